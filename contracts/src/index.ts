@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './org.ts';
+export * from './auth.ts';
+export * from './audit.ts';
+export * from './messages.ts';

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { Id, Instant, PageQuery, pageOf } from './common.ts';
+
+/** What a role may do. Policies (server) are the only readers. */
+export const Permission = z.enum([
+  'org.read', // 查看组织机构
+  'org.manage', // 管理部门、岗位
+  'people.read',
+  'people.manage',
+  'roles.manage',
+  'users.manage', // 账号、API 令牌、重置密码
+  'audit.read',
+  'signins.read',
+]);
+export type Permission = z.infer<typeof Permission>;
+export const ALL_PERMISSIONS = Permission.options;
+
+/** 数据权限: 全部 / 本部门及以下 / 本部门 / 仅本人 / 自定义部门 */
+export const DataScope = z.enum(['all', 'dept_and_below', 'dept', 'self', 'custom']);
+export type DataScope = z.infer<typeof DataScope>;
+
+export const DepartmentKind = z.enum(['committee', 'department', 'town', 'company', 'group']);
+export type DepartmentKind = z.infer<typeof DepartmentKind>;
+
+const name = z.string().trim().min(1).max(100);
+const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone');
+
+export const Department = z.object({
+  id: Id,
+  parentId: Id.nullable(),
+  name: z.string(),
+  kind: DepartmentKind,
+  sort: z.number().int(),
+  archived: z.boolean(),
+  headcount: z.number().int(),
+  version: z.number().int(),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type Department = z.infer<typeof Department>;
+export const DepartmentList = z.object({ items: z.array(Department) });
+
+export const DepartmentCreateBody = z.object({
+  name,
+  parentId: Id.nullable(),
+  kind: DepartmentKind.default('department'),
+  sort: z.number().int().min(0).max(100_000).default(0),
+});
+export type DepartmentCreateBody = z.input<typeof DepartmentCreateBody>;
+
+/** Rename and/or move (change parent). `version` guards concurrent edits. */
+export const DepartmentUpdateBody = z.object({
+  name: name.optional(),
+  parentId: Id.nullable().optional(),
+  kind: DepartmentKind.optional(),
+  sort: z.number().int().min(0).max(100_000).optional(),
+  version: z.number().int().optional(),
+});
+export type DepartmentUpdateBody = z.infer<typeof DepartmentUpdateBody>;
+
+export const PersonStatus = z.enum(['active', 'away', 'left']);
+export type PersonStatus = z.infer<typeof PersonStatus>;
+
+export const Person = z.object({
+  id: Id,
+  name: z.string(),
+  phone: z.string().nullable(),
+  photoUrl: z.string().nullable(),
+  departmentId: Id,
+  departmentName: z.string(),
+  title: z.string().nullable(),
+  status: PersonStatus,
+  posts: z.array(z.object({ id: Id, name: z.string(), role: z.enum(['A', 'B']) })),
+  username: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: Instant,
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type Person = z.infer<typeof Person>;
+
+export const PersonCreateBody = z.object({
+  name: z.string().trim().min(1).max(50),
+  phone: phone.nullable().optional(),
+  departmentId: Id,
+  title: z.string().trim().max(100).nullable().optional(),
+  status: PersonStatus.default('active'),
+  /** Optional sign-in account for this person. */
+  account: z.object({ username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/, 'username'), roleIds: z.array(Id).max(20).default([]) }).optional(),
+});
+export type PersonCreateBody = z.input<typeof PersonCreateBody>;
+
+export const PersonUpdateBody = z.object({
+  name: z.string().trim().min(1).max(50).optional(),
+  phone: phone.nullable().optional(),
+  departmentId: Id.optional(),
+  title: z.string().trim().max(100).nullable().optional(),
+  status: PersonStatus.optional(),
+  version: z.number().int().optional(),
+});
+export type PersonUpdateBody = z.infer<typeof PersonUpdateBody>;
+
+export const PeopleQuery = PageQuery.extend({
+  departmentId: Id.optional(),
+  /** include sub-departments of departmentId */
+  subtree: z.enum(['true', 'false']).default('true'),
+  q: z.string().trim().max(50).optional(),
+  status: PersonStatus.optional(),
+});
+export type PeopleQuery = z.input<typeof PeopleQuery>;
+export const PeoplePage = pageOf(Person);
+
+/** AB岗: a post with its A (primary) and B (backup) holders. */
+export const Post = z.object({
+  id: Id,
+  departmentId: Id,
+  departmentName: z.string(),
+  name: z.string(),
+  duties: z.string(),
+  aPersonId: Id.nullable(),
+  aPersonName: z.string().nullable(),
+  bPersonId: Id.nullable(),
+  bPersonName: z.string().nullable(),
+  /** who acts now: A, or B when A is away */
+  actingPersonId: Id.nullable(),
+  version: z.number().int(),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type Post = z.infer<typeof Post>;
+export const PostList = z.object({ items: z.array(Post) });
+export const PostQuery = z.object({ departmentId: Id.optional() });
+
+export const PostCreateBody = z.object({
+  departmentId: Id,
+  name: z.string().trim().min(1).max(100),
+  duties: z.string().trim().max(2000).default(''),
+  aPersonId: Id.nullable().optional(),
+  bPersonId: Id.nullable().optional(),
+});
+export type PostCreateBody = z.input<typeof PostCreateBody>;
+export const PostUpdateBody = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  duties: z.string().trim().max(2000).optional(),
+  aPersonId: Id.nullable().optional(),
+  bPersonId: Id.nullable().optional(),
+  version: z.number().int().optional(),
+});
+export type PostUpdateBody = z.infer<typeof PostUpdateBody>;
+
+export const Role = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  permissions: z.array(Permission),
+  dataScope: DataScope,
+  customDepartmentIds: z.array(Id),
+  builtin: z.boolean(),
+  userCount: z.number().int(),
+  version: z.number().int(),
+});
+export type Role = z.infer<typeof Role>;
+export const RoleList = z.object({ items: z.array(Role) });
+export const RoleCreateBody = z.object({
+  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,31}$/, 'code'),
+  name: z.string().trim().min(1).max(50),
+  permissions: z.array(Permission).max(50),
+  dataScope: DataScope,
+  customDepartmentIds: z.array(Id).max(500).default([]),
+});
+export type RoleCreateBody = z.input<typeof RoleCreateBody>;
+export const RoleUpdateBody = RoleCreateBody.omit({ code: true }).partial().extend({ version: z.number().int().optional() });
+export type RoleUpdateBody = z.infer<typeof RoleUpdateBody>;
+
+export const UserRolesBody = z.object({ roleIds: z.array(Id).max(20) });
+
+/** Row-by-row result of an XLSX import. Nothing is written unless every row is valid. */
+export const ImportReport = z.object({
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  total: z.number().int(),
+  created: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+export const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './platform/config.ts';
+import type { Database, Engine } from './platform/db/database.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { assertRoutePolicies, installAuthHook } from './platform/http/auth-hook.ts';
+import './platform/http/request-context.ts';
+import { authenticate } from './modules/identity/auth.service.ts';
+import { apiModules } from './modules/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance { config: Config; engine: Engine }
+}
+
+export type AppOptions = { config: Config; database: Database; clock?: Clock; logger?: boolean };
+
+/** The whole HTTP app: platform hooks first, then every module's routes under /api, then the web console. */
+export async function buildApp({ config, database, clock = systemClock, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('engine', database.engine);
+  app.decorate('deps', { db: database.db, clock });
+
+  installErrorHandler(app);
+  assertRoutePolicies(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:', 'blob:'], 'style-src': ["'self'", "'unsafe-inline'"], 'script-src': ["'self'"], 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': config.secureCookies ? [] : null } },
+    hsts: config.secureCookies ? { maxAge: 31_536_000 } : false,
+    frameguard: { action: 'deny' },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { openapi: '3.0.3', info: { title: '勤廉 Qinlian API', version: config.version, description: '勤廉新区 · 模范机关建设平台 API' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuthHook(app, (req) => authenticate(req, config));
+
+  await app.register(async (api) => {
+    api.get('/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
+    for (const routes of apiModules) await api.register(routes);
+  }, { prefix: '/api' });
+
+  serveWeb(app, config.webDist);
+  return app;
+}
+
+/** The built console (web/dist) with a fallback to index.html for client-side routes. */
+function serveWeb(app: FastifyInstance, dist: string) {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  const sendIndex = (_req: unknown, reply: any) => reply.type('text/html; charset=utf-8').send(fs.readFileSync(index));
+  app.get('/', sendIndex);
+  app.get('/*', (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.callNotFound();
+    const file = path.join(dist, path.normalize(req.url.split('?')[0]!).replace(/^([/\\])+/, ''));
+    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    return sendIndex(req, reply);
+  });
+}

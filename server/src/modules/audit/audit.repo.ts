@@ -1,0 +1,28 @@
+import type { Executor } from '../../platform/db/database.ts';
+
+type AuditFilter = { action?: string; entityType?: string; entityId?: string; actorId?: string; q?: string; from?: string; to?: string };
+
+/** Read side of the audit chain (the platform appends; this module lists). */
+export const auditRepo = {
+  async page(db: Executor, f: AuditFilter & { page: number; pageSize: number }) {
+    let base = db.selectFrom('auditEvents');
+    if (f.action) base = base.where('action', '=', f.action);
+    if (f.entityType) base = base.where('entityType', '=', f.entityType);
+    if (f.entityId) base = base.where('entityId', '=', f.entityId);
+    if (f.actorId) base = base.where('actorId', '=', f.actorId);
+    if (f.from) base = base.where('at', '>=', f.from);
+    if (f.to) base = base.where('at', '<=', f.to);
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      base = base.where((eb) => eb.or([
+        eb('actorName', 'like', like), eb('action', 'like', like), eb('entityId', 'like', like),
+        eb('afterJson', 'like', like), eb('beforeJson', 'like', like),
+      ]));
+    }
+    const [items, total] = await Promise.all([
+      base.selectAll().orderBy('seq', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(total.n) };
+  },
+};

@@ -1,0 +1,191 @@
+import type { DataScope, Permission, RoleCreateBody, RoleUpdateBody } from '@qinlian/contracts';
+import { RoleCreateBody as RoleCreateSchema, ALL_PERMISSIONS } from '@qinlian/contracts';
+import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { DomainError, duplicate, notFound, versionConflict } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { iso } from '../../platform/clock.ts';
+import { hashPassword, newSecret, randomPassword, secretDigest, assertPasswordPolicy } from '../../platform/auth/passwords.ts';
+import { identityRepo, type RoleRow, type UserRow } from './identity.repo.ts';
+
+/** Built-in roles every installation starts with (内置角色). */
+export const BUILTIN_ROLES: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] = [
+  { code: 'admin', name: '系统管理员', permissions: [...ALL_PERMISSIONS], dataScope: 'all' },
+  { code: 'office', name: '领导小组办公室', permissions: ['org.read', 'people.read', 'audit.read'], dataScope: 'all' },
+  { code: 'dept_head', name: '部门负责人', permissions: ['org.read', 'people.read', 'people.manage'], dataScope: 'dept_and_below' },
+  { code: 'staff', name: '工作人员', permissions: ['org.read', 'people.read'], dataScope: 'dept' },
+  { code: 'inspector', name: '纪检监察', permissions: ['org.read', 'people.read', 'audit.read', 'signins.read'], dataScope: 'all' },
+];
+
+export async function ensureBuiltinRoles(ctx: Ctx): Promise<Map<string, string>> {
+  return inTransaction(ctx, async (tx) => {
+    const ids = new Map<string, string>();
+    for (const r of BUILTIN_ROLES) {
+      const existing = await identityRepo.roleByCode(tx.db, r.code);
+      if (existing) { ids.set(r.code, existing.id); continue; }
+      const row = await insertRole(tx, { ...r, customDepartmentIds: [] }, true);
+      ids.set(r.code, row.id);
+    }
+    return ids;
+  });
+}
+
+async function insertRole(ctx: Ctx & { db: any }, body: { code: string; name: string; permissions: Permission[]; dataScope: DataScope; customDepartmentIds: string[] }, builtin: boolean) {
+  const now = iso(ctx.clock.now());
+  const row: RoleRow = {
+    id: newId(), code: body.code, name: body.name, permissions: JSON.stringify([...new Set(body.permissions)]), dataScope: body.dataScope,
+    customDepartmentIds: JSON.stringify(body.dataScope === 'custom' ? [...new Set(body.customDepartmentIds)] : []),
+    builtin: builtin ? 1 : 0, version: 1, createdAt: now, updatedAt: now,
+  };
+  await identityRepo.insertRole(ctx.db, row);
+  await recordAudit(ctx, { action: 'role.create', entityType: 'role', entityId: row.id, after: row });
+  return row;
+}
+
+export async function createRole(ctx: Ctx, input: RoleCreateBody) {
+  const body = RoleCreateSchema.parse(input);
+  return inTransaction(ctx, async (tx) => {
+    if (await identityRepo.roleByCode(tx.db, body.code)) throw duplicate('body.code', body.code);
+    return insertRole(tx, body, false);
+  });
+}
+
+export async function updateRole(ctx: Ctx, id: string, patch: RoleUpdateBody) {
+  return inTransaction(ctx, async (tx) => {
+    const before = await identityRepo.roleById(tx.db, id);
+    if (!before) throw notFound();
+    if (patch.version !== undefined && patch.version !== before.version) throw versionConflict();
+    const next: Partial<RoleRow> = { updatedAt: iso(tx.clock.now()) };
+    if (patch.name !== undefined) next.name = patch.name;
+    if (patch.permissions !== undefined) next.permissions = JSON.stringify([...new Set(patch.permissions)]);
+    if (patch.dataScope !== undefined) next.dataScope = patch.dataScope;
+    const scope = patch.dataScope ?? before.dataScope;
+    if (patch.customDepartmentIds !== undefined || patch.dataScope !== undefined) {
+      next.customDepartmentIds = JSON.stringify(scope === 'custom' ? [...new Set(patch.customDepartmentIds ?? JSON.parse(before.customDepartmentIds))] : []);
+    }
+    if (before.code === 'admin' && (next.permissions || next.dataScope)) throw new DomainError('builtin_role', 409);
+    if (!(await identityRepo.updateRole(tx.db, id, before.version, next))) throw versionConflict();
+    const after = { ...before, ...next, version: before.version + 1 };
+    await recordAudit(tx, { action: 'role.update', entityType: 'role', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function deleteRole(ctx: Ctx, id: string) {
+  return inTransaction(ctx, async (tx) => {
+    const role = await identityRepo.roleById(tx.db, id);
+    if (!role) throw notFound();
+    if (role.builtin) throw new DomainError('builtin_role', 409);
+    const count = (await identityRepo.roleUserCounts(tx.db)).get(id) ?? 0;
+    if (count > 0) throw new DomainError('role_in_use', 409, { count });
+    await identityRepo.deleteRole(tx.db, id);
+    await recordAudit(tx, { action: 'role.delete', entityType: 'role', entityId: id, before: role });
+  });
+}
+
+export async function listRoles(ctx: Ctx) {
+  const [roles, counts] = await Promise.all([identityRepo.listRoles(ctx.db), identityRepo.roleUserCounts(ctx.db)]);
+  return roles.map((r) => ({ row: r, userCount: counts.get(r.id) ?? 0 }));
+}
+
+async function assertRolesExist(ctx: Ctx, roleIds: string[], field: string) {
+  const found = await identityRepo.rolesByIds(ctx.db, roleIds);
+  if (found.length !== new Set(roleIds).size) throw new DomainError('not_found', 404, {}, [{ path: field, message: 'unknown role' }]);
+}
+
+/**
+ * A sign-in account. Without a password a random initial one is made, returned once, and must be
+ * changed at first sign-in.
+ */
+export async function createAccount(ctx: Ctx, input: { username: string; displayName: string; personId: string | null; roleIds: string[]; password?: string; mustChange?: boolean }) {
+  return inTransaction(ctx, async (tx) => {
+    if (await identityRepo.userByUsername(tx.db, input.username)) throw duplicate('username', input.username);
+    await assertRolesExist(tx, input.roleIds, 'roleIds');
+    if (input.password) assertPasswordPolicy(input.password);
+    const password = input.password ?? randomPassword();
+    const now = iso(tx.clock.now());
+    const row: UserRow = {
+      id: newId(), personId: input.personId, username: input.username, displayName: input.displayName,
+      passwordHash: await hashPassword(password), mustChangePassword: input.password && input.mustChange === false ? 0 : 1,
+      totpSecret: null, totpEnabled: 0, failedCount: 0, lockedUntil: null, disabled: 0, passwordChangedAt: now, createdAt: now, updatedAt: now,
+    };
+    await identityRepo.insertUser(tx.db, row);
+    await identityRepo.setUserRoles(tx.db, row.id, [...new Set(input.roleIds)]);
+    const { passwordHash: _secret, ...visible } = row;
+    await recordAudit(tx, { action: 'user.create', entityType: 'user', entityId: row.id, after: { ...visible, roleIds: input.roleIds } });
+    return { user: row, initialPassword: input.password ? null : password };
+  });
+}
+
+export async function setUserRoles(ctx: Ctx, userId: string, roleIds: string[]) {
+  return inTransaction(ctx, async (tx) => {
+    const user = await identityRepo.userById(tx.db, userId);
+    if (!user) throw notFound();
+    await assertRolesExist(tx, roleIds, 'body.roleIds');
+    const before = (await identityRepo.rolesOfUser(tx.db, userId)).map((r) => r.id);
+    await identityRepo.setUserRoles(tx.db, userId, [...new Set(roleIds)]);
+    await recordAudit(tx, { action: 'user.set_roles', entityType: 'user', entityId: userId, before: { roleIds: before }, after: { roleIds } });
+  });
+}
+
+/** An administrator's reset: a new random password, changed at next sign-in; sessions end. */
+export async function resetPassword(ctx: Ctx, userId: string, password?: string) {
+  return inTransaction(ctx, async (tx) => {
+    const user = await identityRepo.userById(tx.db, userId);
+    if (!user) throw notFound();
+    if (password) assertPasswordPolicy(password);
+    const next = password ?? randomPassword();
+    const at = iso(tx.clock.now());
+    await identityRepo.updateUser(tx.db, userId, { passwordHash: await hashPassword(next), mustChangePassword: 1, failedCount: 0, lockedUntil: null, passwordChangedAt: at, updatedAt: at });
+    await identityRepo.revokeUserSessions(tx.db, userId, at);
+    await recordAudit(tx, { action: 'user.reset_password', entityType: 'user', entityId: userId });
+    return next;
+  });
+}
+
+export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolean) {
+  return inTransaction(ctx, async (tx) => {
+    if (tx.actor?.userId === userId) throw new DomainError('cannot_disable_self', 409);
+    const user = await identityRepo.userById(tx.db, userId);
+    if (!user) throw notFound();
+    const at = iso(tx.clock.now());
+    await identityRepo.updateUser(tx.db, userId, { disabled: disabled ? 1 : 0, updatedAt: at });
+    if (disabled) await identityRepo.revokeUserSessions(tx.db, userId, at);
+    await recordAudit(tx, { action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: userId, before: { disabled: !!user.disabled }, after: { disabled } });
+  });
+}
+
+/** An API token for integrations: acts as the person it is issued to, with their scope. Shown once. */
+export async function issueApiToken(ctx: Ctx, input: { userId: string; name: string; expiresInDays?: number }) {
+  return inTransaction(ctx, async (tx) => {
+    const user = await identityRepo.userById(tx.db, input.userId);
+    if (!user) throw new DomainError('not_found', 404, {}, [{ path: 'body.userId', message: 'unknown user' }]);
+    const token = newSecret('qlt_');
+    const now = tx.clock.now();
+    const row = {
+      id: newId(), userId: user.id, name: input.name, tokenHash: secretDigest(token), createdBy: tx.actor!.userId, createdAt: iso(now),
+      expiresAt: input.expiresInDays ? iso(new Date(now.getTime() + input.expiresInDays * 86_400_000)) : null, lastUsedAt: null, revokedAt: null,
+    };
+    await identityRepo.insertToken(tx.db, row);
+    const { tokenHash: _h, ...visible } = row;
+    await recordAudit(tx, { action: 'api_token.issue', entityType: 'api_token', entityId: row.id, after: visible });
+    return { ...row, username: user.username, token };
+  });
+}
+
+export async function revokeApiToken(ctx: Ctx, id: string) {
+  return inTransaction(ctx, async (tx) => {
+    const token = await identityRepo.tokenById(tx.db, id);
+    if (!token) throw notFound();
+    if (!token.revokedAt) {
+      await identityRepo.revokeToken(tx.db, id, iso(tx.clock.now()));
+      await recordAudit(tx, { action: 'api_token.revoke', entityType: 'api_token', entityId: id });
+    }
+  });
+}
+
+export const listApiTokens = (ctx: Ctx) => identityRepo.listTokens(ctx.db);
+export const listSignIns = (ctx: Ctx, q: { page: number; pageSize: number; username?: string }) => identityRepo.listSignIns(ctx.db, q);
+/** For other modules: the accounts of these people. */
+export const accountsOfPeople = identityRepo.usersByPeople;
+export const accountOfPerson = identityRepo.userByPerson;

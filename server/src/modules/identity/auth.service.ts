@@ -1,0 +1,152 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../../platform/config.ts';
+import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { iso } from '../../platform/clock.ts';
+import type { Authentication } from '../../platform/http/auth-hook.ts';
+import { assertPasswordPolicy, hashPassword, newSecret, secretDigest, verifyPassword } from '../../platform/auth/passwords.ts';
+import { newTotpSecret, totpUrl, totpValid } from '../../platform/auth/totp.ts';
+import { identityRepo, type UserRow } from './identity.repo.ts';
+import { actorForUser } from './actor.ts';
+
+export const SESSION_COOKIE = 'qinlian_session';
+const TOUCH_EVERY_MS = 60_000;
+
+type Origin = { userAgent: string };
+type SignInInput = { username: string; password: string; totp?: string };
+
+async function logSignIn(ctx: Ctx, input: { username: string; userId: string | null; result: string }, origin: Origin) {
+  await identityRepo.insertSignIn(ctx.db, { id: newId(), ...input, ip: ctx.ip, userAgent: origin.userAgent.slice(0, 300), at: iso(ctx.clock.now()) });
+}
+
+/** A failed attempt is written (and committed) before the refusal is thrown. */
+async function refuse(ctx: Ctx, user: UserRow | undefined, username: string, result: string, origin: Origin, error: DomainError, config: Config): Promise<never> {
+  await inTransaction(ctx, async (tx) => {
+    if (user && (result === 'bad_password' || result === 'bad_totp')) {
+      const now = tx.clock.now();
+      await identityRepo.recordFailure(tx.db, user.id, config.lockout.attempts, iso(new Date(now.getTime() + config.lockout.minutes * 60_000)), iso(now));
+    }
+    await logSignIn(tx, { username, userId: user?.id ?? null, result }, origin);
+  });
+  throw error;
+}
+
+/** Sign in: check lockout, password and (when enabled) the TOTP code; start a fresh session. */
+export async function signIn(ctx: Ctx, input: SignInInput, origin: Origin, config: Config, previousSessionToken?: string) {
+  const user = await identityRepo.userByUsername(ctx.db, input.username);
+  const now = ctx.clock.now();
+  const fail = (result: string, error: DomainError) => refuse(ctx, user, input.username, result, origin, error, config);
+  if (!user) return fail('unknown_user', new DomainError('bad_credentials', 401));
+  if (user.disabled) return fail('disabled', new DomainError('account_disabled', 403));
+  const lockedMinutes = () => Math.ceil((Date.parse(user.lockedUntil!) - now.getTime()) / 60_000);
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) return fail('locked', new DomainError('account_locked', 423, { minutes: lockedMinutes() }));
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const lockingNow = user.failedCount + 1 >= config.lockout.attempts;
+    return fail('bad_password', lockingNow ? new DomainError('account_locked', 423, { minutes: config.lockout.minutes }) : new DomainError('bad_credentials', 401));
+  }
+  if (user.totpEnabled && !input.totp) return fail('totp_required', new DomainError('totp_required', 401));
+  if (user.totpEnabled && !totpValid(user.totpSecret!, input.totp!, now)) return fail('bad_totp', new DomainError('bad_totp', 401));
+
+  const token = newSecret('qls_');
+  const csrfToken = newSecret('');
+  await inTransaction(ctx, async (tx) => {
+    const at = iso(now);
+    // A new id at every sign-in (no session fixation); the cookie's old session ends here.
+    if (previousSessionToken) await identityRepo.revokeSession(tx.db, secretDigest(previousSessionToken), at);
+    await identityRepo.updateUser(tx.db, user.id, { failedCount: 0, lockedUntil: null, updatedAt: at });
+    await identityRepo.insertSession(tx.db, { id: secretDigest(token), userId: user.id, csrfToken, ip: tx.ip, userAgent: origin.userAgent.slice(0, 300), createdAt: at, lastSeenAt: at, revokedAt: null });
+    await logSignIn(tx, { username: user.username, userId: user.id, result: 'success' }, origin);
+    await recordAudit({ ...tx, actor: await actorForUser(tx.db, user, 'session') }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+  });
+  return { token, csrfToken, user: { ...user, failedCount: 0, lockedUntil: null } };
+}
+
+export async function signOut(ctx: Ctx, sessionToken: string | undefined) {
+  if (!sessionToken || !ctx.actor) return;
+  await inTransaction(ctx, async (tx) => {
+    await identityRepo.revokeSession(tx.db, secretDigest(sessionToken), iso(tx.clock.now()));
+    await recordAudit(tx, { action: 'auth.logout', entityType: 'user', entityId: tx.actor!.userId });
+  });
+}
+
+/** Who is calling: an API token (Bearer) or a session cookie that has not idled out. */
+export async function authenticate(request: FastifyRequest, config: Config): Promise<Authentication> {
+  const { db, clock } = request.server.deps;
+  const now = clock.now();
+  const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) {
+    const token = await identityRepo.tokenByHash(db, secretDigest(bearer));
+    if (!token || token.revokedAt || (token.expiresAt && Date.parse(token.expiresAt) <= now.getTime())) return { status: 'none' };
+    const user = await identityRepo.userById(db, token.userId);
+    if (!user || user.disabled) return { status: 'none' };
+    if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > TOUCH_EVERY_MS) await identityRepo.touchToken(db, token.id, iso(now));
+    return { status: 'ok', via: 'token', actor: await actorForUser(db, user, 'token'), mustChangePassword: false };
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return { status: 'none' };
+  const session = await identityRepo.sessionById(db, secretDigest(cookie));
+  if (!session || session.revokedAt) return { status: session ? 'expired' : 'none' };
+  if (now.getTime() - Date.parse(session.lastSeenAt) > config.sessionIdleMinutes * 60_000) {
+    await identityRepo.revokeSession(db, session.id, iso(now));
+    return { status: 'expired' };
+  }
+  const user = await identityRepo.userById(db, session.userId);
+  if (!user || user.disabled) return { status: 'none' };
+  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) await identityRepo.touchSession(db, session.id, iso(now));
+  return { status: 'ok', via: 'session', actor: await actorForUser(db, user, 'session'), csrfToken: session.csrfToken, mustChangePassword: !!user.mustChangePassword };
+}
+
+export async function currentUserRow(ctx: Ctx): Promise<UserRow> {
+  const user = await identityRepo.userById(ctx.db, ctx.actor!.userId);
+  if (!user) throw new DomainError('unauthenticated', 401);
+  return user;
+}
+
+/** Change one's own password; the other sessions of this account end. */
+export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepSessionToken?: string) {
+  const user = await currentUserRow(ctx);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new DomainError('wrong_current_password', 400, {}, [{ path: 'body.currentPassword', message: 'wrong' }]);
+  }
+  assertPasswordPolicy(input.newPassword);
+  if (input.currentPassword === input.newPassword) throw new DomainError('password_reused', 400, {}, [{ path: 'body.newPassword', message: 'reused' }]);
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(ctx, async (tx) => {
+    const at = iso(tx.clock.now());
+    await identityRepo.updateUser(tx.db, user.id, { passwordHash, mustChangePassword: 0, passwordChangedAt: at, updatedAt: at });
+    await identityRepo.revokeUserSessions(tx.db, user.id, at, keepSessionToken && secretDigest(keepSessionToken));
+    await recordAudit(tx, { action: 'user.change_password', entityType: 'user', entityId: user.id });
+  });
+}
+
+/** Step one of TOTP: a new secret, not yet active until a code from it is confirmed. */
+export async function setupTotp(ctx: Ctx) {
+  const user = await currentUserRow(ctx);
+  const secret = newTotpSecret();
+  await inTransaction(ctx, async (tx) => {
+    await identityRepo.updateUser(tx.db, user.id, { totpSecret: secret, totpEnabled: 0, updatedAt: iso(tx.clock.now()) });
+    await recordAudit(tx, { action: 'user.totp_setup', entityType: 'user', entityId: user.id });
+  });
+  return { secret, otpauthUrl: totpUrl(secret, user.username) };
+}
+
+export async function enableTotp(ctx: Ctx, code: string) {
+  const user = await currentUserRow(ctx);
+  if (!user.totpSecret) throw new DomainError('totp_not_setup', 409);
+  if (!totpValid(user.totpSecret, code, ctx.clock.now())) throw new DomainError('bad_totp', 400, {}, [{ path: 'body.code', message: 'bad_totp' }]);
+  await inTransaction(ctx, async (tx) => {
+    await identityRepo.updateUser(tx.db, user.id, { totpEnabled: 1, updatedAt: iso(tx.clock.now()) });
+    await recordAudit(tx, { action: 'user.totp_enable', entityType: 'user', entityId: user.id });
+  });
+}
+
+export async function disableTotp(ctx: Ctx, password: string) {
+  const user = await currentUserRow(ctx);
+  if (!(await verifyPassword(user.passwordHash, password))) throw new DomainError('wrong_current_password', 400, {}, [{ path: 'body.password', message: 'wrong' }]);
+  await inTransaction(ctx, async (tx) => {
+    await identityRepo.updateUser(tx.db, user.id, { totpEnabled: 0, totpSecret: null, updatedAt: iso(tx.clock.now()) });
+    await recordAudit(tx, { action: 'user.totp_disable', entityType: 'user', entityId: user.id });
+  });
+}

@@ -1,0 +1,76 @@
+import type { Executor } from '../../platform/db/database.ts';
+import type { ApiTokensTable, RolesTable, SessionsTable, SignInLogTable, UsersTable } from '../../platform/db/schema.ts';
+
+export type UserRow = UsersTable;
+export type RoleRow = RolesTable;
+
+/** Accounts, roles, sessions, API tokens and the sign-in log: the only SQL on these tables. */
+export const identityRepo = {
+  userById: (db: Executor, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+  userByUsername: (db: Executor, username: string) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
+  userByPerson: (db: Executor, personId: string) => db.selectFrom('users').selectAll().where('personId', '=', personId).executeTakeFirst(),
+  usersByPeople(db: Executor, personIds: string[]) {
+    if (personIds.length === 0) return Promise.resolve([] as Pick<UserRow, 'id' | 'personId' | 'username'>[]);
+    return db.selectFrom('users').select(['id', 'personId', 'username']).where('personId', 'in', personIds).execute();
+  },
+  insertUser: (db: Executor, row: UserRow) => db.insertInto('users').values(row).execute(),
+  updateUser: (db: Executor, id: string, patch: Partial<UserRow>) => db.updateTable('users').set(patch).where('id', '=', id).execute(),
+  /** Count a failure and lock when the limit is reached, in one statement so parallel attempts cannot skip it. */
+  async recordFailure(db: Executor, id: string, attempts: number, lockUntil: string, now: string) {
+    await db.updateTable('users').set((eb) => ({ failedCount: eb('failedCount', '+', 1), updatedAt: now })).where('id', '=', id).execute();
+    await db.updateTable('users').set({ lockedUntil: lockUntil, failedCount: 0 }).where('id', '=', id).where('failedCount', '>=', attempts).execute();
+  },
+
+  rolesOfUser: (db: Executor, userId: string) =>
+    db.selectFrom('userRoles').innerJoin('roles', 'roles.id', 'userRoles.roleId').selectAll('roles').where('userRoles.userId', '=', userId).execute(),
+  async setUserRoles(db: Executor, userId: string, roleIds: string[]) {
+    await db.deleteFrom('userRoles').where('userId', '=', userId).execute();
+    if (roleIds.length) await db.insertInto('userRoles').values(roleIds.map((roleId) => ({ userId, roleId }))).execute();
+  },
+  listRoles: (db: Executor) => db.selectFrom('roles').selectAll().orderBy('builtin', 'desc').orderBy('code').execute(),
+  roleById: (db: Executor, id: string) => db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst(),
+  roleByCode: (db: Executor, code: string) => db.selectFrom('roles').selectAll().where('code', '=', code).executeTakeFirst(),
+  rolesByIds(db: Executor, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([] as RoleRow[]);
+    return db.selectFrom('roles').selectAll().where('id', 'in', ids).execute();
+  },
+  insertRole: (db: Executor, row: RoleRow) => db.insertInto('roles').values(row).execute(),
+  async updateRole(db: Executor, id: string, version: number, patch: Partial<RoleRow>) {
+    const r = await db.updateTable('roles').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  deleteRole: (db: Executor, id: string) => db.deleteFrom('roles').where('id', '=', id).execute(),
+  async roleUserCounts(db: Executor): Promise<Map<string, number>> {
+    const rows = await db.selectFrom('userRoles').select(['roleId', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('roleId').execute();
+    return new Map(rows.map((r) => [r.roleId, Number(r.n)]));
+  },
+
+  insertSession: (db: Executor, row: SessionsTable) => db.insertInto('sessions').values(row).execute(),
+  sessionById: (db: Executor, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
+  touchSession: (db: Executor, id: string, at: string) => db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute(),
+  revokeSession: (db: Executor, id: string, at: string) => db.updateTable('sessions').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute(),
+  revokeUserSessions(db: Executor, userId: string, at: string, exceptId?: string) {
+    let q = db.updateTable('sessions').set({ revokedAt: at }).where('userId', '=', userId).where('revokedAt', 'is', null);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return q.execute();
+  },
+
+  insertToken: (db: Executor, row: ApiTokensTable) => db.insertInto('apiTokens').values(row).execute(),
+  tokenByHash: (db: Executor, hash: string) => db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', hash).executeTakeFirst(),
+  tokenById: (db: Executor, id: string) => db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirst(),
+  listTokens: (db: Executor) =>
+    db.selectFrom('apiTokens').innerJoin('users', 'users.id', 'apiTokens.userId').selectAll('apiTokens').select('users.username').orderBy('apiTokens.createdAt', 'desc').execute(),
+  touchToken: (db: Executor, id: string, at: string) => db.updateTable('apiTokens').set({ lastUsedAt: at }).where('id', '=', id).execute(),
+  revokeToken: (db: Executor, id: string, at: string) => db.updateTable('apiTokens').set({ revokedAt: at }).where('id', '=', id).execute(),
+
+  insertSignIn: (db: Executor, row: SignInLogTable) => db.insertInto('signInLog').values(row).execute(),
+  async listSignIns(db: Executor, q: { page: number; pageSize: number; username?: string }) {
+    let base = db.selectFrom('signInLog');
+    if (q.username) base = base.where('username', '=', q.username);
+    const [items, total] = await Promise.all([
+      base.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(total.n) };
+  },
+};

@@ -1,0 +1,37 @@
+import type { Lang, Permission, DataScope } from '@qinlian/contracts';
+import type { Db, Executor, Tx } from './db/database.ts';
+import type { Clock } from './clock.ts';
+
+/** Departments an actor may see. `all` beats the list. */
+export type ResolvedScope = { kind: DataScope; all: boolean; departmentIds: string[]; selfPersonId: string | null };
+
+export type Actor = {
+  userId: string;
+  username: string;
+  name: string;
+  personId: string | null;
+  departmentId: string | null;
+  permissions: ReadonlySet<Permission>;
+  scope: ResolvedScope;
+  via: 'session' | 'token' | 'system';
+};
+
+/** What every service call carries: who, through which connection, from where, in which language. */
+export type Ctx = { actor: Actor | null; db: Executor; ip: string; lang: Lang; clock: Clock };
+export type TxCtx = Ctx & { db: Tx };
+
+export function isTransaction(db: Executor): db is Tx {
+  return db.isTransaction;
+}
+
+/** Run `fn` in a transaction, joining the caller's if it already has one. */
+export async function inTransaction<T>(ctx: Ctx, fn: (tx: TxCtx) => Promise<T>): Promise<T> {
+  if (isTransaction(ctx.db)) return fn(ctx as TxCtx);
+  return (ctx.db as Db).transaction().execute((db) => fn({ ...ctx, db }));
+}
+
+/** The actor for command-line and seed work. */
+export const systemActor: Actor = {
+  userId: 'system', username: 'system', name: '系统', personId: null, departmentId: null,
+  permissions: new Set(), scope: { kind: 'all', all: true, departmentIds: [], selfPersonId: null }, via: 'system',
+};

@@ -1,0 +1,15 @@
+import { Migrator, type Migration } from 'kysely';
+import type { Db } from './database.ts';
+import * as orgAuthAudit from './migrations/20261125T1330_org_auth_audit.ts';
+
+/** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
+const migrations: Record<string, Migration> = {
+  '20261125T1330_org_auth_audit': orgAuthAudit,
+};
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import type { RoutePolicy } from '../policy/policy.ts';
+
+/** How a request proved who it is. Supplied by the identity module; the platform only enforces. */
+export type Authentication =
+  | { status: 'ok'; actor: Actor; via: 'session'; csrfToken: string; mustChangePassword: boolean }
+  | { status: 'ok'; actor: Actor; via: 'token'; mustChangePassword: false }
+  | { status: 'expired' }
+  | { status: 'none' };
+
+export type Authenticator = (request: FastifyRequest) => Promise<Authentication>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig { policy?: RoutePolicy }
+  interface FastifyRequest { actor: Actor | null; authentication: Authentication }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every /api route must say who may call it; the app refuses to start otherwise. */
+export function assertRoutePolicies(app: FastifyInstance) {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!(route.config as { policy?: RoutePolicy } | undefined)?.policy) {
+      throw new Error(`route ${route.method} ${route.url} declares no policy`);
+    }
+  });
+}
+
+export function installAuthHook(app: FastifyInstance, authenticate: Authenticator) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authentication', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.authentication = { status: 'none' };
+    if (!request.url.startsWith('/api/')) return;
+    const policy = request.routeOptions.config?.policy;
+    if (!policy) return;
+    request.authentication = await authenticate(request);
+    request.actor = request.authentication.status === 'ok' ? request.authentication.actor : null;
+    enforce(policy, request);
+  });
+}
+
+function enforce(policy: RoutePolicy, request: FastifyRequest) {
+  if (policy.kind === 'public') return;
+  const auth = request.authentication;
+  if (auth.status === 'expired') throw new DomainError('session_expired', 401);
+  if (auth.status !== 'ok') throw new DomainError('unauthenticated', 401);
+  if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== auth.csrfToken) {
+    throw new DomainError('csrf_failed', 403);
+  }
+  if (auth.mustChangePassword && !(policy.kind === 'signedIn' && policy.duringPasswordChange)) {
+    throw new DomainError('password_change_required', 403);
+  }
+  if (policy.kind === 'permission' && !auth.actor.permissions.has(policy.permission)) {
+    throw new DomainError('forbidden', 403);
+  }
+}
