@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 /** Foundation tables: organisation, accounts and sessions, the audit chain. Runs on SQLite and PostgreSQL. */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createTable('departments')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('parent_id', 'text', (c) => c.references('departments.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -19,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('departments_path_idx').on('departments').column('path').execute();
 
   await db.schema.createTable('people')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('phone', 'text')
     .addColumn('photo_file', 'text')
@@ -33,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('people_department_idx').on('people').columns(['department_id', 'name']).execute();
 
   await db.schema.createTable('posts')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('department_id', 'text', (c) => c.notNull().references('departments.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('duties', 'text', (c) => c.notNull())
@@ -49,7 +49,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('posts_b_person_idx').on('posts').column('b_person_id').execute();
 
   await db.schema.createTable('roles')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('permissions', 'text', (c) => c.notNull())
@@ -62,7 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.createTable('users')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('person_id', 'text', (c) => c.unique().references('people.id'))
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
@@ -85,7 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.createTable('sessions')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .addColumn('ip', 'text', (c) => c.notNull())
@@ -97,7 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
 
   await db.schema.createTable('api_tokens')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
@@ -109,7 +109,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.createTable('sign_in_log')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('username', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text')
     .addColumn('ip', 'text', (c) => c.notNull())
@@ -120,7 +120,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('sign_in_log_at_idx').on('sign_in_log').column('at').execute();
 
   await db.schema.createTable('audit_events')
-    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('seq', 'integer', (c) => c.primaryKey().notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('actor_name', 'text', (c) => c.notNull())
@@ -138,7 +138,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('audit_events_at_idx').on('audit_events').column('at').execute();
 
   await db.schema.createTable('audit_head')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', (c) => c.primaryKey().notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
