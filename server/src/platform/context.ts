@@ -1,4 +1,4 @@
-import type { Lang, Permission, DataScope } from '@qinlian/contracts';
+import { ALL_PERMISSIONS, type Lang, type Permission, type DataScope } from '@qinlian/contracts';
 import type { Db, Executor, Tx } from './db/database.ts';
 import type { Clock } from './clock.ts';
 
@@ -30,8 +30,8 @@ export async function inTransaction<T>(ctx: Ctx, fn: (tx: TxCtx) => Promise<T>):
   return (ctx.db as Db).transaction().execute((db) => fn({ ...ctx, db }));
 }
 
-/** The actor for command-line and seed work. */
+/** The actor for command-line and seed work: may do anything, and says so in the audit chain. */
 export const systemActor: Actor = {
   userId: 'system', username: 'system', name: '系统', personId: null, departmentId: null,
-  permissions: new Set(), scope: { kind: 'all', all: true, departmentIds: [], selfPersonId: null }, via: 'system',
+  permissions: new Set(ALL_PERMISSIONS), scope: { kind: 'all', all: true, departmentIds: [], selfPersonId: null }, via: 'system',
 };

@@ -15,17 +15,22 @@ export type Authenticator = (request: FastifyRequest) => Promise<Authentication>
 declare module 'fastify' {
   interface FastifyContextConfig { policy?: RoutePolicy }
   interface FastifyRequest { actor: Actor | null; authentication: Authentication }
+  interface FastifyInstance { routePolicies: RegisteredRoute[] }
 }
+
+export type RegisteredRoute = { method: string; url: string; policy: RoutePolicy };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Every /api route must say who may call it; the app refuses to start otherwise. */
 export function assertRoutePolicies(app: FastifyInstance) {
+  const registered: RegisteredRoute[] = [];
+  app.decorate('routePolicies', registered);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (!(route.config as { policy?: RoutePolicy } | undefined)?.policy) {
-      throw new Error(`route ${route.method} ${route.url} declares no policy`);
-    }
+    const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
+    if (!policy) throw new Error(`route ${route.method} ${route.url} declares no policy`);
+    for (const method of [route.method].flat()) registered.push({ method, url: route.url, policy });
   });
 }
 
