@@ -3,3 +3,4 @@ export * from './org.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './messages.ts';
+export * from './calendar.ts';

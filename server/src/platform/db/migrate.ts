@@ -1,10 +1,12 @@
 import { Migrator, type Migration } from 'kysely';
 import type { Db } from './database.ts';
 import * as orgAuthAudit from './migrations/20261125T1330_org_auth_audit.ts';
+import * as calendarOverrides from './migrations/20261125T1430_calendar_overrides.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
   '20261125T1330_org_auth_audit': orgAuthAudit,
+  '20261125T1430_calendar_overrides': calendarOverrides,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -43,6 +43,7 @@ export interface AuditEventsTable {
   prevHash: string; hash: string; algorithm: string;
 }
 export interface AuditHeadTable { id: number; seq: number; hash: string }
+export interface CalendarOverridesTable { date: string; working: Flag; note: string; createdAt: Ts }
 
 export interface DB {
   departments: DepartmentsTable;
@@ -56,5 +57,6 @@ export interface DB {
   signInLog: SignInLogTable;
   auditEvents: AuditEventsTable;
   auditHead: AuditHeadTable;
+  calendarOverrides: CalendarOverridesTable;
 }
 export type { Generated };
