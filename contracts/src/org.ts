@@ -11,6 +11,7 @@ export const Permission = z.enum([
   'users.manage', // 账号、API 令牌、重置密码
   'audit.read',
   'signins.read',
+  'calendar.manage', // 维护本地节假日调整
 ]);
 export type Permission = z.infer<typeof Permission>;
 export const ALL_PERMISSIONS = Permission.options;
@@ -71,11 +72,16 @@ export const Person = z.object({
   status: PersonStatus,
   posts: z.array(z.object({ id: Id, name: z.string(), role: z.enum(['A', 'B']) })),
   username: z.string().nullable(),
+  /** the sign-in account of this person, if any */
+  userId: Id.nullable(),
   version: z.number().int(),
   createdAt: Instant,
   abilities: z.object({ manage: z.boolean() }),
 });
 export type Person = z.infer<typeof Person>;
+/** POST /api/people: the new person, and the account's initial password when one was opened (shown once). */
+export const PersonCreated = Person.extend({ initialPassword: z.string().nullable() });
+export type PersonCreated = z.infer<typeof PersonCreated>;
 
 export const PersonCreateBody = z.object({
   name: z.string().trim().min(1).max(50),
@@ -121,6 +127,7 @@ export const Post = z.object({
   bPersonName: z.string().nullable(),
   /** who acts now: A, or B when A is away */
   actingPersonId: Id.nullable(),
+  archived: z.boolean(),
   version: z.number().int(),
   abilities: z.object({ manage: z.boolean() }),
 });
@@ -178,6 +185,8 @@ export const ImportReport = z.object({
   total: z.number().int(),
   created: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+  /** accounts opened by the import (column 账号), with their initial passwords: shown once */
+  accounts: z.array(z.object({ row: z.number().int(), username: z.string(), initialPassword: z.string() })).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 export const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
