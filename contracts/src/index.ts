@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './messages.ts';
 export * from './calendar.ts';
+export * from './tasks.ts';

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { Id, Instant, PageQuery, pageOf } from './common.ts';
+import { CalendarDate } from './calendar.ts';
+
+/**
+ * Campaign plan and supervision (督查督办): plan → programmes (六大工程) → measures (20条举措)
+ * → tasks → sub-tasks, each with a life cycle enforced by the server.
+ */
+
+/** 任务状态: draft 草稿 → assigned 已交办 → accepted 已签收 → in_progress 推进中 → close_requested 申请销号 → closed 已销号; refused 拒收 goes back to the office. */
+export const TaskStatus = z.enum(['draft', 'assigned', 'accepted', 'refused', 'in_progress', 'close_requested', 'closed']);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+/** Transitions a person can ask for; the server answers 409 with the allowed ones when illegal. */
+export const TaskAction = z.enum(['assign', 'accept', 'refuse', 'report', 'request_close', 'close', 'return', 'reopen']);
+export type TaskAction = z.infer<typeof TaskAction>;
+
+/** 预警: none, blue (due soon), yellow (behind schedule or due very soon), red (overdue). Closed tasks are none. */
+export const WarningColor = z.enum(['none', 'blue', 'yellow', 'red']);
+export type WarningColor = z.infer<typeof WarningColor>;
+
+/** 五字要求 grades the office gives: 准 快 实 浓 显, each 1–5 (or unset). */
+export const FiveCharGrade = z.object({
+  zhun: z.number().int().min(1).max(5).nullable(), // 准 understood correctly
+  kuai: z.number().int().min(1).max(5).nullable(), // 快 pushed fast
+  shi: z.number().int().min(1).max(5).nullable(), // 实 landed solidly
+  nong: z.number().int().min(1).max(5).nullable(), // 浓 publicised widely
+  xian: z.number().int().min(1).max(5).nullable(), // 显 visible effect
+});
+export type FiveCharGrade = z.infer<typeof FiveCharGrade>;
+
+/** Warning thresholds per plan, in working days and percentage points. */
+export const WarningThresholds = z.object({
+  blueWithinWorkingDays: z.number().int().min(0).max(60).default(5),
+  yellowWithinWorkingDays: z.number().int().min(0).max(30).default(2),
+  yellowBehindPoints: z.number().int().min(1).max(100).default(10),
+  /** red persisting this many working days escalates one level (handler → department head → leader in charge) */
+  escalateAfterWorkingDays: z.number().int().min(1).max(30).default(3),
+});
+export type WarningThresholds = z.infer<typeof WarningThresholds>;
+
+export const Plan = z.object({
+  id: Id, name: z.string(), year: z.number().int(), startDate: CalendarDate, endDate: CalendarDate,
+  thresholds: WarningThresholds, version: z.number().int(),
+});
+export type Plan = z.infer<typeof Plan>;
+export const PlanCreateBody = z.object({
+  name: z.string().trim().min(1).max(200), year: z.number().int().min(2000).max(2100),
+  startDate: CalendarDate, endDate: CalendarDate, thresholds: WarningThresholds.optional(),
+});
+export const PlanUpdateBody = z.object({
+  name: z.string().trim().min(1).max(200).optional(), thresholds: WarningThresholds.optional(), version: z.number().int().optional(),
+});
+
+export const Programme = z.object({
+  id: Id, planId: Id, code: z.string(), name: z.string(), sort: z.number().int(), weight: z.number().int(),
+  leaderPersonId: Id.nullable(), progress: z.number(), taskCount: z.number().int(),
+  colours: z.record(WarningColor, z.number().int()),
+});
+export type Programme = z.infer<typeof Programme>;
+export const ProgrammeCreateBody = z.object({
+  planId: Id, code: z.string().trim().min(1).max(20), name: z.string().trim().min(1).max(100),
+  sort: z.number().int().min(0).max(1000).default(0), weight: z.number().int().min(1).max(1000).default(1), leaderPersonId: Id.nullable().optional(),
+});
+
+export const Measure = z.object({
+  id: Id, programmeId: Id, code: z.string(), name: z.string(), sort: z.number().int(), weight: z.number().int(),
+  progress: z.number(), taskCount: z.number().int(),
+});
+export type Measure = z.infer<typeof Measure>;
+export const MeasureCreateBody = z.object({
+  programmeId: Id, code: z.string().trim().min(1).max(20), name: z.string().trim().min(1).max(200),
+  sort: z.number().int().min(0).max(1000).default(0), weight: z.number().int().min(1).max(1000).default(1),
+});
+
+export const Milestone = z.object({ id: Id, name: z.string(), dueDate: CalendarDate, doneAt: Instant.nullable() });
+export const MilestoneInput = z.object({ name: z.string().trim().min(1).max(200), dueDate: CalendarDate });
+
+export const EvidenceFile = z.object({ id: Id, name: z.string(), size: z.number().int(), mime: z.string(), url: z.string() });
+export type EvidenceFile = z.infer<typeof EvidenceFile>;
+
+export const Task = z.object({
+  id: Id,
+  planId: Id,
+  measureId: Id,
+  measureName: z.string(),
+  programmeId: Id,
+  programmeName: z.string(),
+  parentId: Id.nullable(),
+  code: z.string(),
+  title: z.string(),
+  statement: z.string(), // 任务书
+  deliverables: z.string(),
+  leadDepartmentId: Id,
+  leadDepartmentName: z.string(),
+  cooperatingDepartmentIds: z.array(Id),
+  responsiblePostId: Id.nullable(),
+  /** the person acting on the responsible post now: A, or B when A is away (AB岗) */
+  handlerPersonId: Id.nullable(),
+  handlerName: z.string().nullable(),
+  leaderPersonId: Id.nullable(), // 分管领导
+  leaderName: z.string().nullable(),
+  startDate: CalendarDate,
+  dueDate: CalendarDate,
+  weight: z.number().int(),
+  status: TaskStatus,
+  progress: z.number().int().min(0).max(100),
+  /** share of the working days between start and due already elapsed (序时进度), 0–100 */
+  scheduleProgress: z.number().int(),
+  warning: WarningColor,
+  /** working days left until due (negative when overdue) */
+  workingDaysLeft: z.number().int(),
+  tagged: z.boolean(), // 挂牌作战
+  grade: FiveCharGrade,
+  milestones: z.array(Milestone),
+  version: z.number().int(),
+  updatedAt: Instant,
+  abilities: z.record(TaskAction, z.boolean()).and(z.object({ edit: z.boolean(), urge: z.boolean(), instruct: z.boolean(), grade: z.boolean() })),
+});
+export type Task = z.infer<typeof Task>;
+
+export const TaskCreateBody = z.object({
+  measureId: Id,
+  parentId: Id.nullable().optional(),
+  code: z.string().trim().max(30).optional(),
+  title: z.string().trim().min(1).max(200),
+  statement: z.string().trim().max(5000).default(''),
+  deliverables: z.string().trim().max(2000).default(''),
+  leadDepartmentId: Id,
+  cooperatingDepartmentIds: z.array(Id).max(50).default([]),
+  responsiblePostId: Id.nullable().optional(),
+  leaderPersonId: Id.nullable().optional(),
+  startDate: CalendarDate,
+  dueDate: CalendarDate,
+  weight: z.number().int().min(1).max(100).default(1),
+  tagged: z.boolean().default(false),
+  milestones: z.array(MilestoneInput).max(50).default([]),
+});
+export type TaskCreateBody = z.input<typeof TaskCreateBody>;
+export const TaskUpdateBody = TaskCreateBody.omit({ measureId: true, parentId: true }).partial().extend({ version: z.number().int() });
+export type TaskUpdateBody = z.infer<typeof TaskUpdateBody>;
+
+/** One body for every transition; which fields are required depends on the action. */
+export const TaskTransitionBody = z.object({
+  action: TaskAction,
+  version: z.number().int(),
+  comment: z.string().trim().max(2000).optional(), // reason for refuse/return, office comment on close
+  percent: z.number().int().min(0).max(100).optional(), // with report
+  fileIds: z.array(Id).max(20).default([]), // evidence with report / request_close
+});
+export type TaskTransitionBody = z.input<typeof TaskTransitionBody>;
+
+export const TaskEventKind = z.enum(['create', 'update', 'assign', 'accept', 'refuse', 'report', 'request_close', 'close', 'return', 'reopen', 'urge', 'instruct', 'escalate', 'grade', 'warning']);
+export const TaskEvent = z.object({
+  id: Id, taskId: Id, kind: TaskEventKind, actorName: z.string(), at: Instant,
+  text: z.string(), percent: z.number().int().nullable(), files: z.array(EvidenceFile),
+});
+export type TaskEvent = z.infer<typeof TaskEvent>;
+
+export const UrgeBody = z.object({ message: z.string().trim().min(1).max(1000) }); // 催办
+export const InstructionBody = z.object({ text: z.string().trim().min(1).max(2000) }); // 批示
+export const GradeBody = FiveCharGrade.extend({ version: z.number().int() });
+
+export const TaskQuery = PageQuery.extend({
+  planId: Id.optional(),
+  programmeId: Id.optional(),
+  measureId: Id.optional(),
+  departmentId: Id.optional(),
+  leaderPersonId: Id.optional(),
+  handlerPersonId: Id.optional(),
+  status: TaskStatus.optional(),
+  open: z.enum(['true', 'false']).optional(), // not closed
+  warning: WarningColor.optional(),
+  tagged: z.enum(['true', 'false']).optional(),
+  /** preset views: mine, my department, overdue */
+  view: z.enum(['mine', 'my_department', 'overdue', 'all']).default('all'),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['due', 'updated', 'warning', 'code']).default('due'),
+});
+export type TaskQuery = z.input<typeof TaskQuery>;
+export const TaskPage = pageOf(Task);
+
+/** 挂牌作战 board: every tagged item by status and colour. */
+export const BoardQuery = z.object({ planId: Id.optional(), programmeId: Id.optional(), departmentId: Id.optional(), leaderPersonId: Id.optional() });
+export const BoardItem = z.object({
+  id: Id, code: z.string(), title: z.string(), status: TaskStatus, warning: WarningColor, progress: z.number().int(),
+  leadDepartmentName: z.string(), handlerName: z.string().nullable(), leaderName: z.string().nullable(), dueDate: CalendarDate, workingDaysLeft: z.number().int(),
+});
+export const Board = z.object({
+  items: z.array(BoardItem),
+  counts: z.object({ byStatus: z.record(TaskStatus, z.number().int()), byWarning: z.record(WarningColor, z.number().int()) }),
+});
+
+/** Weighted progress roll-up: tasks → measures → programmes. */
+export const Rollup = z.object({
+  programmes: z.array(Programme.extend({ measures: z.array(Measure) })),
+});
