@@ -1,13 +1,23 @@
 import { z } from 'zod';
 
-/** A calendar date in Asia/Shanghai, YYYY-MM-DD, that really exists (no 2026-02-30). */
+/**
+ * A calendar date in Asia/Shanghai, YYYY-MM-DD, that really exists (no 2026-02-30), in the years
+ * 1900–2199. The bound matters: the working-day calendar walks day by day, and past year 9999 the
+ * date text stops being YYYY-MM-DD, so an unbounded start froze the server
+ * (server/test/reliability/fuzz.test.ts found GET /api/calendar/deadline?start=9999-12-31&workingDays=3644).
+ */
 export const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((s) => {
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  const year = Number(s.slice(0, 4));
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && year >= 1900 && year <= 2199;
 }, 'invalid date');
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
-export const DeadlineQuery = z.object({ start: CalendarDate, workingDays: z.coerce.number().int().min(0).max(3650) });
+/** 3650 working days are about 15 years, so the answer stays a CalendarDate. */
+export const DeadlineQuery = z.object({
+  start: CalendarDate.refine((s) => s <= '2180-12-31', 'start ≤ 2180-12-31'),
+  workingDays: z.coerce.number().int().min(0).max(3650),
+});
 export const DeadlineResponse = z.object({ date: CalendarDate });
 export const WorkingDaysQuery = z.object({ from: CalendarDate, to: CalendarDate });
 export const WorkingDaysResponse = z.object({ count: z.number().int() });

@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './messages.ts';
 export * from './calendar.ts';
 export * from './tasks.ts';
+export * from './notifications.ts';

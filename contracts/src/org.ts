@@ -12,6 +12,11 @@ export const Permission = z.enum([
   'audit.read',
   'signins.read',
   'calendar.manage', // 维护本地节假日调整
+  'tasks.read', // 查看督办任务
+  'plan.manage', // 领导小组办公室: 计划、交办、销号、退回、催办、评定
+  'tasks.handle', // 责任单位: 签收、拒收、报送进展、申请销号
+  'tasks.instruct', // 领导批示
+  'notifications.manage', // 通知渠道（邮件、群机器人）配置
 ]);
 export type Permission = z.infer<typeof Permission>;
 export const ALL_PERMISSIONS = Permission.options;
@@ -23,7 +28,14 @@ export type DataScope = z.infer<typeof DataScope>;
 export const DepartmentKind = z.enum(['committee', 'department', 'town', 'company', 'group']);
 export type DepartmentKind = z.infer<typeof DepartmentKind>;
 
-const name = z.string().trim().min(1).max(100);
+/**
+ * One line of text: trimmed, no control characters. PostgreSQL cannot store NUL at all, and no
+ * name, title or search term has a reason to carry one (or a line break).
+ */
+const line = (min: number, max: number) => z.string().trim().min(min).max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters');
+/** Free text (duties): line breaks allowed, NUL not. */
+const prose = (max: number) => z.string().trim().max(max).refine((s) => !s.includes('\u0000'), 'NUL');
+const name = line(1, 100);
 const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone');
 
 export const Department = z.object({
@@ -84,10 +96,10 @@ export const PersonCreated = Person.extend({ initialPassword: z.string().nullabl
 export type PersonCreated = z.infer<typeof PersonCreated>;
 
 export const PersonCreateBody = z.object({
-  name: z.string().trim().min(1).max(50),
+  name: line(1, 50),
   phone: phone.nullable().optional(),
   departmentId: Id,
-  title: z.string().trim().max(100).nullable().optional(),
+  title: line(0, 100).nullable().optional(),
   status: PersonStatus.default('active'),
   /** Optional sign-in account for this person. */
   account: z.object({ username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/, 'username'), roleIds: z.array(Id).max(20).default([]) }).optional(),
@@ -95,10 +107,10 @@ export const PersonCreateBody = z.object({
 export type PersonCreateBody = z.input<typeof PersonCreateBody>;
 
 export const PersonUpdateBody = z.object({
-  name: z.string().trim().min(1).max(50).optional(),
+  name: line(1, 50).optional(),
   phone: phone.nullable().optional(),
   departmentId: Id.optional(),
-  title: z.string().trim().max(100).nullable().optional(),
+  title: line(0, 100).nullable().optional(),
   status: PersonStatus.optional(),
   version: z.number().int().optional(),
 });
@@ -108,7 +120,7 @@ export const PeopleQuery = PageQuery.extend({
   departmentId: Id.optional(),
   /** include sub-departments of departmentId */
   subtree: z.enum(['true', 'false']).default('true'),
-  q: z.string().trim().max(50).optional(),
+  q: line(0, 50).optional(),
   status: PersonStatus.optional(),
 });
 export type PeopleQuery = z.input<typeof PeopleQuery>;
@@ -137,15 +149,15 @@ export const PostQuery = z.object({ departmentId: Id.optional() });
 
 export const PostCreateBody = z.object({
   departmentId: Id,
-  name: z.string().trim().min(1).max(100),
-  duties: z.string().trim().max(2000).default(''),
+  name: line(1, 100),
+  duties: prose(2000).default(''),
   aPersonId: Id.nullable().optional(),
   bPersonId: Id.nullable().optional(),
 });
 export type PostCreateBody = z.input<typeof PostCreateBody>;
 export const PostUpdateBody = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
-  duties: z.string().trim().max(2000).optional(),
+  name: line(1, 100).optional(),
+  duties: prose(2000).optional(),
   aPersonId: Id.nullable().optional(),
   bPersonId: Id.nullable().optional(),
   version: z.number().int().optional(),

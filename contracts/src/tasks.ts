@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { Id, Instant, PageQuery, pageOf } from './common.ts';
 import { CalendarDate } from './calendar.ts';
 
+/** One line of text: trimmed, no control characters (PostgreSQL cannot store NUL at all). */
+const line = (min: number, max: number) => z.string().trim().min(min).max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters');
+/** Free text (statements, reasons, instructions): line breaks allowed, NUL not. */
+const prose = (min: number, max: number) => z.string().trim().min(min).max(max).refine((s) => !s.includes('\u0000'), 'NUL');
+
 /**
  * Campaign plan and supervision (督查督办): plan → programmes (六大工程) → measures (20条举措)
  * → tasks → sub-tasks, each with a life cycle enforced by the server.
@@ -45,36 +50,45 @@ export const Plan = z.object({
 });
 export type Plan = z.infer<typeof Plan>;
 export const PlanCreateBody = z.object({
-  name: z.string().trim().min(1).max(200), year: z.number().int().min(2000).max(2100),
+  name: line(1, 200), year: z.number().int().min(2000).max(2100),
   startDate: CalendarDate, endDate: CalendarDate, thresholds: WarningThresholds.optional(),
 });
 export const PlanUpdateBody = z.object({
-  name: z.string().trim().min(1).max(200).optional(), thresholds: WarningThresholds.optional(), version: z.number().int().optional(),
+  name: line(1, 200).optional(), thresholds: WarningThresholds.optional(), version: z.number().int().optional(),
 });
+export const PlanList = z.object({ items: z.array(Plan) });
 
 export const Programme = z.object({
   id: Id, planId: Id, code: z.string(), name: z.string(), sort: z.number().int(), weight: z.number().int(),
   leaderPersonId: Id.nullable(), progress: z.number(), taskCount: z.number().int(),
-  colours: z.record(WarningColor, z.number().int()),
+  colours: z.record(WarningColor, z.number().int()), version: z.number().int(),
 });
 export type Programme = z.infer<typeof Programme>;
 export const ProgrammeCreateBody = z.object({
-  planId: Id, code: z.string().trim().min(1).max(20), name: z.string().trim().min(1).max(100),
+  planId: Id, code: line(1, 20), name: line(1, 100),
   sort: z.number().int().min(0).max(1000).default(0), weight: z.number().int().min(1).max(1000).default(1), leaderPersonId: Id.nullable().optional(),
+});
+export const ProgrammeUpdateBody = z.object({
+  name: line(1, 100).optional(), sort: z.number().int().min(0).max(1000).optional(),
+  weight: z.number().int().min(1).max(1000).optional(), leaderPersonId: Id.nullable().optional(), version: z.number().int().optional(),
 });
 
 export const Measure = z.object({
   id: Id, programmeId: Id, code: z.string(), name: z.string(), sort: z.number().int(), weight: z.number().int(),
-  progress: z.number(), taskCount: z.number().int(),
+  progress: z.number(), taskCount: z.number().int(), colours: z.record(WarningColor, z.number().int()), version: z.number().int(),
 });
 export type Measure = z.infer<typeof Measure>;
 export const MeasureCreateBody = z.object({
-  programmeId: Id, code: z.string().trim().min(1).max(20), name: z.string().trim().min(1).max(200),
+  programmeId: Id, code: line(1, 20), name: line(1, 200),
   sort: z.number().int().min(0).max(1000).default(0), weight: z.number().int().min(1).max(1000).default(1),
+});
+export const MeasureUpdateBody = z.object({
+  name: line(1, 200).optional(), sort: z.number().int().min(0).max(1000).optional(),
+  weight: z.number().int().min(1).max(1000).optional(), version: z.number().int().optional(),
 });
 
 export const Milestone = z.object({ id: Id, name: z.string(), dueDate: CalendarDate, doneAt: Instant.nullable() });
-export const MilestoneInput = z.object({ name: z.string().trim().min(1).max(200), dueDate: CalendarDate });
+export const MilestoneInput = z.object({ name: line(1, 200), dueDate: CalendarDate });
 
 export const EvidenceFile = z.object({ id: Id, name: z.string(), size: z.number().int(), mime: z.string(), url: z.string() });
 export type EvidenceFile = z.infer<typeof EvidenceFile>;
@@ -95,6 +109,7 @@ export const Task = z.object({
   leadDepartmentName: z.string(),
   cooperatingDepartmentIds: z.array(Id),
   responsiblePostId: Id.nullable(),
+  responsiblePostName: z.string().nullable(),
   /** the person acting on the responsible post now: A, or B when A is away (AB岗) */
   handlerPersonId: Id.nullable(),
   handlerName: z.string().nullable(),
@@ -115,36 +130,55 @@ export const Task = z.object({
   milestones: z.array(Milestone),
   version: z.number().int(),
   updatedAt: Instant,
+  closedAt: Instant.nullable(),
   abilities: z.record(TaskAction, z.boolean()).and(z.object({ edit: z.boolean(), urge: z.boolean(), instruct: z.boolean(), grade: z.boolean() })),
 });
 export type Task = z.infer<typeof Task>;
 
+/** The editable fields of a task, without defaults (an update must not reset what it leaves out). */
+const TaskFields = z.object({
+  code: line(0, 30),
+  title: line(1, 200),
+  statement: prose(0, 5000), // 任务书
+  deliverables: prose(0, 2000),
+  leadDepartmentId: Id,
+  cooperatingDepartmentIds: z.array(Id).max(50),
+  responsiblePostId: Id.nullable(),
+  leaderPersonId: Id.nullable(),
+  startDate: CalendarDate,
+  dueDate: CalendarDate,
+  weight: z.number().int().min(1).max(100),
+  tagged: z.boolean(),
+  milestones: z.array(MilestoneInput).max(50),
+});
+
 export const TaskCreateBody = z.object({
   measureId: Id,
   parentId: Id.nullable().optional(),
-  code: z.string().trim().max(30).optional(),
-  title: z.string().trim().min(1).max(200),
-  statement: z.string().trim().max(5000).default(''),
-  deliverables: z.string().trim().max(2000).default(''),
+  code: TaskFields.shape.code.optional(),
+  title: TaskFields.shape.title,
+  statement: TaskFields.shape.statement.default(''),
+  deliverables: TaskFields.shape.deliverables.default(''),
   leadDepartmentId: Id,
-  cooperatingDepartmentIds: z.array(Id).max(50).default([]),
+  cooperatingDepartmentIds: TaskFields.shape.cooperatingDepartmentIds.default([]),
   responsiblePostId: Id.nullable().optional(),
   leaderPersonId: Id.nullable().optional(),
   startDate: CalendarDate,
   dueDate: CalendarDate,
-  weight: z.number().int().min(1).max(100).default(1),
+  weight: TaskFields.shape.weight.default(1),
   tagged: z.boolean().default(false),
-  milestones: z.array(MilestoneInput).max(50).default([]),
+  milestones: TaskFields.shape.milestones.default([]),
 });
 export type TaskCreateBody = z.input<typeof TaskCreateBody>;
-export const TaskUpdateBody = TaskCreateBody.omit({ measureId: true, parentId: true }).partial().extend({ version: z.number().int() });
+/** PATCH: only the fields given change (no defaults here). Editable while draft, assigned or refused. */
+export const TaskUpdateBody = TaskFields.partial().extend({ version: z.number().int() });
 export type TaskUpdateBody = z.infer<typeof TaskUpdateBody>;
 
 /** One body for every transition; which fields are required depends on the action. */
 export const TaskTransitionBody = z.object({
   action: TaskAction,
   version: z.number().int(),
-  comment: z.string().trim().max(2000).optional(), // reason for refuse/return, office comment on close
+  comment: prose(0, 2000).optional(), // reason for refuse/return, office comment on close
   percent: z.number().int().min(0).max(100).optional(), // with report
   fileIds: z.array(Id).max(20).default([]), // evidence with report / request_close
 });
@@ -156,9 +190,10 @@ export const TaskEvent = z.object({
   text: z.string(), percent: z.number().int().nullable(), files: z.array(EvidenceFile),
 });
 export type TaskEvent = z.infer<typeof TaskEvent>;
+export const TaskEventList = z.object({ items: z.array(TaskEvent) });
 
-export const UrgeBody = z.object({ message: z.string().trim().min(1).max(1000) }); // 催办
-export const InstructionBody = z.object({ text: z.string().trim().min(1).max(2000) }); // 批示
+export const UrgeBody = z.object({ message: prose(1, 1000) }); // 催办
+export const InstructionBody = z.object({ text: prose(1, 2000) }); // 批示
 export const GradeBody = FiveCharGrade.extend({ version: z.number().int() });
 
 export const TaskQuery = PageQuery.extend({
@@ -174,11 +209,13 @@ export const TaskQuery = PageQuery.extend({
   tagged: z.enum(['true', 'false']).optional(),
   /** preset views: mine, my department, overdue */
   view: z.enum(['mine', 'my_department', 'overdue', 'all']).default('all'),
-  q: z.string().trim().max(100).optional(),
+  q: line(0, 100).optional(),
   sort: z.enum(['due', 'updated', 'warning', 'code']).default('due'),
 });
 export type TaskQuery = z.input<typeof TaskQuery>;
 export const TaskPage = pageOf(Task);
+/** The list's filters without paging: XLSX export of any filtered list. */
+export const TaskExportQuery = TaskQuery.omit({ page: true, pageSize: true });
 
 /** 挂牌作战 board: every tagged item by status and colour. */
 export const BoardQuery = z.object({ planId: Id.optional(), programmeId: Id.optional(), departmentId: Id.optional(), leaderPersonId: Id.optional() });
@@ -193,5 +230,17 @@ export const Board = z.object({
 
 /** Weighted progress roll-up: tasks → measures → programmes. */
 export const Rollup = z.object({
+  planId: Id,
+  /** the whole plan: weighted over programmes */
+  progress: z.number(),
+  taskCount: z.number().int(),
+  colours: z.record(WarningColor, z.number().int()),
   programmes: z.array(Programme.extend({ measures: z.array(Measure) })),
 });
+export type Rollup = z.infer<typeof Rollup>;
+export type Board = z.infer<typeof Board>;
+export type BoardItem = z.infer<typeof BoardItem>;
+export type PlanCreateBody = z.input<typeof PlanCreateBody>;
+export type PlanUpdateBody = z.infer<typeof PlanUpdateBody>;
+export type ProgrammeCreateBody = z.input<typeof ProgrammeCreateBody>;
+export type MeasureCreateBody = z.input<typeof MeasureCreateBody>;

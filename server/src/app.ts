@@ -12,7 +12,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './platform/config.ts';
 import type { Database, Engine } from './platform/db/database.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
-import { installErrorHandler } from './platform/http/error-handler.ts';
+import { handleFrameworkError, installErrorHandler } from './platform/http/error-handler.ts';
+import { installInputGuard } from './platform/http/input-guard.ts';
 import { assertRoutePolicies, installAuthHook } from './platform/http/auth-hook.ts';
 import './platform/http/request-context.ts';
 import { authenticate } from './modules/identity/auth.service.ts';
@@ -29,7 +30,10 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    // X-Forwarded-For only from trusted proxies (default: loopback), so a client cannot choose the
+    // address that the sign-in rate limit, the sign-in log and the audit chain record
+    trustProxy: config.trustProxy,
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -38,6 +42,12 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   app.decorate('deps', { db: database.db, clock });
 
   installErrorHandler(app);
+  installInputGuard(app);
+  // API answers carry personal data: browsers and proxies must not keep them (剩余信息保护). Routes that
+  // serve files set their own Cache-Control (private, no-cache) and keep it.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   assertRoutePolicies(app);
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:', 'blob:'], 'style-src': ["'self'", "'unsafe-inline'"], 'script-src': ["'self'"], 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': config.secureCookies ? [] : null } },

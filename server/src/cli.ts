@@ -1,44 +1,68 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { loadConfig, VERSION } from './platform/config.ts';
-import { openDatabase } from './platform/db/database.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
-import { verifyAuditChain } from './platform/audit/verify.ts';
+import { describeError, exitCodeOf } from './cli/common.ts';
+import { ROLE_CODES_HINT } from './cli/user.ts';
 import { prepareDatabase } from './bootstrap.ts';
-import { buildApp } from './app.ts';
+import { seedDemo } from './seed/demo.ts';
+import { seedCampaign } from './seed/campaign.ts';
 
+/**
+ * The `qinlian` command line: a map from commands to the small files under cli/ that do the work.
+ * Each command loads its file when it runs, so `backup` or `audit verify` never load the HTTP app.
+ */
 const program = new Command('qinlian').description('勤廉 Qinlian — 模范机关建设平台 / model-organ campaign platform').version(VERSION);
+const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 program.command('serve').description('启动服务（迁移、首次运行时写入演示数据）/ migrate, seed on first run, serve web and API')
+  .action(async () => (await import('./cli/serve.ts')).serveCommand(loadConfig()));
+
+program.command('migrate').description('执行数据库迁移 / apply migrations')
+  .action(async () => (await import('./cli/migrate.ts')).migrateCommand(loadConfig()));
+
+program.command('import').description('导入数据：import people <file.xlsx> / import data: import people <file.xlsx>')
+  .command('people <file>').description('从 XLSX 导入人员，逐行报告错误 / import people from an XLSX file, row-by-row report')
+  .option('--dry-run', '只检查不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => (await import('./cli/import.ts')).importPeopleCommand(loadConfig(), file, opts));
+
+program.command('seed').description('写入演示数据（仅当数据库中还没有部门）/ seed the demo organisation when the database has no departments')
   .action(async () => {
-    const config = loadConfig();
-    const database = await prepareDatabase(config);
-    const app = await buildApp({ config, database });
-    const stop = async () => { await app.close(); await database.close(); process.exit(0); };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    await app.listen({ port: config.port, host: config.host });
-    console.log(`勤廉 Qinlian ${VERSION} · ${database.engine} · http://localhost:${config.port}`);
+    const database = await prepareDatabase({ ...loadConfig(), seedDemo: false });
+    try {
+      const r = await seedDemo(database);
+      console.log(`${r.seeded ? '已写入演示数据 / demo seeded' : '已有部门，未写入 / departments exist, nothing seeded'}: ${r.departments} 部门 / departments, ${r.people} 人员 / people, ${r.posts} 岗位 / posts, ${r.accounts} 账号 / accounts`);
+      if (r.seeded) console.log('演示账号 / demo accounts: office, depthead, staff1, inspector — 密码 / password Demo@2026');
+      const c = await seedCampaign(database, { dataDir: loadConfig().dataDir });
+      if (c.seeded) console.log(`演示计划 / demo plan: ${c.tasks} 任务 / tasks (${c.tagged} 挂牌 / tagged); 领导账号 / leader account: leader — 密码 / password Demo@2026`);
+    } finally {
+      await database.close();
+    }
   });
 
-program.command('migrate').description('执行数据库迁移 / apply migrations').action(async () => {
-  const database = openDatabase(loadConfig());
-  const applied = await migrateToLatest(database.db);
-  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'up to date');
-  await database.close();
-});
+program.command('backup <file>').description('在线备份 SQLite 数据库（服务运行时也可）/ online backup of the SQLite database, safe while the server runs')
+  .option('--force', '覆盖已有文件 / overwrite an existing file')
+  .action(async (file: string, opts: { force?: boolean }) => (await import('./cli/backup.ts')).backupCommand(loadConfig(), file, opts));
 
-const audit = program.command('audit').description('审计链 / audit chain');
+program.command('restore <file>').description('从备份恢复 SQLite 数据库（须先停止服务）/ restore the SQLite database from a backup (stop the server first)')
+  .option('--force', '审计链断裂也恢复 / restore even if the backup\'s audit chain is broken')
+  .action(async (file: string, opts: { force?: boolean }) => (await import('./cli/restore.ts')).restoreCommand(loadConfig(), file, opts));
+
+const audit = program.command('audit').description('审计链：audit verify 校验哈希链 / audit chain: audit verify checks it');
 audit.command('verify').description('校验审计哈希链，发现篡改时以非零退出 / verify the hash chain; non-zero exit names the first bad row')
-  .action(async () => {
-    const database = openDatabase(loadConfig());
-    const result = await verifyAuditChain(database.db);
-    await database.close();
-    if (result.ok) console.log(`审计链完整 / audit chain intact: ${result.checked} rows, ${result.algorithm}`);
-    else console.error(`审计链被篡改 / audit chain broken at row ${result.firstBadSeq}: ${result.reason}`);
-    process.exitCode = result.ok ? 0 : 1;
-  });
+  .action(async () => (await import('./cli/audit.ts')).auditVerifyCommand(loadConfig()));
+
+const user = program.command('user').description('账号：user create、user reset-password / accounts: user create, user reset-password');
+user.command('create <username>').description('创建账号，打印一次性初始密码 / create an account; prints a one-time initial password')
+  .requiredOption('--name <displayName>', '姓名 / display name')
+  .option('--role <code>', `角色代码，可重复或逗号分隔 / role code, repeatable or comma-separated (${ROLE_CODES_HINT})`, collect, [] as string[])
+  .option('--password <password>', '指定初始密码（默认随机生成）/ initial password (default: random)')
+  .option('--person <personId>', '绑定的人员 / the person this account belongs to')
+  .addOption(new Option('--no-must-change', '不要求首次登录修改密码（仅与 --password 同用）/ do not force a change at first sign-in (with --password only)'))
+  .action(async (username: string, opts: { name: string; role: string[]; password?: string; person?: string; mustChange: boolean }) => (await import('./cli/user.ts')).userCreateCommand(loadConfig(), username, opts));
+user.command('reset-password <username>').description('重置密码，打印临时密码 / reset a password; prints a temporary one')
+  .option('--password <password>', '指定临时密码（默认随机生成）/ temporary password (default: random)')
+  .action(async (username: string, opts: { password?: string }) => (await import('./cli/user.ts')).userResetPasswordCommand(loadConfig(), username, opts));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
+  console.error(describeError(err));
+  process.exit(exitCodeOf(err));
 });

@@ -17,6 +17,20 @@ const Env = z.object({
   QINLIAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QINLIAN_WEB_DIST: z.string().optional(),
   QINLIAN_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** which peers may tell us the client's address in X-Forwarded-For: 'loopback' (a proxy on this host), a list of addresses/CIDRs, 'true' (anyone — only behind a proxy that overwrites the header) or 'false' */
+  QINLIAN_TRUST_PROXY: z.string().trim().min(1).default('loopback'),
+  /** the job loop (warnings, escalations, deliveries) in this process: on, or off for a web-only instance */
+  QINLIAN_JOBS: z.enum(['on', 'off']).default('on'),
+  QINLIAN_JOBS_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
+  /** e-mail over SMTP: smtp://user:pass@host:587 or smtps://…:465 (an admin may set it in the console instead) */
+  QINLIAN_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465').optional(),
+  QINLIAN_SMTP_FROM: z.string().trim().min(3).max(200).optional(),
+  /** seals channel secrets at rest; set it to the same value on every instance (else a key file in the data dir is used) */
+  QINLIAN_SECRET_KEY: z.string().min(16, 'at least 16 characters').optional(),
+  /** how people reach the console, for links in e-mails and robot messages, e.g. https://qinlian.example.gov.cn */
+  QINLIAN_PUBLIC_URL: z.string().url().optional(),
+}).superRefine((e, ctx) => {
+  if (e.QINLIAN_SMTP_URL && !e.QINLIAN_SMTP_FROM) ctx.addIssue({ code: 'custom', path: ['QINLIAN_SMTP_FROM'], message: 'required when QINLIAN_SMTP_URL is set, e.g. "勤廉办 <noreply@example.gov.cn>"' });
 });
 
 export type Config = {
@@ -33,7 +47,14 @@ export type Config = {
   logLevel: string;
   webDist: string;
   seedDemo: boolean;
+  /** Fastify trustProxy: true, false, or a proxy-addr list such as 'loopback, 10.0.0.0/8' */
+  trustProxy: boolean | string;
   version: string;
+  jobs: { enabled: boolean; pollMs: number };
+  /** SMTP from the environment; an enabled e-mail channel set by an admin takes precedence */
+  smtp: { url: string; from: string } | null;
+  secretKey: string | undefined;
+  publicUrl: string | undefined;
 };
 
 export const VERSION = '0.1.0';
@@ -64,7 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.QINLIAN_LOG_LEVEL,
     webDist: path.resolve(e.QINLIAN_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     seedDemo: e.QINLIAN_SEED_DEMO === 'true',
+    trustProxy: e.QINLIAN_TRUST_PROXY === 'true' ? true : e.QINLIAN_TRUST_PROXY === 'false' ? false : e.QINLIAN_TRUST_PROXY,
     version: VERSION,
+    jobs: { enabled: e.QINLIAN_JOBS === 'on', pollMs: Math.round(e.QINLIAN_JOBS_POLL_SECONDS * 1000) },
+    smtp: e.QINLIAN_SMTP_URL ? { url: e.QINLIAN_SMTP_URL, from: e.QINLIAN_SMTP_FROM! } : null,
+    secretKey: e.QINLIAN_SECRET_KEY,
+    publicUrl: e.QINLIAN_PUBLIC_URL?.replace(/\/+$/, ''),
     ...overrides,
   };
 }

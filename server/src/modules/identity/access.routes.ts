@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiTokenCreateBody, ApiTokenCreated, ApiToken, IdParams, Ok, PageQuery, Role, RoleCreateBody, RoleList, RoleUpdateBody, SignInLogEntry, UserRolesBody, pageOf } from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { requires } from '../../platform/policy/policy.ts';
+import { requires, signedIn } from '../../platform/policy/policy.ts';
 import { createRole, deleteRole, issueApiToken, listApiTokens, listRoles, listSignIns, resetPassword, revokeApiToken, setUserDisabled, setUserRoles, updateRole } from './access.service.ts';
 import { presentRole, presentSignIn, presentToken } from './identity.presenter.ts';
 
@@ -10,7 +10,7 @@ const manageRoles = requires('roles.manage');
 const manageUsers = requires('users.manage');
 
 export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/roles', { config: { policy: manageRoles }, schema: { tags: ['roles'], summary: '角色列表', response: { 200: RoleList } } },
+  app.get('/roles', { config: { policy: signedIn }, schema: { tags: ['roles'], summary: '角色列表（选择角色时用）', response: { 200: RoleList } } },
     async (req) => ({ items: (await listRoles(ctxOf(req))).map((r) => presentRole(r.row, r.userCount)) }));
 
   app.post('/roles', { config: { policy: manageRoles }, schema: { tags: ['roles'], summary: '新建角色', body: RoleCreateBody, response: { 201: Role } } },

@@ -6,14 +6,16 @@ import { DomainError, duplicate, notFound, versionConflict } from '../../platfor
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
 import { hashPassword, newSecret, randomPassword, secretDigest, assertPasswordPolicy } from '../../platform/auth/passwords.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import { identityRepo, type RoleRow, type UserRow } from './identity.repo.ts';
 
 /** Built-in roles every installation starts with (内置角色). */
 export const BUILTIN_ROLES: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] = [
   { code: 'admin', name: '系统管理员', permissions: [...ALL_PERMISSIONS], dataScope: 'all' },
-  { code: 'office', name: '领导小组办公室', permissions: ['org.read', 'people.read', 'audit.read'], dataScope: 'all' },
-  { code: 'dept_head', name: '部门负责人', permissions: ['org.read', 'people.read', 'people.manage'], dataScope: 'dept_and_below' },
-  { code: 'staff', name: '工作人员', permissions: ['org.read', 'people.read'], dataScope: 'dept' },
+  { code: 'office', name: '领导小组办公室', permissions: ['org.read', 'people.read', 'audit.read', 'tasks.read', 'plan.manage'], dataScope: 'all' },
+  { code: 'dept_head', name: '部门负责人', permissions: ['org.read', 'people.read', 'people.manage', 'tasks.read', 'tasks.handle'], dataScope: 'dept_and_below' },
+  { code: 'staff', name: '工作人员', permissions: ['org.read', 'people.read', 'tasks.read', 'tasks.handle'], dataScope: 'dept' },
+  { code: 'leader', name: '领导', permissions: ['org.read', 'people.read', 'tasks.read', 'tasks.instruct'], dataScope: 'all' },
   { code: 'inspector', name: '纪检监察', permissions: ['org.read', 'people.read', 'audit.read', 'signins.read'], dataScope: 'all' },
 ];
 
@@ -22,7 +24,18 @@ export async function ensureBuiltinRoles(ctx: Ctx): Promise<Map<string, string>>
     const ids = new Map<string, string>();
     for (const r of BUILTIN_ROLES) {
       const existing = await identityRepo.roleByCode(tx.db, r.code);
-      if (existing) { ids.set(r.code, existing.id); continue; }
+      if (existing) {
+        ids.set(r.code, existing.id);
+        // admin holds every permission, including ones added after it was made (e.g. notifications.manage)
+        const held = new Set(JSON.parse(existing.permissions) as string[]);
+        if (r.code === 'admin' && ALL_PERMISSIONS.some((p) => !held.has(p))) {
+          const next = { permissions: JSON.stringify([...ALL_PERMISSIONS]), updatedAt: iso(tx.clock.now()) };
+          if (await identityRepo.updateRole(tx.db, existing.id, existing.version, next)) {
+            await recordAudit(tx, { action: 'role.update', entityType: 'role', entityId: existing.id, before: existing, after: { ...existing, ...next, version: existing.version + 1 } });
+          }
+        }
+        continue;
+      }
       const row = await insertRole(tx, { ...r, customDepartmentIds: [] }, true);
       ids.set(r.code, row.id);
     }
@@ -189,3 +202,9 @@ export const listSignIns = (ctx: Ctx, q: { page: number; pageSize: number; usern
 /** For other modules: the accounts of these people. */
 export const accountsOfPeople = identityRepo.usersByPeople;
 export const accountOfPerson = identityRepo.userByPerson;
+/** For other modules: which of these usernames are already taken. */
+export async function takenUsernames(db: Executor, usernames: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < usernames.length; i += 500) for (const u of await identityRepo.usersByUsernames(db, usernames.slice(i, i + 500))) taken.add(u.username);
+  return taken;
+}

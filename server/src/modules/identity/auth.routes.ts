@@ -15,7 +15,7 @@ function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: strin
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/auth/login', {
-    config: { policy: publicRoute, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { policy: publicRoute, rateLimit: { max: 30, timeWindow: '1 minute' } },
     schema: { tags, summary: '登录', body: LoginBody, response: { 200: LoginResponse } },
   }, async (req, reply) => {
     const ctx = ctxOf(req);

@@ -9,6 +9,10 @@ export const identityRepo = {
   userById: (db: Executor, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
   userByUsername: (db: Executor, username: string) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
   userByPerson: (db: Executor, personId: string) => db.selectFrom('users').selectAll().where('personId', '=', personId).executeTakeFirst(),
+  usersByUsernames(db: Executor, usernames: string[]) {
+    if (usernames.length === 0) return Promise.resolve([] as Pick<UserRow, 'id' | 'username'>[]);
+    return db.selectFrom('users').select(['id', 'username']).where('username', 'in', [...new Set(usernames)]).execute();
+  },
   usersByPeople(db: Executor, personIds: string[]) {
     if (personIds.length === 0) return Promise.resolve([] as Pick<UserRow, 'id' | 'personId' | 'username'>[]);
     return db.selectFrom('users').select(['id', 'personId', 'username']).where('personId', 'in', personIds).execute();

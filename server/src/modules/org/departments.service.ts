@@ -30,7 +30,7 @@ export async function usableDepartment(ctx: Ctx, id: string, field: string): Pro
   if (!dept || !departmentPolicy.canSee(actorOf(ctx), dept)) {
     throw new DomainError('not_found', 404, {}, [{ path: field, message: 'not_found' }]);
   }
-  if (dept.archivedAt) throw new DomainError('department_archived', 409, { name: dept.name }, [{ path: field, message: 'archived' }]);
+  if (dept.archivedAt) throw new DomainError('department_archived', 409, { name: dept.name }, [{ path: field, message: 'department_archived' }]);
   return dept;
 }
 
@@ -83,7 +83,7 @@ async function movedPlacement(ctx: Ctx, dept: DepartmentRow, parentId: string | 
   if (parentId === null) throw new DomainError('root_department_exists', 409);
   const parent = await usableDepartment(ctx, parentId, 'body.parentId');
   departmentPolicy.assert(actorOf(ctx), 'manage', parent);
-  if (parent.path.startsWith(dept.path)) throw new DomainError('department_cycle', 409, {}, [{ path: 'body.parentId', message: 'cycle' }]);
+  if (parent.path.startsWith(dept.path)) throw new DomainError('department_cycle', 409, {}, [{ path: 'body.parentId', message: 'department_cycle' }]);
   return { parentId, path: `${parent.path}${dept.id}/`, depth: parent.depth + 1 };
 }
 
@@ -117,4 +117,14 @@ export async function departmentHeadcounts(db: Executor): Promise<Map<string, nu
 
 export async function getDepartmentName(db: Executor, id: string): Promise<string | null> {
   return (await departmentsRepo.byId(db, id))?.name ?? null;
+}
+
+/** Every department (archived included) with its full name from the root: 新区党工委管委会/经济发展局/综合科. */
+export async function departmentsWithFullNames(db: Executor): Promise<{ row: DepartmentRow; fullName: string }[]> {
+  const rows = await departmentsRepo.list(db, { includeArchived: true });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return rows.map((row) => ({
+    row,
+    fullName: row.path.split('/').filter(Boolean).map((id) => byId.get(id)?.name ?? '?').join('/'),
+  }));
 }

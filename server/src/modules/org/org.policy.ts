@@ -20,3 +20,20 @@ export const postPolicy = definePolicy<{ departmentId: string }, 'read' | 'manag
   (actor, post) => inDepartmentScope(actor, post.departmentId),
   { read: { permission: 'org.read' }, manage: { permission: 'org.manage' } },
 );
+
+/** May the actor register a new person in this department? (people.manage over it) */
+export const canAddPersonTo = (actor: Actor, departmentId: string) =>
+  actor.permissions.has('people.manage') && inDepartmentScope(actor, departmentId);
+
+/**
+ * Opening a sign-in account while registering a person needs users.manage; handing it roles needs
+ * roles.manage as well, so that managing people never becomes a way to grant oneself more power.
+ */
+export const accountPolicy = {
+  mayOpen: (actor: Actor, roleIds: string[]) =>
+    actor.permissions.has('users.manage') && (roleIds.length === 0 || actor.permissions.has('roles.manage')),
+};
+
+/** Phone numbers are shown in full to whoever may manage the person, and to the person themself. */
+export const seesFullPhone = (actor: Actor, person: { id: string; departmentId: string }) =>
+  personPolicy.allowed(actor, 'manage', person) || actor.personId === person.id;

@@ -29,8 +29,42 @@ export function officialDataCoveredThrough(): number {
 }
 const COVERED_THROUGH = officialDataCoveredThrough();
 
+/** National working-day flags of a year (1 = working), from chinese-days once per process: the data never changes at run time. */
+const nationalYears = new Map<number, Uint8Array>();
+function nationalYear(year: number): Uint8Array {
+  let flags = nationalYears.get(year);
+  if (!flags) {
+    const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS;
+    flags = new Uint8Array(days);
+    for (let i = 0; i < days; i++) flags[i] = chineseDays.isWorkday(fromUtc(Date.UTC(year, 0, 1) + i * DAY_MS)) ? 1 : 0;
+    nationalYears.set(year, flags);
+  }
+  return flags;
+}
+const dayOfYear = (date: string) => (toUtc(date) - Date.UTC(Number(date.slice(0, 4)), 0, 1)) / DAY_MS;
+
+/**
+ * Counting is O(1) per call: each year's flags (national data with the local overrides on top) and
+ * their running totals are built once per calendar, so a list page or a nightly refresh over many
+ * tasks does not walk day by day through chinese-days.
+ */
 export function workingCalendar(overrides: ReadonlyMap<string, boolean> = new Map()): WorkingCalendar {
-  const isWorkingDay = (date: string) => overrides.get(date) ?? chineseDays.isWorkday(date);
+  const years = new Map<number, { flags: Uint8Array; through: Int32Array }>();
+  const year = (y: number) => {
+    let data = years.get(y);
+    if (!data) {
+      const flags = Uint8Array.from(nationalYear(y));
+      for (const [date, working] of overrides) if (Number(date.slice(0, 4)) === y) flags[dayOfYear(date)] = working ? 1 : 0;
+      const through = new Int32Array(flags.length); // working days from 1 January through day i
+      for (let i = 0, sum = 0; i < flags.length; i++) { sum += flags[i]!; through[i] = sum; }
+      data = { flags, through };
+      years.set(y, data);
+    }
+    return data;
+  };
+  const isWorkingDay = (date: string) => year(Number(date.slice(0, 4))).flags[dayOfYear(date)] === 1;
+  /** working days from 1 January of `date`'s year through `date` */
+  const throughDay = (date: string) => year(Number(date.slice(0, 4))).through[dayOfYear(date)]!;
   return {
     isWorkingDay,
     addWorkingDays(start, n) {
@@ -42,8 +76,11 @@ export function workingCalendar(overrides: ReadonlyMap<string, boolean> = new Ma
       return date;
     },
     workingDaysBetween(from, to) {
-      let count = 0;
-      for (let d = from; d <= to; d = nextDate(d)) if (isWorkingDay(d)) count++;
+      if (to < from) return 0;
+      const fromYear = Number(from.slice(0, 4));
+      const toYear = Number(to.slice(0, 4));
+      let count = throughDay(to) - throughDay(from) + (isWorkingDay(from) ? 1 : 0);
+      for (let y = fromYear; y < toYear; y++) count += year(y).through.at(-1)!;
       return count;
     },
     dayInfo(date) {

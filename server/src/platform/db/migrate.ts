@@ -2,11 +2,17 @@ import { Migrator, type Migration } from 'kysely';
 import type { Db } from './database.ts';
 import * as orgAuthAudit from './migrations/20261125T1330_org_auth_audit.ts';
 import * as calendarOverrides from './migrations/20261125T1430_calendar_overrides.ts';
+import * as campaignPlanTasks from './migrations/20261125T1500_campaign_plan_tasks.ts';
+import * as jobsNotifications from './migrations/20261125T1510_jobs_notifications.ts';
+import * as taskCountersTaggedIdx from './migrations/20261125T1515_task_counters_tagged_idx.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
   '20261125T1330_org_auth_audit': orgAuthAudit,
   '20261125T1430_calendar_overrides': calendarOverrides,
+  '20261125T1500_campaign_plan_tasks': campaignPlanTasks,
+  '20261125T1510_jobs_notifications': jobsNotifications,
+  '20261125T1515_task_counters_tagged_idx': taskCountersTaggedIdx,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { errorMessage, langFromAcceptLanguage, type ErrorBody, type ErrorCode, type Lang } from '@qinlian/contracts';
+import { errorMessage, isErrorCode, langFromAcceptLanguage, type ErrorBody, type ErrorCode, type Lang } from '@qinlian/contracts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { translateIssue } from './validation-messages.ts';
@@ -10,12 +10,26 @@ function send(reply: FastifyReply, status: number, lang: Lang, code: ErrorCode, 
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
+/**
+ * Errors Fastify raises before a route is found (Fastify's `frameworkErrors` option): a path that
+ * is not valid percent-encoding (`/api/people/%FF`) or a path parameter longer than the router
+ * allows. Without this they leave as Fastify's own body, not an ErrorBody.
+ */
+export function handleFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = langFromAcceptLanguage(request.headers['accept-language']);
+  const message = lang === 'en-US' ? 'not a valid URL' : '网址格式不正确';
+  const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  return send(reply, status, lang, 'validation_failed', {}, { fields: [{ path: 'url', message }] });
+}
+
 /** One place maps every failure to HTTP. 4xx bodies say what to fix; 5xx bodies carry only a reference. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const lang = langFromAcceptLanguage(request.headers['accept-language']);
     if (err instanceof DomainError) {
-      return send(reply, err.status, lang, err.code, err.params, { fields: err.fields, allowed: err.allowed });
+      // a field message that is an error code is shown as that code's sentence
+      const fields = err.fields?.map((f) => (isErrorCode(f.message) ? { ...f, message: errorMessage(f.message, lang, err.params) } : f));
+      return send(reply, err.status, lang, err.code, err.params, { fields, allowed: err.allowed });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => translateIssue(

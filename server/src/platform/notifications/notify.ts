@@ -1,4 +1,8 @@
 import type { TxCtx } from '../context.ts';
+import { iso } from '../clock.ts';
+import { newId } from '../ids.ts';
+import { deliveryRepo, type DeliveryRow, type InboxRow } from './delivery.repo.ts';
+import { notificationSetup, type Contact } from './directory.ts';
 
 /** What a module asks to tell people. Delivered in-app, by e-mail and to group robots (channels decide). */
 export type NotificationInput = {
@@ -13,10 +17,63 @@ export type NotificationInput = {
   dedupeKey: string;
 };
 
+/** What a call added: zero of both when everything was already there (the same dedupeKey before). */
+export type NotifyResult = { inbox: number; deliveries: number };
+
+export const DELIVERY_MAX_ATTEMPTS = 6;
+
+/** Robots of a department also hear about its sub-departments (the path holds every ancestor). */
+const inDepartment = (departmentId: string, c: Contact) => c.departmentPath.includes(`/${departmentId}/`);
+
 /**
  * Queue a notification inside the caller's transaction: it exists exactly when the write that
- * caused it commits. (Interface fixed here; the delivery engine lives beside it.)
+ * caused it commits. One inbox row per recipient, one delivery per (recipient, channel) for e-mail,
+ * and one per group robot whose department (or global scope) covers a recipient. Every row carries
+ * a key derived from `dedupeKey` under a UNIQUE constraint, so asking twice delivers once.
  */
-export async function notify(_ctx: TxCtx, _input: NotificationInput): Promise<void> {
-  throw new Error('notifications engine not built yet');
+export async function notify(ctx: TxCtx, input: NotificationInput): Promise<NotifyResult> {
+  const setup = notificationSetup();
+  const ids = [...new Set(input.recipientPersonIds)];
+  if (ids.length === 0) return { inbox: 0, deliveries: 0 };
+  const contacts = await setup.contacts(ctx.db, ids);
+  if (contacts.length === 0) return { inbox: 0, deliveries: 0 };
+  const now = iso(ctx.clock.now());
+  const message = {
+    title: input.title.slice(0, 200), body: input.body.slice(0, 4000), link: input.link ?? null,
+    entityType: input.entityType ?? null, entityId: input.entityId ?? null,
+  };
+
+  const inbox: InboxRow[] = contacts.map((c) => ({
+    id: newId(), personId: c.personId, kind: input.kind, ...message, dedupeKey: `${input.dedupeKey}|${c.personId}`, createdAt: now, readAt: null,
+  }));
+  const delivery = (d: Pick<DeliveryRow, 'dedupeKey' | 'channel' | 'channelId' | 'personId' | 'address'>, sent: boolean): DeliveryRow => ({
+    id: newId(), notificationKind: input.kind, ...d, ...message,
+    status: sent ? 'sent' : 'queued', attempts: sent ? 1 : 0, maxAttempts: DELIVERY_MAX_ATTEMPTS, nextAttemptAt: sent ? null : now,
+    lockedAt: null, lastError: null, sentAt: sent ? now : null, createdAt: now,
+  });
+
+  // in-app: delivered by the inbox row itself
+  const deliveries: DeliveryRow[] = contacts.map((c) => delivery({ dedupeKey: `${input.dedupeKey}|${c.personId}|inapp`, channel: 'inapp', channelId: null, personId: c.personId, address: null }, true));
+
+  const channels = await deliveryRepo.enabledChannels(ctx.db);
+  const email = channels.find((ch) => ch.kind === 'email');
+  if (email || setup.envEmail) {
+    for (const c of contacts) {
+      if (!c.email) continue;
+      const address = `"${c.name.replace(/["\\]/g, '')}" <${c.email}>`;
+      deliveries.push(delivery({ dedupeKey: `${input.dedupeKey}|${c.personId}|email`, channel: 'email', channelId: email?.id ?? null, personId: c.personId, address }, false));
+    }
+  }
+  for (const robot of channels.filter((ch) => ch.kind === 'dingtalk' || ch.kind === 'wecom')) {
+    const reached = robot.departmentId === null ? contacts : contacts.filter((c) => inDepartment(robot.departmentId!, c));
+    if (reached.length === 0) continue;
+    // one message per group, naming everyone it concerns
+    deliveries.push({
+      ...delivery({ dedupeKey: `${input.dedupeKey}|robot:${robot.id}`, channel: robot.kind, channelId: robot.id, personId: null, address: null }, false),
+      body: `${message.body}\n\n接收人：${reached.map((c) => c.name).join('、')}`.slice(0, 4000),
+    });
+  }
+
+  const [newInbox, newDeliveries] = [await deliveryRepo.insertInbox(ctx.db, inbox), await deliveryRepo.insertDeliveries(ctx.db, deliveries)];
+  return { inbox: newInbox.length, deliveries: newDeliveries.length };
 }

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../server/src/platform/db/database.ts';
+import { verifyAuditChain } from '../server/src/platform/audit/verify.ts';
+import { verifyPassword } from '../server/src/platform/auth/passwords.ts';
+import { generateDataset } from './generate.ts';
+import { SCALES, type Manifest } from './lib/dataset.ts';
+
+/** Keeps the benchmark's dataset generator honest: the small scale on SQLite, checked row by row. */
+describe('bench dataset generator (small, SQLite)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-bench-'));
+  const file = path.join(dir, 'qinlian.db');
+  let manifest: Manifest;
+  let database: Database;
+  const count = async (table: string) => Number((database.sqlite!.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+  const all = <T>(text: string) => database.sqlite!.prepare(text).all() as T[];
+
+  beforeAll(async () => {
+    manifest = await generateDataset({ target: { engine: 'sqlite', file }, scale: 'small', log: () => {} });
+    database = openDatabase({ database: { engine: 'sqlite', file } });
+  });
+  afterAll(async () => {
+    await database?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('makes the counts of the scale', async () => {
+    expect(await count('departments')).toBe(SCALES.small.departments);
+    expect(await count('people')).toBe(SCALES.small.people);
+    expect(manifest.counts.departments).toBe(SCALES.small.departments);
+    expect(await count('audit_events')).toBeGreaterThanOrEqual(SCALES.small.audit);
+    expect(await count('users')).toBe(manifest.counts.users);
+    if (manifest.tasks) expect(await count('tasks')).toBe(SCALES.small.tasks);
+  });
+
+  it('is deterministic from its seed', async () => {
+    const again = path.join(dir, 'again.db');
+    await generateDataset({ target: { engine: 'sqlite', file: again }, scale: 'small', log: () => {} });
+    const other = openDatabase({ database: { engine: 'sqlite', file: again } });
+    try {
+      const names = (db: Database) => db.sqlite!.prepare('SELECT id, name, path FROM departments ORDER BY id').all();
+      expect(names(other)).toEqual(names(database));
+      const people = (db: Database) => db.sqlite!.prepare('SELECT id, name, phone, department_id FROM people ORDER BY id').all();
+      expect(people(other)).toEqual(people(database));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('keeps department paths: /root/…/self/, depth, parent prefix, unique sibling names', () => {
+    const rows = all<{ id: string; parent_id: string | null; path: string; depth: number; name: string }>('SELECT id, parent_id, path, depth, name FROM departments');
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(rows.filter((r) => r.parent_id === null)).toHaveLength(1);
+    for (const d of rows) {
+      expect(d.path.endsWith(`/${d.id}/`)).toBe(true);
+      expect(d.path.split('/').filter(Boolean)).toHaveLength(d.depth + 1);
+      if (d.parent_id) {
+        const parent = byId.get(d.parent_id)!;
+        expect(d.path).toBe(`${parent.path}${d.id}/`);
+        expect(d.depth).toBe(parent.depth + 1);
+      } else expect(d.path).toBe(`/${d.id}/`);
+    }
+    const siblings = new Set(rows.map((r) => `${r.parent_id}|${r.name}`));
+    expect(siblings.size).toBe(rows.length);
+  });
+
+  it('keeps AB posts: A and B differ and both belong to the post\'s department; phones are unique', () => {
+    const bad = all('SELECT p.id FROM posts p LEFT JOIN people a ON a.id = p.a_person_id LEFT JOIN people b ON b.id = p.b_person_id '
+      + 'WHERE p.a_person_id = p.b_person_id OR (p.a_person_id IS NOT NULL AND a.department_id <> p.department_id) OR (p.b_person_id IS NOT NULL AND b.department_id <> p.department_id)');
+    expect(bad).toEqual([]);
+    expect(all('SELECT phone FROM people WHERE phone IS NOT NULL GROUP BY phone HAVING count(*) > 1')).toEqual([]);
+  });
+
+  it('writes a hash chain that verifyAuditChain accepts, head included', async () => {
+    const result = await verifyAuditChain(database.db);
+    expect(result).toMatchObject({ ok: true, checked: manifest.counts.auditEvents });
+  });
+
+  it('gives the bench accounts their roles and the known password', async () => {
+    const rows = all<{ username: string; code: string; password_hash: string }>(
+      "SELECT u.username, r.code, u.password_hash FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id WHERE u.username IN ('admin', 'bench_office', 'bench_head', 'bench_staff') ORDER BY u.username");
+    expect(rows.map((r) => [r.username, r.code])).toEqual([['admin', 'admin'], ['bench_head', 'dept_head'], ['bench_office', 'office'], ['bench_staff', 'staff']]);
+    for (const r of rows) expect(await verifyPassword(r.password_hash, manifest.password)).toBe(true);
+    const head = all<{ department_id: string }>("SELECT p.department_id FROM users u JOIN people p ON p.id = u.person_id WHERE u.username = 'bench_head'");
+    expect(head[0]!.department_id).toBe(manifest.head.departmentId);
+  });
+
+  it('keeps the task counters equal to the tasks they count', ({ skip }) => {
+    if (!manifest.tasks) return skip('no tasks table yet');
+    const counted = all('SELECT plan_id, programme_id, measure_id, lead_department_id, coalesce(leader_person_id, \'\') AS leader_key, status, warning, tagged, '
+      + 'CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END AS top_level, count(*) AS task_count, sum(weight) AS weight_sum, sum(weight * progress) AS progress_sum FROM tasks '
+      + 'GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9');
+    const stored = all('SELECT plan_id, programme_id, measure_id, lead_department_id, leader_key, status, warning, tagged, top_level, task_count, weight_sum, progress_sum '
+      + 'FROM task_counters ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9');
+    expect(stored).toEqual(counted);
+    const rolled = all('SELECT measure_id, status, warning, plan_id, programme_id, count(*) AS task_count, sum(weight) AS weight_sum, sum(weight * progress) AS progress_sum '
+      + 'FROM tasks WHERE parent_id IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3');
+    expect(all('SELECT measure_id, status, warning, plan_id, programme_id, task_count, weight_sum, progress_sum FROM task_rollups ORDER BY 1, 2, 3')).toEqual(rolled);
+    expect(all("SELECT id FROM tasks WHERE (status = 'closed') <> (is_open = 0)")).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+import autocannon from 'autocannon';
+import type { ClientState, Driver, HttpRequest } from '../scenario.ts';
+import { cpuTicks, withPeakRss } from './procs.ts';
+
+export type Measured = {
+  reqPerSec: number; total: number; p50: number; p97_5: number; p99: number; max: number;
+  errors: number; timeouts: number; non2xx: number; statusCodes: Record<string, number>; peakRssMb: number;
+};
+
+export type Target = { baseUrl: string; pid: number; headers: Record<string, string> };
+
+/**
+ * Per-client state survives between a client's requests: autocannon resets its own `context` on
+ * every loop, so a request checks a slot out in setupRequest and returns it in onResponse (no
+ * pipelining: a connection has one request in flight).
+ */
+export function slots() {
+  const all: ClientState[] = [];
+  const free: ClientState[] = [];
+  return {
+    take(): ClientState { return free.pop() ?? (all[all.length] = { client: all.length, sent: 0, data: {} }); },
+    give(s: ClientState) { s.sent++; free.push(s); },
+    /** between loads: requests abandoned at the last deadline never gave their slot back */
+    reset() { free.length = 0; free.push(...all.slice().reverse()); },
+  };
+}
+
+function toRequest(r: HttpRequest, target: Target) {
+  const headers: Record<string, string> = { ...target.headers, ...(r.headers ?? {}) };
+  let body: string | undefined;
+  if (r.body !== undefined) { body = JSON.stringify(r.body); headers['content-type'] = 'application/json'; }
+  return { method: r.method, path: r.path, headers, body };
+}
+
+/** One request outside the load, to see that the target answers 2xx before hammering it. */
+export async function probe(driver: Driver<HttpRequest>, target: Target, pool: ReturnType<typeof slots>): Promise<{ status: number; body: string }> {
+  const state = pool.take();
+  const r = toRequest(driver.request(state), target);
+  const res = await fetch(target.baseUrl + r.path, { method: r.method, headers: r.headers, body: r.body });
+  const body = await res.text();
+  driver.onResponse?.(state, res.status, body);
+  pool.give(state);
+  return { status: res.status, body };
+}
+
+export async function load(driver: Driver<HttpRequest>, target: Target, pool: ReturnType<typeof slots>, opts: { connections: number; seconds: number }): Promise<Measured> {
+  pool.reset();
+  const { result, peakRss } = await withPeakRss(target.pid, () => autocannon({
+    url: target.baseUrl,
+    connections: opts.connections,
+    duration: opts.seconds,
+    timeout: 10,
+    requests: [{
+      setupRequest: (_req: unknown, context: Record<string, unknown>) => {
+        const state = pool.take();
+        context.state = state;
+        return toRequest(driver.request(state), target);
+      },
+      onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+        const state = context.state as ClientState;
+        driver.onResponse?.(state, status, body);
+        pool.give(state);
+      },
+    }],
+  } as autocannon.Options));
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, Number((v as { count: number }).count)]));
+  return {
+    reqPerSec: Math.round(result.requests.average * 10) / 10,
+    total: result.requests.total,
+    p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max,
+    errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, statusCodes,
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+  };
+}
+
+/**
+ * Wait until the target has worked off what the last load left queued (autocannon stops at its
+ * deadline; the server goes on with requests already received, and argon2 hashes keep the thread
+ * pool busy): the process tree must use under 10% of a core over half a second, twice in a row.
+ * Bounded: gives up after `maxSeconds`.
+ */
+export async function settle(pid: number, maxSeconds = 60): Promise<number> {
+  const started = Date.now();
+  let quiet = 0;
+  let before = cpuTicks(pid);
+  while (Date.now() - started < maxSeconds * 1000 && quiet < 2) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpuTicks(pid);
+    quiet = now - before < 5 ? quiet + 1 : 0; // 100 ticks a second: 5 ticks in 0.5 s = 10% of a core
+    before = now;
+  }
+  return Math.round((Date.now() - started) / 100) / 10;
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { Id, Instant, PageQuery, pageOf } from './common.ts';
+
+/**
+ * Notifications (通知): the in-app inbox of the signed-in person, and — for administrators — the
+ * delivery channels (SMTP e-mail, DingTalk and WeCom group robots) and the record of every delivery.
+ */
+
+export const InboxItem = z.object({
+  id: Id,
+  kind: z.string(), // task.urge, task.warning.red, task.escalate …
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  createdAt: Instant,
+  readAt: Instant.nullable(),
+  abilities: z.object({ markRead: z.boolean() }),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+export const InboxQuery = PageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
+export type InboxQuery = z.input<typeof InboxQuery>;
+export const InboxPage = pageOf(InboxItem);
+/** the header badge */
+export const UnreadCount = z.object({ count: z.number().int() });
+export const ReadAllResult = z.object({ count: z.number().int() });
+
+export const ChannelKind = z.enum(['email', 'dingtalk', 'wecom']);
+export type ChannelKind = z.infer<typeof ChannelKind>;
+
+/** A channel as the console sees it: secrets never leave the server; tokens in URLs are masked. */
+export const NotificationChannel = z.object({
+  id: Id,
+  kind: ChannelKind,
+  name: z.string(),
+  /** webhook URL or SMTP URL, with access tokens and passwords masked; null for e-mail = the server's QINLIAN_SMTP_URL */
+  targetMasked: z.string().nullable(),
+  hasSecret: z.boolean(),
+  /** e-mail sender, e.g. 勤廉办 <noreply@example.gov.cn> */
+  from: z.string().nullable(),
+  /** robots: the department whose people's notifications it posts (with its sub-departments); null = all */
+  departmentId: Id.nullable(),
+  departmentName: z.string().nullable(),
+  enabled: z.boolean(),
+  version: z.number().int(),
+  createdAt: Instant,
+  updatedAt: Instant,
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type NotificationChannel = z.infer<typeof NotificationChannel>;
+export const NotificationChannelList = z.object({ items: z.array(NotificationChannel) });
+
+const url = z.string().trim().max(1000).url();
+export const ChannelCreateBody = z.object({
+  kind: ChannelKind,
+  name: z.string().trim().min(1).max(100),
+  /** robots: the webhook URL (https://oapi.dingtalk.com/robot/send?access_token=…, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…); e-mail: smtp:// or smtps:// URL, or null for the server's */
+  target: url.nullable().optional(),
+  /** DingTalk: the signing secret (加签, SEC…); e-mail: the SMTP password. Write-only. */
+  secret: z.string().trim().min(1).max(500).optional(),
+  from: z.string().trim().min(3).max(200).nullable().optional(),
+  departmentId: Id.nullable().optional(),
+  enabled: z.boolean().default(true),
+});
+export type ChannelCreateBody = z.input<typeof ChannelCreateBody>;
+export const ChannelUpdateBody = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  target: url.nullable().optional(),
+  /** a new secret; null removes it; absent keeps it */
+  secret: z.string().trim().min(1).max(500).nullable().optional(),
+  from: z.string().trim().min(3).max(200).nullable().optional(),
+  departmentId: Id.nullable().optional(),
+  enabled: z.boolean().optional(),
+  version: z.number().int().optional(),
+});
+export type ChannelUpdateBody = z.infer<typeof ChannelUpdateBody>;
+
+export const DeliveryChannel = z.enum(['inapp', 'email', 'dingtalk', 'wecom']);
+export const DeliveryStatus = z.enum(['queued', 'sending', 'sent', 'failed']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+export const Delivery = z.object({
+  id: Id,
+  notificationKind: z.string(),
+  channel: DeliveryChannel,
+  channelId: Id.nullable(),
+  channelName: z.string().nullable(),
+  personId: Id.nullable(),
+  personName: z.string().nullable(),
+  address: z.string().nullable(),
+  title: z.string(),
+  status: DeliveryStatus,
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  nextAttemptAt: Instant.nullable(),
+  lastError: z.string().nullable(),
+  sentAt: Instant.nullable(),
+  createdAt: Instant,
+});
+export type Delivery = z.infer<typeof Delivery>;
+export const DeliveryQuery = PageQuery.extend({ status: DeliveryStatus.optional(), channel: DeliveryChannel.optional() });
+export type DeliveryQuery = z.input<typeof DeliveryQuery>;
+export const DeliveryPage = pageOf(Delivery);

@@ -1,0 +1,40 @@
+import os from 'node:os';
+import crypto from 'node:crypto';
+import { VERSION, type Config } from '../platform/config.ts';
+import { systemClock } from '../platform/clock.ts';
+import { prepareDatabase } from '../bootstrap.ts';
+import { buildApp } from '../app.ts';
+import { startJobLoop, type JobLoop } from '../platform/jobs/runner.ts';
+import { jobDefinitions } from '../modules/index.ts';
+import { writePidFile } from './sqlite-file.ts';
+
+/**
+ * Migrate, make the first admin, serve API and web, and run the job loop (unless QINLIAN_JOBS=off).
+ * On SQLite the process id goes to `<data dir>/qinlian.pid` while it runs, so `restore` can tell
+ * the server is up. SIGINT/SIGTERM stop the job loop (after the job in hand), then the server.
+ */
+export async function serveCommand(config: Config) {
+  const database = await prepareDatabase(config);
+  const app = await buildApp({ config, database });
+  const removePid = database.engine === 'sqlite' ? writePidFile(config) : () => {};
+  let jobs: JobLoop | null = null;
+  app.addHook('onClose', async () => { await jobs?.stop(); });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    try { await app.close(); await database.close(); } finally { removePid(); process.exit(0); }
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('exit', removePid);
+  await app.listen({ port: config.port, host: config.host });
+  if (config.jobs.enabled) {
+    const instanceId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+    jobs = startJobLoop(
+      { db: database.db, engine: database.engine, clock: systemClock, config, jobs: jobDefinitions, log: (level, msg, extra) => app.log[level](extra ?? {}, msg) },
+      { instanceId, pollMs: config.jobs.pollMs },
+    );
+  }
+  console.log(`勤廉 Qinlian ${VERSION} · ${database.engine} · http://localhost:${config.port}${config.jobs.enabled ? ' · jobs on' : ''}`);
+}

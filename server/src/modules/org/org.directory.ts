@@ -1,0 +1,106 @@
+import type { PersonStatus } from '@qinlian/contracts';
+import type { Executor } from '../../platform/db/database.ts';
+import { departmentsRepo } from './departments.repo.ts';
+import { peopleRepo } from './people.repo.ts';
+import { postsRepo, type PostRow } from './posts.repo.ts';
+import { actingHolder } from './posts.presenter.ts';
+
+/**
+ * The organisation as other modules read it (tasks, inspections …): names, who acts for a post,
+ * who heads a department. No data scope here — the calling module decides who may see its own
+ * records and only shows what those records reference. Read-only; every write stays in the
+ * org services.
+ */
+
+export type PersonBasics = { id: string; name: string; departmentId: string; status: PersonStatus; title: string | null };
+export type DepartmentBasics = { id: string; name: string; parentId: string | null; path: string; archived: boolean };
+/** A post with the person acting for it now (AB岗: A, or B when A is away or has left). */
+export type PostWithHolder = {
+  id: string; name: string; departmentId: string; archived: boolean;
+  aPersonId: string | null; bPersonId: string | null; actingPersonId: string | null; actingPersonName: string | null;
+};
+
+export async function peopleBasics(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, PersonBasics>> {
+  const rows = await peopleRepo.byIds(db, ids.filter((x): x is string => !!x));
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, departmentId: r.departmentId, status: r.status as PersonStatus, title: r.title }]));
+}
+
+export async function departmentsBasics(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, DepartmentBasics>> {
+  const rows = await departmentsRepo.byIds(db, [...new Set(ids.filter((x): x is string => !!x))]);
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, parentId: r.parentId, path: r.path, archived: r.archivedAt !== null }]));
+}
+
+async function withHolders(db: Executor, rows: PostRow[]): Promise<PostWithHolder[]> {
+  const people = await peopleBasics(db, rows.flatMap((r) => [r.aPersonId, r.bPersonId]));
+  return rows.map((r) => {
+    const a = r.aPersonId ? people.get(r.aPersonId) ?? null : null;
+    const b = r.bPersonId ? people.get(r.bPersonId) ?? null : null;
+    const acting = actingHolder({ a, b });
+    return {
+      id: r.id, name: r.name, departmentId: r.departmentId, archived: r.archivedAt !== null, aPersonId: r.aPersonId, bPersonId: r.bPersonId,
+      actingPersonId: acting, actingPersonName: acting ? people.get(acting)?.name ?? null : null,
+    };
+  });
+}
+
+/** Posts by id with their acting holders, in two queries. */
+export async function postsWithHolders(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, PostWithHolder>> {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('posts').selectAll().where('id', 'in', unique).execute();
+  return new Map((await withHolders(db, rows)).map((p) => [p.id, p]));
+}
+
+/** Live posts of these departments with their acting holders (imports resolve posts by name). */
+export async function livePostsOf(db: Executor, departmentIds: string[]): Promise<PostWithHolder[]> {
+  if (departmentIds.length === 0) return [];
+  return withHolders(db, await postsRepo.list(db, { departmentIds }));
+}
+
+/** The posts this person acts for now: held as A while present, or as B while A is away, has left or is unset. */
+export async function postIdsActedBy(db: Executor, personId: string): Promise<string[]> {
+  const held = await postsRepo.heldBy(db, [personId]);
+  if (held.length === 0) return [];
+  const posts = await withHolders(db, held);
+  return posts.filter((p) => p.actingPersonId === personId).map((p) => p.id);
+}
+
+/** People by exact name, with their department names (for imports that name a leader). */
+export async function peopleNamed(db: Executor, names: string[]) {
+  const unique = [...new Set(names.filter(Boolean))];
+  if (unique.length === 0) return [];
+  const rows = await db.selectFrom('people').innerJoin('departments', 'departments.id', 'people.departmentId')
+    .select(['people.id', 'people.name', 'people.departmentId', 'people.status', 'departments.name as departmentName'])
+    .where('people.name', 'in', unique).execute();
+  return rows;
+}
+
+/** Post names and titles that mark the head of a unit, most senior first. */
+const HEAD_TITLES = ['负责人', '党工委书记', '书记', '局长', '部长', '主任', '董事长', '科长', '总经理'];
+const rank = (title: string | null): number => {
+  if (!title) return Infinity;
+  const head = HEAD_TITLES.indexOf(title);
+  if (head >= 0) return head;
+  const deputy = title.startsWith('副') ? HEAD_TITLES.indexOf(title.slice(1)) : -1;
+  return deputy >= 0 ? HEAD_TITLES.length + deputy : Infinity;
+};
+
+/**
+ * The person who heads a department now (部门负责人), for escalation:
+ * 1. the acting holder of a live post of the department named like a head (负责人/局长/主任/部长/书记…
+ *    exactly, e.g. a post "局长" or "主要负责人" containing 负责人);
+ * 2. otherwise the present person of the department whose title is a head title (局长, 主任, 部长,
+ *    书记, 党工委书记, 董事长, 科长, 总经理), most senior first;
+ * 3. otherwise a present deputy (副局长 …) — someone who acts while the head is away.
+ */
+export async function departmentHeadPersonId(db: Executor, departmentId: string): Promise<string | null> {
+  const posts = await livePostsOf(db, [departmentId]);
+  const headPost = posts
+    .filter((p) => p.actingPersonId && (p.name.includes('负责人') || rank(p.name) < HEAD_TITLES.length))
+    .sort((a, b) => rank(a.name) - rank(b.name))[0];
+  if (headPost) return headPost.actingPersonId;
+  const people = await db.selectFrom('people').select(['id', 'title', 'status', 'createdAt'])
+    .where('departmentId', '=', departmentId).where('status', '=', 'active').orderBy('createdAt').orderBy('id').execute();
+  const ranked = people.map((p) => ({ id: p.id, r: rank(p.title) })).filter((p) => Number.isFinite(p.r)).sort((a, b) => a.r - b.r);
+  return ranked[0]?.id ?? null;
+}

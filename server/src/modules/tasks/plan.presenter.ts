@@ -1,0 +1,31 @@
+import type { Measure, Plan, Programme, Rollup } from '@qinlian/contracts';
+import type { MeasureRow, PlanRow, ProgrammeRow } from './plan.repo.ts';
+import type { Figures, PlanRollup } from './plan.service.ts';
+import { thresholdsOf } from './task-views.ts';
+
+export function presentPlan(row: PlanRow): Plan {
+  return { id: row.id, name: row.name, year: row.year, startDate: row.startDate, endDate: row.endDate, thresholds: thresholdsOf(row), version: row.version };
+}
+
+const emptyFigures: Figures = { progress: 0, taskCount: 0, colours: { none: 0, blue: 0, yellow: 0, red: 0 } };
+
+export function presentProgramme(row: ProgrammeRow, f: Figures = emptyFigures): Programme {
+  return {
+    id: row.id, planId: row.planId, code: row.code, name: row.name, sort: row.sort, weight: row.weight, leaderPersonId: row.leaderPersonId,
+    progress: f.progress, taskCount: f.taskCount, colours: f.colours, version: row.version,
+  };
+}
+
+export function presentMeasure(row: MeasureRow, f: Figures = emptyFigures): Measure {
+  return {
+    id: row.id, programmeId: row.programmeId, code: row.code, name: row.name, sort: row.sort, weight: row.weight,
+    progress: f.progress, taskCount: f.taskCount, colours: f.colours, version: row.version,
+  };
+}
+
+export function presentRollup(r: PlanRollup): Rollup {
+  return {
+    planId: r.plan.id, progress: r.progress, taskCount: r.taskCount, colours: r.colours,
+    programmes: r.programmes.map((p) => ({ ...presentProgramme(p.row, p), measures: p.measures.map((m) => presentMeasure(m.row, m)) })),
+  };
+}

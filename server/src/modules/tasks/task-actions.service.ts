@@ -1,0 +1,139 @@
+import type { z } from 'zod';
+import { detailMessage, type FiveCharGrade, type GradeBody, type TaskStatus, TaskTransitionBody as TransitionSchema, type TaskTransitionBody } from '@qinlian/contracts';
+import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { DomainError, forbidden, invalid, versionConflict } from '../../platform/errors.ts';
+import { iso } from '../../platform/clock.ts';
+import { filesRepo } from '../../platform/files/evidence.ts';
+import { notify } from '../../platform/notifications/notify.ts';
+import { departmentHeadPersonId } from '../org/org.directory.ts';
+import { ACTION_LABELS, allowedActions, REQUIREMENTS, STATUS_LABELS, transitionFor } from './task-lifecycle.ts';
+import { sidesOf, taskPolicy, type TaskAccess } from './tasks.policy.ts';
+import { taskEventsRepo } from './task-events.repo.ts';
+import type { TaskRow } from './tasks.repo.ts';
+import { loadTask } from './tasks.service.ts';
+import { appendEvent, saveTask } from './task-write.ts';
+import { gradeOf } from './task-views.ts';
+
+const actorOf = (ctx: Ctx) => ctx.actor!;
+
+/** Evidence must be the actor's own uploads (so attaching a file never widens who may read someone else's). */
+async function assertOwnFiles(ctx: Ctx, fileIds: string[]) {
+  if (fileIds.length === 0) return;
+  const files = new Map((await filesRepo.byIds(ctx.db, fileIds)).map((f) => [f.id, f]));
+  const actor = actorOf(ctx);
+  fileIds.forEach((id, i) => {
+    const f = files.get(id);
+    if (!f) throw invalid([{ path: `body.fileIds.${i}`, message: detailMessage('unknown_ref', ctx.lang) }]);
+    if (actor.via !== 'system' && f.uploadedBy !== actor.userId) throw invalid([{ path: `body.fileIds.${i}`, message: detailMessage('file_not_yours', ctx.lang) }]);
+  });
+}
+
+/** Evidence of the current round: files attached since the last return or reopen (退回重办 asks for new proof). */
+async function evidenceCount(ctx: Ctx, taskId: string): Promise<number> {
+  const lastReset = await taskEventsRepo.lastOfKinds(ctx.db, taskId, ['return', 'reopen']);
+  return taskEventsRepo.fileCountSince(ctx.db, taskId, lastReset?.id ?? null);
+}
+
+/**
+ * One step of the life cycle (task-lifecycle.ts), in one transaction with the event, the
+ * counters and the audit record. Not a step from this status: 409 illegal_transition with the
+ * steps this actor may take; a step of the other side: 403.
+ */
+export async function transitionTask(ctx: Ctx, id: string, input: TaskTransitionBody): Promise<TaskRow> {
+  const body = TransitionSchema.parse(input);
+  return inTransaction(ctx, async (tx) => {
+    const { row, access } = await loadTask(tx, id);
+    const status = row.status as TaskStatus;
+    const sides = sidesOf(actorOf(tx), access);
+    const step = transitionFor(status, body.action);
+    if (!step) {
+      throw new DomainError('illegal_transition', 409, {
+        status: STATUS_LABELS[status].zh, action: ACTION_LABELS[body.action].zh, statusEn: STATUS_LABELS[status].en, actionEn: ACTION_LABELS[body.action].en,
+      }, undefined, allowedActions(status, sides));
+    }
+    if (!sides.has(step.who)) throw forbidden();
+    if (body.version !== row.version) throw versionConflict();
+    const needs = REQUIREMENTS[body.action];
+    if (needs.comment && !body.comment) throw invalid([{ path: 'body.comment', message: detailMessage('comment_required', tx.lang) }]);
+    if (needs.percent && body.percent === undefined) throw invalid([{ path: 'body.percent', message: detailMessage('percent_required', tx.lang) }]);
+    await assertOwnFiles(tx, body.fileIds);
+    if (needs.evidence && body.fileIds.length === 0 && (await evidenceCount(tx, id)) === 0) {
+      throw new DomainError('evidence_required', 400, {}, [{ path: 'body.fileIds', message: 'evidence_required' }]);
+    }
+    const now = iso(tx.clock.now());
+    const next: TaskRow = { ...row, status: step.to };
+    if (body.action === 'report') next.progress = body.percent!;
+    if (body.action === 'close') { next.progress = 100; next.closedAt = now; }
+    if (body.action === 'reopen') next.closedAt = null;
+    return saveTask(tx, row, next, {
+      action: `task.${body.action}`,
+      event: { kind: body.action, text: body.comment ?? '', percent: body.action === 'report' ? body.percent! : null, fileIds: body.fileIds, fromStatus: status, toStatus: step.to },
+    });
+  });
+}
+
+/** Who hears about a task: the person acting on its post, else the head of its lead department. */
+async function handlerOrHead(ctx: Ctx, access: TaskAccess): Promise<string[]> {
+  if (access.handlerPersonId) return [access.handlerPersonId];
+  const head = await departmentHeadPersonId(ctx.db, access.leadDepartmentId);
+  return head ? [head] : [];
+}
+
+async function tell(tx: TxCtx, row: TaskRow, access: TaskAccess, kind: string, eventId: string, title: string, body: string) {
+  const recipients = await handlerOrHead(tx, access);
+  if (recipients.length === 0) return;
+  await notify(tx, {
+    kind, recipientPersonIds: recipients, title, body, link: `/tasks/${row.id}`, entityType: 'task', entityId: row.id, dedupeKey: `${kind}:${eventId}`,
+  });
+}
+
+/** An urging or an instruction on a task's history and in the audit chain (the caller checked who may). */
+export async function noteOnTask(tx: TxCtx, taskId: string, kind: 'urge' | 'instruct', text: string): Promise<string> {
+  const eventId = await appendEvent(tx, taskId, { kind, text });
+  await recordAudit(tx, { action: `task.${kind}`, entityType: 'task', entityId: taskId, after: { text, eventId } });
+  return eventId;
+}
+
+/** 催办: the office urges the handler with a message; recorded on the task and in the audit chain. */
+export async function urgeTask(ctx: Ctx, id: string, message: string) {
+  return inTransaction(ctx, async (tx) => {
+    const { row, access } = await loadTask(tx, id);
+    taskPolicy.assert(actorOf(tx), 'office', access);
+    if (row.status === 'draft' || row.status === 'closed') {
+      const status = row.status as TaskStatus;
+      throw new DomainError('illegal_transition', 409, { status: STATUS_LABELS[status].zh, action: '催办', statusEn: STATUS_LABELS[status].en, actionEn: 'urged' }, undefined, []);
+    }
+    const eventId = await noteOnTask(tx, id, 'urge', message);
+    await tell(tx, row, access, 'task.urge', eventId, `催办：${row.code} ${row.title}`, message);
+    return eventId;
+  });
+}
+
+/** 批示: a leader's written instruction on any task they see, shown to the handlers. */
+export async function instructTask(ctx: Ctx, id: string, text: string) {
+  return inTransaction(ctx, async (tx) => {
+    const { row, access } = await loadTask(tx, id);
+    taskPolicy.assert(actorOf(tx), 'instruct', access);
+    const eventId = await noteOnTask(tx, id, 'instruct', text);
+    await tell(tx, row, access, 'task.instruct', eventId, `领导批示：${row.code} ${row.title}`, `${actorOf(tx).name}：${text}`);
+    return eventId;
+  });
+}
+
+const GRADE_LABELS: [keyof FiveCharGrade, string][] = [['zhun', '准'], ['kuai', '快'], ['shi', '实'], ['nong', '浓'], ['xian', '显']];
+
+/** 五字要求 grading by the office (准 快 实 浓 显, 1–5 each). */
+export async function gradeTask(ctx: Ctx, id: string, input: z.infer<typeof GradeBody>): Promise<TaskRow> {
+  return inTransaction(ctx, async (tx) => {
+    const { row, access } = await loadTask(tx, id);
+    taskPolicy.assert(actorOf(tx), 'office', access);
+    if (row.status === 'draft') {
+      throw new DomainError('illegal_transition', 409, { status: STATUS_LABELS.draft.zh, action: '评定', statusEn: STATUS_LABELS.draft.en, actionEn: 'graded' }, undefined, []);
+    }
+    if (input.version !== row.version) throw versionConflict();
+    const grade: FiveCharGrade = { zhun: input.zhun, kuai: input.kuai, shi: input.shi, nong: input.nong, xian: input.xian };
+    const text = GRADE_LABELS.map(([k, label]) => `${label}${grade[k] ?? '—'}`).join(' ');
+    return saveTask(tx, row, { ...row, grade: JSON.stringify(grade) }, { action: 'task.grade', event: { kind: 'grade', text }, audit: { previousGrade: gradeOf(row) } });
+  });
+}

@@ -1,0 +1,66 @@
+import type { TaskEvent, TaskStatus } from '@qinlian/contracts';
+import type { TxCtx } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { iso } from '../../platform/clock.ts';
+import { newId } from '../../platform/ids.ts';
+import { versionConflict } from '../../platform/errors.ts';
+import { calendarFor } from '../../platform/calendar/calendar.service.ts';
+import { planRepo } from './plan.repo.ts';
+import { tasksRepo, type TaskRow } from './tasks.repo.ts';
+import { taskCountersRepo } from './task-counters.repo.ts';
+import { taskEventsRepo } from './task-events.repo.ts';
+import { assess } from './warnings.ts';
+import { thresholdsOf, today } from './task-views.ts';
+import { isOpen } from './task-lifecycle.ts';
+
+export type EventInput = { kind: TaskEvent['kind']; text?: string; percent?: number | null; fileIds?: string[]; fromStatus?: string | null; toStatus?: string | null };
+
+/** Append one event to a task's history (and its file references) inside the caller's transaction. */
+export async function appendEvent(tx: TxCtx, taskId: string, e: EventInput): Promise<string> {
+  const id = newId();
+  await taskEventsRepo.insert(tx.db, {
+    id, taskId, kind: e.kind, actorUserId: tx.actor && tx.actor.via !== 'system' ? tx.actor.userId : null, actorName: tx.actor?.name ?? '系统',
+    at: iso(tx.clock.now()), text: e.text ?? '', percent: e.percent ?? null, fileIds: JSON.stringify(e.fileIds ?? []),
+    fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null,
+  });
+  return id;
+}
+
+/** The stored colour of a task as of today, and since when it has had it. */
+export async function colourFor(tx: TxCtx, row: TaskRow, previous: Pick<TaskRow, 'warning' | 'warningSince'> | null) {
+  const plan = await planRepo.planById(tx.db, row.planId);
+  const { warning } = assess(await calendarFor(tx.db), {
+    today: today(tx), startDate: row.startDate, dueDate: row.dueDate, status: row.status as TaskStatus, progress: row.progress,
+    thresholds: thresholdsOf(plan!),
+  });
+  const warningSince = previous && previous.warning === warning ? previous.warningSince : warning === 'none' ? null : iso(tx.clock.now());
+  return { warning, warningSince };
+}
+
+/**
+ * Every task write goes through here, in the caller's transaction: the row (optimistic version),
+ * its colour recomputed, the counters moved, the event appended and the audit record chained.
+ */
+export async function saveTask(
+  tx: TxCtx,
+  before: TaskRow | null,
+  next: TaskRow,
+  opts: { action: string; event?: EventInput; audit?: Record<string, unknown> },
+): Promise<TaskRow> {
+  const now = iso(tx.clock.now());
+  const colour = await colourFor(tx, next, before);
+  const after: TaskRow = {
+    ...next, ...colour, isOpen: isOpen(next.status as TaskStatus) ? 1 : 0, updatedAt: now,
+    version: before ? before.version + 1 : 1,
+  };
+  if (before) {
+    const { id: _id, version: _v, ...patch } = after;
+    if (!(await tasksRepo.update(tx.db, before.id, before.version, patch))) throw versionConflict();
+  } else {
+    await tasksRepo.insert(tx.db, after);
+  }
+  await taskCountersRepo.apply(tx.db, before, after);
+  if (opts.event) await appendEvent(tx, after.id, opts.event);
+  await recordAudit(tx, { action: opts.action, entityType: 'task', entityId: after.id, before: before ?? undefined, after: { ...after, ...opts.audit } });
+  return after;
+}

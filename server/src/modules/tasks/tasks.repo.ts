@@ -1,0 +1,138 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { DB, TaskMilestonesTable, TasksTable } from '../../platform/db/schema.ts';
+
+export type TaskRow = TasksTable;
+export type MilestoneRow = TaskMilestonesTable;
+
+/** Who may see which tasks, resolved before the query: all, or by departments / posts / person. */
+export type TaskVisibility =
+  | { all: true }
+  | { all: false; departmentIds: string[]; postIds: string[]; personId: string | null };
+
+/** The list filters as SQL needs them (ids already resolved: a handler becomes the posts they act for). */
+export type TaskFilter = {
+  planId?: string; programmeId?: string; measureId?: string; departmentId?: string; leaderPersonId?: string;
+  postIds?: string[]; status?: string; open?: boolean; warning?: string; tagged?: boolean; q?: string;
+  /** due before this date and not closed or draft (逾期) */
+  overdueBefore?: string;
+  /** view "mine": the posts I act for, or I am the leader in charge */
+  mine?: { postIds: string[]; personId: string };
+  /** view "my department": led by it or cooperating */
+  ofDepartment?: string;
+};
+export type TaskSort = 'due' | 'updated' | 'warning' | 'code';
+
+type Eb = ExpressionBuilder<DB, 'tasks'>;
+const none = sql<SqlBool>`1 = 0`;
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const cooperating = (eb: Eb, departmentIds: string[]) =>
+  eb.exists(eb.selectFrom('taskCooperators').select('taskCooperators.taskId')
+    .whereRef('taskCooperators.taskId', '=', 'tasks.id').where('taskCooperators.departmentId', 'in', departmentIds));
+
+function visible(eb: Eb, v: TaskVisibility): Expression<SqlBool> | null {
+  if (v.all) return null;
+  const any: Expression<SqlBool>[] = [];
+  if (v.departmentIds.length) any.push(eb('tasks.leadDepartmentId', 'in', v.departmentIds), cooperating(eb, v.departmentIds));
+  if (v.postIds.length) any.push(eb('tasks.responsiblePostId', 'in', v.postIds));
+  if (v.personId) any.push(eb('tasks.leaderPersonId', '=', v.personId));
+  return any.length ? eb.or(any) : none;
+}
+
+function conditions(eb: Eb, v: TaskVisibility, f: TaskFilter): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  const scope = visible(eb, v);
+  if (scope) all.push(scope);
+  if (f.planId) all.push(eb('tasks.planId', '=', f.planId));
+  if (f.programmeId) all.push(eb('tasks.programmeId', '=', f.programmeId));
+  if (f.measureId) all.push(eb('tasks.measureId', '=', f.measureId));
+  if (f.departmentId) all.push(eb('tasks.leadDepartmentId', '=', f.departmentId));
+  if (f.leaderPersonId) all.push(eb('tasks.leaderPersonId', '=', f.leaderPersonId));
+  if (f.postIds) all.push(f.postIds.length ? eb('tasks.responsiblePostId', 'in', f.postIds) : none);
+  if (f.status) all.push(eb('tasks.status', '=', f.status));
+  if (f.open !== undefined) all.push(eb('tasks.isOpen', '=', f.open ? 1 : 0));
+  if (f.warning) all.push(eb('tasks.warning', '=', f.warning));
+  if (f.tagged !== undefined) all.push(eb('tasks.tagged', '=', f.tagged ? 1 : 0));
+  if (f.overdueBefore) all.push(eb.and([eb('tasks.isOpen', '=', 1), eb('tasks.status', '!=', 'draft'), eb('tasks.dueDate', '<', f.overdueBefore)]));
+  if (f.mine) {
+    const mine: Expression<SqlBool>[] = [eb('tasks.leaderPersonId', '=', f.mine.personId)];
+    if (f.mine.postIds.length) mine.push(eb('tasks.responsiblePostId', 'in', f.mine.postIds));
+    all.push(eb.or(mine));
+  }
+  if (f.ofDepartment) all.push(eb.or([eb('tasks.leadDepartmentId', '=', f.ofDepartment), cooperating(eb, [f.ofDepartment])]));
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q.toLowerCase())}%`;
+    all.push(eb.or([sql<SqlBool>`lower(${sql.ref('tasks.title')}) like ${pattern} escape '\\'`, sql<SqlBool>`lower(${sql.ref('tasks.code')}) like ${pattern} escape '\\'`]));
+  }
+  return eb.and(all);
+}
+
+const warningRank = sql<number>`case ${sql.ref('tasks.warning')} when 'red' then 0 when 'yellow' then 1 when 'blue' then 2 else 3 end`;
+
+/** Tasks, their cooperating departments and milestones: the only SQL on these tables. */
+export const tasksRepo = {
+  async page(db: Executor, v: TaskVisibility, f: TaskFilter, sort: TaskSort, page: { limit: number; offset: number }) {
+    const base = db.selectFrom('tasks').where((eb) => conditions(eb, v, f));
+    let q = base.selectAll('tasks');
+    if (sort === 'due') q = q.orderBy('tasks.dueDate').orderBy('tasks.id');
+    else if (sort === 'updated') q = q.orderBy('tasks.updatedAt', 'desc').orderBy('tasks.id');
+    else if (sort === 'warning') q = q.orderBy(warningRank).orderBy('tasks.dueDate').orderBy('tasks.id');
+    else q = q.orderBy('tasks.code').orderBy('tasks.id');
+    const [items, total] = await Promise.all([
+      q.limit(page.limit).offset(page.offset).execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(total.n) };
+  },
+  byId: (db: Executor, id: string) => db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst(),
+  byIds(db: Executor, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([] as TaskRow[]);
+    return db.selectFrom('tasks').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  },
+  byCode: (db: Executor, planId: string, code: string) =>
+    db.selectFrom('tasks').selectAll().where('planId', '=', planId).where('code', '=', code).executeTakeFirst(),
+  codesWithPrefix: (db: Executor, planId: string, prefix: string) =>
+    db.selectFrom('tasks').select('code').where('planId', '=', planId).where('code', 'like', `${escapeLike(prefix)}%`).execute().then((r) => r.map((x) => x.code)),
+  ofPlan: (db: Executor, planId: string) =>
+    db.selectFrom('tasks').selectAll().where('planId', '=', planId).orderBy('code').execute(),
+  /** A batch of tasks for the daily warning refresh, in id order after `afterId`. */
+  batchAfter(db: Executor, afterId: string, limit: number, planId?: string) {
+    let q = db.selectFrom('tasks').selectAll().where('id', '>', afterId).where('isOpen', '=', 1);
+    if (planId) q = q.where('planId', '=', planId);
+    return q.orderBy('id').limit(limit).execute();
+  },
+  /** Tasks in these statuses with these colours (automatic urging: yellow and red with the handler). */
+  withWarnings: (db: Executor, statuses: string[], warnings: string[]) =>
+    db.selectFrom('tasks').selectAll().where('status', 'in', statuses).where('warning', 'in', warnings).orderBy('dueDate').orderBy('id').execute(),
+  insert: (db: Executor, row: TaskRow) => db.insertInto('tasks').values(row).execute(),
+  /** Optimistic update: false when the version moved on. */
+  async update(db: Executor, id: string, version: number, patch: Partial<TaskRow>) {
+    const r = await db.updateTable('tasks').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  async cooperatorsOf(db: Executor, taskIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (taskIds.length === 0) return out;
+    const rows = await db.selectFrom('taskCooperators').selectAll().where('taskId', 'in', taskIds).orderBy('departmentId').execute();
+    for (const r of rows) out.set(r.taskId, [...(out.get(r.taskId) ?? []), r.departmentId]);
+    return out;
+  },
+  async setCooperators(db: Executor, taskId: string, departmentIds: string[]) {
+    await db.deleteFrom('taskCooperators').where('taskId', '=', taskId).execute();
+    if (departmentIds.length) await db.insertInto('taskCooperators').values(departmentIds.map((departmentId) => ({ taskId, departmentId }))).execute();
+  },
+
+  async milestonesOf(db: Executor, taskIds: string[]): Promise<Map<string, MilestoneRow[]>> {
+    const out = new Map<string, MilestoneRow[]>();
+    if (taskIds.length === 0) return out;
+    const rows = await db.selectFrom('taskMilestones').selectAll().where('taskId', 'in', taskIds).orderBy('taskId').orderBy('sort').execute();
+    for (const r of rows) out.set(r.taskId, [...(out.get(r.taskId) ?? []), r]);
+    return out;
+  },
+  async setMilestones(db: Executor, taskId: string, rows: MilestoneRow[]) {
+    await db.deleteFrom('taskMilestones').where('taskId', '=', taskId).execute();
+    if (rows.length) await db.insertInto('taskMilestones').values(rows).execute();
+  },
+};

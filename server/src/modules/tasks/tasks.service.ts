@@ -1,0 +1,205 @@
+import type { z } from 'zod';
+import {
+  TaskCreateBody as CreateSchema, detailMessage, type BoardQuery, type TaskCreateBody, type TaskExportQuery, type TaskStatus, type TaskUpdateBody,
+  type WarningColor,
+} from '@qinlian/contracts';
+import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
+import { DomainError, duplicate, forbidden, invalid, notFound, versionConflict } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { iso } from '../../platform/clock.ts';
+import { filesRepo } from '../../platform/files/evidence.ts';
+import { postIdsActedBy } from '../org/org.directory.ts';
+import { planRepo } from './plan.repo.ts';
+import { tasksRepo, type TaskFilter, type TaskRow, type TaskVisibility } from './tasks.repo.ts';
+import { taskEventsRepo } from './task-events.repo.ts';
+import { taskCountersRepo } from './task-counters.repo.ts';
+import { taskPolicy, type TaskAccess } from './tasks.policy.ts';
+import { EDITABLE, STATUS_LABELS } from './task-lifecycle.ts';
+import { accessOf, EMPTY_GRADE, taskViews, today, type TaskView } from './task-views.ts';
+import { assertTaskInput, type TaskInput } from './task-input.ts';
+import { saveTask } from './task-write.ts';
+import { WARNING_RANK } from './warnings.ts';
+
+// For the jobs engineer (automatic urging, escalation, the daily colour refresh): see task-jobs.service.ts.
+export { refreshWarnings, tasksForAutoUrging, escalationTargets, recordTaskNotice } from './task-jobs.service.ts';
+export type { AutoUrgeCandidate, EscalationLevel, EscalationTarget, WarningChange } from './task-jobs.service.ts';
+
+const actorOf = (ctx: Ctx) => ctx.actor!;
+export type TaskListQuery = z.output<typeof TaskExportQuery> & { page?: number; pageSize?: number };
+
+/** Which tasks the actor may see, resolved once for a query. */
+export async function visibilityOf(ctx: Ctx): Promise<TaskVisibility> {
+  const a = actorOf(ctx);
+  if (a.scope.all) return { all: true };
+  const postIds = a.personId ? await postIdsActedBy(ctx.db, a.personId) : [];
+  return { all: false, departmentIds: a.scope.departmentIds, postIds, personId: a.personId };
+}
+
+/** The list's filters and preset views as SQL filters; null when the view can match nothing. */
+async function filterOf(ctx: Ctx, q: TaskListQuery): Promise<TaskFilter | null> {
+  const a = actorOf(ctx);
+  const f: TaskFilter = {
+    planId: q.planId, programmeId: q.programmeId, measureId: q.measureId, departmentId: q.departmentId, leaderPersonId: q.leaderPersonId,
+    status: q.status, warning: q.warning, q: q.q || undefined,
+    open: q.open === undefined ? undefined : q.open === 'true', tagged: q.tagged === undefined ? undefined : q.tagged === 'true',
+  };
+  if (q.handlerPersonId) f.postIds = await postIdsActedBy(ctx.db, q.handlerPersonId);
+  if (q.view === 'mine') {
+    if (!a.personId) return null;
+    f.mine = { personId: a.personId, postIds: await postIdsActedBy(ctx.db, a.personId) };
+  } else if (q.view === 'my_department') {
+    if (!a.departmentId) return null;
+    f.ofDepartment = a.departmentId;
+  } else if (q.view === 'overdue') {
+    f.overdueBefore = today(ctx);
+  }
+  return f;
+}
+
+/** One page of the tasks the actor may see (data scope in SQL), with their views. */
+export async function listTasks(ctx: Ctx, q: TaskListQuery & { page: number; pageSize: number }): Promise<{ items: TaskView[]; total: number }> {
+  const f = await filterOf(ctx, q);
+  if (!f) return { items: [], total: 0 };
+  const { items, total } = await tasksRepo.page(ctx.db, await visibilityOf(ctx), f, q.sort, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { items: await taskViews(ctx, items), total };
+}
+
+export const EXPORT_LIMIT = 20_000;
+/** Every task matching the filters (up to EXPORT_LIMIT), for the XLSX export. */
+export async function allTasksMatching(ctx: Ctx, q: TaskListQuery): Promise<TaskView[]> {
+  return (await listTasks(ctx, { ...q, page: 1, pageSize: EXPORT_LIMIT })).items;
+}
+
+/** A task the actor may see, with what the policy needs; 404 otherwise. */
+export async function loadTask(ctx: Ctx, id: string): Promise<{ row: TaskRow; access: TaskAccess }> {
+  const row = await tasksRepo.byId(ctx.db, id);
+  if (!row) throw notFound();
+  const access = await accessOf(ctx.db, row);
+  taskPolicy.assertVisible(actorOf(ctx), access);
+  return { row, access };
+}
+
+export async function getTask(ctx: Ctx, id: string): Promise<TaskView> {
+  const { row } = await loadTask(ctx, id);
+  return (await taskViews(ctx, [row]))[0]!;
+}
+
+export async function taskHistory(ctx: Ctx, id: string) {
+  await loadTask(ctx, id);
+  const events = await taskEventsRepo.ofTask(ctx.db, id);
+  const files = await filesRepo.byIds(ctx.db, events.flatMap((e) => JSON.parse(e.fileIds) as string[]));
+  return { events, files: new Map(files.map((f) => [f.id, f])) };
+}
+
+const milestoneRows = (taskId: string, list: { name: string; dueDate: string }[]) =>
+  list.map((m, sort) => ({ id: newId(), taskId, name: m.name, dueDate: m.dueDate, sort, doneAt: null }));
+
+/** A code the plan does not use yet: `<measure code>-01`, `-02` … */
+async function nextCode(ctx: Ctx, planId: string, measureCode: string): Promise<string> {
+  const taken = new Set(await tasksRepo.codesWithPrefix(ctx.db, planId, `${measureCode}-`));
+  for (let n = taken.size + 1; ; n++) {
+    const code = `${measureCode}-${String(n).padStart(2, '0')}`;
+    if (!taken.has(code)) return code;
+  }
+}
+
+/** A new task (草稿) under a measure, optionally a sub-task of another. */
+export async function createTask(ctx: Ctx, input: TaskCreateBody): Promise<TaskRow> {
+  const body = CreateSchema.parse(input);
+  return inTransaction(ctx, async (tx) => {
+    const draft: TaskAccess = { status: 'draft', leadDepartmentId: body.leadDepartmentId, cooperatingDepartmentIds: [], handlerPersonId: null, leaderPersonId: null };
+    if (!taskPolicy.allowed(actorOf(tx), 'office', draft)) throw forbidden();
+    const measure = await planRepo.measureById(tx.db, body.measureId);
+    if (!measure) throw invalid([{ path: 'body.measureId', message: detailMessage('unknown_ref', tx.lang) }]);
+    if (body.parentId) {
+      const parent = await tasksRepo.byId(tx.db, body.parentId);
+      if (!parent || parent.measureId !== measure.id) throw invalid([{ path: 'body.parentId', message: detailMessage('unknown_ref', tx.lang) }]);
+    }
+    const input: TaskInput = {
+      leadDepartmentId: body.leadDepartmentId, cooperatingDepartmentIds: [...new Set(body.cooperatingDepartmentIds)],
+      responsiblePostId: body.responsiblePostId ?? null, leaderPersonId: body.leaderPersonId ?? null,
+      startDate: body.startDate, dueDate: body.dueDate, milestones: body.milestones,
+    };
+    await assertTaskInput(tx, input);
+    if (body.code && (await tasksRepo.byCode(tx.db, measure.planId, body.code))) throw duplicate('body.code', body.code);
+    const now = iso(tx.clock.now());
+    const row: TaskRow = {
+      id: newId(), planId: measure.planId, programmeId: measure.programmeId, measureId: measure.id, parentId: body.parentId ?? null,
+      code: body.code || (await nextCode(tx, measure.planId, measure.code)), title: body.title, statement: body.statement, deliverables: body.deliverables,
+      leadDepartmentId: input.leadDepartmentId, responsiblePostId: input.responsiblePostId, leaderPersonId: input.leaderPersonId,
+      startDate: body.startDate, dueDate: body.dueDate, weight: body.weight, status: 'draft', isOpen: 1, progress: 0, warning: 'none', warningSince: null,
+      tagged: body.tagged ? 1 : 0, grade: JSON.stringify(EMPTY_GRADE), version: 1, createdBy: actorOf(tx).userId, createdAt: now, updatedAt: now, closedAt: null,
+    };
+    return insertTask(tx, row, input);
+  });
+}
+
+/** Insert a checked task row with its cooperators and milestones (also used by the plan import and the seed). */
+export async function insertTask(tx: TxCtx, row: TaskRow, input: Pick<TaskInput, 'cooperatingDepartmentIds' | 'milestones'>): Promise<TaskRow> {
+  const saved = await saveTask(tx, null, row, {
+    action: 'task.create', event: { kind: 'create', toStatus: row.status },
+    audit: { cooperatingDepartmentIds: input.cooperatingDepartmentIds, milestones: input.milestones },
+  });
+  await tasksRepo.setCooperators(tx.db, row.id, input.cooperatingDepartmentIds);
+  await tasksRepo.setMilestones(tx.db, row.id, milestoneRows(row.id, input.milestones));
+  return saved;
+}
+
+/** The office edits a task while it is a draft, assigned (not yet accepted) or refused. */
+export async function updateTask(ctx: Ctx, id: string, patch: TaskUpdateBody): Promise<TaskRow> {
+  return inTransaction(ctx, async (tx) => {
+    const { row: before, access } = await loadTask(tx, id);
+    taskPolicy.assert(actorOf(tx), 'office', access);
+    if (patch.version !== before.version) throw versionConflict();
+    const status = before.status as TaskStatus;
+    if (!EDITABLE.has(status)) throw new DomainError('task_not_editable', 409, { status: STATUS_LABELS[status].zh, statusEn: STATUS_LABELS[status].en });
+    const milestones = (await tasksRepo.milestonesOf(tx.db, [id])).get(id) ?? [];
+    const input: TaskInput = {
+      leadDepartmentId: patch.leadDepartmentId ?? before.leadDepartmentId,
+      cooperatingDepartmentIds: patch.cooperatingDepartmentIds ? [...new Set(patch.cooperatingDepartmentIds)] : access.cooperatingDepartmentIds,
+      responsiblePostId: patch.responsiblePostId !== undefined ? patch.responsiblePostId : before.responsiblePostId,
+      leaderPersonId: patch.leaderPersonId !== undefined ? patch.leaderPersonId : before.leaderPersonId,
+      startDate: patch.startDate ?? before.startDate, dueDate: patch.dueDate ?? before.dueDate,
+      milestones: patch.milestones ?? milestones.map((m) => ({ name: m.name, dueDate: m.dueDate })),
+    };
+    await assertTaskInput(tx, input);
+    if (patch.code && patch.code !== before.code && (await tasksRepo.byCode(tx.db, before.planId, patch.code))) throw duplicate('body.code', patch.code);
+    const next: TaskRow = {
+      ...before, leadDepartmentId: input.leadDepartmentId, responsiblePostId: input.responsiblePostId, leaderPersonId: input.leaderPersonId,
+      startDate: input.startDate, dueDate: input.dueDate,
+      code: patch.code || before.code, title: patch.title ?? before.title, statement: patch.statement ?? before.statement,
+      deliverables: patch.deliverables ?? before.deliverables, weight: patch.weight ?? before.weight,
+      tagged: patch.tagged === undefined ? before.tagged : patch.tagged ? 1 : 0,
+    };
+    const saved = await saveTask(tx, before, next, { action: 'task.update', event: { kind: 'update' }, audit: { cooperatingDepartmentIds: input.cooperatingDepartmentIds, milestones: input.milestones } });
+    if (patch.cooperatingDepartmentIds) await tasksRepo.setCooperators(tx.db, id, input.cooperatingDepartmentIds);
+    if (patch.milestones) await tasksRepo.setMilestones(tx.db, id, milestoneRows(id, input.milestones));
+    return saved;
+  });
+}
+
+const zeroCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const STATUSES = ['draft', 'assigned', 'accepted', 'refused', 'in_progress', 'close_requested', 'closed'] as const;
+const COLOURS = ['none', 'blue', 'yellow', 'red'] as const;
+export const BOARD_LIMIT = 2000;
+
+/**
+ * 挂牌作战 board: every tagged task the actor may see, most urgent first. Counts come from the
+ * counters when the actor sees everything, else from the (visible) items themselves.
+ */
+export async function taskBoard(ctx: Ctx, q: z.output<typeof BoardQuery>) {
+  const f: TaskFilter = { planId: q.planId, programmeId: q.programmeId, departmentId: q.departmentId, leaderPersonId: q.leaderPersonId, tagged: true };
+  const visibility = await visibilityOf(ctx);
+  const { items: rows } = await tasksRepo.page(ctx.db, visibility, f, 'warning', { limit: BOARD_LIMIT, offset: 0 });
+  const items = await taskViews(ctx, rows);
+  const byStatus = zeroCounts(STATUSES);
+  const byWarning = zeroCounts(COLOURS);
+  if (visibility.all) {
+    const counts = await taskCountersRepo.countsBy(ctx.db, { ...f, departmentIds: q.departmentId ? [q.departmentId] : undefined });
+    for (const c of counts) { byStatus[c.status as TaskStatus] += c.n; byWarning[c.warning as WarningColor] += c.n; }
+  } else {
+    for (const v of items) { byStatus[v.access.status]++; byWarning[v.row.warning as WarningColor]++; }
+  }
+  items.sort((a, b) => WARNING_RANK[b.assessment.warning] - WARNING_RANK[a.assessment.warning] || a.row.dueDate.localeCompare(b.row.dueDate));
+  return { items, counts: { byStatus, byWarning } };
+}

@@ -1,0 +1,120 @@
+/** zh-CN is the source of truth; en-US must have the same keys (enforced by its type). */
+import { zhTasks } from './zh-CN.tasks.ts';
+
+export const zhCN = {
+  brand: { name: '勤廉新区 · 模范机关建设平台', short: '勤廉新区', tagline: '打造模范机关 · 建设勤廉新区', org: '党工委 · 管委会' },
+  common: {
+    save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', confirm: '确定', close: '关闭',
+    search: '搜索', reset: '重置', refresh: '刷新', actions: '操作', yes: '是', no: '否', none: '无', all: '全部',
+    loading: '加载中…', copy: '复制', copied: '已复制', saved: '已保存', created: '已创建', deleted: '已删除',
+    back: '返回', total: '共 {{total}} 条', showOnceTitle: '请立即保存', showOnceHint: '此内容只显示这一次，关闭后无法再次查看。',
+    iHaveSaved: '我已妥善保存', noPermission: '您没有访问此页面的权限', noPermissionSub: '如需开通，请联系系统管理员。',
+    backHome: '返回首页', notFound: '页面不存在', badFormat: '格式不正确', pleaseSelect: '请选择{{field}}', colon: '：', optional: '选填', status: '状态', name: '名称', unknown: '未知',
+  },
+  errors: { pageFailed: '页面加载失败', reload: '重新加载', network: '无法连接服务器，请检查网络后重试', http: '服务器返回错误（HTTP {{status}}）', fieldsTitle: '以下字段有误' },
+  lang: { label: '语言', zh: '中文', en: 'English' },
+  menu: {
+    home: '工作台', org: '组织机构', departments: '部门', people: '人员', posts: '岗位（AB岗）',
+    system: '系统管理', roles: '角色与数据权限', tokens: 'API 令牌', signIns: '登录日志', audit: '审计日志', account: '我的账号',
+    supervision: '督查督办', plan: '计划总览', tasks: '任务清单', board: '挂牌作战', inbox: '我的消息',
+  },
+  header: { signOut: '退出登录', account: '我的账号', changePassword: '修改密码', signedOut: '已退出登录', sessionEnded: '登录已失效，请重新登录' },
+  login: {
+    title: '账号登录', username: '用户名', password: '密码', totp: '动态验证码', totpHint: '请输入身份验证器中的 6 位动态验证码',
+    submit: '登 录', required: '请输入{{field}}', welcome: '欢迎使用', footer: '仅限授权人员使用 · 所有操作均留痕审计',
+    points: ['时间表、任务书、责任人，一件一销号', '首问负责、限时办结、亮牌上岗、AB岗', '操作全程留痕，审计链可校验'],
+  },
+  password: {
+    title: '修改密码', forcedTitle: '首次登录，请修改初始密码', forcedSub: '为保障账号安全，须先设置新密码后才能继续使用系统。',
+    current: '当前密码', next: '新密码', confirm: '确认新密码', mismatch: '两次输入的新密码不一致', submit: '修改密码',
+    done: '密码已修改', signInAgain: '密码已修改，请用新密码重新登录',
+  },
+  dashboard: {
+    greeting: '{{name}}，您好', today: '今天是 {{date}}', departments: '部门', people: '人员', posts: '岗位', server: '系统状态',
+    ok: '运行正常', degraded: '部分降级', shortcuts: '常用功能', myRoles: '我的角色', dataScope: '数据权限', version: '版本 {{version}} · 数据库 {{db}}',
+    noDept: '未分配部门', activeDepartments: '在用部门', peopleTotal: '在册人员', postsTotal: 'AB 岗位',
+  },
+  dept: {
+    title: '部门管理', subtitle: '维护单位与部门的层级结构', create: '新建部门', createChild: '新建下级部门', name: '部门名称', kind: '类型',
+    sort: '排序号', parent: '上级部门', noParent: '（顶级单位）', headcount: '在岗人数', archived: '已撤销', showArchived: '显示已撤销',
+    searchPlaceholder: '搜索部门名称', details: '部门信息', pickOne: '请在左侧选择一个部门', move: '移动部门', newParent: '新的上级部门',
+    moveSubmit: '移动', archive: '撤销部门', archiveConfirm: '确定撤销“{{name}}”吗？撤销后不能再向该部门分配人员和岗位。',
+    archivedDone: '部门已撤销', movedDone: '部门已移动', editTitle: '基本信息', empty: '暂无部门，请先创建顶级单位', active: '在用',
+    kinds: { committee: '党工委/管委会', department: '部门', town: '街道/乡镇', company: '国有企业', group: '工作组' },
+  },
+  person: {
+    title: '人员管理', subtitle: '人员信息、账号与岗位', create: '新建人员', editTitle: '编辑人员', name: '姓名', phone: '联系电话',
+    department: '所属部门', title_: '职务', status: '状态', posts: '岗位', account: '登录账号', createdAt: '创建时间',
+    searchPlaceholder: '姓名 / 电话', subtree: '含下级部门', allDepartments: '全部部门', columns: '列设置',
+    export: '导出', import: '导入', noAccount: '未开通', withAccount: '同时开通登录账号', username: '用户名', roles: '角色',
+    usernameHint: '3–32 位字母、数字、下划线、点或短横线', initialPasswordTitle: '账号已开通', initialPassword: '初始密码',
+    initialPasswordHint: '请将初始密码当面或通过安全渠道告知本人，首次登录须修改。', exporting: '正在导出…',
+    statuses: { active: '在岗', away: '外出', left: '离职' },
+    accountSection: '账号管理', assignRoles: '分配角色', rolesSaved: '角色已更新', resetPassword: '重置密码',
+    resetConfirm: '确定为“{{name}}”重置密码吗？', newPassword: '新密码', noAccountHint: '此人员尚未开通登录账号。',
+    noUserId: '无法获取账号编号，暂不能分配角色或重置密码。', postA: 'A岗', postB: 'B岗', photo: '上传工作照',
+  },
+  importer: {
+    title: '批量导入人员', step1: '选择文件', step2: '预检结果', step3: '完成', template: '下载导入模板',
+    drop: '点击或拖拽 XLSX 文件到此处', dropHint: '仅支持 .xlsx 格式，请按模板填写', preview: '预检', confirm: '确认导入',
+    checking: '正在校验…', importing: '正在导入…', total: '共 {{total}} 行', okAll: '全部 {{total}} 行校验通过，可以导入。',
+    hasErrors: '{{count}} 处错误，请修改文件后重新上传。有错误时不会写入任何数据。', row: '行号', field: '字段', message: '问题',
+    done: '导入完成，新增 {{created}} 人。', again: '重新选择文件',
+  },
+  post: {
+    title: '岗位管理（AB岗）', subtitle: '每个岗位设 A 岗（主办）和 B 岗（协办），A 岗不在时由 B 岗顶岗', create: '新建岗位', editTitle: '编辑岗位',
+    name: '岗位名称', department: '所属部门', duties: '岗位职责', a: 'A 岗（主办）', b: 'B 岗（协办）', acting: '当前在岗',
+    actingA: 'A岗在岗', actingB: 'B岗顶岗', vacant: '空岗', archive: '撤销岗位', archiveConfirm: '确定撤销岗位“{{name}}”吗？',
+    archived: '岗位已撤销', pickDepartmentFirst: '请先选择部门', filterDepartment: '按部门筛选', unassigned: '未设置',
+  },
+  role: {
+    title: '角色与数据权限', subtitle: '角色决定能做什么，数据权限决定能看到哪些部门的数据', create: '新建角色', editTitle: '编辑角色',
+    code: '角色代码', codeHint: '小写字母开头，字母、数字、下划线', name: '角色名称', permissions: '功能权限', dataScope: '数据权限',
+    customDepartments: '自定义部门', builtin: '内置', users: '账号数', deleteConfirm: '确定删除角色“{{name}}”吗？',
+    groups: { org: '组织机构', people: '人员', tasks: '督办任务', system: '系统管理', other: '其他' },
+    perms: {
+      'org.read': '查看组织机构', 'org.manage': '管理部门与岗位', 'people.read': '查看人员', 'people.manage': '管理人员',
+      'roles.manage': '管理角色与数据权限', 'users.manage': '管理账号与 API 令牌', 'audit.read': '查看审计日志', 'signins.read': '查看登录日志',
+      'calendar.manage': '维护工作日历', 'tasks.read': '查看督办任务', 'plan.manage': '计划与交办（领导小组办公室）', 'tasks.handle': '承办任务（责任单位）',
+      'tasks.instruct': '领导批示', 'notifications.manage': '配置通知渠道',
+    },
+    scopes: { all: '全部', dept_and_below: '本部门及以下', dept: '本部门', self: '仅本人', custom: '自定义' },
+  },
+  token: {
+    title: 'API 令牌', subtitle: '供外部系统以账号身份调用接口；令牌只在创建时显示一次', create: '新建令牌', name: '令牌名称',
+    user: '所属账号', me: '我自己（{{username}}）', other: '其他人员的账号', pickPerson: '选择已开通账号的人员', expiresInDays: '有效期（天）',
+    never: '长期有效', createdAt: '创建时间', expiresAt: '到期时间', lastUsedAt: '最近使用', revoke: '吊销', revokeConfirm: '确定吊销令牌“{{name}}”吗？调用方将立即无法使用。',
+    revoked: '已吊销', expired: '已过期', valid: '有效', createdTitle: '令牌已创建', tokenHint: '请复制并妥善保存，调用时放在请求头 Authorization: Bearer <令牌>。',
+    expiresHint: '留空表示长期有效', neverUsed: '从未使用', revokedDone: '令牌已吊销',
+  },
+  signIn: {
+    title: '登录日志', subtitle: '所有登录尝试（含失败）', at: '时间', username: '用户名', result: '结果', ip: 'IP 地址', userAgent: '客户端',
+    results: { success: '成功', bad_password: '密码错误', unknown_user: '用户不存在', locked: '账号锁定', totp_required: '需动态验证码', bad_totp: '验证码错误', disabled: '账号停用' },
+  },
+  audit: {
+    title: '审计日志', subtitle: '所有数据变更均记录在哈希链中，不可篡改', seq: '序号', at: '时间', actor: '操作人', action: '操作',
+    entityName: '对象名称', entityType: '对象类型', entityId: '对象编号', ip: 'IP', searchPlaceholder: '搜索操作人、对象、内容', actionPlaceholder: '操作代码',
+    verify: '校验审计链', verifyOk: '审计链完整：已校验 {{checked}} 条记录（{{algorithm}}），未发现篡改。',
+    verifyBad: '审计链校验失败：第 {{seq}} 条记录异常（{{reason}}）。', before: '变更前', after: '变更后', hash: '哈希', system: '系统',
+    actions: {
+      'auth.login': '登录', 'auth.logout': '退出登录', 'department.create': '新建部门', 'department.update': '修改部门', 'department.move': '移动部门',
+      'department.archive': '撤销部门', 'person.create': '新建人员', 'person.update': '修改人员', 'person.move': '人员调动', 'person.photo': '更新照片',
+      'person.import': '导入人员', 'post.create': '新建岗位', 'post.update': '修改岗位', 'post.archive': '撤销岗位', 'role.create': '新建角色',
+      'role.update': '修改角色', 'role.delete': '删除角色', 'user.create': '开通账号', 'user.set_roles': '分配角色', 'user.reset_password': '重置密码',
+      'user.disable': '停用账号', 'user.enable': '启用账号', 'user.change_password': '修改密码', 'user.totp_setup': '生成动态码密钥',
+      'user.totp_enable': '启用动态码', 'user.totp_disable': '停用动态码', 'api_token.issue': '签发 API 令牌', 'api_token.revoke': '吊销 API 令牌',
+    },
+    entities: { department: '部门', person: '人员', post: '岗位', role: '角色', user: '账号', api_token: 'API 令牌', session: '会话', calendar_override: '工作日历' },
+  },
+  account: {
+    title: '我的账号', profile: '基本信息', username: '用户名', name: '姓名', department: '部门', roles: '角色', dataScope: '数据权限',
+    permissions: '功能权限', security: '账号安全', totp: '动态验证码（双因素认证）', totpOn: '已启用', totpOff: '未启用',
+    totpIntro: '启用后，登录时除密码外还需输入身份验证器（如 Google Authenticator、Microsoft Authenticator 等）生成的 6 位动态码。',
+    totpSetup: '开始设置', totpScan: '用身份验证器扫描二维码，或手动输入密钥：', secret: '密钥', otpauthUrl: '配置链接',
+    totpCode: '输入验证器显示的 6 位验证码', totpEnable: '启用', totpEnabled: '动态验证码已启用', totpDisable: '停用动态验证码',
+    totpDisablePassword: '请输入当前密码以停用', totpDisabled: '动态验证码已停用',
+  },
+  ...zhTasks,
+};
+
+export type Messages = typeof zhCN;

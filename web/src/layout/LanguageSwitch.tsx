@@ -1,0 +1,35 @@
+import { GlobalOutlined } from '@ant-design/icons';
+import { Button, Dropdown } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { changeLanguage, currentLanguage, type AppLanguage } from '../i18n/index.ts';
+
+/** 中文 / English; the choice is kept in localStorage and sent as Accept-Language. */
+export function LanguageSwitch({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const lang = currentLanguage();
+  const pick = async (next: AppLanguage) => {
+    if (next === lang) return;
+    await changeLanguage(next);
+    // Server-made text (messages, labels) follows the language.
+    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+  };
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        selectedKeys: [lang],
+        items: [
+          { key: 'zh-CN', label: <span data-testid="lang-zh">{t('lang.zh')}</span> },
+          { key: 'en-US', label: <span data-testid="lang-en">{t('lang.en')}</span> },
+        ],
+        onClick: ({ key }) => void pick(key as AppLanguage),
+      }}
+    >
+      <Button type="text" icon={<GlobalOutlined />} data-testid="lang-switch" className={tone === 'dark' ? 'on-dark' : undefined}>
+        {lang === 'zh-CN' ? t('lang.zh') : t('lang.en')}
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined, AuditOutlined, BellOutlined, DashboardOutlined, FlagOutlined, FundProjectionScreenOutlined, IdcardOutlined, KeyOutlined,
+  LoginOutlined, OrderedListOutlined, PieChartOutlined, SafetyCertificateOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@qinlian/contracts';
+
+export type MenuLeaf = { key: string; path: string; labelKey: string; icon: ReactNode; permission?: Permission; testId: string };
+export type MenuGroup = { key: string; labelKey: string; icon: ReactNode; children: MenuLeaf[] };
+export type MenuEntry = MenuLeaf | MenuGroup;
+
+/** The left menu by module. An entry shows only when the user holds its permission. */
+export const MENU: MenuEntry[] = [
+  { key: 'home', path: '/', labelKey: 'menu.home', icon: <DashboardOutlined />, testId: 'menu-home' },
+  {
+    key: 'supervision', labelKey: 'menu.supervision', icon: <FlagOutlined />, children: [
+      { key: 'plan', path: '/plan', labelKey: 'menu.plan', icon: <PieChartOutlined />, permission: 'tasks.read', testId: 'menu-plan' },
+      { key: 'tasks', path: '/tasks', labelKey: 'menu.tasks', icon: <OrderedListOutlined />, permission: 'tasks.read', testId: 'menu-tasks' },
+      { key: 'board', path: '/board', labelKey: 'menu.board', icon: <FundProjectionScreenOutlined />, permission: 'tasks.read', testId: 'menu-board' },
+      { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <BellOutlined />, testId: 'menu-inbox' },
+    ],
+  },
+  {
+    key: 'org', labelKey: 'menu.org', icon: <ApartmentOutlined />, children: [
+      { key: 'departments', path: '/org/departments', labelKey: 'menu.departments', icon: <ApartmentOutlined />, permission: 'org.read', testId: 'menu-departments' },
+      { key: 'people', path: '/org/people', labelKey: 'menu.people', icon: <TeamOutlined />, permission: 'people.read', testId: 'menu-people' },
+      { key: 'posts', path: '/org/posts', labelKey: 'menu.posts', icon: <SolutionOutlined />, permission: 'org.read', testId: 'menu-posts' },
+    ],
+  },
+  {
+    key: 'system', labelKey: 'menu.system', icon: <SettingOutlined />, children: [
+      { key: 'roles', path: '/system/roles', labelKey: 'menu.roles', icon: <SafetyCertificateOutlined />, permission: 'roles.manage', testId: 'menu-roles' },
+      { key: 'tokens', path: '/system/tokens', labelKey: 'menu.tokens', icon: <KeyOutlined />, permission: 'users.manage', testId: 'menu-tokens' },
+      { key: 'sign-ins', path: '/system/sign-ins', labelKey: 'menu.signIns', icon: <LoginOutlined />, permission: 'signins.read', testId: 'menu-sign-ins' },
+      { key: 'audit', path: '/system/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read', testId: 'menu-audit' },
+    ],
+  },
+  { key: 'account', path: '/account', labelKey: 'menu.account', icon: <UserOutlined />, testId: 'menu-account' },
+];
+
+export const ACCOUNT_ICON = <IdcardOutlined />;
+
+export function isGroup(entry: MenuEntry): entry is MenuGroup {
+  return 'children' in entry;
+}
+
+/** The leaf whose path best matches the location (longest prefix). */
+export function activeLeaf(pathname: string): MenuLeaf | undefined {
+  const leaves = MENU.flatMap((e) => (isGroup(e) ? e.children : [e]));
+  return leaves
+    .filter((l) => (l.path === '/' ? pathname === '/' : pathname === l.path || pathname.startsWith(`${l.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { KeyOutlined } from '@ant-design/icons';
+import { App, Button, Divider, Flex, Popconfirm, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../auth/session.ts';
+import { ShowOnceModal } from '../../../components/ShowOnceModal.tsx';
+import { useResetPassword, useRoles, useSetUserRoles, type PersonDetail } from './hooks.ts';
+
+/** The person's sign-in account: roles and password reset. */
+export function PersonAccountSection({ person }: { person: PersonDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const userId = typeof person.userId === 'string' ? person.userId : null;
+  const roles = useRoles(!!userId && can('roles.manage'), true);
+  const setRoles = useSetUserRoles();
+  const reset = useResetPassword();
+  const initialRoles = person.roleIds ?? person.roles?.map((r) => r.id) ?? null;
+  const [roleIds, setRoleIds] = useState<string[]>(initialRoles ?? []);
+  const [password, setPassword] = useState<string | null>(null);
+
+  useEffect(() => setRoleIds(person.roleIds ?? person.roles?.map((r) => r.id) ?? []), [person]);
+
+  return (
+    <>
+      <Divider titlePlacement="start" plain>{t('person.accountSection')}</Divider>
+      {!person.username ? (
+        <Typography.Text type="secondary">{t('person.noAccountHint')}</Typography.Text>
+      ) : !userId ? (
+        <Typography.Text type="secondary">{t('person.noUserId')}</Typography.Text>
+      ) : (
+        <Flex vertical gap={12}>
+          <Typography.Text>{t('person.username')}{t('common.colon')}<Typography.Text code>{person.username}</Typography.Text></Typography.Text>
+          {can('roles.manage') && (
+            <Flex gap={8}>
+              <Select
+                mode="multiple"
+                style={{ flex: 1 }}
+                value={roleIds}
+                onChange={setRoleIds}
+                loading={roles.isLoading}
+                placeholder={t('person.roles')}
+                options={(roles.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+                showSearch={{ optionFilterProp: "label" }}
+                data-testid="person-roles-select"
+              />
+              <Button
+                onClick={() => setRoles.mutate({ userId, roleIds }, { onSuccess: () => message.success(t('person.rolesSaved')) })}
+                loading={setRoles.isPending}
+                disabled={!person.abilities.manage}
+              >
+                {t('person.assignRoles')}
+              </Button>
+            </Flex>
+          )}
+          {can('users.manage') && (
+            <div>
+              <Popconfirm
+                title={t('person.resetPassword')}
+                description={t('person.resetConfirm', { name: person.name })}
+                onConfirm={() => reset.mutateAsync(userId).then((r) => setPassword(r.password), () => undefined)}
+              >
+                <Button icon={<KeyOutlined />} loading={reset.isPending} disabled={!person.abilities.manage} data-testid="person-reset-password">
+                  {t('person.resetPassword')}
+                </Button>
+              </Popconfirm>
+            </div>
+          )}
+        </Flex>
+      )}
+      <ShowOnceModal
+        open={!!password}
+        title={t('person.resetPassword')}
+        label={t('person.newPassword')}
+        secret={password}
+        hint={t('person.initialPasswordHint')}
+        onClose={() => setPassword(null)}
+        testId="reset-password-value"
+      />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { Select, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { usePeople } from '../people/hooks.ts';
+import { STATUS_COLOR } from '../people/columns.tsx';
+
+type Props = { departmentId?: string; value?: string | null; onChange?: (v: string | null) => void; id?: string; disabled?: boolean; 'data-testid'?: string };
+
+/** Choose a person of exactly this department (not its sub-departments): A/B holders belong to the post's department. */
+export function PersonInDepartmentSelect({ departmentId, value, onChange, id, disabled, ...rest }: Props) {
+  const { t } = useTranslation();
+  const people = usePeople({ page: 1, pageSize: 200, departmentId, subtree: false }, !!departmentId);
+  const options = (people.data?.items ?? [])
+    .filter((p) => p.status !== 'left' || p.id === value)
+    .map((p) => ({
+      value: p.id,
+      search: `${p.name} ${p.title ?? ''}`,
+      label: (
+        <span>
+          {p.name}
+          {p.title && <span style={{ color: '#8c8c8c' }}> · {p.title}</span>}
+          {p.status !== 'active' && <Tag color={STATUS_COLOR[p.status]} style={{ marginInlineStart: 6 }}>{t(`person.statuses.${p.status}`)}</Tag>}
+        </span>
+      ),
+    }));
+  return (
+    <Select
+      id={id}
+      value={value ?? undefined}
+      onChange={(v: string | undefined) => onChange?.(v ?? null)}
+      options={options}
+      showSearch={{ optionFilterProp: 'search' }}
+      allowClear
+      loading={people.isLoading}
+      disabled={disabled || !departmentId}
+      placeholder={departmentId ? t('post.unassigned') : t('post.pickDepartmentFirst')}
+      data-testid={rest['data-testid']}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Table, Tabs, Tooltip } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Task } from '@qinlian/contracts';
+import { useCan } from '../../../auth/session.ts';
+import { PageContainer } from '../../../components/PageContainer.tsx';
+import { useCurrentPlan, useRollup } from '../../plan/hooks.ts';
+import { TaskDrawer } from '../edit/TaskDrawer.tsx';
+import { exportTasks, useTasks } from '../hooks.ts';
+import { taskColumns } from './columns.tsx';
+import { GroupChips } from './GroupChips.tsx';
+import { TaskFilters } from './TaskFilters.tsx';
+import { TABS, useListParams } from './useListParams.ts';
+
+/** 任务清单: preset views, filters, server-side pages, XLSX export of the current filter. */
+export function TaskListPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const navigate = useNavigate();
+  const { plan } = useCurrentPlan();
+  const rollup = useRollup(plan?.id);
+  const defaultTab = can('tasks.handle') && !can('plan.manage') ? 'mine' : 'all';
+  const { tab, filter, patch, reset, filtered } = useListParams(defaultTab, plan?.id);
+  const tasks = useTasks(filter, !!plan);
+  const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const columns = useMemo(() => taskColumns(t), [t]);
+
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      const { page: _p, pageSize: _s, ...rest } = filter;
+      await exportTasks(rest);
+    } catch (err) {
+      message.error((err as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <PageContainer
+      title={t('task.listTitle')}
+      subtitle={plan?.name ?? t('task.listSubtitle')}
+      extra={
+        <>
+          {can('plan.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} disabled={!plan} data-testid="task-create-button">{t('task.create')}</Button>
+          )}
+          <Button icon={<DownloadOutlined />} onClick={() => void doExport()} loading={exporting} data-testid="task-export-button">{t('task.export')}</Button>
+          <Tooltip title={t('common.refresh')}>
+            <Button icon={<ReloadOutlined />} onClick={() => void tasks.refetch()} aria-label={t('common.refresh')} />
+          </Tooltip>
+        </>
+      }
+    >
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => patch({ tab: k === defaultTab ? undefined : k, leaderPersonId: undefined, programmeId: undefined, measureId: undefined })}
+          items={TABS.map((k) => ({ key: k, label: <span data-testid={`task-tab-${k}`}>{t(`task.tabs.${k}`)}</span> }))}
+        />
+        <GroupChips tab={tab} rollup={rollup.data} programmeId={filter.programmeId} leaderPersonId={filter.leaderPersonId} patch={patch} />
+        <TaskFilters filter={filter} rollup={rollup.data} patch={patch} reset={reset} filtered={filtered} />
+        <Table<Task>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={tasks.data?.items ?? []}
+          loading={tasks.isFetching}
+          scroll={{ x: 1400 }}
+          onRow={(r) => ({ 'data-testid': 'task-row', 'data-task-id': r.id, 'data-warning': r.warning }) as React.HTMLAttributes<HTMLElement>}
+          rowClassName={(r) => `task-row task-row-${r.warning}`}
+          pagination={{
+            current: filter.page,
+            pageSize: filter.pageSize,
+            total: tasks.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (page, pageSize) => patch({ page: pageSize === filter.pageSize ? page : 1, pageSize }),
+          }}
+          data-testid="task-table"
+        />
+      </Card>
+      <TaskDrawer
+        open={creating}
+        task={null}
+        planId={plan?.id}
+        defaultMeasureId={filter.measureId}
+        onClose={() => setCreating(false)}
+        onSaved={(task) => {
+          setCreating(false);
+          navigate(`/tasks/${task.id}`);
+        }}
+      />
+    </PageContainer>
+  );
+}
