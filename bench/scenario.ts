@@ -26,6 +26,8 @@ export type ScenarioEnv = {
 export type Driver<R> = {
   request(state: ClientState): R;
   onResponse?(state: ClientState, status: number, body: string): void;
+  /** before each load (warm-up and measured): e.g. re-read what requests abandoned at the last deadline changed */
+  beforeLoad?(): Promise<void>;
 };
 export type BaselineRequest = { method: 'GET' | 'POST'; query: Record<string, string>; body?: unknown };
 export type Plan = { app: Driver<HttpRequest>; baseline: Driver<BaselineRequest> };

@@ -6,6 +6,9 @@ const vendorGroups: Array<{ name: string; test: RegExp; priority: number }> = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
   { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/](icons|icons-svg)[\\/]/, priority: 25 },
   { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@emotion|stylis|dayjs)[\\/]/, priority: 20 },
+  // charts only on the plan overview, loaded with its first chart — never on first paint. Below react and antd,
+  // which a group pulls in with its dependencies otherwise.
+  { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal|tslib)[\\/]/, priority: 15 },
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];
 

@@ -45,6 +45,7 @@ export async function probe(driver: Driver<HttpRequest>, target: Target, pool: R
 
 export async function load(driver: Driver<HttpRequest>, target: Target, pool: ReturnType<typeof slots>, opts: { connections: number; seconds: number }): Promise<Measured> {
   pool.reset();
+  await driver.beforeLoad?.();
   const { result, peakRss } = await withPeakRss(target.pid, () => autocannon({
     url: target.baseUrl,
     connections: opts.connections,

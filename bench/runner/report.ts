@@ -11,6 +11,8 @@ export type ScenarioResult = {
   ratio?: number;
   clusterRatio?: number;
   probe?: { app?: string; baseline?: string };
+  /** set when the scenario comes from an earlier run of the same day (a later run used --only) */
+  ranAt?: string;
 };
 export type RunResult = {
   engine: string; scale: string; date: string; startedAt: string; seconds: number;
@@ -38,6 +40,12 @@ export function saveRun(dir: string, run: RunResult, previous: { run: RunResult;
   fs.mkdirSync(dir, { recursive: true });
   const file = resultsPath(dir, run.date, run.engine, 'json');
   const data: ResultsFile = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { engine: run.engine, date: run.date, runs: {} };
+  // a partial run (--only) keeps the other scenarios of the day's entry, marked with when they ran
+  const earlier = data.runs[run.scale];
+  if (earlier) {
+    const ran = new Set(run.scenarios.map((s) => s.name));
+    for (const s of earlier.scenarios) if (!ran.has(s.name)) run.scenarios.push({ ...s, ranAt: s.ranAt ?? earlier.startedAt });
+  }
   data.runs[run.scale] = run;
   fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
   const md = Object.values(data.runs).map((r) => markdown(r, r.scale === run.scale ? previous : null)).join('\n\n');
@@ -61,7 +69,7 @@ export function markdown(run: RunResult, previous: { run: RunResult; from: strin
   for (const s of run.scenarios) {
     if (s.skipped) { lines.push(`| ${s.name} | skipped: ${s.skipped} | | | | | | | | |`); continue; }
     const row = (label: string, m: Measured | undefined, ratio: string) => m && lines.push(
-      `| ${label === 'app' ? s.name : ''} | ${label} | ${n(m.reqPerSec)} | ${ms(m.p50)} | ${ms(m.p97_5)} | ${ms(m.p99)} | ${m.errors + m.timeouts} | ${m.non2xx} | ${m.peakRssMb} | ${ratio} |`);
+      `| ${label === 'app' ? `${s.name}${s.ranAt ? ` (run ${s.ranAt.slice(11, 16)} UTC)` : ''}` : ''} | ${label} | ${n(m.reqPerSec)} | ${ms(m.p50)} | ${ms(m.p97_5)} | ${ms(m.p99)} | ${m.errors + m.timeouts} | ${m.non2xx} | ${m.peakRssMb} | ${ratio} |`);
     row('app', s.app, s.ratio === undefined ? '—' : `**${n(s.ratio, 2)}**`);
     row('baseline', s.baseline, '');
     row(`app × ${run.workers ?? 2} (cluster)`, s.cluster, s.clusterRatio === undefined ? '' : `${n(s.clusterRatio, 2)} (vs app × 1)`);

@@ -3,13 +3,17 @@ import { defineScenario, q } from '../scenario.ts';
 /**
  * 人员列表: a department head (数据权限 dept_and_below) lists the people of their unit and everything
  * under it, a page of 20, paging through the first pages. The baseline answers the same page in
- * SQL: the people under the path prefix with department name, account and AB posts, and the total.
+ * SQL: the people of the departments under the path prefix with department name, account and AB
+ * posts, and the total.
  */
 const PAGE = 20;
+// the subtree's department ids first, then people by their department index (a join filtered on
+// d.path LIKE would scan every person: 90 ms instead of 4 ms at 50,000 people)
+const SUBTREE = 'SELECT id FROM departments WHERE path LIKE ?';
 const LIST = `SELECT p.id, p.name, p.phone, p.department_id, p.title, p.status, p.version, p.created_at, d.name AS department_name, u.id AS user_id, u.username
   FROM people p JOIN departments d ON d.id = p.department_id LEFT JOIN users u ON u.person_id = p.id
-  WHERE d.path LIKE ? ORDER BY d.path, p.name, p.id LIMIT ${PAGE} OFFSET ?`;
-const COUNT = 'SELECT count(*) AS n FROM people p JOIN departments d ON d.id = p.department_id WHERE d.path LIKE ?';
+  WHERE p.department_id IN (${SUBTREE}) ORDER BY d.path, p.name, p.id LIMIT ${PAGE} OFFSET ?`;
+const COUNT = `SELECT count(*) AS n FROM people WHERE department_id IN (${SUBTREE})`;
 const POSTS = (n: number, pg: boolean) => `SELECT id, name, a_person_id, b_person_id FROM posts WHERE archived_at IS NULL AND (a_person_id IN (${ph(n, pg, 0)}) OR b_person_id IN (${ph(n, pg, n)}))`;
 const ph = (n: number, pg: boolean, from: number) => Array.from({ length: n }, (_, i) => (pg ? `$${from + i + 1}` : '?')).join(', ');
 

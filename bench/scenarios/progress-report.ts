@@ -14,7 +14,7 @@ import { defineScenario, type ClientState } from '../scenario.ts';
 const PER_CLIENT = 4;
 const CLIENTS = 64;
 
-type Task = { id: string; version: number; stale?: boolean };
+type Task = { id: string; version: number; stale?: boolean; inFlight?: boolean };
 
 export const scenario = defineScenario({
   name: 'progress-report',
@@ -37,24 +37,26 @@ export const scenario = defineScenario({
       return list[s.sent % list.length]!;
     };
     // A request abandoned when a load ends is still carried out by the server, so a client's version
-    // can fall behind: on 409 the task sits out until its current version is read again.
-    const refresh = (t: Task) => {
-      t.stale = true;
-      get(`/api/tasks/${t.id}`).then((v) => { t.version = (v as { version: number }).version; t.stale = false; }, () => {});
-    };
+    // falls behind: such tasks are read again before the next load, and a task answered 409 sits
+    // out until its current version is read again.
+    const reread = (t: Task) => get(`/api/tasks/${t.id}`).then((v) => { t.version = (v as { version: number }).version; t.stale = false; t.inFlight = false; }, () => {});
+    const refresh = (t: Task) => { t.stale = true; void reread(t); };
     const percent = (s: ClientState) => 10 + ((s.client * 7 + s.sent) % 85);
     return {
       app: {
         request(s) {
           const t = current(s);
           s.data.inFlight = t;
+          t.inFlight = true;
           return { method: 'POST', path: `/api/tasks/${t.id}/transition`, body: { action: 'report', version: t.version, percent: percent(s), comment: '按序时推进，台账已更新' } };
         },
         onResponse(s, status, body) {
           const t = s.data.inFlight as Task;
+          t.inFlight = false;
           if (status === 200) t.version = (JSON.parse(body) as { version: number }).version;
           else if (status === 409) refresh(t);
         },
+        async beforeLoad() { for (const t of tasks) if (t.inFlight || t.stale) await reread(t); },
       },
       baseline: { request: (s) => ({ method: 'POST', query: {}, body: { id: tasks[(s.client * PER_CLIENT + s.sent) % tasks.length]!.id, percent: percent(s) } }) },
     };

@@ -45,6 +45,8 @@ export const ERROR_MESSAGES = {
   person_holds_posts: { 'zh-CN': '“{name}”仍担任本部门岗位（{posts}），请先调整这些岗位的 A/B 角再调动', 'en-US': '"{name}" still holds posts in this department ({posts}); reassign them before the move' },
   import_too_many_rows: { 'zh-CN': '一次最多导入 {max} 行，本文件有 {count} 行，请拆分后分批导入', 'en-US': 'At most {max} rows per import; this file has {count}. Split it and import in parts' },
   import_missing_columns: { 'zh-CN': '文件缺少必需的列：{columns}（请使用导入模板）', 'en-US': 'The file lacks required columns: {columns} (use the import template)' },
+  conflict: { 'zh-CN': '与已有记录冲突（可能是重复提交），请刷新后重试', 'en-US': 'This conflicts with an existing record (perhaps a repeated submission); reload and try again' },
+  account_exists: { 'zh-CN': '“{name}”已有登录账号', 'en-US': '"{name}" already has a sign-in account' },
   cannot_disable_self: { 'zh-CN': '不能停用或删除自己的账号', 'en-US': 'You cannot disable your own account' },
   illegal_transition: { 'zh-CN': '任务当前为“{status}”，不能执行“{action}”', 'en-US': 'A task that is "{statusEn}" cannot be "{actionEn}"' },
   evidence_required: { 'zh-CN': '申请销号须附佐证材料：请至少上传一份文件', 'en-US': 'A close-out request needs evidence: attach at least one file' },

@@ -83,9 +83,13 @@ export const Person = z.object({
   title: z.string().nullable(),
   status: PersonStatus,
   posts: z.array(z.object({ id: Id, name: z.string(), role: z.enum(['A', 'B']) })),
+  email: z.string().nullable(),
   username: z.string().nullable(),
   /** the sign-in account of this person, if any */
   userId: Id.nullable(),
+  /** the account's roles and whether it is disabled (empty / null without an account) */
+  roleIds: z.array(Id),
+  accountDisabled: z.boolean().nullable(),
   version: z.number().int(),
   createdAt: Instant,
   abilities: z.object({ manage: z.boolean() }),
@@ -95,8 +99,11 @@ export type Person = z.infer<typeof Person>;
 export const PersonCreated = Person.extend({ initialPassword: z.string().nullable() });
 export type PersonCreated = z.infer<typeof PersonCreated>;
 
+const email = z.string().trim().max(200).email('email');
+
 export const PersonCreateBody = z.object({
   name: line(1, 50),
+  email: email.nullable().optional(),
   phone: phone.nullable().optional(),
   departmentId: Id,
   title: line(0, 100).nullable().optional(),
@@ -106,7 +113,15 @@ export const PersonCreateBody = z.object({
 });
 export type PersonCreateBody = z.input<typeof PersonCreateBody>;
 
+/** Open a sign-in account for a person who has none yet. */
+export const PersonAccountBody = z.object({
+  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/, 'username'),
+  roleIds: z.array(Id).max(20).default([]),
+});
+export type PersonAccountBody = z.input<typeof PersonAccountBody>;
+
 export const PersonUpdateBody = z.object({
+  email: email.nullable().optional(),
   name: line(1, 50).optional(),
   phone: phone.nullable().optional(),
   departmentId: Id.optional(),

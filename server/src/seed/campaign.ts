@@ -68,7 +68,7 @@ export async function seedCampaign(database: Database, opts: { dataDir: string; 
         for (const d of m.rollout.departments) {
           specs.push({ ...base, key: `${m.code}:${d}`, title: m.rollout.title.replace('{dept}', d), deliverables: m.rollout.deliverables, department: d, parentKey: null });
         }
-        for (const [code, title, department] of DEMO_SUBTASKS.filter((s) => s[0] === m.code)) {
+        for (const [, title, department] of DEMO_SUBTASKS.filter((s) => s[0] === m.code)) {
           specs.push({ ...base, key: `${m.code}:sub:${title}`, title, deliverables: '阶段性成果', department, parentKey: `${m.code}:${m.tasks[0]![0]}` });
         }
       }

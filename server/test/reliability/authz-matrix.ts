@@ -145,6 +145,11 @@ export const MATRIX: Record<string, Row> = {
     request: async (w, s) => ({ method: 'PATCH', url: `/api/people/${(await w.make.person(s)).id}`, payload: { title: '副科长' } }),
     in: E(401, 200, 403, 200, 403, 200), out: E(401, 200, 403, 404, 403, 404),
   },
+  'POST /api/people/:id/account': {
+    // people.manage reaches the person; opening an account also needs users.manage (only the admin has it)
+    request: async (w, s) => ({ method: 'POST', url: `/api/people/${(await w.make.person(s)).id}/account`, payload: { username: uniq('acct_').slice(0, 30), roleIds: [] } }),
+    in: E(401, 201, 403, 403, 403, 403), out: E(401, 201, 403, 404, 403, 404),
+  },
   'POST /api/people/:id/photo': {
     request: async (w, s) => ({ method: 'POST', url: `/api/people/${(await w.make.person(s)).id}/photo`, ...multipartFile({ filename: 'p.png', contentType: 'image/png', data: PNG }) }),
     in: E(401, 200, 403, 200, 403, 200), out: E(401, 200, 403, 404, 403, 404),

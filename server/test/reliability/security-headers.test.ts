@@ -62,14 +62,17 @@ describe('security headers', () => {
   });
 
   it('believes X-Forwarded-For only from a trusted proxy (loopback by default): a client cannot pick the IP that the rate limit, the sign-in log and the audit chain see', async () => {
-    const spoofed = Array.from({ length: 35 }, (_, i) => plain.app.inject({
-      method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'Whatever#1' },
-      remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
-    }));
-    const statuses = (await Promise.all(spoofed)).map((r) => r.statusCode);
-    expect(statuses.filter((s) => s === 429).length, 'the login rate limit (30/min) counted the real client, not the forged addresses').toBeGreaterThan(0);
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) {
+      const r = await plain.app.inject({
+        method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'Whatever#1' },
+        remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+      });
+      statuses.push(r.statusCode);
+    }
+    expect(statuses.filter((s) => s === 429).length, `the login rate limit (30/min) counted the real client, not the forged addresses: ${statuses}`).toBe(5);
     const log = await plain.admin.request({ method: 'GET', url: '/api/sign-ins?username=nobody-here&pageSize=100' });
-    expect(new Set(log.json().items.map((i: { ip: string }) => i.ip))).toEqual(new Set(['203.0.113.7']));
+    expect(new Set(log.json().items.map((i: { ip: string }) => i.ip)), log.body.slice(0, 300)).toEqual(new Set(['203.0.113.7']));
     // behind a reverse proxy on the same host (loopback), the forwarded client address is used
     const proxied = await plain.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'via-proxy', password: 'Whatever#1' }, headers: { 'x-forwarded-for': '192.0.2.10' } });
     expect(proxied.statusCode).toBe(401);

@@ -5,8 +5,12 @@
 export const FULL = process.env.RELIABILITY_SIZE === 'full';
 
 export const SIZE = {
-  /** fuzz runs per route and role: 4 × 6 roles ≈ 24 per route small, 50 × 6 = 300 full */
-  fuzzRunsPerRole: FULL ? 50 : 4,
+  /** fuzz runs per route and role: 3 × 6 roles = 18 per route small, 50 × 6 = 300 full */
+  fuzzRunsPerRole: FULL ? 50 : 3,
+  /** HEAD routes share their GET handler: fuzzed at full size only */
+  fuzzHeadRoutes: FULL,
+  /** compare every table before/after refused GETs too (small: writes only — a GET writing rows would be caught at full size) */
+  snapshotReads: FULL,
   /** concurrent PATCH rounds on one record */
   raceRounds: FULL ? 40 : 6,
   /** writer clients during crash and backup tests */

@@ -26,10 +26,12 @@ export async function ensureBuiltinRoles(ctx: Ctx): Promise<Map<string, string>>
       const existing = await identityRepo.roleByCode(tx.db, r.code);
       if (existing) {
         ids.set(r.code, existing.id);
-        // admin holds every permission, including ones added after it was made (e.g. notifications.manage)
+        // A built-in role gains the permissions a newer release gives it (admin: every permission);
+        // nothing an administrator granted is taken away.
         const held = new Set(JSON.parse(existing.permissions) as string[]);
-        if (r.code === 'admin' && ALL_PERMISSIONS.some((p) => !held.has(p))) {
-          const next = { permissions: JSON.stringify([...ALL_PERMISSIONS]), updatedAt: iso(tx.clock.now()) };
+        const missing = r.permissions.filter((p) => !held.has(p));
+        if (missing.length) {
+          const next = { permissions: JSON.stringify([...held, ...missing]), updatedAt: iso(tx.clock.now()) };
           if (await identityRepo.updateRole(tx.db, existing.id, existing.version, next)) {
             await recordAudit(tx, { action: 'role.update', entityType: 'role', entityId: existing.id, before: existing, after: { ...existing, ...next, version: existing.version + 1 } });
           }
@@ -200,7 +202,11 @@ export async function revokeApiToken(ctx: Ctx, id: string) {
 export const listApiTokens = (ctx: Ctx) => identityRepo.listTokens(ctx.db);
 export const listSignIns = (ctx: Ctx, q: { page: number; pageSize: number; username?: string }) => identityRepo.listSignIns(ctx.db, q);
 /** For other modules: the accounts of these people. */
-export const accountsOfPeople = identityRepo.usersByPeople;
+export async function accountsOfPeople(db: Executor, personIds: string[]) {
+  const users = await identityRepo.usersByPeople(db, personIds);
+  const links = await identityRepo.roleIdsOfUsers(db, users.map((u) => u.id));
+  return users.map((u) => ({ ...u, disabled: !!u.disabled, roleIds: links.filter((l) => l.userId === u.id).map((l) => l.roleId) }));
+}
 export const accountOfPerson = identityRepo.userByPerson;
 /** For other modules: which of these usernames are already taken. */
 export async function takenUsernames(db: Executor, usernames: string[]): Promise<Set<string>> {

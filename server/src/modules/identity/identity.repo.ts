@@ -14,8 +14,12 @@ export const identityRepo = {
     return db.selectFrom('users').select(['id', 'username']).where('username', 'in', [...new Set(usernames)]).execute();
   },
   usersByPeople(db: Executor, personIds: string[]) {
-    if (personIds.length === 0) return Promise.resolve([] as Pick<UserRow, 'id' | 'personId' | 'username'>[]);
-    return db.selectFrom('users').select(['id', 'personId', 'username']).where('personId', 'in', personIds).execute();
+    if (personIds.length === 0) return Promise.resolve([] as Pick<UserRow, 'id' | 'personId' | 'username' | 'disabled'>[]);
+    return db.selectFrom('users').select(['id', 'personId', 'username', 'disabled']).where('personId', 'in', personIds).execute();
+  },
+  roleIdsOfUsers(db: Executor, userIds: string[]) {
+    if (userIds.length === 0) return Promise.resolve([] as { userId: string; roleId: string }[]);
+    return db.selectFrom('userRoles').select(['userId', 'roleId']).where('userId', 'in', userIds).execute();
   },
   insertUser: (db: Executor, row: UserRow) => db.insertInto('users').values(row).execute(),
   updateUser: (db: Executor, id: string, patch: Partial<UserRow>) => db.updateTable('users').set(patch).where('id', '=', id).execute(),

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, ImportQuery, ImportReport, PeoplePage, PeopleQuery, Person, PersonCreateBody, PersonCreated, PersonUpdateBody } from '@qinlian/contracts';
+import { IdParams, ImportQuery, ImportReport, PeoplePage, PeopleQuery, Person, PersonAccountBody, PersonCreateBody, PersonCreated, PersonUpdateBody } from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { readUpload } from '../../platform/http/upload.ts';
 import { notFound } from '../../platform/errors.ts';
 import { personPolicy } from './org.policy.ts';
-import { createPerson, getPerson, listPeople, personPhoto, personView, personViews, setPersonPhoto, updatePerson } from './people.service.ts';
+import { createPerson, getPerson, openAccountForPerson, listPeople, personPhoto, personView, personViews, setPersonPhoto, updatePerson } from './people.service.ts';
 import { presentPerson } from './people.presenter.ts';
 import { contentDisposition, exportPeopleXlsx, peopleImportTemplate } from './people.export.ts';
 import { importPeople } from './people.import.ts';
@@ -70,6 +70,15 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const ctx = ctxOf(req);
     return presentPerson(req.actor!, await personView(ctx.db, await updatePerson(ctx, req.params.id, req.body)));
+  });
+
+  app.post('/people/:id/account', {
+    config: { policy: personPolicy.route('manage') },
+    schema: { tags, summary: '为已登记人员开设登录账号（初始密码只显示一次）', params: IdParams, body: PersonAccountBody, response: { 201: PersonCreated } },
+  }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const { row, initialPassword } = await openAccountForPerson(ctx, req.params.id, req.body);
+    return reply.status(201).send({ ...presentPerson(req.actor!, await personView(ctx.db, row)), initialPassword });
   });
 
   app.post('/people/:id/photo', {

@@ -6,7 +6,7 @@ import { DomainError, duplicate, forbidden, notFound, versionConflict } from '..
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { mimeOfStoredImage, removeStoredFile, sniffImage, stageStoredFile, storedFilePath } from '../../platform/files/files.ts';
+import { mimeOfStoredImage, removeStoredFile, sniffImage, stageStoredFile, storedFilePath, type StagedFile } from '../../platform/files/files.ts';
 import { accountsOfPeople, createAccount, takenUsernames } from '../identity/access.service.ts';
 import { departmentsRepo } from './departments.repo.ts';
 import { usableDepartment } from './departments.service.ts';
@@ -27,7 +27,7 @@ export type PersonView = {
   row: PersonRow;
   departmentName: string;
   posts: { id: string; name: string; role: 'A' | 'B' }[];
-  account: { id: string; username: string } | null;
+  account: { id: string; username: string; disabled: boolean; roleIds: string[] } | null;
 };
 
 /** The list filters as SQL conditions; null when the filter can match nobody. */
@@ -73,7 +73,7 @@ export async function personViews(db: Executor, rows: PersonRow[]): Promise<Pers
     accountsOfPeople(db, ids),
   ]);
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
-  const account = new Map(accounts.map((a) => [a.personId, { id: a.id, username: a.username }]));
+  const account = new Map(accounts.map((a) => [a.personId, { id: a.id, username: a.username, disabled: a.disabled, roleIds: a.roleIds }]));
   return rows.map((row) => ({
     row,
     departmentName: deptName.get(row.departmentId) ?? '',
@@ -95,12 +95,12 @@ async function assertPhoneFree(ctx: Ctx, phone: string, exceptId: string | null,
   if (holders.some((h) => h.id !== exceptId)) throw duplicate(field, phone);
 }
 
-export type NewPerson = { name: string; phone: string | null; departmentId: string; title: string | null; status: string };
+export type NewPerson = { name: string; phone: string | null; email?: string | null; departmentId: string; title: string | null; status: string };
 
 /** Insert one person and its audit record; the caller has checked the rules. */
 export async function insertPerson(tx: TxCtx, input: NewPerson, action = 'person.create'): Promise<PersonRow> {
   const now = iso(tx.clock.now());
-  const row: PersonRow = { id: newId(), ...input, photoFile: null, version: 1, createdAt: now, updatedAt: now };
+  const row: PersonRow = { id: newId(), ...input, email: input.email ?? null, photoFile: null, version: 1, createdAt: now, updatedAt: now };
   await peopleRepo.insert(tx.db, row);
   await recordAudit(tx, { action, entityType: 'person', entityId: row.id, after: row });
   return row;
@@ -118,10 +118,24 @@ export async function createPerson(ctx: Ctx, input: PersonCreateBody): Promise<{
     }
     if (body.phone) await assertPhoneFree(tx, body.phone, null, 'body.phone');
     if (body.account && (await takenUsernames(tx.db, [body.account.username])).size) throw duplicate('body.account.username', body.account.username);
-    const row = await insertPerson(tx, { name: body.name, phone: body.phone ?? null, departmentId: dept.id, title: body.title ?? null, status: body.status });
+    const row = await insertPerson(tx, { name: body.name, phone: body.phone ?? null, email: body.email ?? null, departmentId: dept.id, title: body.title ?? null, status: body.status });
     if (!body.account) return { row, initialPassword: null };
     const { initialPassword } = await createAccount(tx, { username: body.account.username, displayName: body.name, personId: row.id, roleIds: body.account.roleIds });
     return { row, initialPassword };
+  });
+}
+
+/** Open a sign-in account for a person who has none (initial password returned once). */
+export async function openAccountForPerson(ctx: Ctx, id: string, body: { username: string; roleIds: string[] }) {
+  return inTransaction(ctx, async (tx) => {
+    const actor = actorOf(tx);
+    const person = await getPerson(tx, id);
+    personPolicy.assert(actor, 'manage', person);
+    if (!accountPolicy.mayOpen(actor, body.roleIds)) throw forbidden();
+    if ((await accountsOfPeople(tx.db, [id])).length) throw new DomainError('account_exists', 409, { name: person.name });
+    if ((await takenUsernames(tx.db, [body.username])).size) throw duplicate('body.username', body.username);
+    const { initialPassword } = await createAccount(tx, { username: body.username, displayName: person.name, personId: id, roleIds: body.roleIds });
+    return { row: person, initialPassword };
   });
 }
 
@@ -136,6 +150,7 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdateBody
     if (patch.name !== undefined) next.name = patch.name;
     if (patch.title !== undefined) next.title = patch.title;
     if (patch.status !== undefined) next.status = patch.status;
+    if (patch.email !== undefined) next.email = patch.email;
     if (patch.phone !== undefined) {
       if (patch.phone && patch.phone !== before.phone) await assertPhoneFree(tx, patch.phone, id, 'body.phone');
       next.phone = patch.phone;
@@ -159,7 +174,7 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdateBody
 
 /** 亮牌上岗 photo: PNG, JPEG or WebP by its bytes, stored as files/photos/<personId>.<ext>. */
 export async function setPersonPhoto(ctx: Ctx, id: string, upload: { bytes: Buffer; dataDir: string }): Promise<PersonRow> {
-  let staged: Awaited<ReturnType<typeof stageStoredFile>> | null = null;
+  const staging: { file: StagedFile | null } = { file: null };
   try {
     const result = await inTransaction(ctx, async (tx) => {
       const before = await getPerson(tx, id);
@@ -169,12 +184,12 @@ export async function setPersonPhoto(ctx: Ctx, id: string, upload: { bytes: Buff
         throw new DomainError('invalid_file', 400, { reason: detailMessage('file_not_image', tx.lang) }, [{ path: 'body.file', message: detailMessage('file_not_image', tx.lang) }]);
       }
       const name = `${before.id}.${kind.ext}`;
-      staged = await stageStoredFile(upload.dataDir, 'photos', name, upload.bytes);
+      staging.file = await stageStoredFile(upload.dataDir, 'photos', name, upload.bytes);
       const next = { photoFile: name, updatedAt: iso(tx.clock.now()) };
       if (!(await peopleRepo.update(tx.db, id, before.version, next))) throw versionConflict();
       await recordAudit(tx, { action: 'person.photo', entityType: 'person', entityId: id, before: { photoFile: before.photoFile }, after: { photoFile: name, bytes: upload.bytes.length, type: kind.mime } });
-      await staged.commit(); // last step: a failure before it leaves the old photo in place
-      staged = null;
+      await staging.file.commit(); // last step: anything that fails before it leaves the old photo in place
+      staging.file = null;
       return { before, after: { ...before, ...next, version: before.version + 1 } };
     });
     if (result.before.photoFile && result.before.photoFile !== result.after.photoFile) {
@@ -182,7 +197,7 @@ export async function setPersonPhoto(ctx: Ctx, id: string, upload: { bytes: Buff
     }
     return result.after;
   } finally {
-    await (staged as { discard(): Promise<void> } | null)?.discard().catch(() => {});
+    await staging.file?.discard().catch(() => {});
   }
 }
 

@@ -125,8 +125,12 @@ describe.each(ENGINES)('plan workbook and evidence files on %s', (engine) => {
     expect(rows[0]).toMatchObject({ [C.title]: '落实“第一议题”制度', [C.leadDepartment]: dept.name, 状态: '草稿' });
   });
 
-  it('refuses an import without the required columns, and a file that is not XLSX', async () => {
+  it('refuses an import without the required columns, a file that is not XLSX, and anyone but the office', async () => {
     const plan = await buildPlan(t);
+    const reader = (await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'] })).session;
+    const denied = await reader.request({ method: 'POST', url: `/api/plans/${plan.id}/import`, ...multipartFile({ filename: 'plan.xlsx', contentType: XLSX, data: await workbook([good()]) }) });
+    expect(denied.statusCode).toBe(403);
+    expect((await reader.request({ method: 'GET', url: `/api/plans/${plan.id}/export.xlsx` })).statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').addRow(['名称']);
     const missing = await importPlan(plan.id, Buffer.from(await wb.xlsx.writeBuffer()));

@@ -114,11 +114,15 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
     expect((await go(leader, task, 'assign')).statusCode).toBe(403);
     const assigned = await step(office, task, 'assign');
     expect((await go(office, assigned, 'accept')).statusCode).toBe(403);
+    expect((await go(office, assigned, 'refuse', { comment: 'x' })).statusCode).toBe(403);
     expect((await go(cooperator, assigned, 'accept')).statusCode).toBe(403); // sees it, may not sign for it
     expect((await go(reader, assigned, 'accept')).statusCode).toBe(403);
     const accepted = await step(handler, assigned, 'accept');
+    expect((await go(office, accepted, 'report', { percent: 50 })).statusCode).toBe(403);
+    expect((await go(leader, accepted, 'report', { percent: 50 })).statusCode).toBe(403);
     const file = await upload(handler);
     const reported = await step(handler, accepted, 'report', { percent: 100, fileIds: [file.id] });
+    expect((await go(office, reported, 'request_close')).statusCode).toBe(403);
     const requested = await step(handler, reported, 'request_close');
     expect((await go(handler, requested, 'close', { comment: '自己销号' })).statusCode).toBe(403);
     expect((await go(handler, requested, 'return', { comment: 'x' })).statusCode).toBe(403);
@@ -130,6 +134,32 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
     const notEditable = await office.request({ method: 'PATCH', url: `/api/tasks/${closed.id}`, payload: { version: closed.version, title: 'x' } });
     expect(notEditable.statusCode).toBe(409);
     expect(notEditable.json().error.code).toBe('task_not_editable');
+  });
+
+  it('lets the office keep the plan, and nobody else', async () => {
+    const body = { name: '专项计划', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' };
+    expect((await handler.request({ method: 'POST', url: '/api/plans', payload: body })).statusCode).toBe(403);
+    expect((await leader.request({ method: 'POST', url: '/api/plans', payload: body })).statusCode).toBe(403);
+    const plan = await office.request({ method: 'POST', url: '/api/plans', payload: body });
+    expect(plan.statusCode).toBe(201);
+    const reversed = await office.request({ method: 'POST', url: '/api/plans', payload: { ...body, name: '倒序计划', endDate: '2025-12-31' } });
+    expect(reversed.json().error.fields[0].path).toBe('body.endDate');
+    const programme = { planId: plan.json().id, code: 'GC9', name: '监管强化工程' };
+    expect((await handler.request({ method: 'POST', url: '/api/plan/programmes', payload: programme })).statusCode).toBe(403);
+    const made = await office.request({ method: 'POST', url: '/api/plan/programmes', payload: programme });
+    expect(made.statusCode).toBe(201);
+    expect((await office.request({ method: 'POST', url: '/api/plan/programmes', payload: programme })).statusCode).toBe(409);
+    const measure = { programmeId: made.json().id, code: 'JC99', name: '抽查工作台账' };
+    expect((await handler.request({ method: 'POST', url: '/api/plan/measures', payload: measure })).statusCode).toBe(403);
+    expect((await office.request({ method: 'POST', url: '/api/plan/measures', payload: measure })).statusCode).toBe(201);
+    expect((await handler.request({ method: 'PATCH', url: `/api/plans/${plan.json().id}`, payload: { name: 'x' } })).statusCode).toBe(403);
+    const renamed = await office.request({ method: 'PATCH', url: `/api/plan/programmes/${made.json().id}`, payload: { name: '监管强化工程（调整）', weight: 3, version: 1 } });
+    expect(renamed.json()).toMatchObject({ name: '监管强化工程（调整）', weight: 3, version: 2 });
+    expect((await office.request({ method: 'PATCH', url: `/api/plan/programmes/${made.json().id}`, payload: { name: 'y', version: 1 } })).statusCode).toBe(409);
+    for (const s of [handler, leader, reader]) expect((await s.request({ method: 'GET', url: `/api/plans/${plan.json().id}/rollup` })).statusCode).toBe(200);
+    const noTasks = (await buildSignedInUser(t, { permissions: ['org.read'] })).session;
+    expect((await noTasks.request({ method: 'GET', url: '/api/plans' })).statusCode).toBe(403);
+    expect((await noTasks.request({ method: 'GET', url: '/api/tasks' })).statusCode).toBe(403);
   });
 
   it('hides tasks from departments out of scope (404 on read and on every action)', async () => {

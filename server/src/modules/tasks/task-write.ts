@@ -40,6 +40,11 @@ export async function colourFor(tx: TxCtx, row: TaskRow, previous: Pick<TaskRow,
 /**
  * Every task write goes through here, in the caller's transaction: the row (optimistic version),
  * its colour recomputed, the counters moved, the event appended and the audit record chained.
+ *
+ * The audit record comes first on purpose: appending takes the chain head's row lock, so on
+ * PostgreSQL every transaction that writes tasks holds that one lock before it touches any task
+ * or counter row — transactions that save several tasks (the nightly colour refresh, an import)
+ * and single transitions then queue instead of deadlocking on each other's counter rows.
  */
 export async function saveTask(
   tx: TxCtx,
@@ -53,6 +58,7 @@ export async function saveTask(
     ...next, ...colour, isOpen: isOpen(next.status as TaskStatus) ? 1 : 0, updatedAt: now,
     version: before ? before.version + 1 : 1,
   };
+  await recordAudit(tx, { action: opts.action, entityType: 'task', entityId: after.id, before: before ?? undefined, after: { ...after, ...opts.audit } });
   if (before) {
     const { id: _id, version: _v, ...patch } = after;
     if (!(await tasksRepo.update(tx.db, before.id, before.version, patch))) throw versionConflict();
@@ -61,6 +67,5 @@ export async function saveTask(
   }
   await taskCountersRepo.apply(tx.db, before, after);
   if (opts.event) await appendEvent(tx, after.id, opts.event);
-  await recordAudit(tx, { action: opts.action, entityType: 'task', entityId: after.id, before: before ?? undefined, after: { ...after, ...opts.audit } });
   return after;
 }

@@ -13,7 +13,7 @@ export interface PeopleTable {
   id: string; name: string; phone: string | null; photoFile: string | null; departmentId: string;
   title: string | null; status: string; version: number; createdAt: Ts; updatedAt: Ts;
   /** nullable; optional here so older inserts need not name it (migration 20261125T1510) */
-  email?: string | null;
+  email: string | null;
 }
 export interface PostsTable {
   id: string; departmentId: string; name: string; duties: string; aPersonId: string | null; bPersonId: string | null;

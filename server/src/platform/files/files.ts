@@ -21,7 +21,9 @@ export function storedFilePath(dataDir: string, area: FileArea, name: string): s
  * `discard` removes it. Call `commit` as the last step of the transaction that records the file,
  * so that a refused or failed write leaves the stored files as they were.
  */
-export async function stageStoredFile(dataDir: string, area: FileArea, name: string, bytes: Buffer) {
+export type StagedFile = { commit(): Promise<void>; discard(): Promise<void> };
+
+export async function stageStoredFile(dataDir: string, area: FileArea, name: string, bytes: Buffer): Promise<StagedFile> {
   const file = storedFilePath(dataDir, area, name);
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${crypto.randomBytes(6).toString('hex')}.tmp`;

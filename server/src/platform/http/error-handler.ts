@@ -49,6 +49,11 @@ export function installErrorHandler(app: FastifyInstance) {
         return send(reply, 415, lang, 'unsupported_media_type');
     }
     if (err.statusCode === 429) return send(reply, 429, lang, 'rate_limited');
+    // Safety nets for what slipped past validation: a database-level data error is bad input, and a
+    // unique/foreign-key violation (e.g. two identical creates racing) is a conflict — never a 500.
+    const sqlState = typeof err.code === 'string' ? err.code : '';
+    if (/^22[0-9A-Z]{3}$/.test(sqlState)) return send(reply, 400, lang, 'validation_failed', {}, { fields: [] });
+    if (/^23[0-9A-Z]{3}$/.test(sqlState) || sqlState.startsWith('SQLITE_CONSTRAINT')) return send(reply, 409, lang, 'conflict');
     if (err instanceof SyntaxError || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
       return send(reply, err.statusCode ?? 400, lang, 'validation_failed', {}, { fields: [{ path: '', message: err.message }] });
     }

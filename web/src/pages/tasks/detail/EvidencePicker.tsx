@@ -41,7 +41,7 @@ export function EvidencePicker({ value = [], onChange, onBusy, id }: Props) {
 
   return (
     <div id={id}>
-      <input ref={input} type="file" multiple hidden onChange={(e) => void pick(e.target.files)} data-testid="action-file-input" />
+      <input ref={input} type="file" multiple style={{ display: 'none' }} onChange={(e) => void pick(e.target.files)} data-testid="action-file-input" />
       <Button icon={<UploadOutlined />} onClick={() => input.current?.click()} loading={pending.length > 0} data-testid="action-file-button">
         {t('task.evidence.add')}
       </Button>

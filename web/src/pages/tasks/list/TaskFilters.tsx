@@ -8,7 +8,7 @@ import { SearchInput } from '../../../components/SearchInput.tsx';
 import type { TaskFilter } from '../hooks.ts';
 import { STATUSES, WARNINGS } from '../labels.ts';
 import { WarningDot } from '../WarningDot.tsx';
-import type { ListPatch } from './useListParams.ts';
+import { DEFAULT_SORT, type ListPatch } from './useListParams.ts';
 
 type Props = { filter: TaskFilter; rollup: Rollup | undefined; patch: (p: ListPatch) => void; reset: () => void; filtered: boolean };
 
@@ -94,8 +94,8 @@ export function TaskFilters({ filter, rollup, patch, reset, filtered }: Props) {
       />
       <Select
         value={filter.sort}
-        onChange={(v: string) => patch({ sort: v === 'due' ? undefined : v })}
-        options={(['due', 'warning', 'updated', 'code'] as const).map((s) => ({ value: s, label: t(`task.sorts.${s}`) }))}
+        onChange={(v: string) => patch({ sort: v === DEFAULT_SORT ? undefined : v })}
+        options={(['warning', 'due', 'updated', 'code'] as const).map((s) => ({ value: s, label: t(`task.sorts.${s}`) }))}
         style={{ width: 140 }}
         data-testid="task-sort"
       />

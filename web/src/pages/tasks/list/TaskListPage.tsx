@@ -71,7 +71,7 @@ export function TaskListPage() {
           columns={columns}
           dataSource={tasks.data?.items ?? []}
           loading={tasks.isFetching}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1060 }}
           onRow={(r) => ({ 'data-testid': 'task-row', 'data-task-id': r.id, 'data-warning': r.warning }) as React.HTMLAttributes<HTMLElement>}
           rowClassName={(r) => `task-row task-row-${r.warning}`}
           pagination={{

@@ -11,11 +11,11 @@ import { WarningDot } from '../WarningDot.tsx';
 import { WarningTag } from '../WarningTag.tsx';
 import { WARNING_HEX } from '../labels.ts';
 
-/** The task list's columns: colour dot and status tag on every row. */
+/** The task list's columns: colour dot, status tag and colour tag on every row, days left beside the deadline. */
 export function taskColumns(t: TFunction): ColumnsType<Task> {
   return [
     {
-      key: 'code', title: t('task.fields.code'), width: 118, fixed: 'left',
+      key: 'code', title: t('task.fields.code'), width: 112,
       render: (_: unknown, r) => (
         <Flex align="center" gap={6}>
           <WarningDot warning={r.warning} tooltip />
@@ -24,29 +24,43 @@ export function taskColumns(t: TFunction): ColumnsType<Task> {
       ),
     },
     {
-      key: 'title', title: t('task.fields.title'), width: 320,
+      key: 'title', title: t('task.fields.title'),
       render: (_: unknown, r) => (
-        <div style={{ minWidth: 0 }}>
+        <div style={{ minWidth: 200 }}>
           <Link to={`/tasks/${r.id}`} className="task-title-link" data-testid="task-link">{r.title}</Link>
           {r.tagged && <Tooltip title={t('task.fields.tagged')}><FlagFilled style={{ color: '#c62828', marginInlineStart: 6 }} /></Tooltip>}
           <div className="task-sub">{r.programmeName} / {r.measureName}</div>
         </div>
       ),
     },
-    { key: 'dept', dataIndex: 'leadDepartmentName', title: t('task.fields.leadDepartment'), width: 150, ellipsis: true },
-    { key: 'handler', dataIndex: 'handlerName', title: t('task.fields.handler'), width: 100, render: (v: string | null) => v ?? '—' },
-    { key: 'leader', dataIndex: 'leaderName', title: t('task.fields.leader'), width: 100, render: (v: string | null) => v ?? '—' },
-    { key: 'due', dataIndex: 'dueDate', title: t('task.fields.dueDate'), width: 110, render: (v: string) => formatDate(v) },
-    { key: 'daysLeft', title: t('task.fields.daysLeft'), width: 130, render: (_: unknown, r) => <DaysLeft days={r.workingDaysLeft} status={r.status} /> },
+    { key: 'status', title: t('task.fields.status'), width: 104, render: (_: unknown, r) => <StatusTag status={r.status} /> },
+    { key: 'warning', title: t('task.fields.warning'), width: 104, render: (_: unknown, r) => <WarningTag warning={r.warning} /> },
     {
-      key: 'progress', title: t('task.fields.progress'), width: 130,
+      key: 'due', title: t('task.fields.dueDate'), width: 130,
+      render: (_: unknown, r) => (
+        <div>
+          <div>{formatDate(r.dueDate)}</div>
+          <div style={{ fontSize: 12 }}><DaysLeft days={r.workingDaysLeft} status={r.status} /></div>
+        </div>
+      ),
+    },
+    {
+      key: 'dept', title: `${t('task.fields.leadDepartment')} / ${t('task.fields.handler')}`, width: 150,
+      render: (_: unknown, r) => (
+        <div style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis style={{ maxWidth: 140, display: 'block' }}>{r.leadDepartmentName}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.handlerName ?? '—'}</Typography.Text>
+        </div>
+      ),
+    },
+    { key: 'leader', dataIndex: 'leaderName', title: t('task.fields.leader'), width: 90, render: (v: string | null) => v ?? '—' },
+    {
+      key: 'progress', title: t('task.fields.progress'), width: 120,
       render: (_: unknown, r) => (
         <Tooltip title={t('task.scheduleHint', { progress: r.progress, schedule: r.scheduleProgress })}>
           <Progress percent={r.progress} size="small" strokeColor={r.warning === 'none' ? undefined : WARNING_HEX[r.warning]} />
         </Tooltip>
       ),
     },
-    { key: 'status', dataIndex: 'status', title: t('task.fields.status'), width: 96, render: (_: unknown, r) => <StatusTag status={r.status} /> },
-    { key: 'warning', dataIndex: 'warning', title: t('task.fields.warning'), width: 104, fixed: 'right', render: (_: unknown, r) => <WarningTag warning={r.warning} /> },
   ];
 }

@@ -9,6 +9,9 @@ const VIEW: Record<ListTab, NonNullable<TaskQuery['view']>> = {
   mine: 'mine', dept: 'my_department', overdue: 'overdue', all: 'all', leader: 'all', programme: 'all',
 };
 
+/** Reddest first, then by deadline: what needs attention comes first. */
+export const DEFAULT_SORT = 'warning';
+
 export const FILTER_KEYS = ['programmeId', 'measureId', 'departmentId', 'leaderPersonId', 'status', 'warning', 'tagged', 'q', 'sort'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type ListPatch = Partial<Record<FilterKey | 'tab' | 'page' | 'pageSize', string | number | undefined | null>>;
@@ -30,7 +33,7 @@ export function useListParams(defaultTab: ListTab, planId: string | undefined) {
     warning: value('warning') as TaskFilter['warning'],
     tagged: value('tagged') as TaskFilter['tagged'],
     q: value('q'),
-    sort: (value('sort') as TaskFilter['sort']) ?? 'due',
+    sort: (value('sort') as TaskFilter['sort']) ?? DEFAULT_SORT,
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20)),
   };
