@@ -1,7 +1,7 @@
 import os from 'node:os';
 import crypto from 'node:crypto';
 import { VERSION, type Config } from '../platform/config.ts';
-import { systemClock } from '../platform/clock.ts';
+import { startingClock, systemClock } from '../platform/clock.ts';
 import { prepareDatabase } from '../bootstrap.ts';
 import { buildApp } from '../app.ts';
 import { startJobLoop, type JobLoop } from '../platform/jobs/runner.ts';
@@ -14,8 +14,9 @@ import { writePidFile } from './sqlite-file.ts';
  * the server is up. SIGINT/SIGTERM stop the job loop (after the job in hand), then the server.
  */
 export async function serveCommand(config: Config) {
-  const database = await prepareDatabase(config);
-  const app = await buildApp({ config, database });
+  const clock = config.clockStart ? startingClock(config.clockStart) : systemClock;
+  const database = await prepareDatabase(config, console.log, clock);
+  const app = await buildApp({ config, database, clock });
   const removePid = database.engine === 'sqlite' ? writePidFile(config) : () => {};
   let jobs: JobLoop | null = null;
   app.addHook('onClose', async () => { await jobs?.stop(); });
@@ -32,7 +33,7 @@ export async function serveCommand(config: Config) {
   if (config.jobs.enabled) {
     const instanceId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     jobs = startJobLoop(
-      { db: database.db, engine: database.engine, clock: systemClock, config, jobs: jobDefinitions, log: (level, msg, extra) => app.log[level](extra ?? {}, msg) },
+      { db: database.db, engine: database.engine, clock, config, jobs: jobDefinitions, log: (level, msg, extra) => app.log[level](extra ?? {}, msg) },
       { instanceId, pollMs: config.jobs.pollMs },
     );
   }

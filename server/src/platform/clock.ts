@@ -7,3 +7,9 @@ export function fixedClock(start: Date): Clock & { advance(ms: number): void; se
   return { now: () => new Date(t), advance: (ms) => { t += ms; }, set: (d) => { t = d.getTime(); } };
 }
 export const iso = (d: Date) => d.toISOString();
+
+/** A clock that starts at `start` and runs at real speed: for demos and browser tests (QINLIAN_CLOCK_START). */
+export function startingClock(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}

@@ -21,6 +21,8 @@ const Env = z.object({
   QINLIAN_TRUST_PROXY: z.string().trim().min(1).default('loopback'),
   /** the job loop (warnings, escalations, deliveries) in this process: on, or off for a web-only instance */
   QINLIAN_JOBS: z.enum(['on', 'off']).default('on'),
+  /** start the server's clock at this instant (demos, browser tests); unset = real time */
+  QINLIAN_CLOCK_START: z.string().datetime({ offset: true }).optional(),
   QINLIAN_JOBS_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
   /** e-mail over SMTP: smtp://user:pass@host:587 or smtps://…:465 (an admin may set it in the console instead) */
   QINLIAN_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465').optional(),
@@ -38,6 +40,8 @@ export type Config = {
   host: string;
   dataDir: string;
   database: { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+  /** QINLIAN_CLOCK_START: the server's clock starts here (demos, browser tests); null = real time */
+  clockStart: Date | null;
   adminPassword: string | undefined;
   lockout: { attempts: number; minutes: number };
   sessionIdleMinutes: number;
@@ -87,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     seedDemo: e.QINLIAN_SEED_DEMO === 'true',
     trustProxy: e.QINLIAN_TRUST_PROXY === 'true' ? true : e.QINLIAN_TRUST_PROXY === 'false' ? false : e.QINLIAN_TRUST_PROXY,
     version: VERSION,
+    clockStart: e.QINLIAN_CLOCK_START ? new Date(e.QINLIAN_CLOCK_START) : null,
     jobs: { enabled: e.QINLIAN_JOBS === 'on', pollMs: Math.round(e.QINLIAN_JOBS_POLL_SECONDS * 1000) },
     smtp: e.QINLIAN_SMTP_URL ? { url: e.QINLIAN_SMTP_URL, from: e.QINLIAN_SMTP_FROM! } : null,
     secretKey: e.QINLIAN_SECRET_KEY,

@@ -16,7 +16,7 @@ export const enTasks: typeof zhTasks = {
       close: 'Closed out', return: 'Returned', reopen: 'Reopened', urge: 'Urged', instruct: 'Leader’s instruction', escalate: 'Escalated', grade: 'Graded', warning: 'Warning changed',
     },
     commentLabels: {
-      assign: 'Note', accept: 'Note', refuse: 'Reason for refusing', report: 'Progress', request_close: 'What was done', close: 'Close-out comment',
+      assign: 'Note', accept: 'Note', refuse: 'Reason for refusing', report: 'Progress notes', request_close: 'What was done', close: 'Close-out comment',
       return: 'Reason for returning', reopen: 'Reason for reopening', urge: 'Message', instruct: 'Instruction',
     },
     tabs: { mine: 'My tasks', dept: 'My department', overdue: 'Overdue', all: 'All', leader: 'By leader', programme: 'By programme' },

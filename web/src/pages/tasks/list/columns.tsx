@@ -19,7 +19,7 @@ export function taskColumns(t: TFunction): ColumnsType<Task> {
       render: (_: unknown, r) => (
         <Flex align="center" gap={6}>
           <WarningDot warning={r.warning} tooltip />
-          <Typography.Text style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12.5 }}>{r.code}</Typography.Text>
+          <Typography.Text style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12.5, whiteSpace: 'nowrap' }}>{r.code}</Typography.Text>
         </Flex>
       ),
     },
