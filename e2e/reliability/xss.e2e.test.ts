@@ -124,9 +124,9 @@ describe('stored script and HTML payloads render inert in Chromium', () => {
     const made = await page.evaluate(() => ({
       imgs: document.querySelectorAll('img[src="x"]').length,
       svgs: document.querySelectorAll('svg[onload]').length,
-      inlineScripts: [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('__xss')).length,
-      jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => a.getAttribute('href')!.trim().toLowerCase().startsWith('javascript:')).length,
-      handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on') && a.value.includes('__xss'))).length,
+      inlineScripts: Array.from(document.querySelectorAll('script')).filter((s) => (s.textContent ?? '').includes('__xss')).length,
+      jsLinks: Array.from(document.querySelectorAll('a[href]')).filter((a) => a.getAttribute('href')!.trim().toLowerCase().startsWith('javascript:')).length,
+      handlers: Array.from(document.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on') && a.value.includes('__xss'))).length,
     }));
     expect(made, `elements made from payloads on ${path}`).toEqual({ imgs: 0, svgs: 0, inlineScripts: 0, jsLinks: 0, handlers: 0 });
 

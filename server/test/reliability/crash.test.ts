@@ -40,7 +40,12 @@ describe.each(ENGINES)('crash safety (kill -9 during writes) on %s', (engine) =>
     for (let round = 0; round < SIZE.crashRounds; round++) {
       const writers = startWriters(admin, { writers: SIZE.writers, parentId: root.json.id, prefix: `${prefix}${round}-` });
       const reporters = startReporters(admin, { reporters: 2, measureId: measure.json.id, leadDepartmentId: root.json.id, prefix: `${prefix}${round}-` });
-      await new Promise((r) => setTimeout(r, SIZE.crashAfterMs));
+      // kill once every kind of writer has been acknowledged a few times (and at least crashAfterMs in)
+      const started = Date.now();
+      const reportsDone = () => [...reporters.acked.values()].reduce((n, v) => n + v.reports, 0);
+      while (Date.now() - started < 30_000 && (Date.now() - started < SIZE.crashAfterMs || reportsDone() < 2 || writers.acked.people.length < 2)) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await server.kill9(); // mid-stream: writers have requests in flight
       await writers.done;
       await reporters.done;

@@ -136,26 +136,37 @@ export function startReporters(session: HttpSession, opts: { reporters: number; 
   const acked = new Map<string, { version: number; reports: number }>();
   const failures: string[] = [];
   let stop = false;
-  const loops = Array.from({ length: opts.reporters }, async (_, ri) => {
+  const run = async () => {
+    // the tasks one after another: concurrent creates in one measure race for the same code (reported, see docs/security.md)
+    const tasks: { id: string; version: number }[] = [];
     try {
-      const created = await session.request('POST', '/api/tasks', { measureId: opts.measureId, title: `${opts.prefix}任务${ri}`, leadDepartmentId: opts.leadDepartmentId, startDate: '2026-03-02', dueDate: '2026-12-31' });
-      if (created.status !== 201) { failures.push(`create ${created.status} ${JSON.stringify(created.json).slice(0, 200)}`); return; }
-      let task = created.json as { id: string; version: number };
-      for (const action of ['assign', 'accept'] as const) {
-        const r = await session.request('POST', `/api/tasks/${task.id}/transition`, { action, version: task.version });
-        if (r.status !== 200) { failures.push(`${action} ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`); return; }
-        task = r.json;
+      for (let ri = 0; ri < opts.reporters; ri++) {
+        const created = await session.request('POST', '/api/tasks', { measureId: opts.measureId, title: `${opts.prefix}任务${ri}`, leadDepartmentId: opts.leadDepartmentId, startDate: '2026-03-02', dueDate: '2026-12-31' });
+        if (created.status !== 201) { failures.push(`create ${created.status} ${JSON.stringify(created.json).slice(0, 200)}`); return; }
+        let task = created.json as { id: string; version: number };
+        for (const action of ['assign', 'accept'] as const) {
+          const r = await session.request('POST', `/api/tasks/${task.id}/transition`, { action, version: task.version });
+          if (r.status !== 200) { failures.push(`${action} ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`); return; }
+          task = r.json;
+        }
+        acked.set(task.id, { version: task.version, reports: 0 });
+        tasks.push(task);
       }
-      acked.set(task.id, { version: task.version, reports: 0 });
-      for (let i = 1; !stop; i++) {
-        const r = await session.request('POST', `/api/tasks/${task.id}/transition`, { action: 'report', version: task.version, percent: i % 100, comment: `第${i}次进展` });
-        if (r.status !== 200) { failures.push(`report ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`); return; }
-        task = r.json;
-        acked.set(task.id, { version: task.version, reports: i });
+    } catch { return; }
+    await Promise.all(tasks.map(async (start) => {
+      let task = start;
+      try {
+        for (let i = 1; !stop; i++) {
+          const r = await session.request('POST', `/api/tasks/${task.id}/transition`, { action: 'report', version: task.version, percent: i % 100, comment: `第${i}次进展` });
+          if (r.status !== 200) { failures.push(`report ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`); return; }
+          task = r.json;
+          acked.set(task.id, { version: task.version, reports: i });
+        }
+      } catch {
+        // the server went away: the report in flight was never acknowledged
       }
-    } catch {
-      // the server went away: the report in flight was never acknowledged
-    }
-  });
-  return { acked, failures, async stop() { stop = true; await Promise.all(loops); }, done: Promise.all(loops) };
+    }));
+  };
+  const done = run();
+  return { acked, failures, async stop() { stop = true; await done; }, done };
 }

@@ -7,6 +7,7 @@ export const enTasks: typeof zhTasks = {
     createdDraft: 'Task created as a draft; check it, then assign it', searchPlaceholder: 'Code / title', notFound: 'This task does not exist or is not yours to see', backToList: 'Back to tasks',
     statuses: { draft: 'Draft', assigned: 'Assigned', accepted: 'Accepted', refused: 'Refused', in_progress: 'In progress', close_requested: 'Close-out requested', closed: 'Closed' },
     warnings: { none: 'On track', blue: 'Blue warning', yellow: 'Yellow warning', red: 'Red warning' },
+    warningShort: { none: 'On track', blue: 'Blue', yellow: 'Yellow', red: 'Red' },
     actions: {
       assign: 'Assign', accept: 'Accept', refuse: 'Refuse', report: 'Report progress', request_close: 'Request close-out', close: 'Close out', return: 'Return',
       reopen: 'Reopen', urge: 'Urge', instruct: 'Instruct',

@@ -5,6 +5,7 @@ export const zhTasks = {
     createdDraft: '任务已创建（草稿），请确认后交办', searchPlaceholder: '编号 / 标题', notFound: '任务不存在或无权查看', backToList: '返回任务清单',
     statuses: { draft: '草稿', assigned: '已交办', accepted: '已签收', refused: '已拒收', in_progress: '推进中', close_requested: '申请销号', closed: '已销号' },
     warnings: { none: '正常', blue: '蓝色预警', yellow: '黄色预警', red: '红色预警' },
+    warningShort: { none: '正常', blue: '蓝色', yellow: '黄色', red: '红色' },
     actions: {
       assign: '交办', accept: '签收', refuse: '拒收', report: '报送进展', request_close: '申请销号', close: '销号', return: '退回重办',
       reopen: '重新打开', urge: '催办', instruct: '批示',

@@ -4,23 +4,22 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useUnreadCount } from '../pages/inbox/hooks.ts';
 
+const INDICATOR = { color: '#8e1414', fontWeight: 700, boxShadow: '0 0 0 1px #a11818' };
+
 /** The bell in the header with the unread count (polled every minute). */
 export function InboxBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const unread = useUnreadCount();
   const count = unread.data ?? 0;
-  const label = count > 99 ? '99+' : String(count);
   return (
     <Tooltip title={count ? t('inbox.bellUnread', { count }) : t('inbox.title')}>
       <Button type="text" className="on-dark inbox-bell" onClick={() => navigate('/inbox')} data-testid="inbox-bell" aria-label={t('inbox.title')}>
-        <Badge
-          count={count ? <span className="inbox-count" data-testid="inbox-count" data-count={count}>{label}</span> : 0}
-          offset={[2, -2]}
-        >
+        <Badge count={count} overflowCount={99} color="#ffd666" offset={[2, -2]} styles={{ indicator: INDICATOR }}>
           <BellOutlined style={{ fontSize: 18, color: 'rgba(255,255,255,0.92)' }} />
         </Badge>
-        {!count && <span data-testid="inbox-count" data-count={0} hidden>0</span>}
+        {/* one stable node with the number, for tests and screen readers; the badge animates its own */}
+        <span className="visually-hidden" data-testid="inbox-count" data-count={count}>{count}</span>
       </Button>
     </Tooltip>
   );

@@ -46,10 +46,17 @@ export function BoardPage() {
   // Esc leaves the wall (the browser's own full screen ends on Esc by itself).
   useEffect(() => {
     if (!wall) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && set({ wall: undefined });
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setParams((prev) => {
+        const p = new URLSearchParams(prev);
+        p.delete('wall');
+        return p;
+      }, { replace: true });
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, [wall, setParams]);
 
   if (wall) return <BoardWall board={board.data} planName={plan?.name} updatedAt={board.dataUpdatedAt} onExit={() => toggleWall(false)} />;
 

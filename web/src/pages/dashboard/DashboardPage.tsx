@@ -1,4 +1,6 @@
-import { ApartmentOutlined, AuditOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, AuditOutlined, FundProjectionScreenOutlined, OrderedListOutlined, PieChartOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
 import { Badge, Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
@@ -24,6 +26,9 @@ function StatCard({ title, value, loading, icon, to }: { title: string; value: n
 }
 
 const SHORTCUTS: { to: string; key: string; icon: ReactNode; permission?: Permission }[] = [
+  { to: '/plan', key: 'menu.plan', icon: <PieChartOutlined />, permission: 'tasks.read' },
+  { to: '/tasks', key: 'menu.tasks', icon: <OrderedListOutlined />, permission: 'tasks.read' },
+  { to: '/board', key: 'menu.board', icon: <FundProjectionScreenOutlined />, permission: 'tasks.read' },
   { to: '/org/departments', key: 'menu.departments', icon: <ApartmentOutlined />, permission: 'org.read' },
   { to: '/org/people', key: 'menu.people', icon: <TeamOutlined />, permission: 'people.read' },
   { to: '/org/posts', key: 'menu.posts', icon: <SolutionOutlined />, permission: 'org.read' },

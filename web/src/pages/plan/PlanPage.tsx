@@ -23,6 +23,7 @@ export function PlanPage() {
   const leaders = useProgrammeLeaders(rollup.data);
   const leaderName = new Map(leaders.map((l) => [l.programmeId, l.name]));
   const labels = Object.fromEntries(WARNINGS.map((w) => [w, t(`task.warnings.${w}`)])) as Record<WarningColor, string>;
+  const shortLabels = Object.fromEntries(WARNINGS.map((w) => [w, t(`task.warningShort.${w}`)])) as Record<WarningColor, string>;
   const data = rollup.data;
 
   return (
@@ -55,7 +56,7 @@ export function PlanPage() {
             </Col>
             <Col xs={24} lg={12} xl={8}>
               <Card title={t('plan.warningChart')} style={{ height: '100%' }}>
-                <Suspense fallback={chartFallback}><LazyWarningChart rollup={data} labels={labels} /></Suspense>
+                <Suspense fallback={chartFallback}><LazyWarningChart rollup={data} labels={shortLabels} /></Suspense>
               </Card>
             </Col>
           </Row>

@@ -8,7 +8,7 @@ export function WarningChart({ rollup, labels }: { rollup: Rollup; labels: Recor
   const programmes = [...rollup.programmes].reverse();
   const option = {
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    legend: { type: 'scroll', top: 0, itemWidth: 10, itemHeight: 10, icon: 'circle' },
+    legend: { top: 0, itemWidth: 10, itemHeight: 10, icon: 'circle' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
     yAxis: { type: 'category', data: programmes.map((p) => p.name), axisTick: { show: false } },

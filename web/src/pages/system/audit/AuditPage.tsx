@@ -34,8 +34,8 @@ export function AuditPage() {
     {
       key: 'summary', title: t('audit.entityName'), width: 220, ellipsis: true,
       render: (_: unknown, e) => {
-        const snap = (e.after ?? e.before) as { name?: unknown; username?: unknown } | null;
-        const name = snap && typeof snap === 'object' ? (snap.name ?? snap.username) : null;
+        const snap = (e.after ?? e.before) as { name?: unknown; username?: unknown; title?: unknown } | null;
+        const name = snap && typeof snap === 'object' ? (snap.name ?? snap.username ?? snap.title) : null;
         return typeof name === 'string' ? name : '—';
       },
     },

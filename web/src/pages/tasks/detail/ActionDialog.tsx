@@ -16,7 +16,7 @@ type Problem = { message: string; allowed?: string[]; refreshed?: boolean };
 type Props = { task: Task; action: DialogAction | null; onClose: () => void };
 
 /** urge / instruct name their text `message` / `text`; the dialog calls it `comment`. */
-const forForm = (err: unknown) => renameFieldErrors(err, (p) => p.replace(/(^|\.)(message|text)$/, '$1comment'));
+const forForm = (err: unknown) => renameFieldErrors(err, (p) => p.replace(/^(body\.)?(message|text)$/, '$1comment'));
 
 /** One dialog for every step: comment, percent and evidence as the step needs; always with the task's version. */
 export function ActionDialog({ task, action, onClose }: Props) {

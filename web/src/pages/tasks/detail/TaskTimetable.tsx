@@ -41,7 +41,8 @@ export function TaskTimetable({ task }: { task: Task }) {
   ];
   // antd marks steps before `current` done and styles `current` itself; point it at the first step not done.
   const firstOpen = items.findIndex((i) => i.status !== 'finish');
-  const current = firstOpen === -1 ? items.length - 1 : firstOpen;
+  // before the start nothing is under way yet
+  const current = task.startDate > today ? -1 : firstOpen === -1 ? items.length - 1 : firstOpen;
 
   return (
     <Card title={t('task.sections.timetable')} style={{ marginBottom: 16 }} data-testid="task-timetable">

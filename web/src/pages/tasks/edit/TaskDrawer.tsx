@@ -25,7 +25,7 @@ type Props = { open: boolean; task: Task | null; planId?: string; defaultMeasure
 
 const DAY = 'YYYY-MM-DD';
 /** The server names startDate / dueDate; the form has one range field for both. */
-const forForm = (err: unknown) => renameFieldErrors(err, (path) => path.replace(/(^|\.)(startDate|dueDate)$/, '$1dates'));
+const forForm = (err: unknown) => renameFieldErrors(err, (path) => path.replace(/^(body\.)?(startDate|dueDate)$/, '$1dates'));
 
 /** The office creates a task (draft) or edits it while it is still editable. */
 export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSaved }: Props) {
