@@ -60,7 +60,7 @@ export const PlanList = z.object({ items: z.array(Plan) });
 
 export const Programme = z.object({
   id: Id, planId: Id, code: z.string(), name: z.string(), sort: z.number().int(), weight: z.number().int(),
-  leaderPersonId: Id.nullable(), progress: z.number(), taskCount: z.number().int(),
+  leaderPersonId: Id.nullable(), leaderName: z.string().nullable(), progress: z.number(), taskCount: z.number().int(),
   colours: z.record(WarningColor, z.number().int()), version: z.number().int(),
 });
 export type Programme = z.infer<typeof Programme>;

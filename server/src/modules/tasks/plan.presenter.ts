@@ -9,9 +9,10 @@ export function presentPlan(row: PlanRow): Plan {
 
 const emptyFigures: Figures = { progress: 0, taskCount: 0, colours: { none: 0, blue: 0, yellow: 0, red: 0 } };
 
-export function presentProgramme(row: ProgrammeRow, f: Figures = emptyFigures): Programme {
+/** `leaderName`: the leader in charge (牵头领导), looked up by the route so readers need not see that person's record. */
+export function presentProgramme(row: ProgrammeRow, f: Figures = emptyFigures, leaderName: string | null = null): Programme {
   return {
-    id: row.id, planId: row.planId, code: row.code, name: row.name, sort: row.sort, weight: row.weight, leaderPersonId: row.leaderPersonId,
+    id: row.id, planId: row.planId, code: row.code, name: row.name, sort: row.sort, weight: row.weight, leaderPersonId: row.leaderPersonId, leaderName,
     progress: f.progress, taskCount: f.taskCount, colours: f.colours, version: row.version,
   };
 }
@@ -23,9 +24,9 @@ export function presentMeasure(row: MeasureRow, f: Figures = emptyFigures): Meas
   };
 }
 
-export function presentRollup(r: PlanRollup): Rollup {
+export function presentRollup(r: PlanRollup, leaderNames: ReadonlyMap<string, { name: string }> = new Map()): Rollup {
   return {
     planId: r.plan.id, progress: r.progress, taskCount: r.taskCount, colours: r.colours,
-    programmes: r.programmes.map((p) => ({ ...presentProgramme(p.row, p), measures: p.measures.map((m) => presentMeasure(m.row, m)) })),
+    programmes: r.programmes.map((p) => ({ ...presentProgramme(p.row, p, leaderNames.get(p.row.leaderPersonId ?? '')?.name ?? null), measures: p.measures.map((m) => presentMeasure(m.row, m)) })),
   };
 }

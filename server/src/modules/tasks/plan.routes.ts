@@ -13,6 +13,7 @@ import { refreshWarnings } from './task-jobs.service.ts';
 import { presentMeasure, presentPlan, presentProgramme, presentRollup } from './plan.presenter.ts';
 import { exportPlanXlsx } from './tasks.xlsx.ts';
 import { importPlan } from './plan.import.ts';
+import { peopleBasics } from '../org/org.directory.ts';
 import { attachment, XLSX } from './tasks.routes.ts';
 
 const tags = ['plan'];
@@ -47,7 +48,11 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/plans/:id/rollup', {
     config: { policy: planPolicy.route('read') },
     schema: { tags, summary: '进度汇总：任务→举措→工程（加权）与预警分布', params: IdParams, response: { 200: Rollup } },
-  }, async (req) => presentRollup(await planRollup(ctxOf(req), req.params.id)));
+  }, async (req) => {
+    const ctx = ctxOf(req);
+    const rollup = await planRollup(ctx, req.params.id);
+    return presentRollup(rollup, await peopleBasics(ctx.db, rollup.programmes.map((p) => p.row.leaderPersonId)));
+  });
 
   app.get('/plans/:id/export.xlsx', {
     config: { policy: planPolicy.route('read') },
@@ -70,14 +75,20 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/plan/programmes', {
     config: { policy: planPolicy.route('manage') },
     schema: { tags, summary: '新建工程', body: ProgrammeCreateBody, response: { 201: Programme } },
-  }, async (req, reply) => reply.status(201).send(presentProgramme(await createProgramme(ctxOf(req), req.body))));
+  }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const row = await createProgramme(ctx, req.body);
+    return reply.status(201).send(presentProgramme(row, undefined, (await peopleBasics(ctx.db, [row.leaderPersonId])).get(row.leaderPersonId ?? '')?.name ?? null));
+  });
 
   app.patch('/plan/programmes/:id', {
     config: { policy: planPolicy.route('manage') },
     schema: { tags, summary: '修改工程', params: IdParams, body: ProgrammeUpdateBody, response: { 200: Programme } },
   }, async (req) => {
-    const row = await updateProgramme(ctxOf(req), req.params.id, req.body);
-    return presentProgramme(row, (await figuresOf(req, row.planId)).programmes.find((p) => p.row.id === row.id));
+    const ctx = ctxOf(req);
+    const row = await updateProgramme(ctx, req.params.id, req.body);
+    const leaderName = (await peopleBasics(ctx.db, [row.leaderPersonId])).get(row.leaderPersonId ?? '')?.name ?? null;
+    return presentProgramme(row, (await figuresOf(req, row.planId)).programmes.find((p) => p.row.id === row.id), leaderName);
   });
 
   app.post('/plan/measures', {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import type { Person, Plan, Rollup } from '@qinlian/contracts';
+import { useQuery } from '@tanstack/react-query';
+import type { Plan, Rollup } from '@qinlian/contracts';
 import { api, download } from '../../api/client.ts';
 
 const PLAN_KEY = 'qinlian.planId';
@@ -55,27 +55,12 @@ export const exportPlan = (planId: string) => download(`/api/plans/${planId}/exp
 
 export type ProgrammeLeader = { personId: string; name: string | null; programmeId: string; programmeName: string };
 
-/**
- * 一名领导牵头一个项目: the leaders in charge of the programmes. The roll-up carries only their ids,
- * so the names come from the people directory where the reader may see them (else null).
- */
+/** 一名领导牵头一个项目: the leaders in charge of the programmes, once each, named by the server. */
 export function useProgrammeLeaders(rollup: Rollup | undefined): ProgrammeLeader[] {
-  const withLeader = (rollup?.programmes ?? []).filter((p) => p.leaderPersonId);
-  const ids = [...new Set(withLeader.map((p) => p.leaderPersonId!))];
-  const people = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['people', 'one', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Person>(`/api/people/${id}`, undefined, signal),
-      staleTime: 10 * 60_000,
-      retry: false,
-      meta: { silent: true },
-    })),
-  });
-  const names = new Map(ids.map((id, i) => [id, people[i]?.data?.name ?? null]));
   const seen = new Set<string>();
-  return withLeader.flatMap((p) => {
-    if (seen.has(p.leaderPersonId!)) return [];
-    seen.add(p.leaderPersonId!);
-    return [{ personId: p.leaderPersonId!, name: names.get(p.leaderPersonId!) ?? null, programmeId: p.id, programmeName: p.name }];
+  return (rollup?.programmes ?? []).flatMap((p) => {
+    if (!p.leaderPersonId || seen.has(p.leaderPersonId)) return [];
+    seen.add(p.leaderPersonId);
+    return [{ personId: p.leaderPersonId, name: p.leaderName, programmeId: p.id, programmeName: p.name }];
   });
 }
