@@ -63,13 +63,13 @@ export function markdown(run: RunResult, previous: { run: RunResult; from: strin
     '',
     `${run.startedAt} · ${run.connections} connections × ${run.duration} s per target · ${run.machine.cpus} cores, Node ${run.machine.node} · load average before ${run.machine.loadBefore.join(' / ')}, after ${run.machine.loadAfter.join(' / ')} · dataset ${run.dataset.generatedNow ? `generated in ${run.dataset.generationSeconds} s` : `reused (generated in ${run.dataset.generationSeconds} s)`}`,
     '',
-    '| scenario | target | req/s | p50 ms | p97.5 ms | p99 ms | errors | non-2xx | peak RSS MB | app / baseline |',
+    '| scenario | target | req/s | p50 ms | p97.5 ms | p99 ms | errors (incl. timeouts) | non-2xx | peak RSS MB | app / baseline |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const s of run.scenarios) {
     if (s.skipped) { lines.push(`| ${s.name} | skipped: ${s.skipped} | | | | | | | | |`); continue; }
     const row = (label: string, m: Measured | undefined, ratio: string) => m && lines.push(
-      `| ${label === 'app' ? `${s.name}${s.ranAt ? ` (run ${s.ranAt.slice(11, 16)} UTC)` : ''}` : ''} | ${label} | ${n(m.reqPerSec)} | ${ms(m.p50)} | ${ms(m.p97_5)} | ${ms(m.p99)} | ${m.errors + m.timeouts} | ${m.non2xx} | ${m.peakRssMb} | ${ratio} |`);
+      `| ${label === 'app' ? `${s.name}${s.ranAt ? ` (run ${s.ranAt.slice(11, 16)} UTC)` : ''}` : ''} | ${label} | ${n(m.reqPerSec)} | ${ms(m.p50)} | ${ms(m.p97_5)} | ${ms(m.p99)} | ${m.errors} | ${m.non2xx} | ${m.peakRssMb} | ${ratio} |`);
     row('app', s.app, s.ratio === undefined ? '—' : `**${n(s.ratio, 2)}**`);
     row('baseline', s.baseline, '');
     row(`app × ${run.workers ?? 2} (cluster)`, s.cluster, s.clusterRatio === undefined ? '' : `${n(s.clusterRatio, 2)} (vs app × 1)`);

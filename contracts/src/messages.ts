@@ -46,6 +46,7 @@ export const ERROR_MESSAGES = {
   import_too_many_rows: { 'zh-CN': '一次最多导入 {max} 行，本文件有 {count} 行，请拆分后分批导入', 'en-US': 'At most {max} rows per import; this file has {count}. Split it and import in parts' },
   import_missing_columns: { 'zh-CN': '文件缺少必需的列：{columns}（请使用导入模板）', 'en-US': 'The file lacks required columns: {columns} (use the import template)' },
   conflict: { 'zh-CN': '与已有记录冲突（可能是重复提交），请刷新后重试', 'en-US': 'This conflicts with an existing record (perhaps a repeated submission); reload and try again' },
+  account_more_powerful: { 'zh-CN': '不能操作权限比自己更大的账号', 'en-US': 'You cannot act on an account more powerful than your own' },
   account_exists: { 'zh-CN': '“{name}”已有登录账号', 'en-US': '"{name}" already has a sign-in account' },
   cannot_disable_self: { 'zh-CN': '不能停用或删除自己的账号', 'en-US': 'You cannot disable your own account' },
   illegal_transition: { 'zh-CN': '任务当前为“{status}”，不能执行“{action}”', 'en-US': 'A task that is "{statusEn}" cannot be "{actionEn}"' },

@@ -34,16 +34,19 @@ export function screenshots(journey: string, page: Page) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   let n = 0;
+  /** the page of the latest shot: a journey with two people (two contexts) numbers their pages in one sequence */
+  let last = page;
   const shots = {
     dir,
-    async take(name: string) {
+    async take(name: string, on: Page = page) {
       n += 1;
+      last = on;
       const file = path.join(dir, `${String(n).padStart(2, '0')}-${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await on.screenshot({ path: file, fullPage: true });
       return file;
     },
   };
-  onTestFailed(async () => { await shots.take('failed').catch(() => {}); });
+  onTestFailed(async () => { await shots.take('failed', last).catch(() => {}); });
   return shots;
 }
 

@@ -8,7 +8,18 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ADMIN_PASSWORD = 'E2e-Admin@2026';
 
-export type RunningServer = { url: string; dataDir: string; output(): string; stop(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  dataDir: string;
+  output(): string;
+  /** SIGTERM (SIGKILL after 10 s), then the data dir is removed — unless `keepData`, so another server can start on it. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+};
+
+export type StartOptions = {
+  /** Start on this data dir (e.g. one a stopped server kept) instead of a fresh temp one; the seed skips what exists. */
+  dataDir?: string;
+};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,13 +35,14 @@ export function freePort(): Promise<number> {
 /**
  * The real server as a person starts it — `qinlian serve` in a child process — on a fresh temp
  * data dir (SQLite), a free port, a known admin password and the demo data, serving the built
- * web console from web/dist. Resolves once /api/health answers.
+ * web console from web/dist. Resolves once /api/health answers. `options.dataDir` restarts on the
+ * data of an earlier server (stopped with `keepData`), e.g. with QINLIAN_CLOCK_START moved on.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build -w web` first (npm test does it)');
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-e2e-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-e2e-'));
   const port = await freePort();
   const { DATABASE_URL: _notHere, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/cli.ts'), 'serve'], {
@@ -70,14 +82,14 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     url,
     dataDir,
     output: () => output,
-    async stop() {
+    async stop(stopOptions: { keepData?: boolean } = {}) {
       if (exited === undefined) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exit;
         clearTimeout(timer);
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!stopOptions.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

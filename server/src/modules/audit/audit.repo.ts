@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 
 type AuditFilter = { action?: string; entityType?: string; entityId?: string; actorId?: string; q?: string; from?: string; to?: string };
@@ -14,10 +15,9 @@ export const auditRepo = {
     if (f.to) base = base.where('at', '<=', f.to);
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      base = base.where((eb) => eb.or([
-        eb('actorName', 'like', like), eb('action', 'like', like), eb('entityId', 'like', like),
-        eb('afterJson', 'like', like), eb('beforeJson', 'like', like),
-      ]));
+      // ESCAPE spelled out: PostgreSQL escapes with a backslash by default, SQLite has no default.
+      const matches = (column: string) => sql<SqlBool>`${sql.ref(column)} like ${like} escape '\\'`;
+      base = base.where((eb) => eb.or(['actorName', 'action', 'entityId', 'afterJson', 'beforeJson'].map(matches)));
     }
     const [items, total] = await Promise.all([
       base.selectAll().orderBy('seq', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),

@@ -132,11 +132,25 @@ export async function createAccount(ctx: Ctx, input: { username: string; display
   });
 }
 
+/**
+ * No one may take over an account more powerful than their own: acting on another account
+ * (reset, disable, token, roles) needs every permission that account holds or will hold, and a
+ * data scope at least as broad.
+ */
+async function assertMayActOnAccount(ctx: Ctx, userId: string, extraRoleIds: string[] = []) {
+  const actor = ctx.actor!;
+  const roles = [...(await identityRepo.rolesOfUser(ctx.db, userId)), ...(await identityRepo.rolesByIds(ctx.db, extraRoleIds))];
+  const needed = roles.flatMap((r) => JSON.parse(r.permissions) as Permission[]);
+  const broader = roles.some((r) => r.dataScope === 'all') && !actor.scope.all;
+  if (needed.some((p) => !actor.permissions.has(p)) || broader) throw new DomainError('account_more_powerful', 403);
+}
+
 export async function setUserRoles(ctx: Ctx, userId: string, roleIds: string[]) {
   return inTransaction(ctx, async (tx) => {
     const user = await identityRepo.userById(tx.db, userId);
     if (!user) throw notFound();
     await assertRolesExist(tx, roleIds, 'body.roleIds');
+    await assertMayActOnAccount(tx, userId, roleIds);
     const before = (await identityRepo.rolesOfUser(tx.db, userId)).map((r) => r.id);
     await identityRepo.setUserRoles(tx.db, userId, [...new Set(roleIds)]);
     await recordAudit(tx, { action: 'user.set_roles', entityType: 'user', entityId: userId, before: { roleIds: before }, after: { roleIds } });
@@ -148,6 +162,7 @@ export async function resetPassword(ctx: Ctx, userId: string, password?: string)
   return inTransaction(ctx, async (tx) => {
     const user = await identityRepo.userById(tx.db, userId);
     if (!user) throw notFound();
+    await assertMayActOnAccount(tx, userId);
     if (password) assertPasswordPolicy(password);
     const next = password ?? randomPassword();
     const at = iso(tx.clock.now());
@@ -163,6 +178,7 @@ export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolea
     if (tx.actor?.userId === userId) throw new DomainError('cannot_disable_self', 409);
     const user = await identityRepo.userById(tx.db, userId);
     if (!user) throw notFound();
+    await assertMayActOnAccount(tx, userId);
     const at = iso(tx.clock.now());
     await identityRepo.updateUser(tx.db, userId, { disabled: disabled ? 1 : 0, updatedAt: at });
     if (disabled) await identityRepo.revokeUserSessions(tx.db, userId, at);
@@ -175,6 +191,7 @@ export async function issueApiToken(ctx: Ctx, input: { userId: string; name: str
   return inTransaction(ctx, async (tx) => {
     const user = await identityRepo.userById(tx.db, input.userId);
     if (!user) throw new DomainError('not_found', 404, {}, [{ path: 'body.userId', message: 'unknown user' }]);
+    await assertMayActOnAccount(tx, user.id);
     const token = newSecret('qlt_');
     const now = tx.clock.now();
     const row = {

@@ -12,6 +12,8 @@ import { identityRepo, type UserRow } from './identity.repo.ts';
 import { actorForUser } from './actor.ts';
 
 export const SESSION_COOKIE = 'qinlian_session';
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword(newSecret('decoy-')));
 const TOUCH_EVERY_MS = 60_000;
 
 type Origin = { userAgent: string };
@@ -38,7 +40,10 @@ export async function signIn(ctx: Ctx, input: SignInInput, origin: Origin, confi
   const user = await identityRepo.userByUsername(ctx.db, input.username);
   const now = ctx.clock.now();
   const fail = (result: string, error: DomainError) => refuse(ctx, user, input.username, result, origin, error, config);
-  if (!user) return fail('unknown_user', new DomainError('bad_credentials', 401));
+  if (!user) {
+    await verifyPassword(await decoyHash(), input.password); // same work as a real account: timing does not tell who exists
+    return fail('unknown_user', new DomainError('bad_credentials', 401));
+  }
   if (user.disabled) return fail('disabled', new DomainError('account_disabled', 403));
   const lockedMinutes = () => Math.ceil((Date.parse(user.lockedUntil!) - now.getTime()) / 60_000);
   if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) return fail('locked', new DomainError('account_locked', 423, { minutes: lockedMinutes() }));

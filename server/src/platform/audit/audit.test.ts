@@ -103,3 +103,16 @@ describe.each(ENGINES)('audit chain on %s', (engine) => {
     expect(page.body).not.toMatch(/\$argon2id\$/);
   });
 });
+
+describe.each(ENGINES)('audit search on %s', (engine) => {
+  it('finds text with % and _ literally', async () => {
+    const t = await startTestApp(engine);
+    try {
+      await buildDepartment(t, { name: '完成率100%_专班' });
+      await buildDepartment(t, { name: '完成率100X专班' });
+      const page = (await t.admin.request({ method: 'GET', url: `/api/audit?entityType=department&q=${encodeURIComponent('100%_')}` })).json();
+      expect(page.total).toBe(1);
+      expect(page.items[0].after.name).toBe('完成率100%_专班');
+    } finally { await t.close(); }
+  });
+});
