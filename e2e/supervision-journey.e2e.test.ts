@@ -61,6 +61,10 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await page.waitForURL((u) => u.pathname === '/tasks');
     if (tab) {
       await page.getByTestId(`task-tab-${tab}`).click();
+      // Wait for the tab to be *rendered* active, not only for the URL: react-router updates the URL
+      // at once but renders the new location in a transition, and a search typed before that render
+      // patches the old params (useListParams.patch: setParams(prev => …)) and drops the tab.
+      await page.locator('[role="tab"][aria-selected="true"]', { has: page.getByTestId(`task-tab-${tab}`) }).waitFor();
       await page.waitForURL((u) => u.searchParams.get('tab') === tab);
     }
     await fillByTestId(page, 'task-search', text);
@@ -146,13 +150,22 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await office.getByTestId('task-create-button').click();
     const drawer = office.locator('.ant-drawer-open');
     await drawer.waitFor();
+    // each pick is checked in the drawer itself (an open dropdown lives in <body>, outside it)
+    const chosen = (text: string) => drawer.locator('.ant-select', { hasText: text }).first().waitFor();
     await pickDepartment(office, 'task-measure-select', MEASURE);
+    await chosen('重大项目“一周一调度”');
     await fillByTestId(office, 'task-title-input', title);
     await fillByTestId(office, 'task-statement-input', '建立重大项目周调度台账，逐项明确责任人和节点，每周五前报送调度情况。');
     await fillByTestId(office, 'task-deliverables-input', '周调度台账、调度会议纪要');
     await pickDepartment(office, 'task-lead-department-select', DEPARTMENT);
+    await chosen(DEPARTMENT);
+    // 责任岗位 (its posts load once the department is chosen): search, then Enter on the active option —
+    // a mouse click on an option sometimes landed while the list re-rendered and chose nothing
     await office.getByTestId('task-post-select').first().click();
-    await office.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: POST }).first().click();
+    await inputByTestId(office, 'task-post-select').fill(POST);
+    await office.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: POST }).first().waitFor();
+    await office.keyboard.press('Enter');
+    await chosen(POST);
     // the default range is today (the injected clock) to a month on, counted by the server's calendar
     await office.getByTestId('task-working-days').waitFor();
     await settle(office);
@@ -222,6 +235,10 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await settle(office);
     await shots.take('office-list-close-requested');
     await openFromRow(office, taskId, row);
+    // The office had this task open before the department's steps, and the console keeps a task
+    // fresh for 30 s (web/src/app/queryClient.ts staleTime; useTask does not override it): within
+    // that window the page shows the cached 已交办 although the list just said 申请销号. Reload.
+    await office.reload();
     await statusIs(office, 'close_requested');
     await settle(office);
     await shots.take('office-task-close-requested');

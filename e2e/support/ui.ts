@@ -15,10 +15,18 @@ export async function fillByTestId(page: Page, testId: string, value: string) {
 /** Pick a department in a DepartmentTreeSelect by typing its name and clicking the match. */
 export async function pickDepartment(page: Page, testId: string, name: string) {
   const select = page.locator(`[data-testid="${testId}"]`).first();
-  await select.click();
-  await inputByTestId(page, testId).fill(name);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode', { hasText: name }).first();
-  await option.locator('.ant-select-tree-node-content-wrapper').click();
+  const chosen = page.locator(`[data-testid="${testId}"]`, { hasText: name }).first();
+  // The tree's data may still be refetching right after a department was created: retry the pick
+  // until the select shows it, instead of sleeping.
+  for (let attempt = 1; ; attempt++) {
+    await select.click({ timeout: 5_000, force: attempt > 1 });
+    await inputByTestId(page, testId).fill(name);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode', { hasText: name }).first();
+    await option.locator('.ant-select-tree-node-content-wrapper').click({ timeout: 5_000 }).catch(() => {});
+    if (await chosen.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return;
+    if (attempt === 4) throw new Error(`could not pick department "${name}" in ${testId}`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 /** Wait until `locator` has some text containing `text` (polls; no fixed sleeps). */
