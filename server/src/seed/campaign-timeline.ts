@@ -2,6 +2,8 @@ import type { FiveCharGrade, TaskAction } from '@qinlian/contracts';
 import { nextDate, type WorkingCalendar } from '../platform/calendar/working-days.ts';
 import { scheduleProgress } from '../modules/tasks/warnings.ts';
 import { REFUSAL_REASONS, REPORT_TEXTS, RETURN_REASONS } from './campaign-data.ts';
+import { prng } from './prng.ts';
+export { prng };
 
 /** One demo task to make. */
 export type Spec = {
@@ -16,17 +18,6 @@ export type Step = {
   dates?: { start: string; due: string }; weight?: number; tagged?: boolean; milestones?: { name: string; dueDate: string }[]; grade?: FiveCharGrade;
 };
 
-/** mulberry32: a small seeded PRNG — the same sequence on every run. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Env = { today: string; now: Date; calendar: WorkingCalendar; rand: () => number; leaders: { id: string; name: string }[] };
 type Status = 'draft' | 'assigned' | 'refused' | 'accepted' | 'in_progress' | 'close_requested' | 'closed';

@@ -22,23 +22,13 @@ import { createPerson } from '../modules/org/people.service.ts';
 import { createPost } from '../modules/org/posts.service.ts';
 import { createAccount, ensureBuiltinRoles } from '../modules/identity/access.service.ts';
 import { DEMO_DEPARTMENTS, DEMO_ROOT, GIVEN_FEMALE, GIVEN_MALE, PHONE_PREFIXES, SURNAMES, type DemoDepartment } from './demo-org.ts';
+import { prng } from './prng.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
 export type SeedCounts = { departments: number; people: number; posts: number; accounts: number };
 export type SeedResult = { seeded: boolean } & SeedCounts;
 
-/** mulberry32: a small, fast, seeded PRNG — the same sequence on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function demoPeopleMaker(seed = 2026) {
   const rand = prng(seed);
