@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.ts';
 import { launchBrowser, newContext, screenshots } from './support/browser.ts';
@@ -39,6 +41,13 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
   let department: Page;
   let taskId = '';
 
+  /** Screenshots of a test, and on failure the server's output next to them. */
+  function shotsOf(journey: string, page: Page) {
+    const shots = screenshots(journey, page);
+    onTestFailed(() => fs.writeFileSync(path.join(shots.dir, 'server-output.log'), server?.output() ?? ''));
+    return shots;
+  }
+
   /** A signed-out page in a fresh profile whose clock starts where the server's did. */
   const openPage = async (clockAt: string): Promise<Page> => {
     const context = await newContext(browser, server.url);
@@ -53,6 +62,24 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((u) => u.pathname === '/');
+  }
+
+  /**
+   * Type `search` into an antd (Tree)Select and click the matching option until the select shows
+   * `shown` (a measure shows as 工程 / 举措, not by its code). Under load a click on an option now and
+   * then lands while the list re-renders and chooses nothing: click again while it is still open.
+   */
+  async function pickInSelect(page: Page, testId: string, search: string, optionSelector: string, shown: string) {
+    const select = page.locator(`[data-testid="${testId}"]`).first();
+    const chosen = page.locator(`[data-testid="${testId}"]`, { hasText: shown }).first();
+    const open = page.locator('.ant-select-dropdown:visible');
+    for (let attempt = 1; ; attempt++) {
+      if ((await open.count()) === 0) await select.click();
+      await inputByTestId(page, testId).fill(search);
+      await page.locator(`.ant-select-dropdown:visible ${optionSelector}`, { hasText: search }).first().click({ timeout: 5_000 }).catch(() => {});
+      if (await chosen.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+      if (attempt === 4) throw new Error(`could not pick "${search}" in ${testId}`);
+    }
   }
 
   /** 任务清单 from the menu, on a tab, searched for `text`; resolves with the row of task `id`. */
@@ -133,7 +160,7 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
 
   it('the office creates a task for 经济发展局 in the console and assigns it', async () => {
     office = await openPage(CLOCK_START);
-    const shots = screenshots('supervision-assign', office);
+    const shots = shotsOf('supervision-assign', office);
     await office.goto('/login');
     await office.getByTestId('login-username').waitFor();
     await shots.take('login');
@@ -150,22 +177,13 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await office.getByTestId('task-create-button').click();
     const drawer = office.locator('.ant-drawer-open');
     await drawer.waitFor();
-    // each pick is checked in the drawer itself (an open dropdown lives in <body>, outside it)
-    const chosen = (text: string) => drawer.locator('.ant-select', { hasText: text }).first().waitFor();
-    await pickDepartment(office, 'task-measure-select', MEASURE);
-    await chosen('重大项目“一周一调度”');
+    await pickInSelect(office, 'task-measure-select', MEASURE, '.ant-select-tree-node-content-wrapper', '重大项目“一周一调度”');
     await fillByTestId(office, 'task-title-input', title);
     await fillByTestId(office, 'task-statement-input', '建立重大项目周调度台账，逐项明确责任人和节点，每周五前报送调度情况。');
     await fillByTestId(office, 'task-deliverables-input', '周调度台账、调度会议纪要');
     await pickDepartment(office, 'task-lead-department-select', DEPARTMENT);
-    await chosen(DEPARTMENT);
-    // 责任岗位 (its posts load once the department is chosen): search, then Enter on the active option —
-    // a mouse click on an option sometimes landed while the list re-rendered and chose nothing
-    await office.getByTestId('task-post-select').first().click();
-    await inputByTestId(office, 'task-post-select').fill(POST);
-    await office.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: POST }).first().waitFor();
-    await office.keyboard.press('Enter');
-    await chosen(POST);
+    // 责任岗位: the lead department's posts, shown with their A and B holders
+    await pickInSelect(office, 'task-post-select', POST, '.ant-select-item-option', POST);
     // the default range is today (the injected clock) to a month on, counted by the server's calendar
     await office.getByTestId('task-working-days').waitFor();
     await settle(office);
@@ -192,7 +210,7 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
   it('the department accepts it, reports progress with a file and requests close-out', async () => {
     expect(taskId).not.toBe('');
     department = await openPage(CLOCK_START);
-    const shots = screenshots('supervision-department', department);
+    const shots = shotsOf('supervision-department', department);
     await signIn(department, 'staff1');
     await settle(department);
     await shots.take('staff1-dashboard');
@@ -229,7 +247,13 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
 
   it('the office returns it once; the department needs new evidence to ask again; the office closes it (已销号)', async () => {
     expect(taskId).not.toBe('');
-    const shots = screenshots('supervision-return-close', office);
+    const shots = shotsOf('supervision-return-close', office);
+    // two people on one test: when it fails, keep how the other one's page looked as well
+    onTestFailed(async () => {
+      for (const [who, page] of [['office', office], ['staff1', department]] as const) {
+        await page.screenshot({ path: path.join(shots.dir, `failed-${who}.png`), fullPage: true }).catch(() => {});
+      }
+    });
     const row = await findInList(office, taskId, title);
     expect(await row.getByTestId('task-status').getAttribute('data-status')).toBe('close_requested');
     await settle(office);
@@ -297,7 +321,7 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
 
   it('a task due in 3 working days shows red once the server\'s clock has passed its deadline', async () => {
     expect(taskId).not.toBe('');
-    const shots = screenshots('supervision-overdue-red', office);
+    const shots = shotsOf('supervision-overdue-red', office);
 
     // a second task for the same department, tagged for the board, due in 3 working days of the server's calendar
     const first = await api<TaskJson>(office, 'GET', `/api/tasks/${taskId}`);
