@@ -51,7 +51,7 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
   /** A signed-out page in a fresh profile whose clock starts where the server's did. */
   const openPage = async (clockAt: string): Promise<Page> => {
     const context = await newContext(browser, server.url);
-    if (!process.env.E2E_NO_CLOCK) await context.clock.install({ time: new Date(clockAt) });
+    await context.clock.install({ time: new Date(clockAt) });
     contexts.push(context);
     return context.newPage();
   };
@@ -131,7 +131,7 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
   async function attach(page: Page, file: Upload) {
     await page.getByTestId('action-file-input').setInputFiles(file);
     await page.getByTestId('action-file-list').locator('.evidence-row', { hasText: file.name }).waitFor();
-    await expect(page.getByTestId('action-submit').isEnabled()).resolves.toBe(true);
+    await expect.poll(() => page.getByTestId('action-submit').isEnabled()).toBe(true);
   }
 
   async function submit(page: Page, action: string, next: string) {

@@ -28,8 +28,8 @@ export function BoardPage() {
   const board = useBoard(filter, !!plan);
 
   const set = (next: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
+    setParams(() => {
+      const p = new URLSearchParams(window.location.search); // live URL: see useListParams
       for (const [k, v] of Object.entries(next)) {
         if (v) p.set(k, v);
         else p.delete(k);
@@ -48,8 +48,8 @@ export function BoardPage() {
     if (!wall) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      setParams((prev) => {
-        const p = new URLSearchParams(prev);
+      setParams(() => {
+        const p = new URLSearchParams(window.location.search);
         p.delete('wall');
         return p;
       }, { replace: true });

@@ -41,6 +41,7 @@ export function useTask(id: string | undefined) {
     queryKey: taskKeys.one(id ?? ''),
     queryFn: ({ signal }) => api.get<Task>(`/api/tasks/${id}`, undefined, signal),
     enabled: !!id,
+    staleTime: 0, // a task changes under other people's hands: always refetch on open
     meta: { silent: true },
   });
 }

@@ -40,8 +40,9 @@ export function useListParams(defaultTab: ListTab, planId: string | undefined) {
 
   /** Changes some keys; any change but paging goes back to page 1. */
   const patch = (next: ListPatch) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
+    setParams(() => {
+      // the live URL, not the last render's params: a quick second change must not undo the first
+      const p = new URLSearchParams(window.location.search);
       for (const [k, v] of Object.entries(next)) {
         if (v === undefined || v === null || v === '') p.delete(k);
         else p.set(k, String(v));
