@@ -78,7 +78,8 @@ function serveWeb(app: FastifyInstance, dist: string) {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return;
   app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
-  const sendIndex = (_req: unknown, reply: any) => reply.type('text/html; charset=utf-8').send(fs.readFileSync(index));
+  const html = fs.readFileSync(index); // read once: every client-side route answers with it
+  const sendIndex = (_req: unknown, reply: any) => reply.type('text/html; charset=utf-8').send(html);
   app.get('/', sendIndex);
   app.get('/*', (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();

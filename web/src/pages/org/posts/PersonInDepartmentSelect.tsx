@@ -1,5 +1,6 @@
-import { Select, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { IdSelect } from '../../../components/IdSelect.tsx';
 import { usePeople } from '../people/hooks.ts';
 import { STATUS_COLOR } from '../people/columns.tsx';
 
@@ -23,17 +24,9 @@ export function PersonInDepartmentSelect({ departmentId, value, onChange, id, di
       ),
     }));
   return (
-    <Select
-      id={id}
-      value={value ?? undefined}
-      onChange={(v: string | undefined) => onChange?.(v ?? null)}
-      options={options}
-      showSearch={{ optionFilterProp: 'search' }}
-      allowClear
-      loading={people.isLoading}
-      disabled={disabled || !departmentId}
-      placeholder={departmentId ? t('post.unassigned') : t('post.pickDepartmentFirst')}
-      data-testid={rest['data-testid']}
+    <IdSelect
+      id={id} value={value} onChange={onChange} options={options} loading={people.isLoading} disabled={disabled || !departmentId}
+      placeholder={departmentId ? t('post.unassigned') : t('post.pickDepartmentFirst')} data-testid={rest['data-testid']}
     />
   );
 }

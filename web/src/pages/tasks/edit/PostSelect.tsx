@@ -1,5 +1,6 @@
-import { Select, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { IdSelect } from '../../../components/IdSelect.tsx';
 import { usePosts } from '../../org/posts/hooks.ts';
 
 type Props = { departmentId?: string; value?: string | null; onChange?: (v: string | null) => void; id?: string; 'data-testid'?: string };
@@ -24,17 +25,9 @@ export function PostSelect({ departmentId, value, onChange, id, ...rest }: Props
       ),
     }));
   return (
-    <Select
-      id={id}
-      value={value ?? undefined}
-      onChange={(v: string | undefined) => onChange?.(v ?? null)}
-      options={options}
-      showSearch={{ optionFilterProp: 'search' }}
-      allowClear
-      loading={posts.isLoading}
-      disabled={!departmentId}
-      placeholder={departmentId ? t('post.unassigned') : t('task.pickLeadFirst')}
-      data-testid={rest['data-testid']}
+    <IdSelect
+      id={id} value={value} onChange={onChange} options={options} loading={posts.isLoading} disabled={!departmentId}
+      placeholder={departmentId ? t('post.unassigned') : t('task.pickLeadFirst')} data-testid={rest['data-testid']}
     />
   );
 }
