@@ -4,7 +4,7 @@
  * same run, and on PostgreSQL the app again as two cluster workers behind one port.
  *
  *   npm run bench -- [--scale small|area|province] [--engine sqlite|postgres|both] [--duration 10]
- *                    [--only <scenario>[,<scenario>]] [--compare] [--connections 50] [--seed N]
+ *                    [--only <scenario>[,<scenario>]] [--compare] [--connections 50] [--seed N] [--rate N]
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ import { markdown, previousRun, saveRun, type RunResult, type ScenarioResult } f
 const { values } = parseArgs({ options: {
   scale: { type: 'string', default: 'small' }, engine: { type: 'string', default: 'both' }, duration: { type: 'string', default: '10' },
   only: { type: 'string' }, compare: { type: 'boolean', default: false }, connections: { type: 'string', default: '50' },
-  seed: { type: 'string' }, warmup: { type: 'string', default: '2' }, workers: { type: 'string', default: '2' },
+  seed: { type: 'string' }, rate: { type: 'string' }, warmup: { type: 'string', default: '2' }, workers: { type: 'string', default: '2' },
 } });
 const scale = values.scale as Scale;
 if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
@@ -33,6 +33,7 @@ const warmup = Math.min(30, Math.max(0, Number(values.warmup)));
 const connections = Math.min(1000, Math.max(1, Number(values.connections)));
 const workers = Math.min(8, Math.max(2, Number(values.workers)));
 const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
+const rate = values.rate ? Math.min(100_000, Math.max(1, Number(values.rate))) : undefined;
 const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
 const RESULTS = path.join(BENCH_DIR, 'results');
 
@@ -104,6 +105,7 @@ async function runScenario(s: Scenario, manifest: Manifest, routes: Set<string>,
   if (warmup) { await load(plan.app, appTarget, appSlots, { connections, seconds: warmup }); await settle(app.pid); }
   out.app = await load(plan.app, appTarget, appSlots, { connections, seconds });
   await settle(app.pid);
+  if (rate) { out.appAtRate = await load(plan.app, appTarget, appSlots, { connections, seconds, rate }); await settle(app.pid); }
   if (baseline) {
     const baseTarget: Target = { baseUrl: `http://127.0.0.1:${baseline.port}`, pid: baseline.pid, headers: {} };
     const driver = {
@@ -121,6 +123,7 @@ async function runScenario(s: Scenario, manifest: Manifest, routes: Set<string>,
       if (warmup) { await load(driver, baseTarget, baseSlots, { connections, seconds: warmup }); await settle(baseline.pid); }
       out.baseline = await load(driver, baseTarget, baseSlots, { connections, seconds });
       await settle(baseline.pid);
+      if (rate) { out.baselineAtRate = await load(driver, baseTarget, baseSlots, { connections, seconds, rate }); await settle(baseline.pid); }
       out.ratio = Math.round((out.app.reqPerSec / Math.max(0.1, out.baseline.reqPerSec)) * 100) / 100;
     }
   }
@@ -128,7 +131,7 @@ async function runScenario(s: Scenario, manifest: Manifest, routes: Set<string>,
 }
 
 const line = (r: ScenarioResult) => r.skipped ? `  ${r.name}: skipped — ${r.skipped}`
-  : `  ${r.name}: app ${r.app?.reqPerSec} req/s p99 ${r.app?.p99} ms · baseline ${r.baseline?.reqPerSec ?? '—'} req/s p99 ${r.baseline?.p99 ?? '—'} ms · ratio ${r.ratio ?? '—'}${r.cluster ? ` · cluster ${r.cluster.reqPerSec} req/s` : ''}`;
+  : `  ${r.name}: app ${r.app?.reqPerSec} req/s p99 ${r.app?.p99} ms · baseline ${r.baseline?.reqPerSec ?? '—'} req/s p99 ${r.baseline?.p99 ?? '—'} ms · ratio ${r.ratio ?? '—'}${r.cluster ? ` · cluster ${r.cluster.reqPerSec} req/s` : ''}${r.appAtRate ? ` · at ${rate} req/s offered: app p99 ${r.appAtRate.p99} ms, baseline p99 ${r.baselineAtRate?.p99 ?? '—'} ms` : ''}`;
 
 async function runEngine(engine: 'sqlite' | 'postgres', scenarios: Scenario[]) {
   const startedAt = new Date();
@@ -170,7 +173,7 @@ async function runEngine(engine: 'sqlite' | 'postgres', scenarios: Scenario[]) {
     const date = startedAt.toISOString().slice(0, 10);
     const run: RunResult = {
       engine, scale, date, startedAt: startedAt.toISOString(), seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-      duration: seconds, connections, workers: engine === 'postgres' ? workers : undefined,
+      duration: seconds, connections, rate, workers: engine === 'postgres' ? workers : undefined,
       machine: { cpus: os.cpus().length, node: process.version, loadBefore, loadAfter: loadAverage() },
       dataset: { key: manifest.key, counts: manifest.counts, generationSeconds: manifest.seconds, generatedNow: prepared.generatedNow, notes: manifest.notes },
       scenarios: results,

@@ -43,7 +43,7 @@ export async function probe(driver: Driver<HttpRequest>, target: Target, pool: R
   return { status: res.status, body };
 }
 
-export async function load(driver: Driver<HttpRequest>, target: Target, pool: ReturnType<typeof slots>, opts: { connections: number; seconds: number }): Promise<Measured> {
+export async function load(driver: Driver<HttpRequest>, target: Target, pool: ReturnType<typeof slots>, opts: { connections: number; seconds: number; rate?: number }): Promise<Measured> {
   pool.reset();
   await driver.beforeLoad?.();
   const { result, peakRss } = await withPeakRss(target.pid, () => autocannon({
@@ -51,6 +51,8 @@ export async function load(driver: Driver<HttpRequest>, target: Target, pool: Re
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
+    // a fixed offered load (all connections together): latency at that load rather than at saturation
+    ...(opts.rate ? { overallRate: opts.rate } : {}),
     requests: [{
       setupRequest: (_req: unknown, context: Record<string, unknown>) => {
         const state = pool.take();

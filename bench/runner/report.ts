@@ -7,6 +7,8 @@ export type ScenarioResult = {
   name: string; title: string; measures: string; writes: boolean;
   skipped?: string;
   app?: Measured; baseline?: Measured; cluster?: Measured;
+  /** the same loads at a fixed offered rate (--rate): latency when the machine is not saturated */
+  appAtRate?: Measured; baselineAtRate?: Measured;
   /** app req/s ÷ baseline req/s */
   ratio?: number;
   clusterRatio?: number;
@@ -16,7 +18,7 @@ export type ScenarioResult = {
 };
 export type RunResult = {
   engine: string; scale: string; date: string; startedAt: string; seconds: number;
-  duration: number; connections: number; workers?: number;
+  duration: number; connections: number; workers?: number; rate?: number;
   machine: { cpus: number; node: string; loadBefore: number[]; loadAfter: number[] };
   dataset: { key: string; counts: Record<string, number>; generationSeconds: number; generatedNow: boolean; notes: string[] };
   scenarios: ScenarioResult[];
@@ -61,7 +63,7 @@ export function markdown(run: RunResult, previous: { run: RunResult; from: strin
   const lines = [
     `## ${run.engine} · ${run.scale} (${run.dataset.counts.departments?.toLocaleString()} departments, ${run.dataset.counts.people?.toLocaleString()} people, ${run.dataset.counts.tasks?.toLocaleString()} tasks, ${run.dataset.counts.auditEvents?.toLocaleString()} audit rows)`,
     '',
-    `${run.startedAt} · ${run.connections} connections × ${run.duration} s per target · ${run.machine.cpus} cores, Node ${run.machine.node} · load average before ${run.machine.loadBefore.join(' / ')}, after ${run.machine.loadAfter.join(' / ')} · dataset ${run.dataset.generatedNow ? `generated in ${run.dataset.generationSeconds} s` : `reused (generated in ${run.dataset.generationSeconds} s)`}`,
+    `${run.startedAt} · ${run.connections} connections × ${run.duration} s per target${run.rate ? ` (and again at ${n(run.rate)} req/s offered in all)` : ''} · ${run.machine.cpus} cores, Node ${run.machine.node} · load average before ${run.machine.loadBefore.join(' / ')}, after ${run.machine.loadAfter.join(' / ')} · dataset ${run.dataset.generatedNow ? `generated in ${run.dataset.generationSeconds} s` : `reused (generated in ${run.dataset.generationSeconds} s)`}`,
     '',
     '| scenario | target | req/s | p50 ms | p97.5 ms | p99 ms | errors (incl. timeouts) | non-2xx | peak RSS MB | app / baseline |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -73,6 +75,8 @@ export function markdown(run: RunResult, previous: { run: RunResult; from: strin
     row('app', s.app, s.ratio === undefined ? '—' : `**${n(s.ratio, 2)}**`);
     row('baseline', s.baseline, '');
     row(`app × ${run.workers ?? 2} (cluster)`, s.cluster, s.clusterRatio === undefined ? '' : `${n(s.clusterRatio, 2)} (vs app × 1)`);
+    row(`app at ${n(run.rate)} req/s offered`, s.appAtRate, '');
+    row(`baseline at ${n(run.rate)} req/s offered`, s.baselineAtRate, '');
   }
   const notes = [...run.dataset.notes, ...run.scenarios.filter((s) => s.probe?.app || s.probe?.baseline).map((s) => `${s.name}: ${s.probe!.app ?? ''} ${s.probe!.baseline ?? ''}`.trim())];
   if (notes.length) lines.push('', ...notes.map((x) => `- ${x}`));
