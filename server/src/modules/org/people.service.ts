@@ -6,7 +6,7 @@ import { DomainError, duplicate, forbidden, notFound, versionConflict } from '..
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { mimeOfStoredImage, removeStoredFile, sniffImage, stageStoredFile, storedFilePath, type StagedFile } from '../../platform/files/files.ts';
+import { mimeOfStoredImage, removeStoredFile, sniffImage, stageStoredFile, storedFilePath } from '../../platform/files/files.ts';
 import { accountsOfPeople, createAccount, takenUsernames } from '../identity/access.service.ts';
 import { departmentsRepo } from './departments.repo.ts';
 import { usableDepartment } from './departments.service.ts';
@@ -172,9 +172,13 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdateBody
   });
 }
 
-/** 亮牌上岗 photo: PNG, JPEG or WebP by its bytes, stored as files/photos/<personId>.<ext>. */
+/**
+ * 亮牌上岗 photo: PNG, JPEG or WebP by its bytes, stored as files/photos/<personId>-v<version>.<ext>.
+ * Each version has its own name, so the file is in place before the row that names it commits: a
+ * failed or interrupted write leaves at most an unreferenced file, never a row without its photo.
+ */
 export async function setPersonPhoto(ctx: Ctx, id: string, upload: { bytes: Buffer; dataDir: string }): Promise<PersonRow> {
-  const staging: { file: StagedFile | null } = { file: null };
+  const written: { name: string | null } = { name: null };
   try {
     const result = await inTransaction(ctx, async (tx) => {
       const before = await getPerson(tx, id);
@@ -183,21 +187,21 @@ export async function setPersonPhoto(ctx: Ctx, id: string, upload: { bytes: Buff
       if (!kind) {
         throw new DomainError('invalid_file', 400, { reason: detailMessage('file_not_image', tx.lang) }, [{ path: 'body.file', message: detailMessage('file_not_image', tx.lang) }]);
       }
-      const name = `${before.id}.${kind.ext}`;
-      staging.file = await stageStoredFile(upload.dataDir, 'photos', name, upload.bytes);
+      const name = `${before.id}-v${before.version + 1}.${kind.ext}`;
+      await (await stageStoredFile(upload.dataDir, 'photos', name, upload.bytes)).commit();
+      written.name = name;
       const next = { photoFile: name, updatedAt: iso(tx.clock.now()) };
       if (!(await peopleRepo.update(tx.db, id, before.version, next))) throw versionConflict();
       await recordAudit(tx, { action: 'person.photo', entityType: 'person', entityId: id, before: { photoFile: before.photoFile }, after: { photoFile: name, bytes: upload.bytes.length, type: kind.mime } });
-      await staging.file.commit(); // last step: anything that fails before it leaves the old photo in place
-      staging.file = null;
       return { before, after: { ...before, ...next, version: before.version + 1 } };
     });
+    written.name = null;
     if (result.before.photoFile && result.before.photoFile !== result.after.photoFile) {
       await removeStoredFile(upload.dataDir, 'photos', result.before.photoFile).catch(() => {});
     }
     return result.after;
   } finally {
-    await staging.file?.discard().catch(() => {});
+    if (written.name) await removeStoredFile(upload.dataDir, 'photos', written.name).catch(() => {});
   }
 }
 

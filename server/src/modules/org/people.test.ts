@@ -289,19 +289,20 @@ describe.each(ENGINES)('people on %s', (engine) => {
     const upload = (s: Session, id: string, file: Parameters<typeof multipartFile>[0]) => s.request({ method: 'POST', url: `/api/people/${id}/photo`, ...multipartFile(file) });
     const filesUnder = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
-    it('stores a PNG under files/photos/<id>.png and streams it back', async () => {
+    it('stores a PNG under files/photos/<id>-v<version>.png and streams it back', async () => {
       const p = await buildPerson(t, { departmentId: d2.id });
       const res = await upload(t.admin, p.id, { filename: '工作照.png', contentType: 'image/png', data: PNG });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ photoUrl: `/api/people/${p.id}/photo`, version: 2 });
-      expect(fs.readFileSync(path.join(t.config.dataDir, 'files', 'photos', `${p.id}.png`))).toEqual(PNG);
+      expect(fs.readFileSync(path.join(t.config.dataDir, 'files', 'photos', `${p.id}-v2.png`))).toEqual(PNG);
       const got = await t.admin.request({ method: 'GET', url: `/api/people/${p.id}/photo` });
       expect(got.statusCode).toBe(200);
       expect(got.headers['content-type']).toBe('image/png');
       expect(got.rawPayload).toEqual(PNG);
       // a JPEG replaces it; the old file goes
       expect((await upload(t.admin, p.id, { filename: 'b.jpg', contentType: 'image/jpeg', data: JPEG })).statusCode).toBe(200);
-      expect(fs.existsSync(path.join(t.config.dataDir, 'files', 'photos', `${p.id}.png`))).toBe(false);
+      expect(fs.existsSync(path.join(t.config.dataDir, 'files', 'photos', `${p.id}-v2.png`))).toBe(false);
+      expect(fs.readFileSync(path.join(t.config.dataDir, 'files', 'photos', `${p.id}-v3.jpg`))).toEqual(JPEG);
       expect((await t.admin.request({ method: 'GET', url: `/api/people/${p.id}/photo` })).headers['content-type']).toBe('image/jpeg');
       const actions = await t.db.db.selectFrom('auditEvents').select('action').where('entityId', '=', p.id).execute();
       expect(actions.filter((a) => a.action === 'person.photo')).toHaveLength(2);
@@ -318,7 +319,7 @@ describe.each(ENGINES)('people on %s', (engine) => {
       const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 '), Buffer.alloc(16)]);
       expect((await upload(t.admin, p.id, { filename: 'x.txt', contentType: 'text/plain', data: webp })).json().photoUrl).toBe(`/api/people/${p.id}/photo`);
       const row = await t.db.db.selectFrom('people').select('photoFile').where('id', '=', p.id).executeTakeFirstOrThrow();
-      expect(row.photoFile).toBe(`${p.id}.webp`);
+      expect(row.photoFile).toBe(`${p.id}-v2.webp`);
     });
 
     it('ignores path tricks in the client file name', async () => {
@@ -328,7 +329,7 @@ describe.each(ENGINES)('people on %s', (engine) => {
         expect((await upload(t.admin, p.id, { filename, contentType: 'image/png', data: PNG })).statusCode).toBe(200);
       }
       const added = filesUnder(t.config.dataDir).filter((f) => !before.has(f));
-      expect(added.every((f) => f === path.join(t.config.dataDir, 'files', 'photos', `${p.id}.png`))).toBe(true);
+      expect(added).toEqual([path.join(t.config.dataDir, 'files', 'photos', `${p.id}-v5.png`)]);
       expect(fs.existsSync('/tmp/evil.png')).toBe(false);
     });
 
