@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../server/src/platform/db/database.ts';
 import { verifyAuditChain } from '../server/src/platform/audit/verify.ts';
 import { verifyPassword } from '../server/src/platform/auth/passwords.ts';
+import { bigrams } from '../server/src/platform/search/bigrams.ts';
+import { tasksRepo } from '../server/src/modules/tasks/tasks.repo.ts';
 import { generateDataset } from './generate.ts';
 import { SCALES, type Manifest } from './lib/dataset.ts';
 
@@ -99,5 +101,19 @@ describe('bench dataset generator (small, SQLite)', () => {
       + 'FROM tasks WHERE parent_id IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3');
     expect(all('SELECT measure_id, status, warning, plan_id, programme_id, task_count, weight_sum, progress_sum FROM task_rollups ORDER BY 1, 2, 3')).toEqual(rolled);
     expect(all("SELECT id FROM tasks WHERE (status = 'closed') <> (is_open = 0)")).toEqual([]);
+  });
+
+  it('indexes every task for search: the app\'s search finds what a scan finds', async ({ skip }) => {
+    if (!manifest.tasks) return skip('no tasks table yet');
+    expect(await count('task_search_docs')).toBe(await count('tasks'));
+    // search ignores punctuation: codes are scanned without their hyphens
+    const code = all<{ code: string }>('SELECT code FROM tasks ORDER BY id LIMIT 1 OFFSET 77')[0]!.code;
+    for (const q of [...manifest.tasks.searchTerms, '整改', '环境', code, code.slice(-6), code.slice(0, 3)]) {
+      const like = `'%${q.toLowerCase().replaceAll('-', '')}%'`;
+      const scanned = all<{ id: string }>(`SELECT id FROM tasks WHERE lower(title) LIKE ${like} OR replace(lower(code), '-', '') LIKE ${like} ORDER BY due_date, id`);
+      expect(scanned.length, q).toBeGreaterThan(0);
+      const found = await tasksRepo.page(database.db, { all: true }, { search: { grams: bigrams(q), cap: 1_000_000 } }, 'due', { limit: 100_000, offset: 0 });
+      expect(found.items.map((t) => t.id), q).toEqual(scanned.map((r) => r.id));
+    }
   });
 });

@@ -24,6 +24,7 @@ import { buildOrg, subtree, type GenDept, type GenPerson, type Org } from './lib
 import { auditChain, type AuditChain } from './lib/audit-chain.ts';
 import { BENCH_PASSWORD, SCALES, datasetKey, type Manifest, type Scale } from './lib/dataset.ts';
 import { fillTasks } from './lib/tasks-fill.ts';
+import { fillTaskSearch } from './lib/search-fill.ts';
 
 export type Target = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 export type GenerateOptions = { target: Target; scale: Scale; seed?: number; log?: (line: string) => void };
@@ -35,7 +36,8 @@ const END = Date.parse('2026-11-20T09:00:00Z');
 /** Generate into `target` (an empty database); returns the manifest the scenarios read. */
 export async function generateDataset(opts: GenerateOptions): Promise<Manifest> {
   const started = Date.now();
-  const log = opts.log ?? ((l: string) => console.log(l));
+  const print = opts.log ?? ((l: string) => console.log(l));
+  const log = (line: string) => print(`${line} [${((Date.now() - started) / 1000).toFixed(1)} s]`);
   const seed = opts.seed ?? DEFAULT_SEED;
   const size = SCALES[opts.scale];
   const rng = createRng(seed);
@@ -55,7 +57,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   }
 
   // 2. Bulk SQL for the rest.
-  const sink: Sink = opts.target.engine === 'sqlite' ? sqliteSink(opts.target.file) : await postgresSink(opts.target.url);
+  const sink: Sink = opts.target.engine === 'sqlite' ? await sqliteSink(opts.target.file) : await postgresSink(opts.target.url);
   const roleIds = new Map((await sink.all<{ code: string; id: string }>('SELECT code, id FROM roles')).map((r) => [r.code, r.id]));
   const head = (await sink.all<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1'))[0]!;
   const restoreAuditIndexes = await sink.deferIndexes('audit_events');
@@ -71,6 +73,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   let taskCount = 0;
   if (await sink.hasTable('tasks')) {
     const filled = await fillTasks({ sink, chain, rng: rng.fork('tasks'), newId, org, count: size.tasks, auditBudget: size.audit, adminUserId: accounts.adminId, busy: accounts.headDept, log });
+    await fillTaskSearch(sink, log);
     tasks = filled.fixture;
     taskCount = filled.count;
     notes.push(...filled.notes);

@@ -26,6 +26,9 @@ const CLOCK_LATER = '2026-07-06T09:10:00+08:00';
 const DEPARTMENT = '经济发展局';
 const POST = '重大项目调度岗';
 const MEASURE = 'JC12';
+/** 时间表: a milestone the office sets and the department marks done */
+const MILESTONE = '完成首轮调度';
+const MILESTONE_DUE = '2026-06-12';
 
 type Upload = { name: string; mimeType: string; buffer: Buffer };
 type TaskJson = { id: string; version: number; status: string; warning: string; measureId: string; leadDepartmentId: string; dueDate: string };
@@ -184,6 +187,10 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await pickDepartment(office, 'task-lead-department-select', DEPARTMENT);
     // 责任岗位: the lead department's posts, shown with their A and B holders
     await pickInSelect(office, 'task-post-select', POST, '.ant-select-item-option', POST);
+    await office.getByTestId('task-milestone-add').click();
+    await fillByTestId(office, 'task-milestone-name-0', MILESTONE);
+    await fillByTestId(office, 'task-milestone-date-0', MILESTONE_DUE); // a typed valid date is taken at once
+    await office.keyboard.press('Tab');
     // the default range is today (the injected clock) to a month on, counted by the server's calendar
     await office.getByTestId('task-working-days').waitFor();
     await settle(office);
@@ -196,6 +203,7 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await expectText(office.getByTestId('task-title'), title);
     await expectText(office.getByTestId('task-facts'), DEPARTMENT);
     await expectText(office.getByTestId('task-facts'), POST);
+    await expectText(office.locator('[data-testid="task-milestone"][data-state="open"]'), MILESTONE_DUE);
     await settle(office);
     await shots.take('office-task-draft');
 
@@ -236,6 +244,13 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await department.getByTestId('task-evidence-link').filter({ hasText: report.name }).waitFor();
     await settle(department);
     await shots.take('staff1-task-reported');
+
+    // 时间节点完成: marked on the task page's timetable, recorded on its history
+    await department.getByTestId('task-timetable').getByTestId('milestone-complete').click();
+    await expectText(department.locator('[data-testid="task-milestone"][data-state="done"]'), '标记完成');
+    await expectText(department.locator('[data-testid="task-event"][data-kind="milestone_done"]'), MILESTONE);
+    await settle(department);
+    await shots.take('staff1-milestone-done');
 
     // the file reported this round is the evidence; no new one is needed yet
     await openAction(department, 'request_close', { comment: '台账已建立并运行，申请销号。' });
@@ -306,8 +321,8 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await expect(office.getByTestId('task-warning').getAttribute('data-warning')).resolves.toBe('none');
     await expect(office.getByTestId('task-actions').getByTestId('task-action-reopen').isVisible()).resolves.toBe(true);
     const kinds = await office.getByTestId('task-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
-    // newest first: close, request_close, return, request_close, report, accept, assign, create
-    expect(kinds.filter((k) => k !== 'warning' && k !== 'urge')).toEqual(['close', 'request_close', 'return', 'request_close', 'report', 'accept', 'assign', 'create']);
+    // newest first: close, request_close, return, request_close, milestone_done, report, accept, assign, create
+    expect(kinds.filter((k) => k !== 'warning' && k !== 'urge')).toEqual(['close', 'request_close', 'return', 'request_close', 'milestone_done', 'report', 'accept', 'assign', 'create']);
     await settle(office);
     await shots.take('office-task-closed');
 

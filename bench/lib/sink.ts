@@ -1,9 +1,9 @@
-import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { startWriterThread } from './sqlite-thread.ts';
 
 /**
  * Bulk writing straight in SQL, for the dataset generator only (a tool, not a module): prepared
- * statements inside large transactions on SQLite, multi-row `unnest` inserts on PostgreSQL.
+ * statements in a writer thread on SQLite, multi-row `unnest` inserts on PostgreSQL.
  * Rows are arrays in the order of the columns given to `table()`.
  */
 export type Value = string | number | null;
@@ -24,52 +24,64 @@ export interface Sink {
   finish(): Promise<void>;
 }
 
-const COMMIT_EVERY = 200_000;
+/** Rows per request to the SQLite writer thread. */
+const SQLITE_BATCH = 2_000;
 
-export function sqliteSink(file: string): Sink {
-  const db = new SqliteDatabase(file);
-  // The file is a fresh temp file renamed into place at the end: the journal in memory, no fsync while
-  // loading (better-sqlite3's defensive mode refuses journal_mode=OFF).
-  if (db.pragma('journal_mode = MEMORY', { simple: true }) !== 'memory') throw new Error(`${file}: could not move the journal to memory for loading`);
-  db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -262144');
-  db.pragma('temp_store = MEMORY');
-  db.pragma('foreign_keys = OFF');
-  let pending = 0;
-  db.exec('BEGIN');
-  const checkpoint = async () => { db.exec('COMMIT'); db.exec('BEGIN'); pending = 0; };
+/**
+ * SQLite: the connection lives in a writer thread (sqlite-thread.ts, sqlite-writer.ts), rows go to
+ * it in batches. Every statement first sends the rows pushed so far, so reads see them.
+ */
+export async function sqliteSink(file: string): Promise<Sink> {
+  const writer = await startWriterThread(file);
+  const writers: Writer[] = [];
+  const flushAll = async () => { for (const w of writers) await w.flush(); };
+  const all = async <T>(sql: string, params: Value[] = []) => { await flushAll(); return writer.ask<T[]>({ op: 'all', sql, params }); };
+  const exec = async (sql: string) => { await flushAll(); await writer.ask({ op: 'exec', sql }); };
+  let statements = 0;
   return {
     engine: 'sqlite',
-    hasTable: async (name) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name),
-    columns: async (table) => (db.prepare(`PRAGMA table_info(${JSON.stringify(table)})`).all() as { name: string }[]).map((c) => c.name),
-    table(name, columns) {
-      const stmt = db.prepare(`INSERT INTO ${name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      return {
-        push(row) {
-          stmt.run(row);
-          if (++pending >= COMMIT_EVERY) { db.exec('COMMIT'); db.exec('BEGIN'); pending = 0; }
-        },
-        flush: async () => {},
+    hasTable: async (name) => (await all("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name])).length > 0,
+    columns: async (table) => (await all<{ name: string }>(`PRAGMA table_info(${JSON.stringify(table)})`)).map((c) => c.name),
+    table(name, columns, after = []) {
+      const sql = `INSERT INTO ${name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+      let statement: number | null = null;
+      let rows: Value[][] = [];
+      const flush = async () => {
+        if (rows.length === 0) return;
+        for (const w of after) await w.flush();
+        if (statement === null) {
+          statement = statements++;
+          await writer.post({ op: 'prepare', statement, sql });
+        }
+        const batch = rows;
+        rows = [];
+        await writer.post({ op: 'insert', statement, rows: batch });
       };
+      const w: Writer = {
+        push(row) {
+          rows.push(row);
+          if (rows.length >= SQLITE_BATCH) return flush();
+        },
+        flush,
+      };
+      writers.push(w);
+      return w;
     },
-    run: async (text, params = []) => { db.prepare(text).run(params); },
-    all: async <T>(text: string, params: Value[] = []) => db.prepare(text).all(params) as T[],
+    run: async (sql, params = []) => { await flushAll(); await writer.ask({ op: 'run', sql, params }); },
+    all,
     async deferIndexes(table) {
-      const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").all(table) as { name: string; sql: string }[];
-      for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
-      return async () => { for (const i of indexes) db.exec(i.sql); };
+      const indexes = await all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", [table]);
+      if (indexes.length) await exec(indexes.map((i) => `DROP INDEX ${i.name};`).join('\n'));
+      return async () => { for (const i of indexes) await exec(i.sql); };
     },
-    checkpoint,
-    async finish() {
-      db.exec('COMMIT');
-      db.pragma('journal_mode = WAL');
-      db.close();
-    },
+    checkpoint: async () => { await flushAll(); await writer.ask({ op: 'checkpoint' }); },
+    finish: async () => { await flushAll(); await writer.ask({ op: 'close' }); },
   };
 }
 
 type PgColumn = { name: string; udt: string };
 const PG_BATCH = 5_000;
+const PG_COMMIT_EVERY = 200_000;
 
 export async function postgresSink(url: string): Promise<Sink> {
   const client = new pg.Client({ connectionString: url });
@@ -114,7 +126,7 @@ export async function postgresSink(url: string): Promise<Sink> {
         count = 0;
         await client.query(text, values);
         pending += values[0]!.length;
-        if (pending >= COMMIT_EVERY) await checkpoint();
+        if (pending >= PG_COMMIT_EVERY) await checkpoint();
       };
       return {
         push(row) {

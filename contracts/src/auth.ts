@@ -20,7 +20,7 @@ export const CurrentUser = z.object({
   dataScope: DataScope,
   mustChangePassword: z.boolean(),
   totpEnabled: z.boolean(),
-  roles: z.array(z.object({ id: Id, name: z.string() })),
+  roles: z.array(z.object({ id: Id, code: z.string(), name: z.string() })), // code: the UI names built-in roles in its language
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 

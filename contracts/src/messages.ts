@@ -52,7 +52,9 @@ export const ERROR_MESSAGES = {
   illegal_transition: { 'zh-CN': '任务当前为“{status}”，不能执行“{action}”', 'en-US': 'A task that is "{statusEn}" cannot be "{actionEn}"' },
   evidence_required: { 'zh-CN': '申请销号须附佐证材料：请至少上传一份文件', 'en-US': 'A close-out request needs evidence: attach at least one file' },
   task_not_editable: { 'zh-CN': '只有草稿、已交办或被拒收的任务可以修改（当前为“{status}”）', 'en-US': 'Only draft, assigned or refused tasks can be edited (this one is "{statusEn}")' },
+  milestones_not_open: { 'zh-CN': '只有已签收或推进中的任务可以标记时间节点（当前为“{status}”）', 'en-US': 'Milestones can be marked only while a task is accepted or in progress (this one is "{statusEn}")' },
   post_not_in_department: { 'zh-CN': '岗位“{name}”不属于牵头部门“{department}”', 'en-US': 'Post "{name}" does not belong to the lead department "{department}"' },
+  search_too_short: { 'zh-CN': '请至少输入 {min} 个字（汉字、字母或数字，标点和空格不计）再检索', 'en-US': 'Type at least {min} characters (letters or digits; punctuation and spaces do not count) to search' },
   email_channel_exists: { 'zh-CN': '已有启用的邮件通道“{name}”，请修改它或先停用', 'en-US': 'The e-mail channel "{name}" is already enabled; edit it or disable it first' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -87,7 +87,8 @@ export const MeasureUpdateBody = z.object({
   weight: z.number().int().min(1).max(1000).optional(), version: z.number().int().optional(),
 });
 
-export const Milestone = z.object({ id: Id, name: z.string(), dueDate: CalendarDate, doneAt: Instant.nullable() });
+/** 时间节点: done when someone of the handling department (or the office) marked it so. */
+export const Milestone = z.object({ id: Id, name: z.string(), dueDate: CalendarDate, doneAt: Instant.nullable(), doneByName: z.string().nullable() });
 export const MilestoneInput = z.object({ name: line(1, 200), dueDate: CalendarDate });
 
 export const EvidenceFile = z.object({ id: Id, name: z.string(), size: z.number().int(), mime: z.string(), url: z.string() });
@@ -131,7 +132,10 @@ export const Task = z.object({
   version: z.number().int(),
   updatedAt: Instant,
   closedAt: Instant.nullable(),
-  abilities: z.record(TaskAction, z.boolean()).and(z.object({ edit: z.boolean(), urge: z.boolean(), instruct: z.boolean(), grade: z.boolean() })),
+  abilities: z.record(TaskAction, z.boolean()).and(z.object({
+    edit: z.boolean(), urge: z.boolean(), instruct: z.boolean(), grade: z.boolean(),
+    milestones: z.boolean(), // mark milestones done (or undo it)
+  })),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -184,7 +188,10 @@ export const TaskTransitionBody = z.object({
 });
 export type TaskTransitionBody = z.input<typeof TaskTransitionBody>;
 
-export const TaskEventKind = z.enum(['create', 'update', 'assign', 'accept', 'refuse', 'report', 'request_close', 'close', 'return', 'reopen', 'urge', 'instruct', 'escalate', 'grade', 'warning']);
+export const TaskEventKind = z.enum([
+  'create', 'update', 'assign', 'accept', 'refuse', 'report', 'request_close', 'close', 'return', 'reopen', 'urge', 'instruct', 'escalate', 'grade', 'warning',
+  'milestone_done', 'milestone_reopen',
+]);
 export const TaskEvent = z.object({
   id: Id, taskId: Id, kind: TaskEventKind, actorName: z.string(), at: Instant,
   text: z.string(), percent: z.number().int().nullable(), files: z.array(EvidenceFile),
@@ -195,6 +202,9 @@ export const TaskEventList = z.object({ items: z.array(TaskEvent) });
 export const UrgeBody = z.object({ message: prose(1, 1000) }); // 催办
 export const InstructionBody = z.object({ text: prose(1, 2000) }); // 批示
 export const GradeBody = FiveCharGrade.extend({ version: z.number().int() });
+/** 时间节点完成 (or undone): which milestone of which task, and the task's version. */
+export const MilestoneParams = z.object({ id: Id, milestoneId: Id });
+export const MilestoneDoneBody = z.object({ version: z.number().int() });
 
 export const TaskQuery = PageQuery.extend({
   planId: Id.optional(),
@@ -213,19 +223,30 @@ export const TaskQuery = PageQuery.extend({
   sort: z.enum(['due', 'updated', 'warning', 'code']).default('due'),
 });
 export type TaskQuery = z.input<typeof TaskQuery>;
-export const TaskPage = pageOf(Task);
+/** A task search counts and sorts at most this many matches: enough to page through, cheap to sort. */
+export const TASK_SEARCH_CAP = 1_000;
+/** `totalCapped`: a search found more than TASK_SEARCH_CAP (shown as "1000+"); `total` is the cap. */
+export const TaskPage = pageOf(Task).extend({ totalCapped: z.boolean() });
 /** The list's filters without paging: XLSX export of any filtered list. */
 export const TaskExportQuery = TaskQuery.omit({ page: true, pageSize: true });
 
-/** 挂牌作战 board: every tagged item by status and colour. */
-export const BoardQuery = z.object({ planId: Id.optional(), programmeId: Id.optional(), departmentId: Id.optional(), leaderPersonId: Id.optional() });
+/** 挂牌作战 board: the most urgent tagged items (a wall shows a few hundred at most) and the counts of all of them. */
+export const BOARD_LIMIT = { default: 200, max: 500 } as const;
+export const BoardQuery = z.object({
+  planId: Id.optional(), programmeId: Id.optional(), departmentId: Id.optional(), leaderPersonId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(BOARD_LIMIT.max).default(BOARD_LIMIT.default),
+});
 export const BoardItem = z.object({
   id: Id, code: z.string(), title: z.string(), status: TaskStatus, warning: WarningColor, progress: z.number().int(),
   leadDepartmentName: z.string(), handlerName: z.string().nullable(), leaderName: z.string().nullable(), dueDate: CalendarDate, workingDaysLeft: z.number().int(),
 });
 export const Board = z.object({
+  /** red, yellow, blue, then none; soonest due first within a colour */
   items: z.array(BoardItem),
   counts: z.object({ byStatus: z.record(TaskStatus, z.number().int()), byWarning: z.record(WarningColor, z.number().int()) }),
+  /** every tagged item the filters match ("showing 200 of 2,542"); `truncated` when items holds fewer */
+  total: z.number().int(),
+  truncated: z.boolean(),
 });
 
 /** Weighted progress roll-up: tasks → measures → programmes. */

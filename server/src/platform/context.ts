@@ -24,10 +24,29 @@ export function isTransaction(db: Executor): db is Tx {
   return db.isTransaction;
 }
 
+const afterCommitQueues = new WeakMap<Tx, Set<() => void>>();
+
 /** Run `fn` in a transaction, joining the caller's if it already has one. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: TxCtx) => Promise<T>): Promise<T> {
   if (isTransaction(ctx.db)) return fn(ctx as TxCtx);
-  return (ctx.db as Db).transaction().execute((db) => fn({ ...ctx, db }));
+  const committed = new Set<() => void>();
+  const result = await (ctx.db as Db).transaction().execute((db) => {
+    afterCommitQueues.set(db, committed);
+    return fn({ ...ctx, db });
+  });
+  for (const f of committed) f();
+  return result;
+}
+
+/**
+ * Run `fn` once the caller's transaction has committed (at once outside a transaction; never
+ * after a rollback). The same `fn` registered twice runs once.
+ */
+export function afterCommit(db: Executor, fn: () => void) {
+  if (!isTransaction(db)) return fn();
+  const queue = afterCommitQueues.get(db);
+  if (!queue) throw new Error('afterCommit needs a transaction opened by inTransaction');
+  queue.add(fn);
 }
 
 /** The actor for command-line and seed work: may do anything, and says so in the audit chain. */

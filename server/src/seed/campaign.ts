@@ -24,7 +24,7 @@ import { livePostsOf } from '../modules/org/org.directory.ts';
 import { createAccount, ensureBuiltinRoles } from '../modules/identity/access.service.ts';
 import { createMeasure, createPlan, createProgramme, listPlans } from '../modules/tasks/plan.service.ts';
 import { createTask, refreshWarnings } from '../modules/tasks/tasks.service.ts';
-import { gradeTask, noteOnTask, transitionTask } from '../modules/tasks/task-actions.service.ts';
+import { gradeTask, noteOnTask, takeStep } from '../modules/tasks/task-actions.service.ts';
 import { uploadEvidence } from '../modules/tasks/evidence.service.ts';
 import { tasksRepo } from '../modules/tasks/tasks.repo.ts';
 import { DEMO_PASSWORD } from './demo.ts';
@@ -120,7 +120,7 @@ async function replay(tx: TxCtx, steps: Step[], env: ReplayEnv) {
       const bytes = Buffer.from(evidence.encode(`${spec.title}\n${s.file}\n${s.at.toISOString()}\n（演示佐证材料）\n`));
       fileIds.push((await uploadEvidence(at, { bytes, filename: `${s.file}.txt`, mimetype: 'text/plain', dataDir: env.dataDir })).id);
     }
-    await transitionTask(at, id, { action: s.kind as TaskAction, version: row.version, comment: s.text, percent: s.percent, fileIds });
+    await takeStep(at, id, { action: s.kind as TaskAction, version: row.version, comment: s.text, percent: s.percent, fileIds }); // history, not news: nobody is notified
   }
 }
 

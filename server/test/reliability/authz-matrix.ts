@@ -5,6 +5,7 @@ import { systemCtx } from '../../src/bootstrap.ts';
 import { inTransaction } from '../../src/platform/context.ts';
 import { notify } from '../../src/platform/notifications/notify.ts';
 import { transitionTask } from '../../src/modules/tasks/task-actions.service.ts';
+import { markMilestone } from '../../src/modules/tasks/task-milestones.service.ts';
 import { setPersonPhoto } from '../../src/modules/org/people.service.ts';
 import type { Client, RoleName, Scope, World } from './world.ts';
 
@@ -45,6 +46,16 @@ async function task(w: World, scope: Scope, status: 'draft' | 'assigned' = 'draf
   const row = await buildTask(w.t, { leadDepartmentId: w.deptOf(scope).id });
   if (status === 'draft') return row;
   return transitionTask(ctx(w), row.id, { action: 'assign', version: row.version });
+}
+
+/** 时间节点: an accepted task with one milestone, done already when it is to be undone */
+async function milestoneRequest(w: World, scope: Scope, verb: 'complete' | 'reopen'): Promise<InjectOptions> {
+  const created = await buildTask(w.t, { leadDepartmentId: w.deptOf(scope).id, milestones: [{ name: '阶段成果', dueDate: '2026-04-30' }] });
+  const assigned = await transitionTask(ctx(w), created.id, { action: 'assign', version: created.version });
+  let row = await transitionTask(ctx(w), created.id, { action: 'accept', version: assigned.version });
+  const milestoneId = (await w.t.db.db.selectFrom('taskMilestones').select('id').where('taskId', '=', row.id).executeTakeFirstOrThrow()).id;
+  if (verb === 'reopen') row = await markMilestone(ctx(w), row.id, milestoneId, { version: row.version, done: true });
+  return { method: 'POST', url: `/api/tasks/${row.id}/milestones/${milestoneId}/${verb}`, payload: { version: row.version } };
 }
 
 /** an inbox item for the caller's own person ("in") or for somebody else ("out") */
@@ -227,6 +238,15 @@ export const MATRIX: Record<string, Row> = {
   'PUT /api/tasks/:id/grade': {
     request: async (w, s) => { const t = await task(w, s, 'assigned'); return { method: 'PUT', url: `/api/tasks/${t.id}/grade`, payload: { zhun: 5, kuai: 4, shi: null, nong: null, xian: null, version: t.version } }; },
     in: E(401, 200, 200, 403, 403, 403), out: E(401, 200, 200, 403, 403, 403),
+  },
+  'POST /api/tasks/:id/milestones/:milestoneId/complete': {
+    // the handling department (tasks.handle in scope) or the office; the service decides by the task
+    request: async (w, s) => milestoneRequest(w, s, 'complete'),
+    in: E(401, 200, 200, 200, 200, 200), out: OUT_OF_SCOPE(200),
+  },
+  'POST /api/tasks/:id/milestones/:milestoneId/reopen': {
+    request: async (w, s) => milestoneRequest(w, s, 'reopen'),
+    in: E(401, 200, 200, 200, 200, 200), out: OUT_OF_SCOPE(200),
   },
   'POST /api/files': {
     request: async () => ({ method: 'POST', url: '/api/files', ...multipartFile({ filename: '佐证.png', contentType: 'image/png', data: PNG }) }),

@@ -4,7 +4,7 @@ import type { zhTasks } from './zh-CN.tasks.ts';
 export const enTasks: typeof zhTasks = {
   task: {
     listTitle: 'Tasks', listSubtitle: 'Supervised tasks', create: 'New task', editTitle: 'Edit task {{code}}', export: 'Export XLSX',
-    createdDraft: 'Task created as a draft; check it, then assign it', searchPlaceholder: 'Code / title', notFound: 'This task does not exist or is not yours to see', backToList: 'Back to tasks',
+    createdDraft: 'Task created as a draft; check it, then assign it', searchPlaceholder: 'Code / title (2+ characters)', totalCapped: '{{total}}+ in all (the first {{total}} listed; add words or filters to narrow them)', notFound: 'This task does not exist or is not yours to see', backToList: 'Back to tasks',
     statuses: { draft: 'Draft', assigned: 'Assigned', accepted: 'Accepted', refused: 'Refused', in_progress: 'In progress', close_requested: 'Close-out requested', closed: 'Closed' },
     warnings: { none: 'On track', blue: 'Blue warning', yellow: 'Yellow warning', red: 'Red warning' },
     warningShort: { none: 'On track', blue: 'Blue', yellow: 'Yellow', red: 'Red' },
@@ -15,6 +15,7 @@ export const enTasks: typeof zhTasks = {
     events: {
       create: 'Created', update: 'Edited', assign: 'Assigned', accept: 'Accepted', refuse: 'Refused', report: 'Progress report', request_close: 'Close-out requested',
       close: 'Closed out', return: 'Returned', reopen: 'Reopened', urge: 'Urged', instruct: 'Leader’s instruction', escalate: 'Escalated', grade: 'Graded', warning: 'Warning changed',
+      milestone_done: 'Milestone done', milestone_reopen: 'Milestone undone',
     },
     commentLabels: {
       assign: 'Note', accept: 'Note', refuse: 'Reason for refusing', report: 'Progress notes', request_close: 'What was done', close: 'Close-out comment',
@@ -36,7 +37,9 @@ export const enTasks: typeof zhTasks = {
     codeHint: 'Leave empty to number automatically', postHint: 'The handler follows the post: B acts while A is away', pickLeadFirst: 'Choose the lead department first', pickPerson: 'Search by name',
     weightHint: '1–100, weights the progress roll-up', taggedHint: 'Shown on the tag-and-fight board', workingDays: '{{count}} working days in all', datesOutOfOrder: 'The deadline is before the start',
     addMilestone: 'Add milestone', milestoneName: 'Milestone {{n}}', milestoneNameRequired: 'Name the milestone',
-    milestoneDone: 'done {{at}}', milestoneLate: 'late', noMilestones: 'No milestones set',
+    milestoneDoneBy: 'done {{at}} by {{name}}', milestoneDoneLate: 'done late', milestoneLate: 'late', noMilestones: 'No milestones set',
+    markMilestoneDone: 'Mark done', undoMilestone: 'Undo', undoMilestoneConfirm: 'Undo the completion of “{{name}}”?',
+    milestoneMarked: '“{{name}}” marked done', milestoneUndone: '“{{name}}” is no longer marked done',
     noActions: 'Nothing for you to do here now', noStatement: 'No task statement yet', noEvents: 'Nothing recorded yet',
     actionDone: 'Done: {{action}}', commentRequired: 'Enter the {{field}}', allowedNow: 'Allowed now:',
     conflictRefreshed: 'Someone else changed this task; it has been reloaded. Check it and try again.',
@@ -59,11 +62,14 @@ export const enTasks: typeof zhTasks = {
   board: {
     title: 'Tag-and-fight', subtitle: 'Every tagged item, struck off one by one: owner, deadline and working days left at a glance', wall: 'Wall view', exitWall: 'Leave wall view',
     wallTitle: 'Tag-and-fight · one item, one close-out', wallFoot: 'Refreshes every 60 s', updatedAt: 'updated {{time}}', total: '{{count}} tagged items',
-    tagged: 'Tagged', owner: 'Owner', deadline: 'Due', leader: 'Leader',
+    showing: 'Showing the {{shown}} most urgent of {{total}}', tagged: 'Tagged', owner: 'Owner', deadline: 'Due', leader: 'Leader',
   },
   inbox: {
     title: 'Inbox', subtitle: '{{count}} unread', all: 'All', unread: 'Unread', readAll: 'Mark all read', markRead: 'Mark read',
     allRead: '{{count}} messages marked read', empty: 'No messages', noUnread: 'No unread messages', bellUnread: '{{count}} unread messages',
-    kinds: { urge: 'Urged', instruct: 'Instruction', escalate: 'Escalated', warning_red: 'Red warning', warning_yellow: 'Yellow warning', warning_blue: 'Blue warning', warning_none: 'Warning cleared', other: 'Notice' },
+    kinds: {
+      assign: 'Assigned', refuse: 'Refused', request_close: 'Close-out requested', return: 'Returned', close: 'Closed out', reopen: 'Reopened',
+      urge: 'Urged', instruct: 'Instruction', escalate: 'Escalated', warning_red: 'Red warning', warning_yellow: 'Yellow warning', warning_blue: 'Blue warning', warning_none: 'Warning cleared', other: 'Notice',
+    },
   },
 };

@@ -79,6 +79,7 @@ export const enUS: Messages = {
       'tasks.instruct': 'Leader instructions', 'notifications.manage': 'Configure notification channels',
     },
     scopes: { all: 'All', dept_and_below: 'Own department and below', dept: 'Own department', self: 'Self only', custom: 'Custom' },
+    builtinNames: { admin: 'Administrator', office: 'Campaign office', dept_head: 'Department head', staff: 'Staff', leader: 'Leader', inspector: 'Discipline inspection' },
   },
   token: {
     title: 'API tokens', subtitle: 'Let other systems call the API as an account; a token is shown only when created', create: 'New token', name: 'Name',

@@ -2,7 +2,7 @@
 export const zhTasks = {
   task: {
     listTitle: '任务清单', listSubtitle: '督办任务', create: '新建任务', editTitle: '编辑任务 {{code}}', export: '导出 XLSX',
-    createdDraft: '任务已创建（草稿），请确认后交办', searchPlaceholder: '编号 / 标题', notFound: '任务不存在或无权查看', backToList: '返回任务清单',
+    createdDraft: '任务已创建（草稿），请确认后交办', searchPlaceholder: '编号 / 标题（至少两个字）', totalCapped: '共 {{total}}+ 条（仅列出前 {{total}} 条，请补充关键词或筛选条件缩小范围）', notFound: '任务不存在或无权查看', backToList: '返回任务清单',
     statuses: { draft: '草稿', assigned: '已交办', accepted: '已签收', refused: '已拒收', in_progress: '推进中', close_requested: '申请销号', closed: '已销号' },
     warnings: { none: '正常', blue: '蓝色预警', yellow: '黄色预警', red: '红色预警' },
     warningShort: { none: '正常', blue: '蓝色', yellow: '黄色', red: '红色' },
@@ -13,6 +13,7 @@ export const zhTasks = {
     events: {
       create: '创建任务', update: '修改任务', assign: '交办', accept: '签收', refuse: '拒收', report: '报送进展', request_close: '申请销号',
       close: '销号', return: '退回重办', reopen: '重新打开', urge: '催办', instruct: '领导批示', escalate: '升级督办', grade: '五字评定', warning: '预警变化',
+      milestone_done: '时间节点完成', milestone_reopen: '撤销节点完成',
     },
     commentLabels: {
       assign: '交办说明', accept: '签收意见', refuse: '拒收理由', report: '进展情况', request_close: '完成情况说明', close: '销号意见',
@@ -34,7 +35,9 @@ export const zhTasks = {
     codeHint: '留空自动编号', postHint: '责任人随岗位：A 岗不在时由 B 岗顶岗', pickLeadFirst: '请先选择牵头部门', pickPerson: '搜索姓名',
     weightHint: '1–100，用于进度加权', taggedHint: '列入挂牌作战看板', workingDays: '共 {{count}} 个工作日', datesOutOfOrder: '完成时限不能早于开始日期',
     addMilestone: '添加时间节点', milestoneName: '节点 {{n}} 名称', milestoneNameRequired: '请填写节点名称',
-    milestoneDone: '{{at}} 完成', milestoneLate: '已超期', noMilestones: '未设置时间节点',
+    milestoneDoneBy: '{{name}} 于 {{at}} 标记完成', milestoneDoneLate: '逾期完成', milestoneLate: '已超期', noMilestones: '未设置时间节点',
+    markMilestoneDone: '标记完成', undoMilestone: '撤销完成', undoMilestoneConfirm: '撤销“{{name}}”的完成标记？',
+    milestoneMarked: '“{{name}}”已标记完成', milestoneUndone: '已撤销“{{name}}”的完成标记',
     noActions: '当前没有可执行的操作', noStatement: '未填写任务书', noEvents: '暂无记录',
     actionDone: '已{{action}}', commentRequired: '请填写{{field}}', allowedNow: '当前可执行：',
     conflictRefreshed: '任务已被他人更新，页面已刷新为最新内容，请确认后重试。',
@@ -57,11 +60,14 @@ export const zhTasks = {
   board: {
     title: '挂牌作战', subtitle: '挂牌事项一件一销号：责任人、完成时限、剩余工作日一目了然', wall: '大屏模式', exitWall: '退出大屏',
     wallTitle: '挂牌作战 · 一件一销号', wallFoot: '每 60 秒自动刷新', updatedAt: '更新于 {{time}}', total: '挂牌事项 {{count}} 项',
-    tagged: '挂牌事项', owner: '责任人', deadline: '时限', leader: '分管领导',
+    showing: '显示最紧急的 {{shown}} 项，共 {{total}} 项', tagged: '挂牌事项', owner: '责任人', deadline: '时限', leader: '分管领导',
   },
   inbox: {
     title: '我的消息', subtitle: '{{count}} 条未读', all: '全部', unread: '未读', readAll: '全部标为已读', markRead: '标为已读',
     allRead: '已将 {{count}} 条消息标为已读', empty: '暂无消息', noUnread: '没有未读消息', bellUnread: '{{count}} 条未读消息',
-    kinds: { urge: '催办', instruct: '批示', escalate: '升级督办', warning_red: '红色预警', warning_yellow: '黄色预警', warning_blue: '蓝色预警', warning_none: '预警解除', other: '通知' },
+    kinds: {
+      assign: '交办', refuse: '拒收', request_close: '申请销号', return: '退回重办', close: '销号', reopen: '重新打开',
+      urge: '催办', instruct: '批示', escalate: '升级督办', warning_red: '红色预警', warning_yellow: '黄色预警', warning_blue: '蓝色预警', warning_none: '预警解除', other: '通知',
+    },
   },
 };

@@ -79,6 +79,8 @@ export const zhCN = {
       'tasks.instruct': '领导批示', 'notifications.manage': '配置通知渠道',
     },
     scopes: { all: '全部', dept_and_below: '本部门及以下', dept: '本部门', self: '仅本人', custom: '自定义' },
+    // the built-in roles as the server ships them (access.service.ts BUILTIN_ROLES), by code
+    builtinNames: { admin: '系统管理员', office: '领导小组办公室', dept_head: '部门负责人', staff: '工作人员', leader: '领导', inspector: '纪检监察' },
   },
   token: {
     title: 'API 令牌', subtitle: '供外部系统以账号身份调用接口；令牌只在创建时显示一次', create: '新建令牌', name: '令牌名称',

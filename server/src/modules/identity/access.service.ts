@@ -225,6 +225,15 @@ export async function accountsOfPeople(db: Executor, personIds: string[]) {
   return users.map((u) => ({ ...u, disabled: !!u.disabled, roleIds: links.filter((l) => l.userId === u.id).map((l) => l.roleId) }));
 }
 export const accountOfPerson = identityRepo.userByPerson;
+/** For other modules: the person behind an account, null when it is bound to nobody (admin, API clients). */
+export async function personOfAccount(db: Executor, userId: string): Promise<string | null> {
+  return (await identityRepo.userById(db, userId))?.personId ?? null;
+}
+/** For other modules: the people whose enabled accounts hold `permission` over all data (e.g. the campaign office, plan.manage). */
+export async function peopleHoldingEverywhere(db: Executor, permission: Permission): Promise<string[]> {
+  const roles = (await identityRepo.listRoles(db)).filter((r) => r.dataScope === 'all' && (JSON.parse(r.permissions) as string[]).includes(permission));
+  return identityRepo.peopleWithRoles(db, roles.map((r) => r.id));
+}
 /** For other modules: which of these usernames are already taken. */
 export async function takenUsernames(db: Executor, usernames: string[]): Promise<Set<string>> {
   const taken = new Set<string>();

@@ -1,13 +1,17 @@
 import type { DataScope, Permission } from '@qinlian/contracts';
 import type { Actor, ResolvedScope } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { authorizationEpoch } from '../../platform/auth/authorization-epoch.ts';
 import { departmentSubtreeIds } from '../org/departments.service.ts';
 import { personBasics } from '../org/people.service.ts';
 import { identityRepo, type RoleRow, type UserRow } from './identity.repo.ts';
 
 const BREADTH: DataScope[] = ['self', 'dept', 'custom', 'dept_and_below', 'all'];
 
-/** The union of the roles' data scopes (数据权限), resolved to department ids once per request. */
+/** The account columns an actor is built from. */
+export type ActorAccount = Pick<UserRow, 'id' | 'username' | 'displayName' | 'personId'>;
+
+/** The union of the roles' data scopes (数据权限), resolved to department ids. */
 async function resolveScope(db: Executor, roles: RoleRow[], departmentId: string | null, personId: string | null): Promise<ResolvedScope> {
   const kinds = roles.map((r) => r.dataScope as DataScope);
   const kind = kinds.reduce<DataScope>((a, b) => (BREADTH.indexOf(b) > BREADTH.indexOf(a) ? b : a), 'self');
@@ -19,7 +23,7 @@ async function resolveScope(db: Executor, roles: RoleRow[], departmentId: string
   return { kind, all: false, departmentIds: [...ids], selfPersonId: personId };
 }
 
-export async function actorForUser(db: Executor, user: UserRow, via: Actor['via']): Promise<Actor> {
+export async function actorForUser(db: Executor, user: ActorAccount, via: Actor['via']): Promise<Actor> {
   const roles = await identityRepo.rolesOfUser(db, user.id);
   const person = user.personId ? await personBasics(db, user.personId) : undefined;
   const permissions = new Set(roles.flatMap((r) => JSON.parse(r.permissions) as Permission[]));
@@ -28,4 +32,43 @@ export async function actorForUser(db: Executor, user: UserRow, via: Actor['via'
     userId: user.id, username: user.username, name: person?.name ?? user.displayName, personId: user.personId,
     departmentId, permissions, scope: await resolveScope(db, roles, departmentId, user.personId), via,
   };
+}
+
+/**
+ * How long a cached actor serves before it is rebuilt. Writes through this process invalidate it
+ * at once (the authorization epoch); the time limit bounds how long a change committed by another
+ * app instance on the same PostgreSQL goes unseen here.
+ */
+export const ACTOR_TTL_MS = 10_000;
+/** One entry per recently active account; the oldest goes first. */
+const ACTOR_CACHE_SIZE = 10_000;
+
+type CachedActor = { actor: Actor; account: string; epoch: number; builtAt: number };
+const actorCaches = new WeakMap<Db, Map<string, CachedActor>>();
+
+/** The account columns the actor copies: a change to any of them is a different actor. */
+const accountKey = (a: ActorAccount) => JSON.stringify([a.username, a.displayName, a.personId]);
+
+const isFresh = (hit: CachedActor, account: ActorAccount, now: number) =>
+  hit.epoch === authorizationEpoch() && now - hit.builtAt < ACTOR_TTL_MS && hit.account === accountKey(account);
+
+/**
+ * The actor of an account that has just passed its session or token check (that check, and the
+ * account's `disabled` flag, are read on every request and never cached). Roles, permissions,
+ * person and resolved data scope are cached per account — 4 to 6 statements saved per request.
+ */
+export async function cachedActorForUser(db: Db, account: ActorAccount, via: Actor['via'], now: number): Promise<Actor> {
+  let cache = actorCaches.get(db);
+  if (!cache) actorCaches.set(db, (cache = new Map()));
+  const hit = cache.get(account.id);
+  if (hit && isFresh(hit, account, now)) return { ...hit.actor, via };
+  const epoch = authorizationEpoch(); // read before building: a change committed meanwhile makes this entry stale
+  const actor = await actorForUser(db, account, via);
+  // shared by the requests the entry serves: no request may change another's scope
+  Object.freeze(actor.scope.departmentIds);
+  Object.freeze(actor.scope);
+  cache.delete(account.id);
+  cache.set(account.id, { actor, account: accountKey(account), epoch, builtAt: now });
+  if (cache.size > ACTOR_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return actor;
 }

@@ -9,7 +9,7 @@ import type { Authentication } from '../../platform/http/auth-hook.ts';
 import { assertPasswordPolicy, hashPassword, newSecret, secretDigest, verifyPassword } from '../../platform/auth/passwords.ts';
 import { newTotpSecret, totpUrl, totpValid } from '../../platform/auth/totp.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
-import { actorForUser } from './actor.ts';
+import { actorForUser, cachedActorForUser } from './actor.ts';
 
 export const SESSION_COOKIE = 'qinlian_session';
 let decoy: Promise<string> | undefined;
@@ -82,25 +82,25 @@ export async function authenticate(request: FastifyRequest, config: Config): Pro
   const now = clock.now();
   const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
-    const token = await identityRepo.tokenByHash(db, secretDigest(bearer));
+    const token = await identityRepo.tokenWithAccount(db, secretDigest(bearer));
     if (!token || token.revokedAt || (token.expiresAt && Date.parse(token.expiresAt) <= now.getTime())) return { status: 'none' };
-    const user = await identityRepo.userById(db, token.userId);
-    if (!user || user.disabled) return { status: 'none' };
+    if (token.disabled) return { status: 'none' };
     if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > TOUCH_EVERY_MS) await identityRepo.touchToken(db, token.id, iso(now));
-    return { status: 'ok', via: 'token', actor: await actorForUser(db, user, 'token'), mustChangePassword: false };
+    const actor = await cachedActorForUser(db, { ...token, id: token.userId }, 'token', now.getTime());
+    return { status: 'ok', via: 'token', actor, mustChangePassword: false };
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return { status: 'none' };
-  const session = await identityRepo.sessionById(db, secretDigest(cookie));
+  const session = await identityRepo.sessionWithAccount(db, secretDigest(cookie));
   if (!session || session.revokedAt) return { status: session ? 'expired' : 'none' };
   if (now.getTime() - Date.parse(session.lastSeenAt) > config.sessionIdleMinutes * 60_000) {
     await identityRepo.revokeSession(db, session.id, iso(now));
     return { status: 'expired' };
   }
-  const user = await identityRepo.userById(db, session.userId);
-  if (!user || user.disabled) return { status: 'none' };
+  if (session.disabled) return { status: 'none' };
   if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) await identityRepo.touchSession(db, session.id, iso(now));
-  return { status: 'ok', via: 'session', actor: await actorForUser(db, user, 'session'), csrfToken: session.csrfToken, mustChangePassword: !!user.mustChangePassword };
+  const actor = await cachedActorForUser(db, { ...session, id: session.userId }, 'session', now.getTime());
+  return { status: 'ok', via: 'session', actor, csrfToken: session.csrfToken, mustChangePassword: !!session.mustChangePassword };
 }
 
 export async function currentUserRow(ctx: Ctx): Promise<UserRow> {

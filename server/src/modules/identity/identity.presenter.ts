@@ -10,7 +10,7 @@ export async function presentCurrentUser(db: Executor, actor: Actor, user: UserR
     id: user.id, username: user.username, personId: user.personId, name: actor.name,
     departmentId: actor.departmentId, departmentName: actor.departmentId ? await getDepartmentName(db, actor.departmentId) : null,
     permissions: [...actor.permissions], dataScope: actor.scope.kind, mustChangePassword: !!user.mustChangePassword,
-    totpEnabled: !!user.totpEnabled, roles: roles.map((r) => ({ id: r.id, name: r.name })),
+    totpEnabled: !!user.totpEnabled, roles: roles.map((r) => ({ id: r.id, code: r.code, name: r.name })),
   };
 }
 

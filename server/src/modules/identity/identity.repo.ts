@@ -1,8 +1,12 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { authorizationChanged } from '../../platform/auth/authorization-epoch.ts';
 import type { ApiTokensTable, RolesTable, SessionsTable, SignInLogTable, UsersTable } from '../../platform/db/schema.ts';
 
 export type UserRow = UsersTable;
 export type RoleRow = RolesTable;
+
+/** What every request reads of the account beside its session or token. */
+const ACCOUNT_COLUMNS = ['users.username', 'users.displayName', 'users.personId', 'users.disabled', 'users.mustChangePassword'] as const;
 
 /** Accounts, roles, sessions, API tokens and the sign-in log: the only SQL on these tables. */
 export const identityRepo = {
@@ -21,6 +25,13 @@ export const identityRepo = {
     if (userIds.length === 0) return Promise.resolve([] as { userId: string; roleId: string }[]);
     return db.selectFrom('userRoles').select(['userId', 'roleId']).where('userId', 'in', userIds).execute();
   },
+  /** The people behind the enabled accounts holding one of these roles. */
+  peopleWithRoles(db: Executor, roleIds: string[]) {
+    if (roleIds.length === 0) return Promise.resolve([] as string[]);
+    return db.selectFrom('userRoles').innerJoin('users', 'users.id', 'userRoles.userId').select('users.personId').distinct()
+      .where('userRoles.roleId', 'in', roleIds).where('users.disabled', '=', 0).where('users.personId', 'is not', null)
+      .execute().then((r) => r.map((x) => x.personId!));
+  },
   insertUser: (db: Executor, row: UserRow) => db.insertInto('users').values(row).execute(),
   updateUser: (db: Executor, id: string, patch: Partial<UserRow>) => db.updateTable('users').set(patch).where('id', '=', id).execute(),
   /** Count a failure and lock when the limit is reached, in one statement so parallel attempts cannot skip it. */
@@ -32,6 +43,7 @@ export const identityRepo = {
   rolesOfUser: (db: Executor, userId: string) =>
     db.selectFrom('userRoles').innerJoin('roles', 'roles.id', 'userRoles.roleId').selectAll('roles').where('userRoles.userId', '=', userId).execute(),
   async setUserRoles(db: Executor, userId: string, roleIds: string[]) {
+    authorizationChanged(db);
     await db.deleteFrom('userRoles').where('userId', '=', userId).execute();
     if (roleIds.length) await db.insertInto('userRoles').values(roleIds.map((roleId) => ({ userId, roleId }))).execute();
   },
@@ -44,17 +56,23 @@ export const identityRepo = {
   },
   insertRole: (db: Executor, row: RoleRow) => db.insertInto('roles').values(row).execute(),
   async updateRole(db: Executor, id: string, version: number, patch: Partial<RoleRow>) {
+    authorizationChanged(db);
     const r = await db.updateTable('roles').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
-  deleteRole: (db: Executor, id: string) => db.deleteFrom('roles').where('id', '=', id).execute(),
+  deleteRole(db: Executor, id: string) {
+    authorizationChanged(db);
+    return db.deleteFrom('roles').where('id', '=', id).execute();
+  },
   async roleUserCounts(db: Executor): Promise<Map<string, number>> {
     const rows = await db.selectFrom('userRoles').select(['roleId', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('roleId').execute();
     return new Map(rows.map((r) => [r.roleId, Number(r.n)]));
   },
 
   insertSession: (db: Executor, row: SessionsTable) => db.insertInto('sessions').values(row).execute(),
-  sessionById: (db: Executor, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** A session and its account in one statement: checked on every request. */
+  sessionWithAccount: (db: Executor, id: string) =>
+    db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.userId').selectAll('sessions').select(ACCOUNT_COLUMNS).where('sessions.id', '=', id).executeTakeFirst(),
   touchSession: (db: Executor, id: string, at: string) => db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute(),
   revokeSession: (db: Executor, id: string, at: string) => db.updateTable('sessions').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute(),
   revokeUserSessions(db: Executor, userId: string, at: string, exceptId?: string) {
@@ -64,7 +82,9 @@ export const identityRepo = {
   },
 
   insertToken: (db: Executor, row: ApiTokensTable) => db.insertInto('apiTokens').values(row).execute(),
-  tokenByHash: (db: Executor, hash: string) => db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', hash).executeTakeFirst(),
+  /** An API token and its account in one statement: checked on every request. */
+  tokenWithAccount: (db: Executor, hash: string) =>
+    db.selectFrom('apiTokens').innerJoin('users', 'users.id', 'apiTokens.userId').selectAll('apiTokens').select(ACCOUNT_COLUMNS).where('apiTokens.tokenHash', '=', hash).executeTakeFirst(),
   tokenById: (db: Executor, id: string) => db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirst(),
   listTokens: (db: Executor) =>
     db.selectFrom('apiTokens').innerJoin('users', 'users.id', 'apiTokens.userId').selectAll('apiTokens').select('users.username').orderBy('apiTokens.createdAt', 'desc').execute(),

@@ -1,11 +1,13 @@
-import type { Delivery, InboxItem, NotificationChannel } from '@qinlian/contracts';
+import type { Delivery, InboxItem, Lang, NotificationChannel } from '@qinlian/contracts';
 import type { Actor } from '../../platform/context.ts';
 import type { ChannelRow, DeliveryRow, InboxRow } from './notifications.repo.ts';
 import { channelPolicy } from './notifications.policy.ts';
 
-export function presentInboxItem(r: InboxRow): InboxItem {
+/** In the reader's language when the sender wrote it in English too; otherwise as written (zh-CN). */
+export function presentInboxItem(r: InboxRow, lang: Lang): InboxItem {
+  const en = lang === 'en-US' && r.titleEn !== null;
   return {
-    id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, entityType: r.entityType, entityId: r.entityId,
+    id: r.id, kind: r.kind, title: en ? r.titleEn! : r.title, body: en ? r.bodyEn ?? '' : r.body, link: r.link, entityType: r.entityType, entityId: r.entityId,
     createdAt: r.createdAt, readAt: r.readAt, abilities: { markRead: r.readAt === null },
   };
 }

@@ -23,8 +23,9 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: signedIn },
     schema: { tags: inbox, summary: '我的通知（分页，可只看未读）', querystring: InboxQuery, response: { 200: InboxPage } },
   }, async (req) => {
-    const { items, total } = await listInbox(ctxOf(req), req.query);
-    return { items: items.map(presentInboxItem), total, page: req.query.page, pageSize: req.query.pageSize };
+    const ctx = ctxOf(req);
+    const { items, total } = await listInbox(ctx, req.query);
+    return { items: items.map((r) => presentInboxItem(r, ctx.lang)), total, page: req.query.page, pageSize: req.query.pageSize };
   });
 
   app.get('/inbox/unread-count', {
@@ -35,7 +36,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/inbox/:id/read', {
     config: { policy: signedIn },
     schema: { tags: inbox, summary: '标为已读', params: IdParams, response: { 200: InboxItem } },
-  }, async (req) => presentInboxItem(await markRead(ctxOf(req), req.params.id)));
+  }, async (req) => presentInboxItem(await markRead(ctxOf(req), req.params.id), ctxOf(req).lang));
 
   app.post('/inbox/read-all', {
     config: { policy: signedIn },

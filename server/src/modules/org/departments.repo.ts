@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { authorizationChanged } from '../../platform/auth/authorization-epoch.ts';
 import type { DepartmentsTable } from '../../platform/db/schema.ts';
 
 export type DepartmentRow = DepartmentsTable;
@@ -35,11 +36,14 @@ export const departmentsRepo = {
     q = parentId === null ? q.where('parentId', 'is', null) : q.where('parentId', '=', parentId);
     return q.executeTakeFirst();
   },
+  /** A new department widens the data scope of everyone whose subtree it joins. */
   insert(db: Executor, row: DepartmentRow) {
+    authorizationChanged(db);
     return db.insertInto('departments').values(row).execute();
   },
   /** Optimistic update: returns false when the version moved on. */
   async update(db: Executor, id: string, version: number, patch: Partial<DepartmentRow>) {
+    authorizationChanged(db); // a move changes subtrees, and with them data scopes
     const r = await db.updateTable('departments').set({ ...patch, version: version + 1 })
       .where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;

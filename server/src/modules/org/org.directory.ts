@@ -30,25 +30,35 @@ export async function departmentsBasics(db: Executor, ids: (string | null | unde
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, parentId: r.parentId, path: r.path, archived: r.archivedAt !== null }]));
 }
 
+function withHolder(r: PostRow, people: Map<string, PersonBasics>): PostWithHolder {
+  const a = r.aPersonId ? people.get(r.aPersonId) ?? null : null;
+  const b = r.bPersonId ? people.get(r.bPersonId) ?? null : null;
+  const acting = actingHolder({ a, b });
+  return {
+    id: r.id, name: r.name, departmentId: r.departmentId, archived: r.archivedAt !== null, aPersonId: r.aPersonId, bPersonId: r.bPersonId,
+    actingPersonId: acting, actingPersonName: acting ? people.get(acting)?.name ?? null : null,
+  };
+}
+
 async function withHolders(db: Executor, rows: PostRow[]): Promise<PostWithHolder[]> {
   const people = await peopleBasics(db, rows.flatMap((r) => [r.aPersonId, r.bPersonId]));
-  return rows.map((r) => {
-    const a = r.aPersonId ? people.get(r.aPersonId) ?? null : null;
-    const b = r.bPersonId ? people.get(r.bPersonId) ?? null : null;
-    const acting = actingHolder({ a, b });
-    return {
-      id: r.id, name: r.name, departmentId: r.departmentId, archived: r.archivedAt !== null, aPersonId: r.aPersonId, bPersonId: r.bPersonId,
-      actingPersonId: acting, actingPersonName: acting ? people.get(acting)?.name ?? null : null,
-    };
-  });
+  return rows.map((r) => withHolder(r, people));
+}
+
+/**
+ * Posts by id with their acting holders, and other people by id besides (a task page: handlers
+ * and leaders), in two queries.
+ */
+export async function postsAndPeople(db: Executor, postIds: (string | null | undefined)[], personIds: (string | null | undefined)[]) {
+  const unique = [...new Set(postIds.filter((x): x is string => !!x))];
+  const rows = unique.length ? await db.selectFrom('posts').selectAll().where('id', 'in', unique).execute() : [];
+  const people = await peopleBasics(db, [...personIds, ...rows.flatMap((r) => [r.aPersonId, r.bPersonId])]);
+  return { posts: new Map(rows.map((r) => [r.id, withHolder(r, people)])), people };
 }
 
 /** Posts by id with their acting holders, in two queries. */
 export async function postsWithHolders(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, PostWithHolder>> {
-  const unique = [...new Set(ids.filter((x): x is string => !!x))];
-  if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('posts').selectAll().where('id', 'in', unique).execute();
-  return new Map((await withHolders(db, rows)).map((p) => [p.id, p]));
+  return (await postsAndPeople(db, ids, [])).posts;
 }
 
 /** Live posts of these departments with their acting holders (imports resolve posts by name). */
@@ -59,10 +69,12 @@ export async function livePostsOf(db: Executor, departmentIds: string[]): Promis
 
 /** The posts this person acts for now: held as A while present, or as B while A is away, has left or is unset. */
 export async function postIdsActedBy(db: Executor, personId: string): Promise<string[]> {
-  const held = await postsRepo.heldBy(db, [personId]);
-  if (held.length === 0) return [];
-  const posts = await withHolders(db, held);
-  return posts.filter((p) => p.actingPersonId === personId).map((p) => p.id);
+  const held = await postsRepo.heldWithAStatus(db, personId);
+  const acting = (p: (typeof held)[number]) => actingHolder({
+    a: p.aPersonId && p.aStatus ? { id: p.aPersonId, status: p.aStatus } : null,
+    b: p.bPersonId ? { id: p.bPersonId } : null,
+  });
+  return held.filter((p) => acting(p) === personId).map((p) => p.id);
 }
 
 /** People by exact name, with their department names (for imports that name a leader). */

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type SqlBool, type Expression } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import { authorizationChanged } from '../../platform/auth/authorization-epoch.ts';
 import type { DB, PeopleTable } from '../../platform/db/schema.ts';
 
 export type PersonRow = PeopleTable;
@@ -29,7 +30,12 @@ function conditions(eb: Eb, scope: PeopleScope, f: PeopleFilter): Expression<Sql
     if (scope.selfPersonId) visible.push(eb('people.id', '=', scope.selfPersonId));
     all.push(visible.length ? eb.or(visible) : sql<SqlBool>`1 = 0`);
   }
-  if (f.departmentPath) all.push(like('departments.path', `${escapeLike(f.departmentPath)}%`));
+  // the subtree's ids first, then people by their department index: filtering the join on the path
+  // would make SQLite read every person (90 ms instead of 4 at 50,000 people)
+  if (f.departmentPath) {
+    const subtree = eb.selectFrom('departments as sub').select('sub.id').where(like('sub.path', `${escapeLike(f.departmentPath)}%`));
+    all.push(eb('people.departmentId', 'in', subtree));
+  }
   else if (f.departmentId) all.push(eb('people.departmentId', '=', f.departmentId));
   if (f.status) all.push(eb('people.status', '=', f.status));
   if (f.q) {
@@ -71,6 +77,7 @@ export const peopleRepo = {
   insert: (db: Executor, row: PersonRow) => db.insertInto('people').values(row).execute(),
   /** Optimistic update: false when the version moved on. */
   async update(db: Executor, id: string, version: number, patch: Partial<PersonRow>) {
+    authorizationChanged(db); // an account's actor carries its person's name and department
     const r = await db.updateTable('people').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },

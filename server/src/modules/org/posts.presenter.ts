@@ -4,7 +4,7 @@ import type { PostView } from './posts.service.ts';
 import { postPolicy } from './org.policy.ts';
 
 /** Who acts for the post now: A, unless A is away or has left; then B (AB岗制). */
-export function actingHolder(v: Pick<PostView, 'a' | 'b'>): string | null {
+export function actingHolder(v: { a: { id: string; status: string } | null; b: { id: string } | null }): string | null {
   if (v.a && v.a.status !== 'away' && v.a.status !== 'left') return v.a.id;
   return v.b?.id ?? null;
 }

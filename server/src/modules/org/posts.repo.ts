@@ -24,6 +24,11 @@ export const postsRepo = {
     return db.selectFrom('posts').selectAll().where('archivedAt', 'is', null)
       .where((eb) => eb.or([eb('aPersonId', 'in', ids), eb('bPersonId', 'in', ids)])).orderBy('name').execute();
   },
+  /** Live posts this person holds as A or B, with the status of each post's A: who acts depends on it. */
+  heldWithAStatus: (db: Executor, personId: string) =>
+    db.selectFrom('posts').leftJoin('people as a', 'a.id', 'posts.aPersonId')
+      .select(['posts.id', 'posts.aPersonId', 'posts.bPersonId', 'a.status as aStatus']).where('posts.archivedAt', 'is', null)
+      .where((eb) => eb.or([eb('posts.aPersonId', '=', personId), eb('posts.bPersonId', '=', personId)])).execute(),
   insert: (db: Executor, row: PostRow) => db.insertInto('posts').values(row).execute(),
   async update(db: Executor, id: string, version: number, patch: Partial<PostRow>) {
     const r = await db.updateTable('posts').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();

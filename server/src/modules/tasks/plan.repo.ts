@@ -1,13 +1,20 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { writeEpoch } from '../../platform/db/write-epoch.ts';
 import type { MeasuresTable, PlansTable, ProgrammesTable, TaskRollupsTable } from '../../platform/db/schema.ts';
 
 export type PlanRow = PlansTable;
 export type ProgrammeRow = ProgrammesTable;
 export type MeasureRow = MeasuresTable;
-export type RollupRow = TaskRollupsTable;
+/** A measure's roll-up counters of one colour, summed over status. */
+export type RollupRow = Pick<TaskRollupsTable, 'measureId' | 'warning' | 'taskCount' | 'weightSum' | 'progressSum'>;
+
+/** Moves on after every committed write to the plan tables: the plan catalogue cache rebuilds (plan-catalogue.ts). */
+export const planTablesEpoch = writeEpoch();
+const planCatalogueChanged = planTablesEpoch.changed;
 
 /** Optimistic update on any of the plan tables: false when the version moved on. */
 async function versioned<T extends 'plans' | 'programmes' | 'measures'>(db: Executor, table: T, id: string, version: number, patch: Record<string, unknown>) {
+  planCatalogueChanged(db);
   const r = await db.updateTable(table as 'plans').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
@@ -16,12 +23,11 @@ async function versioned<T extends 'plans' | 'programmes' | 'measures'>(db: Exec
 export const planRepo = {
   listPlans: (db: Executor) => db.selectFrom('plans').selectAll().orderBy('year', 'desc').orderBy('name').execute(),
   planById: (db: Executor, id: string) => db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst(),
-  plansByIds(db: Executor, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([] as PlanRow[]);
-    return db.selectFrom('plans').selectAll().where('id', 'in', [...new Set(ids)]).execute();
-  },
   planByName: (db: Executor, name: string) => db.selectFrom('plans').selectAll().where('name', '=', name).executeTakeFirst(),
-  insertPlan: (db: Executor, row: PlanRow) => db.insertInto('plans').values(row).execute(),
+  insertPlan(db: Executor, row: PlanRow) {
+    planCatalogueChanged(db);
+    return db.insertInto('plans').values(row).execute();
+  },
   updatePlan: (db: Executor, id: string, version: number, patch: Partial<PlanRow>) => versioned(db, 'plans', id, version, patch),
 
   programmesOf: (db: Executor, planId: string) =>
@@ -29,25 +35,26 @@ export const planRepo = {
   programmeById: (db: Executor, id: string) => db.selectFrom('programmes').selectAll().where('id', '=', id).executeTakeFirst(),
   programmeByCode: (db: Executor, planId: string, code: string) =>
     db.selectFrom('programmes').selectAll().where('planId', '=', planId).where('code', '=', code).executeTakeFirst(),
-  insertProgramme: (db: Executor, row: ProgrammeRow) => db.insertInto('programmes').values(row).execute(),
+  insertProgramme(db: Executor, row: ProgrammeRow) {
+    planCatalogueChanged(db);
+    return db.insertInto('programmes').values(row).execute();
+  },
   updateProgramme: (db: Executor, id: string, version: number, patch: Partial<ProgrammeRow>) => versioned(db, 'programmes', id, version, patch),
 
   measuresOf: (db: Executor, planId: string) =>
     db.selectFrom('measures').selectAll().where('planId', '=', planId).orderBy('sort').orderBy('code').execute(),
   measureById: (db: Executor, id: string) => db.selectFrom('measures').selectAll().where('id', '=', id).executeTakeFirst(),
-  measuresByIds(db: Executor, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([] as MeasureRow[]);
-    return db.selectFrom('measures').selectAll().where('id', 'in', [...new Set(ids)]).execute();
-  },
-  programmesByIds(db: Executor, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([] as ProgrammeRow[]);
-    return db.selectFrom('programmes').selectAll().where('id', 'in', [...new Set(ids)]).execute();
-  },
   measureByCode: (db: Executor, planId: string, code: string) =>
     db.selectFrom('measures').selectAll().where('planId', '=', planId).where('code', '=', code).executeTakeFirst(),
-  insertMeasure: (db: Executor, row: MeasureRow) => db.insertInto('measures').values(row).execute(),
+  insertMeasure(db: Executor, row: MeasureRow) {
+    planCatalogueChanged(db);
+    return db.insertInto('measures').values(row).execute();
+  },
   updateMeasure: (db: Executor, id: string, version: number, patch: Partial<MeasureRow>) => versioned(db, 'measures', id, version, patch),
 
-  /** The roll-up counters of a plan: a few rows per measure (status × colour). */
-  rollupRows: (db: Executor, planId: string) => db.selectFrom('taskRollups').selectAll().where('planId', '=', planId).execute(),
+  /** The roll-up counters of a plan summed over status: at most four rows (colours) per measure. */
+  rollupRows: (db: Executor, planId: string) =>
+    db.selectFrom('taskRollups').where('planId', '=', planId).groupBy(['measureId', 'warning'])
+      .select((eb) => ['measureId', 'warning', eb.fn.sum<number>('taskCount').as('taskCount'), eb.fn.sum<number>('weightSum').as('weightSum'), eb.fn.sum<number>('progressSum').as('progressSum')])
+      .execute(),
 };

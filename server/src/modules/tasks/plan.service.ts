@@ -12,6 +12,7 @@ import { iso } from '../../platform/clock.ts';
 import { peopleBasics } from '../org/org.directory.ts';
 import { planRepo, type MeasureRow, type PlanRow, type ProgrammeRow, type RollupRow } from './plan.repo.ts';
 import { planPolicy } from './tasks.policy.ts';
+import { planCatalogue } from './plan-catalogue.ts';
 
 const actorOf = (ctx: Ctx) => ctx.actor!;
 
@@ -160,8 +161,10 @@ const sumColours = (parts: { colours: Colours }[]) => parts.reduce((c, p) => {
  * that have tasks; the plan is the programme-weighted mean of its programmes that have tasks.
  */
 export async function planRollup(ctx: Ctx, planId: string): Promise<PlanRollup> {
-  const plan = await getPlan(ctx, planId);
-  const [programmes, measures, counters] = await Promise.all([planRepo.programmesOf(ctx.db, planId), planRepo.measuresOf(ctx.db, planId), planRepo.rollupRows(ctx.db, planId)]);
+  const catalogue = await planCatalogue(ctx.db, planId);
+  if (!catalogue) throw notFound();
+  const { plan, programmes, measures } = catalogue;
+  const counters = await planRepo.rollupRows(ctx.db, planId);
   const byMeasure = new Map<string, RollupRow[]>();
   for (const c of counters) byMeasure.set(c.measureId, [...(byMeasure.get(c.measureId) ?? []), c]);
   const measureFigures = (m: MeasureRow) => {

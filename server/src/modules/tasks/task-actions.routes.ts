@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { EvidenceFile, GradeBody, IdParams, InstructionBody, Task, TaskEvent, TaskTransitionBody, UrgeBody } from '@qinlian/contracts';
+import { EvidenceFile, GradeBody, IdParams, InstructionBody, MilestoneDoneBody, MilestoneParams, Task, TaskEvent, TaskTransitionBody, UrgeBody } from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { readUpload } from '../../platform/http/upload.ts';
 import { signedIn } from '../../platform/policy/policy.ts';
 import { servedMime } from '../../platform/files/evidence.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { gradeTask, instructTask, transitionTask, urgeTask } from './task-actions.service.ts';
+import { markMilestone } from './task-milestones.service.ts';
 import { taskHistory } from './tasks.service.ts';
 import { taskViews } from './task-views.ts';
 import { presentEvent, presentFile, presentTask } from './tasks.presenter.ts';
@@ -50,6 +51,17 @@ export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: taskPolicy.route('office') },
     schema: { tags, summary: '五字要求评定（准 快 实 浓 显）', params: IdParams, body: GradeBody, response: { 200: Task } },
   }, async (req) => presentOne(req, await gradeTask(ctxOf(req), req.params.id, req.body)));
+
+  app.post('/tasks/:id/milestones/:milestoneId/complete', {
+    // either side may (the handling department or the office); the service decides by the task
+    config: { policy: signedIn },
+    schema: { tags, summary: '时间节点完成（已签收或推进中；记录完成时间和标记人）', params: MilestoneParams, body: MilestoneDoneBody, response: { 200: Task } },
+  }, async (req) => presentOne(req, await markMilestone(ctxOf(req), req.params.id, req.params.milestoneId, { version: req.body.version, done: true })));
+
+  app.post('/tasks/:id/milestones/:milestoneId/reopen', {
+    config: { policy: signedIn },
+    schema: { tags, summary: '撤销时间节点完成（误标时）', params: MilestoneParams, body: MilestoneDoneBody, response: { 200: Task } },
+  }, async (req) => presentOne(req, await markMilestone(ctxOf(req), req.params.id, req.params.milestoneId, { version: req.body.version, done: false })));
 
   app.post('/files', {
     config: { policy: taskPolicy.route('read') },

@@ -5,10 +5,9 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, invalid, versionConflict } from '../../platform/errors.ts';
 import { iso } from '../../platform/clock.ts';
 import { filesRepo } from '../../platform/files/evidence.ts';
-import { notify } from '../../platform/notifications/notify.ts';
-import { departmentHeadPersonId } from '../org/org.directory.ts';
 import { ACTION_LABELS, allowedActions, REQUIREMENTS, STATUS_LABELS, transitionFor } from './task-lifecycle.ts';
-import { sidesOf, taskPolicy, type TaskAccess } from './tasks.policy.ts';
+import { sidesOf, taskPolicy } from './tasks.policy.ts';
+import { instructionNotice, tellAboutTask, transitionNotice, urgeNotice } from './task-notices.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
 import type { TaskRow } from './tasks.repo.ts';
 import { loadTask } from './tasks.service.ts';
@@ -37,10 +36,25 @@ async function evidenceCount(ctx: Ctx, taskId: string): Promise<number> {
 
 /**
  * One step of the life cycle (task-lifecycle.ts), in one transaction with the event, the
- * counters and the audit record. Not a step from this status: 409 illegal_transition with the
- * steps this actor may take; a step of the other side: 403.
+ * counters, the audit record and the notice to the people concerned (task-notices.ts). Not a step
+ * from this status: 409 illegal_transition with the steps this actor may take; a step of the other
+ * side: 403.
  */
 export async function transitionTask(ctx: Ctx, id: string, input: TaskTransitionBody): Promise<TaskRow> {
+  return inTransaction(ctx, async (tx) => {
+    const step = await takeStep(tx, id, input);
+    const notice = transitionNotice(step.action, step.row, actorOf(tx).name, step.comment);
+    // keyed by the version the step made: told once per step, however often asked
+    if (notice) await tellAboutTask(tx, step.row, step.access, notice, `${notice.kind}:${id}:v${step.row.version}`);
+    return step.row;
+  });
+}
+
+/**
+ * The step itself, telling nobody: the demo seed replays past steps with it, as history rather
+ * than news.
+ */
+export async function takeStep(ctx: Ctx, id: string, input: TaskTransitionBody) {
   const body = TransitionSchema.parse(input);
   return inTransaction(ctx, async (tx) => {
     const { row, access } = await loadTask(tx, id);
@@ -66,25 +80,11 @@ export async function transitionTask(ctx: Ctx, id: string, input: TaskTransition
     if (body.action === 'report') next.progress = body.percent!;
     if (body.action === 'close') { next.progress = 100; next.closedAt = now; }
     if (body.action === 'reopen') next.closedAt = null;
-    return saveTask(tx, row, next, {
+    const saved = await saveTask(tx, row, next, {
       action: `task.${body.action}`,
       event: { kind: body.action, text: body.comment ?? '', percent: body.action === 'report' ? body.percent! : null, fileIds: body.fileIds, fromStatus: status, toStatus: step.to },
     });
-  });
-}
-
-/** Who hears about a task: the person acting on its post, else the head of its lead department. */
-async function handlerOrHead(ctx: Ctx, access: TaskAccess): Promise<string[]> {
-  if (access.handlerPersonId) return [access.handlerPersonId];
-  const head = await departmentHeadPersonId(ctx.db, access.leadDepartmentId);
-  return head ? [head] : [];
-}
-
-async function tell(tx: TxCtx, row: TaskRow, access: TaskAccess, kind: string, eventId: string, title: string, body: string) {
-  const recipients = await handlerOrHead(tx, access);
-  if (recipients.length === 0) return;
-  await notify(tx, {
-    kind, recipientPersonIds: recipients, title, body, link: `/tasks/${row.id}`, entityType: 'task', entityId: row.id, dedupeKey: `${kind}:${eventId}`,
+    return { row: saved, access, action: body.action, comment: body.comment };
   });
 }
 
@@ -105,7 +105,7 @@ export async function urgeTask(ctx: Ctx, id: string, message: string) {
       throw new DomainError('illegal_transition', 409, { status: STATUS_LABELS[status].zh, action: '催办', statusEn: STATUS_LABELS[status].en, actionEn: 'urged' }, undefined, []);
     }
     const eventId = await noteOnTask(tx, id, 'urge', message);
-    await tell(tx, row, access, 'task.urge', eventId, `催办：${row.code} ${row.title}`, message);
+    await tellAboutTask(tx, row, access, urgeNotice(row, message), `task.urge:${eventId}`);
     return eventId;
   });
 }
@@ -116,7 +116,7 @@ export async function instructTask(ctx: Ctx, id: string, text: string) {
     const { row, access } = await loadTask(tx, id);
     taskPolicy.assert(actorOf(tx), 'instruct', access);
     const eventId = await noteOnTask(tx, id, 'instruct', text);
-    await tell(tx, row, access, 'task.instruct', eventId, `领导批示：${row.code} ${row.title}`, `${actorOf(tx).name}：${text}`);
+    await tellAboutTask(tx, row, access, instructionNotice(row, actorOf(tx).name, text), `task.instruct:${eventId}`);
     return eventId;
   });
 }

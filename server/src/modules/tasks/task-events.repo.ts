@@ -18,9 +18,9 @@ export const taskEventsRepo = {
     if (afterEventId) q = q.where('eventId', '>', afterEventId);
     return Number((await q.executeTakeFirstOrThrow()).n);
   },
-  /** The latest event of one of these kinds, e.g. the last return or reopen. */
+  /** The latest event of one of these kinds, e.g. the last return or reopen, or who assigned it last. */
   lastOfKinds: (db: Executor, taskId: string, kinds: string[]) =>
-    db.selectFrom('taskEvents').select(['id', 'kind', 'at']).where('taskId', '=', taskId).where('kind', 'in', kinds).orderBy('id', 'desc').limit(1).executeTakeFirst(),
+    db.selectFrom('taskEvents').select(['id', 'kind', 'at', 'actorUserId']).where('taskId', '=', taskId).where('kind', 'in', kinds).orderBy('id', 'desc').limit(1).executeTakeFirst(),
   /** The tasks that reference a file (who may download it). */
   tasksReferencing: (db: Executor, fileId: string) =>
     db.selectFrom('taskFiles').select('taskId').distinct().where('fileId', '=', fileId).execute().then((r) => r.map((x) => x.taskId)),

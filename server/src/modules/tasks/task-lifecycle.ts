@@ -36,6 +36,9 @@ export const REQUIREMENTS: Record<TaskAction, { comment?: true; percent?: true; 
 /** Statuses in which the office may still edit the task itself. */
 export const EDITABLE: ReadonlySet<TaskStatus> = new Set(['draft', 'assigned', 'refused']);
 
+/** Statuses in which milestones are marked done (or undone): the work is under way (时间节点完成). */
+export const MILESTONES_OPEN: ReadonlySet<TaskStatus> = new Set(['accepted', 'in_progress']);
+
 export const transitionFor = (from: TaskStatus, action: TaskAction): Transition | undefined =>
   TRANSITIONS.find((t) => t.from === from && t.action === action);
 

@@ -3,8 +3,9 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { calendarFor } from '../../platform/calendar/calendar.service.ts';
 import { shanghaiDate } from '../../platform/calendar/working-days.ts';
-import { departmentsBasics, peopleBasics, postsWithHolders, type PostWithHolder } from '../org/org.directory.ts';
-import { planRepo, type PlanRow } from './plan.repo.ts';
+import { departmentsBasics, postsAndPeople, postsWithHolders, type PostWithHolder } from '../org/org.directory.ts';
+import type { PlanRow } from './plan.repo.ts';
+import { catalogueOf } from './plan-catalogue.ts';
 import { tasksRepo, type MilestoneRow, type TaskRow } from './tasks.repo.ts';
 import type { TaskAccess } from './tasks.policy.ts';
 import { memoisedAssess, type Assessment } from './warnings.ts';
@@ -42,24 +43,22 @@ export async function accessOf(db: Executor, row: TaskRow, cooperating?: string[
   };
 }
 
-/** Views for a page of tasks: a fixed number of queries however long the page. */
+/**
+ * Views for a page of tasks: a fixed number of queries however long the page — five, as the plan
+ * catalogue and the calendar are cached.
+ */
 export async function taskViews(ctx: Ctx, rows: TaskRow[]): Promise<TaskView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [measures, programmes, plans, cooperators, milestones, posts, leaders, calendar] = await Promise.all([
-    planRepo.measuresByIds(ctx.db, rows.map((r) => r.measureId)),
-    planRepo.programmesByIds(ctx.db, rows.map((r) => r.programmeId)),
-    planRepo.plansByIds(ctx.db, rows.map((r) => r.planId)),
+  const [catalogue, cooperators, milestones, { posts, people: leaders }, calendar] = await Promise.all([
+    catalogueOf(ctx.db, rows),
     tasksRepo.cooperatorsOf(ctx.db, ids),
     tasksRepo.milestonesOf(ctx.db, ids),
-    postsWithHolders(ctx.db, rows.map((r) => r.responsiblePostId)),
-    peopleBasics(ctx.db, rows.map((r) => r.leaderPersonId)),
+    postsAndPeople(ctx.db, rows.map((r) => r.responsiblePostId), rows.map((r) => r.leaderPersonId)),
     calendarFor(ctx.db),
   ]);
   const departments = await departmentsBasics(ctx.db, rows.map((r) => r.leadDepartmentId));
-  const measureName = new Map(measures.map((m) => [m.id, m.name]));
-  const programmeName = new Map(programmes.map((p) => [p.id, p.name]));
-  const thresholds = new Map(plans.map((p) => [p.id, thresholdsOf(p)]));
+  const thresholds = new Map([...catalogue.plans.values()].map((p) => [p.id, thresholdsOf(p)]));
   const assess = memoisedAssess(calendar);
   const day = today(ctx);
   return rows.map((row) => {
@@ -68,7 +67,7 @@ export async function taskViews(ctx: Ctx, rows: TaskRow[]): Promise<TaskView[]> 
     const status = row.status as TaskStatus;
     return {
       row, post, cooperatingDepartmentIds: coop, milestones: milestones.get(row.id) ?? [],
-      measureName: measureName.get(row.measureId) ?? '', programmeName: programmeName.get(row.programmeId) ?? '',
+      measureName: catalogue.measures.get(row.measureId)?.name ?? '', programmeName: catalogue.programmes.get(row.programmeId)?.name ?? '',
       leadDepartmentName: departments.get(row.leadDepartmentId)?.name ?? '',
       leaderName: row.leaderPersonId ? leaders.get(row.leaderPersonId)?.name ?? null : null,
       access: { status, leadDepartmentId: row.leadDepartmentId, cooperatingDepartmentIds: coop, handlerPersonId: post?.actingPersonId ?? null, leaderPersonId: row.leaderPersonId },

@@ -9,6 +9,7 @@ import { planRepo } from './plan.repo.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { taskCountersRepo } from './task-counters.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
+import { taskSearchRepo } from './task-search.repo.ts';
 import { assess } from './warnings.ts';
 import { thresholdsOf, today } from './task-views.ts';
 import { isOpen } from './task-lifecycle.ts';
@@ -39,7 +40,8 @@ export async function colourFor(tx: TxCtx, row: TaskRow, previous: Pick<TaskRow,
 
 /**
  * Every task write goes through here, in the caller's transaction: the row (optimistic version),
- * its colour recomputed, the counters moved, the event appended and the audit record chained.
+ * its colour recomputed, the counters moved, the search index entry kept in step, the event
+ * appended and the audit record chained.
  *
  * The audit record comes first on purpose: appending takes the chain head's row lock, so on
  * PostgreSQL every transaction that writes tasks holds that one lock before it touches any task
@@ -66,6 +68,7 @@ export async function saveTask(
     await tasksRepo.insert(tx.db, after);
   }
   await taskCountersRepo.apply(tx.db, before, after);
+  await taskSearchRepo.apply(tx.db, before, after);
   if (opts.event) await appendEvent(tx, after.id, opts.event);
   return after;
 }

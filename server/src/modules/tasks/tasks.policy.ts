@@ -1,7 +1,7 @@
 import type { TaskAction, TaskStatus } from '@qinlian/contracts';
 import type { Actor } from '../../platform/context.ts';
 import { definePolicy, inDepartmentScope } from '../../platform/policy/policy.ts';
-import { allowedActions, EDITABLE, type Side } from './task-lifecycle.ts';
+import { allowedActions, EDITABLE, MILESTONES_OPEN, type Side } from './task-lifecycle.ts';
 
 /** What the rules need to know about a task. */
 export type TaskAccess = {
@@ -46,7 +46,10 @@ export function sidesOf(actor: Actor, t: TaskAccess): Set<Side> {
   return sides;
 }
 
-export type TaskAbilities = Record<TaskAction, boolean> & { edit: boolean; urge: boolean; instruct: boolean; grade: boolean };
+/** 时间节点: either side of the life cycle marks milestones done while the work is under way. */
+export const mayMarkMilestones = (actor: Actor, t: TaskAccess) => sidesOf(actor, t).size > 0 && MILESTONES_OPEN.has(t.status);
+
+export type TaskAbilities = Record<TaskAction, boolean> & { edit: boolean; urge: boolean; instruct: boolean; grade: boolean; milestones: boolean };
 
 /** Sent with every task so the web enables buttons by the server's rules. */
 export function taskAbilities(actor: Actor, t: TaskAccess): TaskAbilities {
@@ -59,5 +62,6 @@ export function taskAbilities(actor: Actor, t: TaskAccess): TaskAbilities {
     urge: office && t.status !== 'draft' && t.status !== 'closed',
     instruct: taskPolicy.allowed(actor, 'instruct', t),
     grade: office && t.status !== 'draft',
+    milestones: mayMarkMilestones(actor, t),
   };
 }

@@ -19,7 +19,7 @@ export function presentTask(actor: Actor, v: TaskView): Task {
     startDate: row.startDate, dueDate: row.dueDate, weight: row.weight, status: v.access.status, progress: row.progress,
     scheduleProgress: v.assessment.scheduleProgress, warning: v.assessment.warning, workingDaysLeft: v.assessment.workingDaysLeft,
     tagged: row.tagged === 1, grade: gradeOf(row),
-    milestones: v.milestones.map((m) => ({ id: m.id, name: m.name, dueDate: m.dueDate, doneAt: m.doneAt })),
+    milestones: v.milestones.map((m) => ({ id: m.id, name: m.name, dueDate: m.dueDate, doneAt: m.doneAt, doneByName: m.doneByName })),
     version: row.version, updatedAt: row.updatedAt, closedAt: row.closedAt,
     abilities: taskAbilities(actor, v.access),
   };

@@ -1,6 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import { engineOf } from '../../platform/db/engine.ts';
 import type { DB, TaskMilestonesTable, TasksTable } from '../../platform/db/schema.ts';
+import { taskSearchRepo } from './task-search.repo.ts';
 
 export type TaskRow = TasksTable;
 export type MilestoneRow = TaskMilestonesTable;
@@ -13,7 +15,12 @@ export type TaskVisibility =
 /** The list filters as SQL needs them (ids already resolved: a handler becomes the posts they act for). */
 export type TaskFilter = {
   planId?: string; programmeId?: string; measureId?: string; departmentId?: string; leaderPersonId?: string;
-  postIds?: string[]; status?: string; open?: boolean; warning?: string; tagged?: boolean; q?: string;
+  postIds?: string[]; status?: string; open?: boolean; warning?: string; tagged?: boolean;
+  /**
+   * 检索: the query's character pairs, looked up in the search index. A common pair can match most
+   * of a million tasks, so only the first `cap` matches (in index order) are counted and sorted.
+   */
+  search?: { grams: string[]; cap: number };
   /** due before this date and not closed or draft (逾期) */
   overdueBefore?: string;
   /** view "mine": the posts I act for, or I am the leader in charge */
@@ -61,10 +68,6 @@ function conditions(eb: Eb, v: TaskVisibility, f: TaskFilter): Expression<SqlBoo
     all.push(eb.or(mine));
   }
   if (f.ofDepartment) all.push(eb.or([eb('tasks.leadDepartmentId', '=', f.ofDepartment), cooperating(eb, [f.ofDepartment])]));
-  if (f.q) {
-    const pattern = `%${escapeLike(f.q.toLowerCase())}%`;
-    all.push(eb.or([sql<SqlBool>`lower(${sql.ref('tasks.title')}) like ${pattern} escape '\\'`, sql<SqlBool>`lower(${sql.ref('tasks.code')}) like ${pattern} escape '\\'`]));
-  }
   return eb.and(all);
 }
 
@@ -72,18 +75,25 @@ const warningRank = sql<number>`case ${sql.ref('tasks.warning')} when 'red' then
 
 /** Tasks, their cooperating departments and milestones: the only SQL on these tables. */
 export const tasksRepo = {
+  /** A page and the total; with a search, of its first `cap` matches (`totalCapped` when there are more). */
   async page(db: Executor, v: TaskVisibility, f: TaskFilter, sort: TaskSort, page: { limit: number; offset: number }) {
-    const base = db.selectFrom('tasks').where((eb) => conditions(eb, v, f));
+    const filtered = db.selectFrom('tasks').where((eb) => conditions(eb, v, f));
+    const { search } = f;
+    // one past the cap tells that there are more
+    const hits = search && filtered.innerJoin(taskSearchRepo.matching(engineOf(db), search.grams).as('hit'), 'hit.taskId', 'tasks.id')
+      .select('tasks.id').limit(search.cap + 1);
+    const base = hits ? db.selectFrom('tasks').where('tasks.id', 'in', hits) : filtered;
     let q = base.selectAll('tasks');
     if (sort === 'due') q = q.orderBy('tasks.dueDate').orderBy('tasks.id');
     else if (sort === 'updated') q = q.orderBy('tasks.updatedAt', 'desc').orderBy('tasks.id');
     else if (sort === 'warning') q = q.orderBy(warningRank).orderBy('tasks.dueDate').orderBy('tasks.id');
     else q = q.orderBy('tasks.code').orderBy('tasks.id');
-    const [items, total] = await Promise.all([
-      q.limit(page.limit).offset(page.offset).execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { items, total: Number(total.n) };
+    const count = hits
+      ? db.selectFrom(hits.as('hits')).select((eb) => eb.fn.countAll<number>().as('n'))
+      : base.select((eb) => eb.fn.countAll<number>().as('n'));
+    const [items, total] = await Promise.all([q.limit(page.limit).offset(page.offset).execute(), count.executeTakeFirstOrThrow()]);
+    const n = Number(total.n);
+    return search && n > search.cap ? { items, total: search.cap, totalCapped: true } : { items, total: n, totalCapped: false };
   },
   byId: (db: Executor, id: string) => db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst(),
   byIds(db: Executor, ids: string[]) {
@@ -105,6 +115,14 @@ export const tasksRepo = {
   /** Tasks in these statuses with these colours (automatic urging: yellow and red with the handler). */
   withWarnings: (db: Executor, statuses: string[], warnings: string[]) =>
     db.selectFrom('tasks').selectAll().where('status', 'in', statuses).where('warning', 'in', warnings).orderBy('dueDate').orderBy('id').execute(),
+  /** The most urgent matching tasks — red, yellow, blue, then none; soonest due first — without a count (the board). */
+  mostUrgent: (db: Executor, v: TaskVisibility, f: TaskFilter, limit: number) =>
+    db.selectFrom('tasks').where((eb) => conditions(eb, v, f)).selectAll('tasks')
+      .orderBy(warningRank).orderBy('tasks.dueDate').orderBy('tasks.id').limit(limit).execute(),
+  /** Matching tasks counted by status and stored colour (the board of an actor who does not see everything). */
+  countsByStatusAndWarning: (db: Executor, v: TaskVisibility, f: TaskFilter) =>
+    db.selectFrom('tasks').where((eb) => conditions(eb, v, f))
+      .select(['tasks.status', 'tasks.warning', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['tasks.status', 'tasks.warning']).execute(),
   insert: (db: Executor, row: TaskRow) => db.insertInto('tasks').values(row).execute(),
   /** Optimistic update: false when the version moved on. */
   async update(db: Executor, id: string, version: number, patch: Partial<TaskRow>) {
@@ -135,4 +153,8 @@ export const tasksRepo = {
     await db.deleteFrom('taskMilestones').where('taskId', '=', taskId).execute();
     if (rows.length) await db.insertInto('taskMilestones').values(rows).execute();
   },
+  milestoneOf: (db: Executor, taskId: string, milestoneId: string) =>
+    db.selectFrom('taskMilestones').selectAll().where('id', '=', milestoneId).where('taskId', '=', taskId).executeTakeFirst(),
+  markMilestone: (db: Executor, id: string, done: Pick<MilestoneRow, 'doneAt' | 'doneByUserId' | 'doneByName'>) =>
+    db.updateTable('taskMilestones').set(done).where('id', '=', id).execute(),
 };

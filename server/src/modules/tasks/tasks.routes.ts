@@ -18,8 +18,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: taskPolicy.route('read') },
     schema: { tags, summary: '任务列表（我的、本部门、逾期、全部；按工程/举措/部门/领导/状态/预警筛选）', querystring: TaskQuery, response: { 200: TaskPage } },
   }, async (req) => {
-    const { items, total } = await listTasks(ctxOf(req), req.query);
-    return { items: items.map((v) => presentTask(req.actor!, v)), total, page: req.query.page, pageSize: req.query.pageSize };
+    const { items, total, totalCapped } = await listTasks(ctxOf(req), req.query);
+    return { items: items.map((v) => presentTask(req.actor!, v)), total, totalCapped, page: req.query.page, pageSize: req.query.pageSize };
   });
 
   app.get('/tasks/export.xlsx', {
@@ -34,10 +34,10 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/tasks/board', {
     config: { policy: taskPolicy.route('read') },
-    schema: { tags, summary: '挂牌作战看板：全部挂牌事项按状态与预警', querystring: BoardQuery, response: { 200: Board } },
+    schema: { tags, summary: '挂牌作战看板：最紧急的挂牌事项（默认 200 项）与全部挂牌事项按状态、预警的计数', querystring: BoardQuery, response: { 200: Board } },
   }, async (req) => {
-    const { items, counts } = await taskBoard(ctxOf(req), req.query);
-    return { items: items.map(presentBoardItem), counts };
+    const { items, ...figures } = await taskBoard(ctxOf(req), req.query);
+    return { items: items.map(presentBoardItem), ...figures };
   });
 
   app.get('/tasks/:id', {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import {
-  TaskCreateBody as CreateSchema, detailMessage, type BoardQuery, type TaskCreateBody, type TaskExportQuery, type TaskStatus, type TaskUpdateBody,
+  TASK_SEARCH_CAP, TaskCreateBody as CreateSchema, detailMessage, type BoardQuery, type TaskCreateBody, type TaskExportQuery, type TaskStatus, type TaskUpdateBody,
   type WarningColor,
 } from '@qinlian/contracts';
 import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
@@ -8,11 +8,13 @@ import { DomainError, duplicate, forbidden, invalid, notFound, versionConflict }
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
 import { filesRepo } from '../../platform/files/evidence.ts';
+import { bigrams, MIN_SEARCH_CHARS } from '../../platform/search/bigrams.ts';
 import { postIdsActedBy } from '../org/org.directory.ts';
 import { planRepo } from './plan.repo.ts';
 import { tasksRepo, type TaskFilter, type TaskRow, type TaskVisibility } from './tasks.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
 import { taskCountersRepo } from './task-counters.repo.ts';
+import { taskCodesRepo } from './task-codes.repo.ts';
 import { taskPolicy, type TaskAccess } from './tasks.policy.ts';
 import { EDITABLE, STATUS_LABELS } from './task-lifecycle.ts';
 import { accessOf, EMPTY_GRADE, taskViews, today, type TaskView } from './task-views.ts';
@@ -35,12 +37,24 @@ export async function visibilityOf(ctx: Ctx): Promise<TaskVisibility> {
   return { all: false, departmentIds: a.scope.departmentIds, postIds, personId: a.personId };
 }
 
+/**
+ * 检索 by the index of character pairs: a query needs two characters (letters or digits) — one
+ * character is in most titles and has no pair to look up — so a shorter one is refused with a
+ * message that says what to type, rather than scanning every task.
+ */
+function searchOf(q: string | undefined, cap: number): TaskFilter['search'] {
+  if (!q) return undefined;
+  const grams = bigrams(q);
+  if (grams.length === 0) throw new DomainError('search_too_short', 400, { min: MIN_SEARCH_CHARS }, [{ path: 'querystring.q', message: 'search_too_short' }]);
+  return { grams, cap };
+}
+
 /** The list's filters and preset views as SQL filters; null when the view can match nothing. */
-async function filterOf(ctx: Ctx, q: TaskListQuery): Promise<TaskFilter | null> {
+async function filterOf(ctx: Ctx, q: TaskListQuery, searchCap: number): Promise<TaskFilter | null> {
   const a = actorOf(ctx);
   const f: TaskFilter = {
     planId: q.planId, programmeId: q.programmeId, measureId: q.measureId, departmentId: q.departmentId, leaderPersonId: q.leaderPersonId,
-    status: q.status, warning: q.warning, q: q.q || undefined,
+    status: q.status, warning: q.warning, search: searchOf(q.q, searchCap),
     open: q.open === undefined ? undefined : q.open === 'true', tagged: q.tagged === undefined ? undefined : q.tagged === 'true',
   };
   if (q.handlerPersonId) f.postIds = await postIdsActedBy(ctx.db, q.handlerPersonId);
@@ -57,17 +71,17 @@ async function filterOf(ctx: Ctx, q: TaskListQuery): Promise<TaskFilter | null> 
 }
 
 /** One page of the tasks the actor may see (data scope in SQL), with their views. */
-export async function listTasks(ctx: Ctx, q: TaskListQuery & { page: number; pageSize: number }): Promise<{ items: TaskView[]; total: number }> {
-  const f = await filterOf(ctx, q);
-  if (!f) return { items: [], total: 0 };
-  const { items, total } = await tasksRepo.page(ctx.db, await visibilityOf(ctx), f, q.sort, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  return { items: await taskViews(ctx, items), total };
+export async function listTasks(ctx: Ctx, q: TaskListQuery & { page: number; pageSize: number }, searchCap = TASK_SEARCH_CAP) {
+  const f = await filterOf(ctx, q, searchCap);
+  if (!f) return { items: [] as TaskView[], total: 0, totalCapped: false };
+  const { items, total, totalCapped } = await tasksRepo.page(ctx.db, await visibilityOf(ctx), f, q.sort, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { items: await taskViews(ctx, items), total, totalCapped };
 }
 
 export const EXPORT_LIMIT = 20_000;
 /** Every task matching the filters (up to EXPORT_LIMIT), for the XLSX export. */
 export async function allTasksMatching(ctx: Ctx, q: TaskListQuery): Promise<TaskView[]> {
-  return (await listTasks(ctx, { ...q, page: 1, pageSize: EXPORT_LIMIT })).items;
+  return (await listTasks(ctx, { ...q, page: 1, pageSize: EXPORT_LIMIT }, EXPORT_LIMIT)).items;
 }
 
 /** A task the actor may see, with what the policy needs; 404 otherwise. */
@@ -92,15 +106,25 @@ export async function taskHistory(ctx: Ctx, id: string) {
 }
 
 const milestoneRows = (taskId: string, list: { name: string; dueDate: string }[]) =>
-  list.map((m, sort) => ({ id: newId(), taskId, name: m.name, dueDate: m.dueDate, sort, doneAt: null }));
+  list.map((m, sort) => ({ id: newId(), taskId, name: m.name, dueDate: m.dueDate, sort, doneAt: null, doneByUserId: null, doneByName: null }));
 
-/** A code the plan does not use yet: `<measure code>-01`, `-02` … */
-async function nextCode(ctx: Ctx, planId: string, measureCode: string): Promise<string> {
-  const taken = new Set(await tasksRepo.codesWithPrefix(ctx.db, planId, `${measureCode}-`));
-  for (let n = taken.size + 1; ; n++) {
-    const code = `${measureCode}-${String(n).padStart(2, '0')}`;
-    if (!taken.has(code)) return code;
-  }
+/**
+ * A code the plan does not use yet: `<measure code>-01`, `-02` … The number comes from the
+ * measure's counter row (taskCodesRepo.take), which serialises concurrent creates on PostgreSQL
+ * — reading the codes in use and inserting let two of them pick the same code, and the unique
+ * index refused one. A number already taken (typed by hand, imported) is skipped, and the counter
+ * moves past it.
+ */
+async function nextCode(tx: TxCtx, planId: string, measureCode: string): Promise<string> {
+  const prefix = `${measureCode}-`;
+  const codeOf = (n: number) => `${prefix}${String(n).padStart(2, '0')}`;
+  const n = await taskCodesRepo.take(tx.db, planId, prefix);
+  if (!(await tasksRepo.byCode(tx.db, planId, codeOf(n)))) return codeOf(n);
+  const taken = new Set(await tasksRepo.codesWithPrefix(tx.db, planId, prefix));
+  let free = n + 1;
+  while (taken.has(codeOf(free))) free++;
+  await taskCodesRepo.skipTo(tx.db, planId, prefix, free);
+  return codeOf(free);
 }
 
 /** A new task (草稿) under a measure, optionally a sub-task of another. */
@@ -181,25 +205,29 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskUpdateBody): P
 const zeroCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const STATUSES = ['draft', 'assigned', 'accepted', 'refused', 'in_progress', 'close_requested', 'closed'] as const;
 const COLOURS = ['none', 'blue', 'yellow', 'red'] as const;
-export const BOARD_LIMIT = 2000;
+
+/** 挂牌作战 counts by status and colour of every tagged task the actor may see, not just those on the wall. */
+async function boardCounts(ctx: Ctx, visibility: TaskVisibility, f: TaskFilter) {
+  const counts = visibility.all
+    ? await taskCountersRepo.countsBy(ctx.db, { ...f, departmentIds: f.departmentId ? [f.departmentId] : undefined })
+    : await tasksRepo.countsByStatusAndWarning(ctx.db, visibility, f);
+  const byStatus = zeroCounts(STATUSES);
+  const byWarning = zeroCounts(COLOURS);
+  for (const c of counts) { byStatus[c.status as TaskStatus] += Number(c.n); byWarning[c.warning as WarningColor] += Number(c.n); }
+  return { byStatus, byWarning };
+}
 
 /**
- * 挂牌作战 board: every tagged task the actor may see, most urgent first. Counts come from the
- * counters when the actor sees everything, else from the (visible) items themselves.
+ * 挂牌作战 board: the `limit` most urgent tagged tasks the actor may see (stored colour, then due
+ * date), ordered on the wall by today's colour; the counts and the total cover every one of them —
+ * from the counters when the actor sees everything.
  */
 export async function taskBoard(ctx: Ctx, q: z.output<typeof BoardQuery>) {
   const f: TaskFilter = { planId: q.planId, programmeId: q.programmeId, departmentId: q.departmentId, leaderPersonId: q.leaderPersonId, tagged: true };
   const visibility = await visibilityOf(ctx);
-  const { items: rows } = await tasksRepo.page(ctx.db, visibility, f, 'warning', { limit: BOARD_LIMIT, offset: 0 });
+  const [rows, counts] = await Promise.all([tasksRepo.mostUrgent(ctx.db, visibility, f, q.limit), boardCounts(ctx, visibility, f)]);
   const items = await taskViews(ctx, rows);
-  const byStatus = zeroCounts(STATUSES);
-  const byWarning = zeroCounts(COLOURS);
-  if (visibility.all) {
-    const counts = await taskCountersRepo.countsBy(ctx.db, { ...f, departmentIds: q.departmentId ? [q.departmentId] : undefined });
-    for (const c of counts) { byStatus[c.status as TaskStatus] += c.n; byWarning[c.warning as WarningColor] += c.n; }
-  } else {
-    for (const v of items) { byStatus[v.access.status]++; byWarning[v.row.warning as WarningColor]++; }
-  }
   items.sort((a, b) => WARNING_RANK[b.assessment.warning] - WARNING_RANK[a.assessment.warning] || a.row.dueDate.localeCompare(b.row.dueDate));
-  return { items, counts: { byStatus, byWarning } };
+  const total = Object.values(counts.byStatus).reduce((sum, n) => sum + n, 0);
+  return { items, counts, total, truncated: total > items.length };
 }

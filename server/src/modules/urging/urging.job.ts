@@ -18,6 +18,7 @@ type AutoUrgeCandidate = Awaited<ReturnType<typeof tasksForAutoUrging>>[number];
 export type UrgingSummary = { changed: number; urged: number; escalated: number };
 
 const LEVEL_LABEL = { handler: '承办人', department_head: '牵头部门负责人', leader: '分管领导' } as const;
+const LEVEL_LABEL_EN = { handler: 'handler', department_head: 'head of the lead department', leader: 'leader in charge' } as const;
 
 export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
   const changes = await refreshWarnings(ctx);
@@ -50,6 +51,10 @@ export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
           kind: 'task.escalate', recipientPersonIds: [target.personId],
           title: `【升级督办】${t.code} ${t.title}`,
           body: `任务“${t.title}”已亮红灯 ${held} 个工作日（截止日期 ${t.dueDate}），按规定升级提请${LEVEL_LABEL[target.level]}督促落实。`,
+          en: {
+            title: `[Escalated] ${t.code} ${t.title}`,
+            body: `The task "${t.title}" has been red for ${held} working days (due ${t.dueDate}); as the rules require, it goes to the ${LEVEL_LABEL_EN[target.level]} to see it through.`,
+          },
           link: `/tasks/${t.taskId}`, entityType: 'task', entityId: t.taskId,
           dedupeKey: `task-escalate:${t.taskId}:${t.warningSince}:${target.level}`,
         });
@@ -71,6 +76,9 @@ function urgeMessage(t: AutoUrgeCandidate, personId: string) {
     body: red
       ? `任务“${t.title}”已超过截止日期 ${t.dueDate}，请立即推进并报送进展。`
       : `任务“${t.title}”进度滞后或临近截止（截止日期 ${t.dueDate}），请抓紧推进并及时报送进展。`,
+    en: red
+      ? { title: `[Red warning] ${t.code} ${t.title} is overdue`, body: `The task "${t.title}" is past its deadline ${t.dueDate}. Please act now and report progress.` }
+      : { title: `[Yellow warning] ${t.code} ${t.title}`, body: `The task "${t.title}" is behind schedule or nearly due (due ${t.dueDate}). Please push it forward and report progress.` },
     link: `/tasks/${t.taskId}`, entityType: 'task', entityId: t.taskId,
     // once per colour spell: the same task turning red again later is urged again
     dedupeKey: `task-warning:${t.taskId}:${t.warning}:${t.warningSince}`,

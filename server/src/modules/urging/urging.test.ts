@@ -32,11 +32,11 @@ describe.each(ENGINES)('automatic urging and escalation (催办) on %s', (engine
     t.clock.set(morning(5)); // Thursday: one working day left → yellow
     expect(await urgeAndEscalate(ctx())).toMatchObject({ urged: 1, escalated: 0 });
     expect(await urgeAndEscalate(ctx())).toMatchObject({ changed: 0, urged: 0, escalated: 0 }); // again: nothing new
-    expect((await inbox(handler)).map((n) => n.kind)).toEqual(['task.warning.yellow']);
+    expect((await inbox(handler)).map((n) => n.kind)).toEqual(['task.assign', 'task.warning.yellow']); // told of the assignment, then urged
 
     t.clock.set(morning(9)); // Monday 9 March: overdue → red, urged again; red for 0 days: no escalation
     expect(await urgeAndEscalate(ctx())).toMatchObject({ changed: 1, urged: 1, escalated: 0 });
-    const red = (await inbox(handler))[1]!;
+    const red = (await inbox(handler))[2]!;
     expect(red).toMatchObject({ kind: 'task.warning.red', entityId: task.id });
     expect(red.title).toContain('已逾期');
 
@@ -63,7 +63,7 @@ describe.each(ENGINES)('automatic urging and escalation (催办) on %s', (engine
     expect(await urgeAndEscalate(ctx())).toMatchObject({ urged: 0, escalated: 0 });
     expect((await inbox(leader.id)).map((n) => n.kind)).toEqual(['task.escalate']);
     expect(await inbox(head.id)).toHaveLength(1);
-    expect((await inbox(handler)).map((n) => n.kind)).toEqual(['task.warning.yellow', 'task.warning.red']);
+    expect((await inbox(handler)).map((n) => n.kind)).toEqual(['task.assign', 'task.warning.yellow', 'task.warning.red']);
 
     expect(await events(task.id)).toEqual([
       'urge:系统自动催办（黄灯）',

@@ -5,6 +5,10 @@ import * as calendarOverrides from './migrations/20261125T1430_calendar_override
 import * as campaignPlanTasks from './migrations/20261125T1500_campaign_plan_tasks.ts';
 import * as jobsNotifications from './migrations/20261125T1510_jobs_notifications.ts';
 import * as taskCountersTaggedIdx from './migrations/20261125T1515_task_counters_tagged_idx.ts';
+import * as taskCodeCounters from './migrations/20261125T1600_task_code_counters.ts';
+import * as notificationEnglish from './migrations/20261125T1605_notification_english.ts';
+import * as milestoneDone from './migrations/20261125T1610_milestone_done.ts';
+import * as taskSearch from './migrations/20261125T1620_task_search.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +17,10 @@ const migrations: Record<string, Migration> = {
   '20261125T1500_campaign_plan_tasks': campaignPlanTasks,
   '20261125T1510_jobs_notifications': jobsNotifications,
   '20261125T1515_task_counters_tagged_idx': taskCountersTaggedIdx,
+  '20261125T1600_task_code_counters': taskCodeCounters,
+  '20261125T1605_notification_english': notificationEnglish,
+  '20261125T1610_milestone_done': milestoneDone,
+  '20261125T1620_task_search': taskSearch,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

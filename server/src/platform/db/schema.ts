@@ -66,7 +66,9 @@ export interface TasksTable {
   warningSince: Ts | null; tagged: Flag; grade: string; version: number; createdBy: string; createdAt: Ts; updatedAt: Ts; closedAt: Ts | null;
 }
 export interface TaskCooperatorsTable { taskId: string; departmentId: string }
-export interface TaskMilestonesTable { id: string; taskId: string; name: string; dueDate: string; sort: number; doneAt: Ts | null }
+export interface TaskMilestonesTable {
+  id: string; taskId: string; name: string; dueDate: string; sort: number; doneAt: Ts | null; doneByUserId: string | null; doneByName: string | null;
+}
 export interface FilesTable {
   id: string; name: string; mime: string; size: number; sha256: string; storagePath: string; uploadedBy: string; createdAt: Ts;
 }
@@ -79,6 +81,8 @@ export interface TaskCountersTable {
   planId: string; programmeId: string; measureId: string; leadDepartmentId: string; leaderKey: string; status: string; warning: string;
   tagged: Flag; topLevel: Flag; taskCount: number; weightSum: number; progressSum: number;
 }
+/** 自动编号: the last number given to a code `<prefix>NN` in a plan. */
+export interface TaskCodeCountersTable { planId: string; prefix: string; lastNumber: number }
 export interface TaskRollupsTable {
   measureId: string; status: string; warning: string; planId: string; programmeId: string; taskCount: number; weightSum: number; progressSum: number;
 }
@@ -92,6 +96,8 @@ export interface JobsTable {
 export interface NotificationsTable {
   id: string; personId: string; kind: string; title: string; body: string; link: string | null;
   entityType: string | null; entityId: string | null; dedupeKey: string; createdAt: Ts; readAt: Ts | null;
+  /** the English text, when the sender wrote one (the inbox answers in the reader's language) */
+  titleEn: string | null; bodyEn: string | null;
 }
 export interface NotificationChannelsTable {
   id: string; kind: 'email' | 'dingtalk' | 'wecom'; name: string; target: string | null; secret: string | null; settings: string;
@@ -128,6 +134,7 @@ export interface DB {
   taskFiles: TaskFilesTable;
   taskCounters: TaskCountersTable;
   taskRollups: TaskRollupsTable;
+  taskCodeCounters: TaskCodeCountersTable;
   jobs: JobsTable;
   notifications: NotificationsTable;
   notificationChannels: NotificationChannelsTable;

@@ -8,8 +8,10 @@ import { notificationSetup, type Contact } from './directory.ts';
 export type NotificationInput = {
   kind: string; // e.g. task.urge, task.warning.red, task.escalate
   recipientPersonIds: string[];
-  title: string;
+  title: string; // zh-CN: the inbox's default and the text of e-mails and group robots
   body: string;
+  /** the same in English, shown in the inbox to readers of the English console */
+  en?: { title: string; body: string };
   link?: string; // a console path, e.g. /tasks/<id>
   entityType?: string;
   entityId?: string;
@@ -45,6 +47,7 @@ export async function notify(ctx: TxCtx, input: NotificationInput): Promise<Noti
 
   const inbox: InboxRow[] = contacts.map((c) => ({
     id: newId(), personId: c.personId, kind: input.kind, ...message, dedupeKey: `${input.dedupeKey}|${c.personId}`, createdAt: now, readAt: null,
+    titleEn: input.en?.title.slice(0, 200) ?? null, bodyEn: input.en?.body.slice(0, 4000) ?? null,
   }));
   const delivery = (d: Pick<DeliveryRow, 'dedupeKey' | 'channel' | 'channelId' | 'personId' | 'address'>, sent: boolean): DeliveryRow => ({
     id: newId(), notificationKind: input.kind, ...d, ...message,

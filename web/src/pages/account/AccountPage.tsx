@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/session.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { permissionLabel } from '../system/roles/permissions.ts';
+import { roleName } from '../system/roles/roleName.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { TotpCard } from './TotpCard.tsx';
 
@@ -20,7 +21,7 @@ export function AccountPage() {
               <Descriptions.Item label={t('account.name')}>{user.name}</Descriptions.Item>
               <Descriptions.Item label={t('account.department')}>{user.departmentName ?? t('dashboard.noDept')}</Descriptions.Item>
               <Descriptions.Item label={t('account.roles')}>
-                {user.roles.length ? <Space size={[4, 4]} wrap>{user.roles.map((r) => <Tag key={r.id} color="red">{r.name}</Tag>)}</Space> : t('common.none')}
+                {user.roles.length ? <Space size={[4, 4]} wrap>{user.roles.map((r) => <Tag key={r.id} color="red">{roleName(t, i18n, r)}</Tag>)}</Space> : t('common.none')}
               </Descriptions.Item>
               <Descriptions.Item label={t('account.dataScope')}>{t(`role.scopes.${user.dataScope}`)}</Descriptions.Item>
               <Descriptions.Item label={t('account.permissions')}>

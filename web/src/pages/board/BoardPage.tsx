@@ -9,6 +9,7 @@ import { ColourCounts } from '../tasks/ColourCounts.tsx';
 import { useCurrentPlan, useRollup } from '../plan/hooks.ts';
 import { BoardColumns } from './BoardColumns.tsx';
 import { BoardFilters } from './BoardFilters.tsx';
+import { BoardShowing } from './BoardShowing.tsx';
 import { BoardWall } from './BoardWall.tsx';
 import { useBoard, type BoardFilter } from './hooks.ts';
 
@@ -81,7 +82,8 @@ export function BoardPage() {
           <BoardFilters filter={filter} rollup={rollup.data} onChange={(next) => set(next)} />
           {board.data && (
             <Flex gap={16} align="center">
-              <Typography.Text type="secondary">{t('board.total', { count: board.data.items.length })}</Typography.Text>
+              <Typography.Text type="secondary">{t('board.total', { count: board.data.total })}</Typography.Text>
+              <BoardShowing board={board.data} />
               <ColourCounts colours={board.data.counts.byWarning} />
             </Flex>
           )}

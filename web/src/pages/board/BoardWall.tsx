@@ -6,6 +6,7 @@ import type { Board } from '@qinlian/contracts';
 import { BrandMark } from '../../layout/BrandMark.tsx';
 import { WARNING_HEX, WARNINGS } from '../tasks/labels.ts';
 import { BoardColumns } from './BoardColumns.tsx';
+import { BoardShowing } from './BoardShowing.tsx';
 import { WallClock } from './WallClock.tsx';
 
 type Props = { board: Board | undefined; planName?: string; updatedAt: number; onExit: () => void };
@@ -13,7 +14,7 @@ type Props = { board: Board | undefined; planName?: string; updatedAt: number; o
 /** 大屏: a dark, full-screen layout for a 1920×1080 wall — big counts by colour, then the columns. */
 export function BoardWall({ board, planName, updatedAt, onExit }: Props) {
   const { t } = useTranslation();
-  const total = board?.items.length ?? 0;
+  const total = board?.total ?? 0;
   return (
     <div className="board-wall" data-testid="board-wall">
       <header className="wall-head">
@@ -45,6 +46,7 @@ export function BoardWall({ board, planName, updatedAt, onExit }: Props) {
       <footer className="wall-foot">
         {t('board.wallFoot')}
         {updatedAt ? ` · ${t('board.updatedAt', { time: dayjs(updatedAt).format('HH:mm:ss') })}` : ''}
+        {board?.truncated && <> · <BoardShowing board={board} dark /></>}
       </footer>
     </div>
   );

@@ -11,6 +11,7 @@ import { useCan, useCurrentUser } from '../../auth/session.ts';
 import { useDepartments } from '../org/departments/hooks.ts';
 import { usePosts } from '../org/posts/hooks.ts';
 import { useHealth, usePeopleTotal } from './hooks.ts';
+import { roleName } from '../system/roles/roleName.ts';
 
 function StatCard({ title, value, loading, icon, to }: { title: string; value: number | undefined; loading: boolean; icon: ReactNode; to: string }) {
   return (
@@ -58,7 +59,7 @@ export function DashboardPage() {
             </Typography.Text>
             <div style={{ marginTop: 10 }}>
               <Space size={[4, 4]} wrap>
-                {user.roles.map((r) => <Tag key={r.id} color="red">{r.name}</Tag>)}
+                {user.roles.map((r) => <Tag key={r.id} color="red">{roleName(t, i18n, r)}</Tag>)}
                 <Tag>{t('dashboard.dataScope')}{t('common.colon')}{t(`role.scopes.${user.dataScope}`)}</Tag>
               </Space>
             </div>

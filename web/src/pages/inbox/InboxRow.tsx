@@ -1,11 +1,24 @@
-import { AlertOutlined, BellOutlined, HighlightOutlined, MailOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined, BellOutlined, CheckCircleOutlined, FlagOutlined, HighlightOutlined, MailOutlined, RollbackOutlined, SendOutlined, StopOutlined,
+  UndoOutlined, WarningOutlined,
+} from '@ant-design/icons';
 import { Button, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '@qinlian/contracts';
 import { formatInstant } from '../../components/time.ts';
 
-/** task.urge → 催办, task.warning.red → 红色预警, …; unknown kinds read as 通知. */
+/** Steps of a task's life cycle someone is told about (task-notices.ts on the server). */
+const STEPS: Record<string, { color: string; icon: ReactNode }> = {
+  assign: { color: 'blue', icon: <SendOutlined /> },
+  refuse: { color: 'magenta', icon: <StopOutlined /> },
+  request_close: { color: 'orange', icon: <FlagOutlined /> },
+  return: { color: 'red', icon: <RollbackOutlined /> },
+  close: { color: 'green', icon: <CheckCircleOutlined /> },
+  reopen: { color: 'orange', icon: <UndoOutlined /> },
+};
+
+/** task.urge → 催办, task.warning.red → 红色预警, task.return → 退回重办 …; unknown kinds read as 通知. */
 function kindOf(kind: string): { key: string; color: string; icon: ReactNode } {
   if (kind.startsWith('task.warning.')) {
     const colour = kind.slice('task.warning.'.length);
@@ -14,6 +27,8 @@ function kindOf(kind: string): { key: string; color: string; icon: ReactNode } {
   if (kind === 'task.urge') return { key: 'urge', color: 'orange', icon: <BellOutlined /> };
   if (kind === 'task.instruct') return { key: 'instruct', color: 'gold', icon: <HighlightOutlined /> };
   if (kind === 'task.escalate') return { key: 'escalate', color: 'volcano', icon: <AlertOutlined /> };
+  const step = kind.startsWith('task.') ? STEPS[kind.slice('task.'.length)] : undefined;
+  if (step) return { key: kind.slice('task.'.length), ...step };
   return { key: 'other', color: 'default', icon: <MailOutlined /> };
 }
 

@@ -102,6 +102,17 @@ export function useGrade() {
   });
 }
 
+/** 时间节点完成 (done: true) or undone, with the task's version; answers the task. */
+export function useMarkMilestone() {
+  const changed = useTaskChanged();
+  return useMutation({
+    mutationFn: ({ id, milestoneId, version, done }: { id: string; milestoneId: string; version: number; done: boolean }) =>
+      api.post<Task>(`/api/tasks/${id}/milestones/${milestoneId}/${done ? 'complete' : 'reopen'}`, { version }),
+    meta: { silent: true },
+    onSuccess: (task) => changed(task),
+  });
+}
+
 export function useCreateTask() {
   const changed = useTaskChanged();
   return useMutation({

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../auth/session.ts';
 import { ShowOnceModal } from '../../../components/ShowOnceModal.tsx';
 import { useResetPassword, useRoles, useSetUserRoles, type PersonDetail } from './hooks.ts';
+import { roleName } from '../../system/roles/roleName.ts';
 
 /** The person's sign-in account: roles and password reset. */
 export function PersonAccountSection({ person }: { person: PersonDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
   const userId = typeof person.userId === 'string' ? person.userId : null;
@@ -40,7 +41,7 @@ export function PersonAccountSection({ person }: { person: PersonDetail }) {
                 onChange={setRoleIds}
                 loading={roles.isLoading}
                 placeholder={t('person.roles')}
-                options={(roles.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+                options={(roles.data ?? []).map((r) => ({ value: r.id, label: roleName(t, i18n, r) }))}
                 showSearch={{ optionFilterProp: "label" }}
                 data-testid="person-roles-select"
               />

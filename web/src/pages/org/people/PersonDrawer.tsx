@@ -10,6 +10,7 @@ import { FieldErrorsAlert } from '../../../components/FieldErrorsAlert.tsx';
 import { useCreatePerson, usePerson, useRoles, useUpdatePerson } from './hooks.ts';
 import { PersonAccountSection } from './PersonAccountSection.tsx';
 import { PersonPhoto } from './PersonPhoto.tsx';
+import { roleName } from '../../system/roles/roleName.ts';
 
 type Values = {
   name: string; departmentId: string; title?: string | null; phone?: string | null; status: PersonCreateBody['status'];
@@ -21,7 +22,7 @@ const blankToNull = (v: string | null | undefined) => (v && v.trim() ? v.trim() 
 
 /** Create or edit a person; the server's field errors appear under the inputs. */
 export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onCreated }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
   const [form] = Form.useForm<Values>();
@@ -121,7 +122,7 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
                 </Form.Item>
                 {can('roles.manage') && (
                   <Form.Item name={['account', 'roleIds']} label={t('person.roles')}>
-                    <Select mode="multiple" loading={roles.isLoading} options={(roles.data ?? []).map((r) => ({ value: r.id, label: r.name }))} showSearch={{ optionFilterProp: "label" }} />
+                    <Select mode="multiple" loading={roles.isLoading} options={(roles.data ?? []).map((r) => ({ value: r.id, label: roleName(t, i18n, r) }))} showSearch={{ optionFilterProp: "label" }} />
                   </Form.Item>
                 )}
               </>

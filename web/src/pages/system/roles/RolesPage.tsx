@@ -7,6 +7,7 @@ import type { Role } from '@qinlian/contracts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { useDeleteRole, useRoles } from './hooks.ts';
 import { permissionLabel } from './permissions.ts';
+import { roleName } from './roleName.ts';
 import { RoleDrawer } from './RoleDrawer.tsx';
 
 /** 角色与数据权限 */
@@ -20,7 +21,7 @@ export function RolesPage() {
   const columns: ColumnsType<Role> = [
     {
       key: 'name', dataIndex: 'name', title: t('role.name'), width: 200,
-      render: (v: string, r) => <Space><a onClick={() => setDrawer({ role: r })}>{v}</a>{r.builtin && <Tag color="red">{t('role.builtin')}</Tag>}</Space>,
+      render: (_: string, r) => <Space><a onClick={() => setDrawer({ role: r })}>{roleName(t, i18n, r)}</a>{r.builtin && <Tag color="red">{t('role.builtin')}</Tag>}</Space>,
     },
     { key: 'code', dataIndex: 'code', title: t('role.code'), width: 150, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     {

@@ -1,5 +1,5 @@
 import {
-  AlertOutlined, BellOutlined, CheckCircleOutlined, CheckOutlined, EditOutlined, FileAddOutlined, FlagOutlined, HighlightOutlined,
+  AlertOutlined, BellOutlined, CarryOutOutlined, CheckCircleOutlined, CheckOutlined, EditOutlined, FileAddOutlined, FlagOutlined, HighlightOutlined,
   PaperClipOutlined, RiseOutlined, RollbackOutlined, SendOutlined, StarOutlined, StopOutlined, UndoOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import { Card, Empty, Flex, Progress, Spin, Timeline, Typography } from 'antd';
@@ -26,6 +26,8 @@ const LOOK: Record<Kind, { color: string; icon: ReactNode }> = {
   escalate: { color: 'red', icon: <AlertOutlined /> },
   grade: { color: '#722ed1', icon: <StarOutlined /> },
   warning: { color: '#d48806', icon: <WarningOutlined /> },
+  milestone_done: { color: 'green', icon: <CarryOutOutlined /> },
+  milestone_reopen: { color: 'gray', icon: <UndoOutlined /> },
 };
 
 /** 任务记录: reports with percent and evidence, transitions, urgings, 批示 highlighted — newest first. */

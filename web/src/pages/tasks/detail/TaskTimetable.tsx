@@ -1,18 +1,26 @@
-import { Card, Steps, Typography } from 'antd';
+import { Card, Flex, Steps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '@qinlian/contracts';
 import { formatDate, formatInstant } from '../../../components/time.ts';
+import { MilestoneMark } from './MilestoneMark.tsx';
 
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
+type Milestone = Task['milestones'][number];
 
-/** 时间表: start, the milestones, the deadline. */
+/** 时间表: start, the milestones (done, overdue, or marked done here), the deadline. */
 export function TaskTimetable({ task }: { task: Task }) {
   const { t } = useTranslation();
   const today = dayjs().format('YYYY-MM-DD');
   const closed = task.status === 'closed';
   const milestones = [...task.milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   let seenCurrent = task.startDate > today; // nothing is current before the start
+  /** done when and by whom (late when after its date), or overdue */
+  const noteOf = (m: Milestone, status: StepStatus): string => {
+    if (!m.doneAt) return status === 'error' ? t('task.milestoneLate') : '';
+    const note = t('task.milestoneDoneBy', { at: formatInstant(m.doneAt), name: m.doneByName ?? '' });
+    return dayjs(m.doneAt).format('YYYY-MM-DD') > m.dueDate ? `${note} · ${t('task.milestoneDoneLate')}` : note;
+  };
   const milestoneSteps = milestones.map((m) => {
     let status: StepStatus = 'wait';
     if (m.doneAt || closed) status = 'finish';
@@ -21,14 +29,18 @@ export function TaskTimetable({ task }: { task: Task }) {
       status = 'process';
       seenCurrent = true;
     }
+    const note = noteOf(m, status);
     return {
       key: m.id,
       title: m.name,
       status,
       content: (
-        <Typography.Text type={status === 'error' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-          {formatDate(m.dueDate)}{m.doneAt ? ` · ${t('task.milestoneDone', { at: formatInstant(m.doneAt) })}` : status === 'error' ? ` · ${t('task.milestoneLate')}` : ''}
-        </Typography.Text>
+        <Flex gap={8} wrap align="baseline" data-testid="task-milestone" data-state={m.doneAt ? 'done' : status === 'error' ? 'late' : 'open'}>
+          <Typography.Text type={status === 'error' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+            {formatDate(m.dueDate)}{note ? ` · ${note}` : ''}
+          </Typography.Text>
+          <MilestoneMark task={task} milestone={m} />
+        </Flex>
       ),
     };
   });

@@ -80,7 +80,7 @@ export function TaskListPage() {
             total: tasks.data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
+            showTotal: (total) => (tasks.data?.totalCapped ? t('task.totalCapped', { total }) : t('common.total', { total })),
             onChange: (page, pageSize) => patch({ page: pageSize === filter.pageSize ? page : 1, pageSize }),
           }}
           data-testid="task-table"
