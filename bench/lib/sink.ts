@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { AUDIT_COLUMNS, auditLinker } from './audit-chain.ts';
 import { startWriterThread } from './sqlite-thread.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface Sink {
   columns(table: string): Promise<string[]>;
   /** `after`: writers whose rows these rows reference (foreign keys): they are flushed first. */
   table(name: string, columns: string[], after?: Writer[]): Writer;
+  /** `audit_events`: rows of seq … ip in `seq` order, linked into the hash chain after `head` (`auditLinker`) by the thread that writes them. */
+  auditLog(head: { hash: string }, algorithm: string): Writer;
   run(sqlText: string, params?: Value[]): Promise<void>;
   all<T = Record<string, unknown>>(sqlText: string, params?: Value[]): Promise<T[]>;
   /** Drop a table's plain secondary indexes now; the returned function builds them again (sorted builds are faster than inserting into them). */
@@ -38,35 +41,38 @@ export async function sqliteSink(file: string): Promise<Sink> {
   const all = async <T>(sql: string, params: Value[] = []) => { await flushAll(); return writer.ask<T[]>({ op: 'all', sql, params }); };
   const exec = async (sql: string) => { await flushAll(); await writer.ask({ op: 'exec', sql }); };
   let statements = 0;
+  /** Rows go to the writer thread in batches; with `chain`, it links them into the audit chain there. */
+  const tableWriter = (name: string, columns: string[], after: Writer[], chain?: { hash: string; algorithm: string }): Writer => {
+    const sql = `INSERT INTO ${name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    let statement: number | null = null;
+    let rows: Value[][] = [];
+    const flush = async () => {
+      if (rows.length === 0) return;
+      for (const w of after) await w.flush();
+      if (statement === null) {
+        statement = statements++;
+        await writer.post({ op: 'prepare', statement, sql, chain });
+      }
+      const batch = rows;
+      rows = [];
+      await writer.post({ op: 'insert', statement, rows: batch });
+    };
+    const w: Writer = {
+      push(row) {
+        rows.push(row);
+        if (rows.length >= SQLITE_BATCH) return flush();
+      },
+      flush,
+    };
+    writers.push(w);
+    return w;
+  };
   return {
     engine: 'sqlite',
     hasTable: async (name) => (await all("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name])).length > 0,
     columns: async (table) => (await all<{ name: string }>(`PRAGMA table_info(${JSON.stringify(table)})`)).map((c) => c.name),
-    table(name, columns, after = []) {
-      const sql = `INSERT INTO ${name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-      let statement: number | null = null;
-      let rows: Value[][] = [];
-      const flush = async () => {
-        if (rows.length === 0) return;
-        for (const w of after) await w.flush();
-        if (statement === null) {
-          statement = statements++;
-          await writer.post({ op: 'prepare', statement, sql });
-        }
-        const batch = rows;
-        rows = [];
-        await writer.post({ op: 'insert', statement, rows: batch });
-      };
-      const w: Writer = {
-        push(row) {
-          rows.push(row);
-          if (rows.length >= SQLITE_BATCH) return flush();
-        },
-        flush,
-      };
-      writers.push(w);
-      return w;
-    },
+    table: (name, columns, after = []) => tableWriter(name, columns, after),
+    auditLog: (head, algorithm) => tableWriter('audit_events', AUDIT_COLUMNS, [], { hash: head.hash, algorithm }),
     run: async (sql, params = []) => { await flushAll(); await writer.ask({ op: 'run', sql, params }); },
     all,
     async deferIndexes(table) {
@@ -101,40 +107,46 @@ export async function postgresSink(url: string): Promise<Sink> {
   };
   let pending = 0;
   const checkpoint = async () => { await client.query('COMMIT'); await client.query('BEGIN'); pending = 0; };
+  const table = (name: string, columns: string[], after: Writer[] = []): Writer => {
+    let buffer: Value[][] = columns.map(() => []);
+    let count = 0;
+    let text: string | null = null;
+    const flush = async () => {
+      if (count === 0) return;
+      for (const w of after) await w.flush();
+      if (!text) {
+        const all = await columnTypes(name);
+        const casts = columns.map((c) => {
+          const col = all.find((x) => x.name === c);
+          if (!col) throw new Error(`${name}.${c}: no such column`);
+          return `${col.udt}[]`;
+        });
+        text = `INSERT INTO ${name} (${columns.join(', ')}) SELECT * FROM unnest(${casts.map((c, i) => `$${i + 1}::${c}`).join(', ')})`;
+      }
+      const values = buffer;
+      buffer = columns.map(() => []);
+      count = 0;
+      await client.query(text, values);
+      pending += values[0]!.length;
+      if (pending >= PG_COMMIT_EVERY) await checkpoint();
+    };
+    return {
+      push(row) {
+        for (let i = 0; i < row.length; i++) buffer[i]!.push(row[i]!);
+        if (++count >= PG_BATCH) return flush();
+      },
+      flush,
+    };
+  };
   return {
     engine: 'postgres',
     hasTable: async (name) => (await columnTypes(name)).length > 0,
     columns: async (table) => (await columnTypes(table)).map((c) => c.name),
-    table(name, columns, after = []) {
-      let buffer: Value[][] = columns.map(() => []);
-      let count = 0;
-      let text: string | null = null;
-      const flush = async () => {
-        if (count === 0) return;
-        for (const w of after) await w.flush();
-        if (!text) {
-          const all = await columnTypes(name);
-          const casts = columns.map((c) => {
-            const col = all.find((x) => x.name === c);
-            if (!col) throw new Error(`${name}.${c}: no such column`);
-            return `${col.udt}[]`;
-          });
-          text = `INSERT INTO ${name} (${columns.join(', ')}) SELECT * FROM unnest(${casts.map((c, i) => `$${i + 1}::${c}`).join(', ')})`;
-        }
-        const values = buffer;
-        buffer = columns.map(() => []);
-        count = 0;
-        await client.query(text, values);
-        pending += values[0]!.length;
-        if (pending >= PG_COMMIT_EVERY) await checkpoint();
-      };
-      return {
-        push(row) {
-          for (let i = 0; i < row.length; i++) buffer[i]!.push(row[i]!);
-          if (++count >= PG_BATCH) return flush();
-        },
-        flush,
-      };
+    table,
+    auditLog(head, algorithm) {
+      const link = auditLinker(head, algorithm);
+      const rows = table('audit_events', AUDIT_COLUMNS);
+      return { push: (row) => rows.push(link(row)), flush: rows.flush };
     },
     run: async (text, params = []) => { await client.query(toPg(text), params); },
     all: async <T>(text: string, params: Value[] = []) => (await client.query(toPg(text), params)).rows as T[],

@@ -21,7 +21,7 @@ export type PostWithHolder = {
 };
 
 export async function peopleBasics(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, PersonBasics>> {
-  const rows = await peopleRepo.byIds(db, ids.filter((x): x is string => !!x));
+  const rows = await peopleRepo.basicsByIds(db, ids.filter((x): x is string => !!x));
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, departmentId: r.departmentId, status: r.status as PersonStatus, title: r.title }]));
 }
 
@@ -30,7 +30,9 @@ export async function departmentsBasics(db: Executor, ids: (string | null | unde
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, parentId: r.parentId, path: r.path, archived: r.archivedAt !== null }]));
 }
 
-function withHolder(r: PostRow, people: Map<string, PersonBasics>): PostWithHolder {
+type HeldPost = Pick<PostRow, 'id' | 'name' | 'departmentId' | 'archivedAt' | 'aPersonId' | 'bPersonId'>;
+
+function withHolder(r: HeldPost, people: Map<string, PersonBasics>): PostWithHolder {
   const a = r.aPersonId ? people.get(r.aPersonId) ?? null : null;
   const b = r.bPersonId ? people.get(r.bPersonId) ?? null : null;
   const acting = actingHolder({ a, b });
@@ -51,7 +53,9 @@ async function withHolders(db: Executor, rows: PostRow[]): Promise<PostWithHolde
  */
 export async function postsAndPeople(db: Executor, postIds: (string | null | undefined)[], personIds: (string | null | undefined)[]) {
   const unique = [...new Set(postIds.filter((x): x is string => !!x))];
-  const rows = unique.length ? await db.selectFrom('posts').selectAll().where('id', 'in', unique).execute() : [];
+  const rows = unique.length
+    ? await db.selectFrom('posts').select(['id', 'name', 'departmentId', 'archivedAt', 'aPersonId', 'bPersonId']).where('id', 'in', unique).execute()
+    : [];
   const people = await peopleBasics(db, [...personIds, ...rows.flatMap((r) => [r.aPersonId, r.bPersonId])]);
   return { posts: new Map(rows.map((r) => [r.id, withHolder(r, people)])), people };
 }

@@ -65,6 +65,11 @@ export const peopleRepo = {
     if (ids.length === 0) return Promise.resolve([] as PersonRow[]);
     return db.selectFrom('people').selectAll().where('id', 'in', [...new Set(ids)]).execute();
   },
+  /** Only what other modules show of a person (names on task pages and boards): the rest stays unread. */
+  basicsByIds(db: Executor, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([] as Pick<PersonRow, 'id' | 'name' | 'departmentId' | 'status' | 'title'>[]);
+    return db.selectFrom('people').select(['id', 'name', 'departmentId', 'status', 'title']).where('id', 'in', [...new Set(ids)]).execute();
+  },
   /** People already holding any of these phone numbers. */
   async byPhones(db: Executor, phones: string[]) {
     const out: Pick<PersonRow, 'id' | 'phone'>[] = [];

@@ -20,6 +20,7 @@ export const taskSearchRepo = {
         ON CONFLICT (task_id) DO UPDATE SET grams = excluded.grams`.execute(db);
       return;
     }
+    // the task's integer key, made on its first entry (the no-op update makes RETURNING answer for an existing one too)
     const { rows } = await sql<{ doc: number }>`INSERT INTO task_search_docs (task_id) VALUES (${after.id})
       ON CONFLICT (task_id) DO UPDATE SET task_id = excluded.task_id RETURNING doc_id AS doc`.execute(db);
     const doc = rows[0]!.doc;

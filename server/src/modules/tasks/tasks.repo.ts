@@ -47,9 +47,13 @@ function visible(eb: Eb, v: TaskVisibility): Expression<SqlBool> | null {
   return any.length ? eb.or(any) : none;
 }
 
+/** Tasks led by a department in scope are visible: filtered to one such department, nothing else needs checking. */
+const leadInScope = (v: TaskVisibility, f: TaskFilter) => !v.all && !!f.departmentId && v.departmentIds.includes(f.departmentId);
+
 function conditions(eb: Eb, v: TaskVisibility, f: TaskFilter): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
-  const scope = visible(eb, v);
+  // without the scope condition a department's list is counted from its index alone
+  const scope = leadInScope(v, f) ? null : visible(eb, v);
   if (scope) all.push(scope);
   if (f.planId) all.push(eb('tasks.planId', '=', f.planId));
   if (f.programmeId) all.push(eb('tasks.programmeId', '=', f.programmeId));
