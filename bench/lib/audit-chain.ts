@@ -1,5 +1,5 @@
-import { chainHash } from '../../server/src/platform/audit/audit.ts';
-import type { Sink, Value } from './sink.ts';
+import { chainHash, type ChainedFields } from '../../server/src/platform/audit/audit.ts';
+import type { Sink, Writer } from './sink.ts';
 
 export const AUDIT_COLUMNS = ['seq', 'at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'before_json', 'after_json', 'ip', 'prev_hash', 'hash', 'algorithm'];
 
@@ -9,48 +9,49 @@ export type AuditEvent = {
 };
 
 /**
- * Links audit rows (the first ten AUDIT_COLUMNS, seq … ip) into the hash chain after `head`, exactly
- * as platform/audit/audit.ts does (same canonical fields, same `chainHash`): appends prev_hash, hash
- * and algorithm to each row, which must come in `seq` order. The sink calls it on whichever thread
- * writes the rows.
- */
-export function auditLinker(head: { hash: string }, algorithm: string) {
-  let prevHash = head.hash;
-  return (row: Value[]): Value[] => {
-    const [seq, at, actorId, actorName, action, entityType, entityId, beforeJson, afterJson, ip] = row as [number, string, string | null, string, string, string, string | null, string | null, string | null, string];
-    const hash = chainHash(algorithm, { seq, at, actorId, actorName, action, entityType, entityId, beforeJson, afterJson, ip, prevHash });
-    row.push(prevHash, hash, algorithm);
-    prevHash = hash;
-    return row;
-  };
-}
-
-/**
- * Appends to the audit log, continuing from the head the bootstrap left, and moves the head to the
- * last row at the end. The clock walks from `startMs` to `endMs` across the `expected` events so that
- * `at` grows with `seq`.
+ * Appends to the hash chain exactly as platform/audit/audit.ts does (same canonical fields, same
+ * `chainHash`), continuing from the head the bootstrap left, and moves the head at the end. The clock
+ * walks from `startMs` to `endMs` across the `expected` events so that `at` grows with `seq`.
  */
 export function auditChain(sink: Sink, head: { seq: number; hash: string }, algorithm: string, clock: { startMs: number; endMs: number; expected: number }) {
-  const writer = sink.auditLog(head, algorithm);
+  const writer: Writer = sink.table('audit_events', AUDIT_COLUMNS);
   let seq = head.seq;
+  let prevHash = head.hash;
   const step = Math.max(1, (clock.endMs - clock.startMs) / Math.max(1, clock.expected));
   let t = clock.startMs;
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  // A task's events are peeked at (for its rows) and then appended: each instant is formatted once.
+  const formatted = new Map<number, string>();
+  const iso = (ms: number) => {
+    let text = formatted.get(ms);
+    if (text === undefined) {
+      if (formatted.size >= 64) formatted.clear();
+      text = new Date(ms).toISOString();
+      formatted.set(ms, text);
+    }
+    return text;
+  };
   return {
     get count() { return seq - head.seq; },
     get seq() { return seq; },
     /** the instant the next event will carry */
-    now: () => new Date(Math.round(t)).toISOString(),
+    now: () => iso(Math.round(t)),
     /** the instant the k-th next event will carry (1 = the next one) */
-    peek: (k: number) => new Date(Math.round(t + k * step)).toISOString(),
+    peek: (k: number) => iso(Math.round(t + k * step)),
     append(e: AuditEvent): void | Promise<void> {
       seq += 1;
       t += step;
-      return writer.push([seq, new Date(Math.round(t)).toISOString(), e.actorId, e.actorName, e.action, e.entityType, e.entityId, json(e.before), json(e.after), e.ip ?? '127.0.0.1']);
+      const fields: ChainedFields = {
+        seq, at: iso(Math.round(t)), actorId: e.actorId, actorName: e.actorName, action: e.action,
+        entityType: e.entityType, entityId: e.entityId, beforeJson: json(e.before), afterJson: json(e.after), ip: e.ip ?? '127.0.0.1', prevHash,
+      };
+      const hash = chainHash(algorithm, fields);
+      prevHash = hash;
+      return writer.push([seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.entityType, fields.entityId, fields.beforeJson, fields.afterJson, fields.ip, fields.prevHash, hash, algorithm]);
     },
     async close() {
       await writer.flush();
-      await sink.run('UPDATE audit_head SET seq = ?, hash = (SELECT hash FROM audit_events WHERE seq = ?) WHERE id = 1', [seq, seq]);
+      await sink.run('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1', [seq, prevHash]);
     },
   };
 }

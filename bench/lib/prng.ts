@@ -57,7 +57,6 @@ function hashLabel(label: string): number {
  */
 export function idFactory(rng: Rng, startMs: number) {
   let ms = startMs;
-  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
   return () => {
     ms += 1;
     const hi = Math.floor(ms / 0x10000);
@@ -66,6 +65,11 @@ export function idFactory(rng: Rng, startMs: number) {
     const randB1 = (rng.u32() & 0x3fff) | 0x8000;
     const randB2 = rng.u32();
     const randB3 = rng.u32() & 0xffff;
-    return `${hex(hi, 8)}-${hex(lo, 4)}-${hex(0x7000 | randA, 4)}-${hex(randB1, 4)}-${hex(randB2, 8)}${hex(randB3, 4)}`;
+    return `${hex8(hi)}-${hex4(lo)}-${hex4(0x7000 | randA)}-${hex4(randB1)}-${hex8(randB2)}${hex4(randB3)}`;
   };
 }
+
+// Millions of ids: hex digits by the byte from a table rather than toString(16) and padStart.
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const hex4 = (n: number) => HEX_BYTE[(n >>> 8) & 0xff]! + HEX_BYTE[n & 0xff]!;
+const hex8 = (n: number) => hex4(n >>> 16) + hex4(n);

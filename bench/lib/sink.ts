@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { AUDIT_COLUMNS, auditLinker } from './audit-chain.ts';
 import { startWriterThread } from './sqlite-thread.ts';
 
 /**
@@ -16,8 +15,6 @@ export interface Sink {
   columns(table: string): Promise<string[]>;
   /** `after`: writers whose rows these rows reference (foreign keys): they are flushed first. */
   table(name: string, columns: string[], after?: Writer[]): Writer;
-  /** `audit_events`: rows of seq … ip in `seq` order, linked into the hash chain after `head` (`auditLinker`) by the thread that writes them. */
-  auditLog(head: { hash: string }, algorithm: string): Writer;
   run(sqlText: string, params?: Value[]): Promise<void>;
   all<T = Record<string, unknown>>(sqlText: string, params?: Value[]): Promise<T[]>;
   /** Drop a table's plain secondary indexes now; the returned function builds them again (sorted builds are faster than inserting into them). */
@@ -41,8 +38,8 @@ export async function sqliteSink(file: string): Promise<Sink> {
   const all = async <T>(sql: string, params: Value[] = []) => { await flushAll(); return writer.ask<T[]>({ op: 'all', sql, params }); };
   const exec = async (sql: string) => { await flushAll(); await writer.ask({ op: 'exec', sql }); };
   let statements = 0;
-  /** Rows go to the writer thread in batches; with `chain`, it links them into the audit chain there. */
-  const tableWriter = (name: string, columns: string[], after: Writer[], chain?: { hash: string; algorithm: string }): Writer => {
+  /** Rows go to the writer thread in batches. */
+  const table = (name: string, columns: string[], after: Writer[] = []): Writer => {
     const sql = `INSERT INTO ${name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
     let statement: number | null = null;
     let rows: Value[][] = [];
@@ -51,7 +48,7 @@ export async function sqliteSink(file: string): Promise<Sink> {
       for (const w of after) await w.flush();
       if (statement === null) {
         statement = statements++;
-        await writer.post({ op: 'prepare', statement, sql, chain });
+        await writer.post({ op: 'prepare', statement, sql });
       }
       const batch = rows;
       rows = [];
@@ -71,8 +68,7 @@ export async function sqliteSink(file: string): Promise<Sink> {
     engine: 'sqlite',
     hasTable: async (name) => (await all("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name])).length > 0,
     columns: async (table) => (await all<{ name: string }>(`PRAGMA table_info(${JSON.stringify(table)})`)).map((c) => c.name),
-    table: (name, columns, after = []) => tableWriter(name, columns, after),
-    auditLog: (head, algorithm) => tableWriter('audit_events', AUDIT_COLUMNS, [], { hash: head.hash, algorithm }),
+    table,
     run: async (sql, params = []) => { await flushAll(); await writer.ask({ op: 'run', sql, params }); },
     all,
     async deferIndexes(table) {
@@ -143,11 +139,6 @@ export async function postgresSink(url: string): Promise<Sink> {
     hasTable: async (name) => (await columnTypes(name)).length > 0,
     columns: async (table) => (await columnTypes(table)).map((c) => c.name),
     table,
-    auditLog(head, algorithm) {
-      const link = auditLinker(head, algorithm);
-      const rows = table('audit_events', AUDIT_COLUMNS);
-      return { push: (row) => rows.push(link(row)), flush: rows.flush };
-    },
     run: async (text, params = []) => { await client.query(toPg(text), params); },
     all: async <T>(text: string, params: Value[] = []) => (await client.query(toPg(text), params)).rows as T[],
     async deferIndexes(table) {

@@ -1,18 +1,16 @@
 /**
  * The dataset generator's SQLite connection, in a worker thread of its own (started by
- * sqlite-thread.ts): the main thread makes the rows while this one hashes the audit chain and
+ * sqlite-thread.ts): the main thread makes the rows and hashes the audit chain while this one
  * inserts them, so the load uses both cores. Requests are handled in the order they were posted;
  * each is answered with its number (the main thread holds back when it is too far ahead), and the
  * first error stops the writer.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
-import { auditLinker } from './audit-chain.ts';
 import type { Value } from './sink.ts';
 
 export type WriterRequest =
-  /** with `chain`, the statement's rows are linked into the audit chain here (audit-chain.ts `auditLinker`) */
-  | { op: 'prepare'; statement: number; sql: string; chain?: { hash: string; algorithm: string } }
+  | { op: 'prepare'; statement: number; sql: string }
   | { op: 'insert'; statement: number; rows: Value[][] }
   | { op: 'exec'; sql: string }
   | { op: 'run'; sql: string; params: Value[] }
@@ -51,7 +49,7 @@ function closeAfterLoading(db: SqliteDatabase.Database) {
 
 function serve(file: string, port: NonNullable<typeof parentPort>) {
   const db = openForLoading(file);
-  const inserts: { stmt: SqliteDatabase.Statement; link?: (row: Value[]) => Value[] }[] = [];
+  const inserts: SqliteDatabase.Statement[] = [];
   let uncommitted = 0;
   let handled = 0;
   let closed = false;
@@ -60,10 +58,10 @@ function serve(file: string, port: NonNullable<typeof parentPort>) {
 
   const handle = (req: WriterRequest): unknown => {
     switch (req.op) {
-      case 'prepare': inserts[req.statement] = { stmt: db.prepare(req.sql), link: req.chain && auditLinker(req.chain, req.chain.algorithm) }; return;
+      case 'prepare': inserts[req.statement] = db.prepare(req.sql); return;
       case 'insert': {
-        const { stmt, link } = inserts[req.statement]!;
-        for (const row of req.rows) stmt.run(link ? link(row) : row);
+        const stmt = inserts[req.statement]!;
+        for (const row of req.rows) stmt.run(row);
         uncommitted += req.rows.length;
         if (uncommitted >= COMMIT_EVERY) commit();
         return;

@@ -22,23 +22,40 @@ export const AS_OF = '2026-11-20';
 const PLAN = { year: 2026, start: '2026-01-05', end: '2026-12-31' };
 const THRESHOLDS = WarningThresholds.parse({});
 
-/** A calendar whose counts come from a prefix sum over the app's own working-day rules (same answers, O(1)). */
-function fastCalendar(): WorkingCalendar {
+/**
+ * The days 2025–2027 in a table: the app's working-day rules with their counts from a prefix sum
+ * (same answers, O(1)), and date arithmetic by index; anything outside falls back to the app's own.
+ */
+function calendarTable() {
   const base = workingCalendar();
-  const first = '2025-01-01';
+  const dates: string[] = [];
   const index = new Map<string, number>();
   const prefix: number[] = [0];
-  for (let d = first, i = 0; d <= '2027-12-31'; d = nextDate(d), i++) {
+  for (let d = '2025-01-01', i = 0; d <= '2027-12-31'; d = nextDate(d), i++) {
+    dates.push(d);
     index.set(d, i);
     prefix.push(prefix[i]! + (base.isWorkingDay(d) ? 1 : 0));
   }
-  return {
+  const calendar: WorkingCalendar = {
     ...base,
     workingDaysBetween(from, to) {
       if (to < from) return 0;
       const a = index.get(from), b = index.get(to);
       if (a === undefined || b === undefined) return base.workingDaysBetween(from, to);
       return prefix[b + 1]! - prefix[a]!;
+    },
+  };
+  return {
+    calendar,
+    /** the date `days` after `start` */
+    dayOf(start: string, days: number) {
+      const i = index.get(start);
+      return (i === undefined ? undefined : dates[i + days]) ?? nextDate(start, days);
+    },
+    /** days from `a` to `b` */
+    daysBetween(a: string, b: string) {
+      const i = index.get(a), j = index.get(b);
+      return i === undefined || j === undefined ? Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) : j - i;
     },
   };
 }
@@ -50,8 +67,6 @@ const EVENTS_BEFORE: Record<TaskStatus, ('assign' | 'accept' | 'refuse' | 'repor
 };
 const TO_STATUS: Record<string, TaskStatus> = { assign: 'assigned', accept: 'accepted', refuse: 'refused', report: 'in_progress', request_close: 'close_requested', close: 'closed' };
 
-const dayOf = (start: string, days: number) => nextDate(start, days);
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
 /**
  * Plan → programmes → measures → tasks (and sub-tasks), cooperators, milestones, task events with
@@ -62,7 +77,8 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
  */
 export async function fillTasks(input: FillTasksInput): Promise<{ count: number; fixture: TaskFixture; notes: string[] }> {
   const { sink, chain, rng, newId, org, count } = input;
-  const assess = memoisedAssess(fastCalendar());
+  const { calendar, dayOf, daysBetween } = calendarTable();
+  const assess = memoisedAssess(calendar);
   const at = () => chain.now();
   const office = { actorId: input.adminUserId, actorName: '领导小组办公室' };
 

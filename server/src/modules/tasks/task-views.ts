@@ -10,19 +10,23 @@ import { tasksRepo, type MilestoneRow, type TaskRow } from './tasks.repo.ts';
 import type { TaskAccess } from './tasks.policy.ts';
 import { memoisedAssess, type Assessment } from './warnings.ts';
 
-/** A task with everything its presenter shows: names, the acting handler, milestones, the live colour. */
-export type TaskView = {
+/** What a board card shows of a task: names, the acting handler, the live colour. */
+export type BoardView = {
   row: TaskRow;
   measureName: string;
   programmeName: string;
   leadDepartmentName: string;
-  cooperatingDepartmentIds: string[];
   post: PostWithHolder | null;
   leaderName: string | null;
-  milestones: MilestoneRow[];
-  access: TaskAccess;
   /** computed for today (the stored colour is what filters and counters use; a daily job keeps it current) */
   assessment: Assessment;
+};
+
+/** A task with everything its presenter shows: the board's view, cooperators, milestones and what policies need. */
+export type TaskView = BoardView & {
+  cooperatingDepartmentIds: string[];
+  milestones: MilestoneRow[];
+  access: TaskAccess;
 };
 
 export const today = (ctx: Pick<Ctx, 'clock'>) => shanghaiDate(ctx.clock.now());
@@ -43,35 +47,38 @@ export async function accessOf(db: Executor, row: TaskRow, cooperating?: string[
   };
 }
 
-/**
- * Views for a page of tasks: a fixed number of queries however long the page — five, as the plan
- * catalogue and the calendar are cached.
- */
-export async function taskViews(ctx: Ctx, rows: TaskRow[]): Promise<TaskView[]> {
+/** Board views for a page of tasks: three queries however long the page (the plan catalogue and the calendar are cached). */
+export async function boardViews(ctx: Ctx, rows: TaskRow[]): Promise<BoardView[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [catalogue, cooperators, milestones, { posts, people: leaders }, calendar] = await Promise.all([
+  const [catalogue, { posts, people: leaders }, departments, calendar] = await Promise.all([
     catalogueOf(ctx.db, rows),
-    tasksRepo.cooperatorsOf(ctx.db, ids),
-    tasksRepo.milestonesOf(ctx.db, ids),
     postsAndPeople(ctx.db, rows.map((r) => r.responsiblePostId), rows.map((r) => r.leaderPersonId)),
+    departmentsBasics(ctx.db, rows.map((r) => r.leadDepartmentId)),
     calendarFor(ctx.db),
   ]);
-  const departments = await departmentsBasics(ctx.db, rows.map((r) => r.leadDepartmentId));
   const thresholds = new Map([...catalogue.plans.values()].map((p) => [p.id, thresholdsOf(p)]));
   const assess = memoisedAssess(calendar);
   const day = today(ctx);
-  return rows.map((row) => {
-    const post = row.responsiblePostId ? posts.get(row.responsiblePostId) ?? null : null;
+  return rows.map((row) => ({
+    row, post: row.responsiblePostId ? posts.get(row.responsiblePostId) ?? null : null,
+    measureName: catalogue.measures.get(row.measureId)?.name ?? '', programmeName: catalogue.programmes.get(row.programmeId)?.name ?? '',
+    leadDepartmentName: departments.get(row.leadDepartmentId)?.name ?? '',
+    leaderName: row.leaderPersonId ? leaders.get(row.leaderPersonId)?.name ?? null : null,
+    assessment: assess({ today: day, startDate: row.startDate, dueDate: row.dueDate, status: row.status as TaskStatus, progress: row.progress, thresholds: thresholds.get(row.planId) ?? WarningThresholds.parse({}) }),
+  }));
+}
+
+/** Views for a page of tasks: the board views plus cooperators and milestones — five queries however long the page. */
+export async function taskViews(ctx: Ctx, rows: TaskRow[]): Promise<TaskView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [views, cooperators, milestones] = await Promise.all([boardViews(ctx, rows), tasksRepo.cooperatorsOf(ctx.db, ids), tasksRepo.milestonesOf(ctx.db, ids)]);
+  return views.map((v) => {
+    const { row, post } = v;
     const coop = cooperators.get(row.id) ?? [];
-    const status = row.status as TaskStatus;
     return {
-      row, post, cooperatingDepartmentIds: coop, milestones: milestones.get(row.id) ?? [],
-      measureName: catalogue.measures.get(row.measureId)?.name ?? '', programmeName: catalogue.programmes.get(row.programmeId)?.name ?? '',
-      leadDepartmentName: departments.get(row.leadDepartmentId)?.name ?? '',
-      leaderName: row.leaderPersonId ? leaders.get(row.leaderPersonId)?.name ?? null : null,
-      access: { status, leadDepartmentId: row.leadDepartmentId, cooperatingDepartmentIds: coop, handlerPersonId: post?.actingPersonId ?? null, leaderPersonId: row.leaderPersonId },
-      assessment: assess({ today: day, startDate: row.startDate, dueDate: row.dueDate, status, progress: row.progress, thresholds: thresholds.get(row.planId) ?? WarningThresholds.parse({}) }),
+      ...v, cooperatingDepartmentIds: coop, milestones: milestones.get(row.id) ?? [],
+      access: { status: row.status as TaskStatus, leadDepartmentId: row.leadDepartmentId, cooperatingDepartmentIds: coop, handlerPersonId: post?.actingPersonId ?? null, leaderPersonId: row.leaderPersonId },
     };
   });
 }

@@ -1,8 +1,8 @@
-import type { BoardItem, EvidenceFile, Task, TaskEvent } from '@qinlian/contracts';
+import type { BoardItem, EvidenceFile, Task, TaskEvent, TaskStatus } from '@qinlian/contracts';
 import type { Actor } from '../../platform/context.ts';
 import type { FileRow } from '../../platform/files/evidence.ts';
 import type { TaskEventRow } from './task-events.repo.ts';
-import type { TaskView } from './task-views.ts';
+import type { BoardView, TaskView } from './task-views.ts';
 import { gradeOf } from './task-views.ts';
 import { taskAbilities } from './tasks.policy.ts';
 
@@ -25,10 +25,10 @@ export function presentTask(actor: Actor, v: TaskView): Task {
   };
 }
 
-export function presentBoardItem(v: TaskView): BoardItem {
+export function presentBoardItem(v: BoardView): BoardItem {
   const { row } = v;
   return {
-    id: row.id, code: row.code, title: row.title, status: v.access.status, warning: v.assessment.warning, progress: row.progress,
+    id: row.id, code: row.code, title: row.title, status: row.status as TaskStatus, warning: v.assessment.warning, progress: row.progress,
     leadDepartmentName: v.leadDepartmentName, handlerName: v.post?.actingPersonName ?? null, leaderName: v.leaderName,
     dueDate: row.dueDate, workingDaysLeft: v.assessment.workingDaysLeft,
   };

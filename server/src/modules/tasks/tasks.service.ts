@@ -17,7 +17,7 @@ import { taskCountersRepo } from './task-counters.repo.ts';
 import { taskCodesRepo } from './task-codes.repo.ts';
 import { taskPolicy, type TaskAccess } from './tasks.policy.ts';
 import { EDITABLE, STATUS_LABELS } from './task-lifecycle.ts';
-import { accessOf, EMPTY_GRADE, taskViews, today, type TaskView } from './task-views.ts';
+import { accessOf, boardViews, EMPTY_GRADE, taskViews, today, type TaskView } from './task-views.ts';
 import { assertTaskInput, type TaskInput } from './task-input.ts';
 import { saveTask } from './task-write.ts';
 import { WARNING_RANK } from './warnings.ts';
@@ -226,7 +226,7 @@ export async function taskBoard(ctx: Ctx, q: z.output<typeof BoardQuery>) {
   const f: TaskFilter = { planId: q.planId, programmeId: q.programmeId, departmentId: q.departmentId, leaderPersonId: q.leaderPersonId, tagged: true };
   const visibility = await visibilityOf(ctx);
   const [rows, counts] = await Promise.all([tasksRepo.mostUrgent(ctx.db, visibility, f, q.limit), boardCounts(ctx, visibility, f)]);
-  const items = await taskViews(ctx, rows);
+  const items = await boardViews(ctx, rows);
   items.sort((a, b) => WARNING_RANK[b.assessment.warning] - WARNING_RANK[a.assessment.warning] || a.row.dueDate.localeCompare(b.row.dueDate));
   const total = Object.values(counts.byStatus).reduce((sum, n) => sum + n, 0);
   return { items, counts, total, truncated: total > items.length };
