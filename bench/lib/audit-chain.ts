@@ -20,15 +20,17 @@ export function auditChain(sink: Sink, head: { seq: number; hash: string }, algo
   const step = Math.max(1, (clock.endMs - clock.startMs) / Math.max(1, clock.expected));
   let t = clock.startMs;
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-  // A task's events are peeked at (for its rows) and then appended: each instant is formatted once.
-  const formatted = new Map<number, string>();
+  // A task's events are peeked at (for its rows) and then appended: the last few instants formatted
+  // are kept, so that each is formatted once.
+  const recentMs = new Float64Array(16).fill(Number.NaN);
+  const recentText: string[] = [];
+  let oldest = 0;
   const iso = (ms: number) => {
-    let text = formatted.get(ms);
-    if (text === undefined) {
-      if (formatted.size >= 64) formatted.clear();
-      text = new Date(ms).toISOString();
-      formatted.set(ms, text);
-    }
+    for (let i = 0; i < 16; i++) if (recentMs[i] === ms) return recentText[i]!;
+    const text = new Date(ms).toISOString();
+    recentMs[oldest] = ms;
+    recentText[oldest] = text;
+    oldest = (oldest + 1) % 16;
     return text;
   };
   return {

@@ -25,7 +25,7 @@ export interface Sink {
 }
 
 /** Rows per request to the SQLite writer thread. */
-const SQLITE_BATCH = 2_000;
+const SQLITE_BATCH = 250;
 
 /**
  * SQLite: the connection lives in a writer thread (sqlite-thread.ts, sqlite-writer.ts), rows go to
@@ -82,27 +82,35 @@ export async function sqliteSink(file: string): Promise<Sink> {
 }
 
 type PgColumn = { name: string; udt: string };
-const PG_BATCH = 5_000;
+const PG_BATCH = 2_000;
 const PG_COMMIT_EVERY = 200_000;
 
 export async function postgresSink(url: string): Promise<Sink> {
   const client = new pg.Client({ connectionString: url });
-  let lost: Error | null = null;
-  client.on('error', (err) => { lost = err; }); // surfaces on the next query instead of crashing the process
+  let failure: Error | null = null;
+  client.on('error', (err) => { failure ??= err; }); // surfaces on the next statement instead of crashing the process
   await client.connect();
   await client.query('SET synchronous_commit = off');
   await client.query('BEGIN');
+  // One batch is inserted by the server while the next one is made here, so the generator and
+  // PostgreSQL work at the same time; every other statement waits for it (and fails with it).
+  let inserting: Promise<void> = Promise.resolve();
+  const settled = async () => {
+    await inserting;
+    if (failure) throw failure;
+  };
+  const query = async <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => { await settled(); return client.query<R>(text, params); };
   const types = new Map<string, PgColumn[]>();
   const columnTypes = async (table: string) => {
     if (!types.has(table)) {
-      const r = await client.query<{ name: string; udt: string }>(
+      const r = await query<{ name: string; udt: string }>(
         "SELECT column_name AS name, udt_name AS udt FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position", [table]);
       types.set(table, r.rows);
     }
     return types.get(table)!;
   };
   let pending = 0;
-  const checkpoint = async () => { await client.query('COMMIT'); await client.query('BEGIN'); pending = 0; };
+  const checkpoint = async () => { await query('COMMIT'); await client.query('BEGIN'); pending = 0; };
   const table = (name: string, columns: string[], after: Writer[] = []): Writer => {
     let buffer: Value[][] = columns.map(() => []);
     let count = 0;
@@ -122,7 +130,8 @@ export async function postgresSink(url: string): Promise<Sink> {
       const values = buffer;
       buffer = columns.map(() => []);
       count = 0;
-      await client.query(text, values);
+      await settled();
+      inserting = client.query(text, values).then(() => {}, (err: Error) => { failure ??= err; });
       pending += values[0]!.length;
       if (pending >= PG_COMMIT_EVERY) await checkpoint();
     };
@@ -139,19 +148,19 @@ export async function postgresSink(url: string): Promise<Sink> {
     hasTable: async (name) => (await columnTypes(name)).length > 0,
     columns: async (table) => (await columnTypes(table)).map((c) => c.name),
     table,
-    run: async (text, params = []) => { await client.query(toPg(text), params); },
-    all: async <T>(text: string, params: Value[] = []) => (await client.query(toPg(text), params)).rows as T[],
+    run: async (text, params = []) => { await query(toPg(text), params); },
+    all: async <T>(text: string, params: Value[] = []) => (await query(toPg(text), params)).rows as T[],
     async deferIndexes(table) {
-      const r = await client.query<{ name: string; def: string }>(
+      const r = await query<{ name: string; def: string }>(
         `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
           WHERE i.schemaname = current_schema() AND i.tablename = $1
             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`, [table]);
-      for (const i of r.rows) await client.query(`DROP INDEX ${i.name}`);
-      return async () => { for (const i of r.rows) await client.query(i.def); };
+      for (const i of r.rows) await query(`DROP INDEX ${i.name}`);
+      return async () => { for (const i of r.rows) await query(i.def); };
     },
     checkpoint,
     async finish() {
-      await client.query('COMMIT');
+      await query('COMMIT');
       await client.query('ANALYZE');
       await client.end();
     },

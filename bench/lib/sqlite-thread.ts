@@ -15,7 +15,7 @@ export type WriterThread = {
 };
 
 /** Requests posted but not yet handled before the main thread waits: bounds the rows held in memory. */
-const MAX_QUEUED = 16;
+const MAX_QUEUED = 64;
 
 export async function startWriterThread(file: string): Promise<WriterThread> {
   // The writer is TypeScript too. Node 20 applies no module hooks (tsx's --import) to a worker's
@@ -27,17 +27,18 @@ export async function startWriterThread(file: string): Promise<WriterThread> {
   let done = -1;
   let failure: Error | null = null;
   let closed = false;
-  const waiting = new Map<number, { resolve(result: unknown): void; reject(err: Error): void }>();
+  type Waiter = { resolve(result: unknown): void; reject(err: Error): void };
+  const waiting = new Map<number, Waiter[]>();
 
   const fail = (err: Error) => {
     failure ??= err;
-    for (const w of waiting.values()) w.reject(failure);
+    for (const ws of waiting.values()) for (const w of ws) w.reject(failure);
     waiting.clear();
   };
   worker.on('message', (answer: WriterAnswer) => {
     if ('failed' in answer) return fail(Object.assign(new Error(`SQLite writer: ${answer.failed.message}`), { stack: answer.failed.stack }));
     done = answer.done;
-    waiting.get(done)?.resolve(answer.result);
+    for (const w of waiting.get(done) ?? []) w.resolve(answer.result);
     waiting.delete(done);
     if (waiting.size === 0) worker.unref();
   });
@@ -49,7 +50,7 @@ export async function startWriterThread(file: string): Promise<WriterThread> {
     if (failure) return Promise.reject(failure);
     if (done >= n) return Promise.resolve();
     worker.ref();
-    return new Promise((resolve, reject) => waiting.set(n, { resolve, reject }));
+    return new Promise((resolve, reject) => waiting.set(n, [...(waiting.get(n) ?? []), { resolve, reject }]));
   };
   const send = (req: WriterRequest) => {
     if (failure) throw failure;

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
 import { buildDepartment, buildPerson, buildRole, buildSignedInUser } from '../../../test/factories.ts';
 import { ACTOR_TTL_MS } from './actor.ts';
+import { identityRepo } from './identity.repo.ts';
 
 /**
  * Actors are cached per account between requests: every change to what an actor is made of must
@@ -90,5 +91,19 @@ describe.each(ENGINES)('cached actors on %s', (engine) => {
     expect(await statusOf(session.request({ method: 'GET', url: '/api/people' }))).toBe(200);
     t.clock.advance(ACTOR_TTL_MS);
     expect(await statusOf(session.request({ method: 'GET', url: '/api/people' }))).toBe(403);
+  });
+
+  it('rebuilds an expired actor once for the requests that find it expired together', async () => {
+    const { session } = await buildSignedInUser(t, { permissions: ['people.read'] });
+    expect(await statusOf(session.request({ method: 'GET', url: '/api/people' }))).toBe(200);
+    t.clock.advance(ACTOR_TTL_MS);
+    const builds = vi.spyOn(identityRepo, 'rolesOfUser');
+    try {
+      const statuses = await Promise.all(Array.from({ length: 10 }, () => statusOf(session.request({ method: 'GET', url: '/api/people' }))));
+      expect(statuses).toEqual(Array(10).fill(200));
+      expect(builds).toHaveBeenCalledTimes(1);
+    } finally {
+      builds.mockRestore();
+    }
   });
 });

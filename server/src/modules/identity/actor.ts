@@ -2,6 +2,7 @@ import type { DataScope, Permission } from '@qinlian/contracts';
 import type { Actor, ResolvedScope } from '../../platform/context.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { authorizationEpoch } from '../../platform/auth/authorization-epoch.ts';
+import { singleFlight } from '../../platform/db/single-flight.ts';
 import { departmentSubtreeIds } from '../org/departments.service.ts';
 import { personBasics } from '../org/people.service.ts';
 import { identityRepo, type RoleRow, type UserRow } from './identity.repo.ts';
@@ -44,31 +45,46 @@ export const ACTOR_TTL_MS = 10_000;
 const ACTOR_CACHE_SIZE = 10_000;
 
 type CachedActor = { actor: Actor; account: string; epoch: number; builtAt: number };
-const actorCaches = new WeakMap<Db, Map<string, CachedActor>>();
+type ActorCache = { entries: Map<string, CachedActor>; load: ReturnType<typeof singleFlight<string, CachedActor>> };
+const actorCaches = new WeakMap<Db, ActorCache>();
 
 /** The account columns the actor copies: a change to any of them is a different actor. */
 const accountKey = (a: ActorAccount) => JSON.stringify([a.username, a.displayName, a.personId]);
 
-const isFresh = (hit: CachedActor, account: ActorAccount, now: number) =>
-  hit.epoch === authorizationEpoch() && now - hit.builtAt < ACTOR_TTL_MS && hit.account === accountKey(account);
+const isFresh = (hit: CachedActor, account: string, now: number) =>
+  hit.epoch === authorizationEpoch() && now - hit.builtAt < ACTOR_TTL_MS && hit.account === account;
 
-/**
- * The actor of an account that has just passed its session or token check (that check, and the
- * account's `disabled` flag, are read on every request and never cached). Roles, permissions,
- * person and resolved data scope are cached per account — 4 to 6 statements saved per request.
- */
-export async function cachedActorForUser(db: Db, account: ActorAccount, via: Actor['via'], now: number): Promise<Actor> {
+function cacheOf(db: Db): ActorCache {
   let cache = actorCaches.get(db);
-  if (!cache) actorCaches.set(db, (cache = new Map()));
-  const hit = cache.get(account.id);
-  if (hit && isFresh(hit, account, now)) return { ...hit.actor, via };
-  const epoch = authorizationEpoch(); // read before building: a change committed meanwhile makes this entry stale
+  if (!cache) actorCaches.set(db, (cache = { entries: new Map(), load: singleFlight() }));
+  return cache;
+}
+
+async function buildEntry(db: Db, account: ActorAccount, via: Actor['via'], epoch: number, now: number): Promise<CachedActor> {
   const actor = await actorForUser(db, account, via);
   // shared by the requests the entry serves: no request may change another's scope
   Object.freeze(actor.scope.departmentIds);
   Object.freeze(actor.scope);
-  cache.delete(account.id);
-  cache.set(account.id, { actor, account: accountKey(account), epoch, builtAt: now });
-  if (cache.size > ACTOR_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return actor;
+  return { actor, account: accountKey(account), epoch, builtAt: now };
+}
+
+/**
+ * The actor of an account that has just passed its session or token check (that check, and the
+ * account's `disabled` flag, are read on every request and never cached). Roles, permissions,
+ * person and resolved data scope are cached per account — 4 to 6 statements saved per request —
+ * and the requests that find it missing or expired together build it once.
+ */
+export async function cachedActorForUser(db: Db, account: ActorAccount, via: Actor['via'], now: number): Promise<Actor> {
+  const { entries, load } = cacheOf(db);
+  const key = accountKey(account);
+  const hit = entries.get(account.id);
+  if (hit && isFresh(hit, key, now)) return { ...hit.actor, via };
+  const epoch = authorizationEpoch(); // read before building: a change committed meanwhile makes this entry stale
+  const entry = await load(account.id, `${epoch}|${key}`, () => buildEntry(db, account, via, epoch, now));
+  if (entries.get(account.id) !== entry) {
+    entries.delete(account.id);
+    entries.set(account.id, entry);
+    if (entries.size > ACTOR_CACHE_SIZE) entries.delete(entries.keys().next().value!);
+  }
+  return { ...entry.actor, via };
 }

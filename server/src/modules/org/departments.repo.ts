@@ -1,8 +1,12 @@
 import type { Executor } from '../../platform/db/database.ts';
 import { authorizationChanged } from '../../platform/auth/authorization-epoch.ts';
 import type { DepartmentsTable } from '../../platform/db/schema.ts';
+import { writeEpoch } from '../../platform/db/write-epoch.ts';
 
 export type DepartmentRow = DepartmentsTable;
+
+/** Moves on after every committed write to departments: the cached names and paths are rebuilt. */
+export const departmentsEpoch = writeEpoch();
 
 export const departmentsRepo = {
   list(db: Executor, opts: { includeArchived: boolean }) {
@@ -16,6 +20,10 @@ export const departmentsRepo = {
   byIds(db: Executor, ids: string[]) {
     if (ids.length === 0) return Promise.resolve([] as DepartmentRow[]);
     return db.selectFrom('departments').selectAll().where('id', 'in', ids).execute();
+  },
+  /** What names and places every department (the departments cache). */
+  allBasics(db: Executor) {
+    return db.selectFrom('departments').select(['id', 'name', 'parentId', 'path', 'archivedAt']).execute();
   },
   root(db: Executor) {
     return db.selectFrom('departments').selectAll().where('parentId', 'is', null).executeTakeFirst();
@@ -39,17 +47,20 @@ export const departmentsRepo = {
   /** A new department widens the data scope of everyone whose subtree it joins. */
   insert(db: Executor, row: DepartmentRow) {
     authorizationChanged(db);
+    departmentsEpoch.changed(db);
     return db.insertInto('departments').values(row).execute();
   },
   /** Optimistic update: returns false when the version moved on. */
   async update(db: Executor, id: string, version: number, patch: Partial<DepartmentRow>) {
     authorizationChanged(db); // a move changes subtrees, and with them data scopes
+    departmentsEpoch.changed(db);
     const r = await db.updateTable('departments').set({ ...patch, version: version + 1 })
       .where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
   /** Moving a department rewrites the path prefix of its whole subtree. */
   async rewriteSubtreePaths(db: Executor, oldPath: string, newPath: string, depthDelta: number) {
+    departmentsEpoch.changed(db);
     const rows = await db.selectFrom('departments').select(['id', 'path', 'depth']).where('path', 'like', `${oldPath}_%`).execute();
     for (const r of rows) {
       await db.updateTable('departments').set({ path: newPath + r.path.slice(oldPath.length), depth: r.depth + depthDelta }).where('id', '=', r.id).execute();

@@ -1,6 +1,7 @@
 import type { PersonStatus } from '@qinlian/contracts';
 import type { Executor } from '../../platform/db/database.ts';
 import { departmentsRepo } from './departments.repo.ts';
+import { basicsOf, type DepartmentBasics } from './departments.cache.ts';
 import { peopleRepo } from './people.repo.ts';
 import { postsRepo, type PostRow } from './posts.repo.ts';
 import { actingHolder } from './posts.presenter.ts';
@@ -13,7 +14,6 @@ import { actingHolder } from './posts.presenter.ts';
  */
 
 export type PersonBasics = { id: string; name: string; departmentId: string; status: PersonStatus; title: string | null };
-export type DepartmentBasics = { id: string; name: string; parentId: string | null; path: string; archived: boolean };
 /** A post with the person acting for it now (AB岗: A, or B when A is away or has left). */
 export type PostWithHolder = {
   id: string; name: string; departmentId: string; archived: boolean;
@@ -25,9 +25,12 @@ export async function peopleBasics(db: Executor, ids: (string | null | undefined
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, departmentId: r.departmentId, status: r.status as PersonStatus, title: r.title }]));
 }
 
+export { cachedDepartmentsBasics, type DepartmentBasics } from './departments.cache.ts';
+
+/** Departments by id as they stand now (checking input); pages that only show names use cachedDepartmentsBasics. */
 export async function departmentsBasics(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, DepartmentBasics>> {
   const rows = await departmentsRepo.byIds(db, [...new Set(ids.filter((x): x is string => !!x))]);
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, parentId: r.parentId, path: r.path, archived: r.archivedAt !== null }]));
+  return new Map(rows.map((r) => [r.id, basicsOf(r)]));
 }
 
 type HeldPost = Pick<PostRow, 'id' | 'name' | 'departmentId' | 'archivedAt' | 'aPersonId' | 'bPersonId'>;

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { calendarFor } from '../../platform/calendar/calendar.service.ts';
 import { shanghaiDate } from '../../platform/calendar/working-days.ts';
-import { departmentsBasics, postsAndPeople, postsWithHolders, type PostWithHolder } from '../org/org.directory.ts';
+import { cachedDepartmentsBasics, postsAndPeople, postsWithHolders, type PostWithHolder } from '../org/org.directory.ts';
 import type { PlanRow } from './plan.repo.ts';
 import { catalogueOf } from './plan-catalogue.ts';
 import { tasksRepo, type MilestoneRow, type TaskRow } from './tasks.repo.ts';
@@ -47,13 +47,13 @@ export async function accessOf(db: Executor, row: TaskRow, cooperating?: string[
   };
 }
 
-/** Board views for a page of tasks: three queries however long the page (the plan catalogue and the calendar are cached). */
+/** Board views for a page of tasks: two queries however long the page (the plan catalogue, departments and the calendar are cached). */
 export async function boardViews(ctx: Ctx, rows: TaskRow[]): Promise<BoardView[]> {
   if (rows.length === 0) return [];
   const [catalogue, { posts, people: leaders }, departments, calendar] = await Promise.all([
     catalogueOf(ctx.db, rows),
     postsAndPeople(ctx.db, rows.map((r) => r.responsiblePostId), rows.map((r) => r.leaderPersonId)),
-    departmentsBasics(ctx.db, rows.map((r) => r.leadDepartmentId)),
+    cachedDepartmentsBasics(ctx.db, rows.map((r) => r.leadDepartmentId)),
     calendarFor(ctx.db),
   ]);
   const thresholds = new Map([...catalogue.plans.values()].map((p) => [p.id, thresholdsOf(p)]));
@@ -68,7 +68,7 @@ export async function boardViews(ctx: Ctx, rows: TaskRow[]): Promise<BoardView[]
   }));
 }
 
-/** Views for a page of tasks: the board views plus cooperators and milestones — five queries however long the page. */
+/** Views for a page of tasks: the board views plus cooperators and milestones — four queries however long the page. */
 export async function taskViews(ctx: Ctx, rows: TaskRow[]): Promise<TaskView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);

@@ -47,13 +47,16 @@ function visible(eb: Eb, v: TaskVisibility): Expression<SqlBool> | null {
   return any.length ? eb.or(any) : none;
 }
 
-/** Tasks led by a department in scope are visible: filtered to one such department, nothing else needs checking. */
-const leadInScope = (v: TaskVisibility, f: TaskFilter) => !v.all && !!f.departmentId && v.departmentIds.includes(f.departmentId);
+/**
+ * Tasks led by a department in scope are visible: filtered to one such department, nothing else
+ * needs checking (and the posts the actor acts for need not be looked up).
+ */
+export const leadInScope = (departmentIds: readonly string[], f: Pick<TaskFilter, 'departmentId'>) => !!f.departmentId && departmentIds.includes(f.departmentId);
 
 function conditions(eb: Eb, v: TaskVisibility, f: TaskFilter): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
   // without the scope condition a department's list is counted from its index alone
-  const scope = leadInScope(v, f) ? null : visible(eb, v);
+  const scope = !v.all && leadInScope(v.departmentIds, f) ? null : visible(eb, v);
   if (scope) all.push(scope);
   if (f.planId) all.push(eb('tasks.planId', '=', f.planId));
   if (f.programmeId) all.push(eb('tasks.programmeId', '=', f.programmeId));
@@ -95,8 +98,11 @@ export const tasksRepo = {
     const count = hits
       ? db.selectFrom(hits.as('hits')).select((eb) => eb.fn.countAll<number>().as('n'))
       : base.select((eb) => eb.fn.countAll<number>().as('n'));
-    const [items, total] = await Promise.all([q.limit(page.limit).offset(page.offset).execute(), count.executeTakeFirstOrThrow()]);
-    const n = Number(total.n);
+    const items = await q.limit(page.limit).offset(page.offset).execute();
+    // a page that is not full and not past the end holds the last matches: the total needs no count
+    const n = items.length < page.limit && (items.length > 0 || page.offset === 0)
+      ? page.offset + items.length
+      : Number((await count.executeTakeFirstOrThrow()).n);
     return search && n > search.cap ? { items, total: search.cap, totalCapped: true } : { items, total: n, totalCapped: false };
   },
   byId: (db: Executor, id: string) => db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst(),

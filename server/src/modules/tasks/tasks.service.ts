@@ -11,7 +11,7 @@ import { filesRepo } from '../../platform/files/evidence.ts';
 import { bigrams, MIN_SEARCH_CHARS } from '../../platform/search/bigrams.ts';
 import { postIdsActedBy } from '../org/org.directory.ts';
 import { planRepo } from './plan.repo.ts';
-import { tasksRepo, type TaskFilter, type TaskRow, type TaskVisibility } from './tasks.repo.ts';
+import { leadInScope, tasksRepo, type TaskFilter, type TaskRow, type TaskVisibility } from './tasks.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
 import { taskCountersRepo } from './task-counters.repo.ts';
 import { taskCodesRepo } from './task-codes.repo.ts';
@@ -29,11 +29,13 @@ export type { AutoUrgeCandidate, EscalationLevel, EscalationTarget, WarningChang
 const actorOf = (ctx: Ctx) => ctx.actor!;
 export type TaskListQuery = z.output<typeof TaskExportQuery> & { page?: number; pageSize?: number };
 
-/** Which tasks the actor may see, resolved once for a query. */
-export async function visibilityOf(ctx: Ctx): Promise<TaskVisibility> {
+/** Which tasks the actor may see, resolved once for a query (for `f`, when given). */
+export async function visibilityOf(ctx: Ctx, f?: TaskFilter): Promise<TaskVisibility> {
   const a = actorOf(ctx);
   if (a.scope.all) return { all: true };
-  const postIds = a.personId ? await postIdsActedBy(ctx.db, a.personId) : [];
+  // one department in scope: its tasks are visible whoever handles them, the posts do not matter
+  const postsMatter = !f || !leadInScope(a.scope.departmentIds, f);
+  const postIds = a.personId && postsMatter ? await postIdsActedBy(ctx.db, a.personId) : [];
   return { all: false, departmentIds: a.scope.departmentIds, postIds, personId: a.personId };
 }
 
@@ -74,7 +76,7 @@ async function filterOf(ctx: Ctx, q: TaskListQuery, searchCap: number): Promise<
 export async function listTasks(ctx: Ctx, q: TaskListQuery & { page: number; pageSize: number }, searchCap = TASK_SEARCH_CAP) {
   const f = await filterOf(ctx, q, searchCap);
   if (!f) return { items: [] as TaskView[], total: 0, totalCapped: false };
-  const { items, total, totalCapped } = await tasksRepo.page(ctx.db, await visibilityOf(ctx), f, q.sort, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { items, total, totalCapped } = await tasksRepo.page(ctx.db, await visibilityOf(ctx, f), f, q.sort, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return { items: await taskViews(ctx, items), total, totalCapped };
 }
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
-import { departmentsBasics } from '../org/org.directory.ts';
+import { cachedDepartmentsBasics } from '../org/org.directory.ts';
 import { planRepo } from './plan.repo.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { taskViews, type TaskView } from './task-views.ts';
@@ -38,7 +38,7 @@ const milestoneText = (v: TaskView) => v.milestones.map((m) => `${m.name}@${m.du
 
 /** One row per task in plan-workbook order; the state columns follow the importable ones. */
 async function writeTaskRows(ctx: Ctx, sheet: ExcelJS.Worksheet, views: TaskView[], codes: Map<string, { programme: { code: string; name: string }; measure: { code: string; name: string } }>) {
-  const departments = await departmentsBasics(ctx.db, views.flatMap((v) => [v.row.leadDepartmentId, ...v.cooperatingDepartmentIds]));
+  const departments = await cachedDepartmentsBasics(ctx.db, views.flatMap((v) => [v.row.leadDepartmentId, ...v.cooperatingDepartmentIds]));
   const parentCodes = new Map((await tasksRepo.byIds(ctx.db, views.map((v) => v.row.parentId).filter((x): x is string => !!x))).map((t) => [t.id, t.code]));
   for (const v of views) {
     const c = codes.get(v.row.measureId);

@@ -3,23 +3,36 @@ import { inTransaction, type Ctx } from '../context.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { iso } from '../clock.ts';
 import type { Db, Executor } from '../db/database.ts';
+import { singleFlight } from '../db/single-flight.ts';
 import { officialDataCoveredThrough, shanghaiDate, workingCalendar, type WorkingCalendar } from './working-days.ts';
 
 const CACHE_MS = 30_000;
-const cache = new WeakMap<object, { at: number; calendar: WorkingCalendar }>();
+type Cached = { at: number; generation: number; calendar: WorkingCalendar };
+const cache = new WeakMap<object, Cached>();
+const load = singleFlight<object, Cached>();
+/** Moves on when overrides are written here: a calendar read before that is neither kept nor joined. */
+let generation = 0;
+
+async function read(db: Executor, at: number): Promise<Cached> {
+  const rows = await db.selectFrom('calendarOverrides').select(['date', 'working']).execute();
+  return { at: Date.now(), generation: at, calendar: workingCalendar(new Map(rows.map((r) => [r.date, !!r.working]))) };
+}
 
 /**
  * The one calendar every module counts deadlines with. Overrides are cached briefly per database
- * handle; a change here drops the cache at once (other app instances see it within 30 s).
+ * handle and read once by the requests that miss together; a change here drops the cache at once
+ * (other app instances see it within 30 s).
  */
 export async function calendarFor(db: Executor): Promise<WorkingCalendar> {
   const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.calendar;
-  const rows = await db.selectFrom('calendarOverrides').select(['date', 'working']).execute();
-  const calendar = workingCalendar(new Map(rows.map((r) => [r.date, !!r.working])));
-  cache.set(db, { at: Date.now(), calendar });
-  return calendar;
+  if (hit && hit.generation === generation && Date.now() - hit.at < CACHE_MS) return hit.calendar;
+  const at = generation;
+  const entry = await load(db, at, () => read(db, at));
+  cache.set(db, entry);
+  return entry.calendar;
 }
+
+const overridesChanged = (rootDb: Db) => { cache.delete(rootDb); generation++; };
 
 export async function listOverrides(db: Executor): Promise<CalendarOverride[]> {
   const rows = await db.selectFrom('calendarOverrides').selectAll().orderBy('date').execute();
@@ -35,7 +48,7 @@ export async function setOverride(ctx: Ctx, rootDb: Db, input: CalendarOverride)
     else await tx.db.insertInto('calendarOverrides').values(row).execute();
     await recordAudit(tx, { action: 'calendar.set_override', entityType: 'calendar_override', entityId: input.date, before: before ?? null, after: row });
   });
-  cache.delete(rootDb);
+  overridesChanged(rootDb);
 }
 
 export async function removeOverride(ctx: Ctx, rootDb: Db, date: string) {
@@ -45,7 +58,7 @@ export async function removeOverride(ctx: Ctx, rootDb: Db, date: string) {
     await tx.db.deleteFrom('calendarOverrides').where('date', '=', date).execute();
     await recordAudit(tx, { action: 'calendar.remove_override', entityType: 'calendar_override', entityId: date, before });
   });
-  cache.delete(rootDb);
+  overridesChanged(rootDb);
 }
 
 /** Warn when next year's official schedule is not in the data yet (it is published each November or so). */
