@@ -9,5 +9,9 @@ declare module 'autocannon' {
     };
   }
   function autocannon(opts: autocannon.Options): Promise<autocannon.Result>;
+  /** with a callback it returns the running instance, whose 'response' event gives (client, status, bytes, latency ms) */
+  function autocannon(opts: autocannon.Options, done: (err: Error | null, result: autocannon.Result) => void): {
+    on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  };
   export default autocannon;
 }

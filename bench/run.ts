@@ -22,7 +22,7 @@ import { markdown, previousRun, saveRun, type RunResult, type ScenarioResult } f
 const { values } = parseArgs({ options: {
   scale: { type: 'string', default: 'small' }, engine: { type: 'string', default: 'both' }, duration: { type: 'string', default: '10' },
   only: { type: 'string' }, compare: { type: 'boolean', default: false }, connections: { type: 'string', default: '50' },
-  seed: { type: 'string' }, rate: { type: 'string' }, warmup: { type: 'string', default: '2' }, workers: { type: 'string', default: '2' },
+  seed: { type: 'string' }, rate: { type: 'string' }, warmup: { type: 'string', default: '5' }, workers: { type: 'string', default: '2' },
 } });
 const scale = values.scale as Scale;
 if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
@@ -102,10 +102,9 @@ async function runScenario(s: Scenario, manifest: Manifest, routes: Set<string>,
   const appSlots = slots();
   const first = await probe(plan.app, appTarget, appSlots);
   if (first.status >= 300) return { ...out, skipped: `the app answered ${first.status}: ${snippet(first.body)}` };
-  if (warmup) { await load(plan.app, appTarget, appSlots, { connections, seconds: warmup }); await settle(app.pid); }
-  out.app = await load(plan.app, appTarget, appSlots, { connections, seconds });
+  out.app = await load(plan.app, appTarget, appSlots, { connections, seconds, warmup });
   await settle(app.pid);
-  if (rate) { out.appAtRate = await load(plan.app, appTarget, appSlots, { connections, seconds, rate }); await settle(app.pid); }
+  if (rate) { out.appAtRate = await load(plan.app, appTarget, appSlots, { connections, seconds, warmup, rate }); await settle(app.pid); }
   if (baseline) {
     const baseTarget: Target = { baseUrl: `http://127.0.0.1:${baseline.port}`, pid: baseline.pid, headers: {} };
     const driver = {
@@ -120,10 +119,9 @@ async function runScenario(s: Scenario, manifest: Manifest, routes: Set<string>,
     const bfirst = await probe(driver, baseTarget, baseSlots);
     if (bfirst.status >= 300) out.probe = { baseline: `baseline answered ${bfirst.status}: ${snippet(bfirst.body)}` };
     else {
-      if (warmup) { await load(driver, baseTarget, baseSlots, { connections, seconds: warmup }); await settle(baseline.pid); }
-      out.baseline = await load(driver, baseTarget, baseSlots, { connections, seconds });
+      out.baseline = await load(driver, baseTarget, baseSlots, { connections, seconds, warmup });
       await settle(baseline.pid);
-      if (rate) { out.baselineAtRate = await load(driver, baseTarget, baseSlots, { connections, seconds, rate }); await settle(baseline.pid); }
+      if (rate) { out.baselineAtRate = await load(driver, baseTarget, baseSlots, { connections, seconds, warmup, rate }); await settle(baseline.pid); }
       out.ratio = Math.round((out.app.reqPerSec / Math.max(0.1, out.baseline.reqPerSec)) * 100) / 100;
     }
   }

@@ -43,36 +43,62 @@ export async function probe(driver: Driver<HttpRequest>, target: Target, pool: R
   return { status: res.status, body };
 }
 
-export async function load(driver: Driver<HttpRequest>, target: Target, pool: ReturnType<typeof slots>, opts: { connections: number; seconds: number; rate?: number }): Promise<Measured> {
+/**
+ * One load: `warmup` seconds then `seconds` measured, on the same `connections` kept open throughout.
+ * Only responses that arrive in the measured window count. Node accepts one new connection per
+ * event-loop turn, so 50 fresh connections against a busy server take seconds to all get in; a
+ * measurement that opened its own connections would time that ramp, not 50 clients at work.
+ */
+export async function load(driver: Driver<HttpRequest>, target: Target, pool: ReturnType<typeof slots>, opts: { connections: number; seconds: number; warmup: number; rate?: number }): Promise<Measured> {
   pool.reset();
   await driver.beforeLoad?.();
-  const { result, peakRss } = await withPeakRss(target.pid, () => autocannon({
-    url: target.baseUrl,
-    connections: opts.connections,
-    duration: opts.seconds,
-    timeout: 10,
-    // a fixed offered load (all connections together): latency at that load rather than at saturation
-    ...(opts.rate ? { overallRate: opts.rate } : {}),
-    requests: [{
-      setupRequest: (_req: unknown, context: Record<string, unknown>) => {
-        const state = pool.take();
-        context.state = state;
-        return toRequest(driver.request(state), target);
-      },
-      onResponse: (status: number, body: string, context: Record<string, unknown>) => {
-        const state = context.state as ClientState;
-        driver.onResponse?.(state, status, body);
-        pool.give(state);
-      },
-    }],
-  } as autocannon.Options));
+  const window = measuredWindow(opts.warmup);
+  const { result, peakRss } = await withPeakRss(target.pid, () => new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({
+      url: target.baseUrl,
+      connections: opts.connections,
+      duration: opts.warmup + opts.seconds,
+      timeout: 10,
+      // a fixed offered load (all connections together): latency at that load rather than at saturation
+      ...(opts.rate ? { overallRate: opts.rate } : {}),
+      requests: [{
+        setupRequest: (_req: unknown, context: Record<string, unknown>) => {
+          const state = pool.take();
+          context.state = state;
+          return toRequest(driver.request(state), target);
+        },
+        onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+          const state = context.state as ClientState;
+          driver.onResponse?.(state, status, body);
+          pool.give(state);
+        },
+      }],
+    } as autocannon.Options, (err: Error | null, res: autocannon.Result) => (err ? reject(err) : resolve(res)));
+    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => window.record(status, ms));
+  }));
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, Number((v as { count: number }).count)]));
+  return { ...window.summary(opts.seconds), errors: result.errors, timeouts: result.timeouts, statusCodes, peakRssMb: Math.round(peakRss / 1024 / 1024) };
+}
+
+/** Latencies of the responses after the warm-up; percentiles by sorting (a 10 s run is at most tens of thousands). */
+function measuredWindow(warmupSeconds: number) {
+  const from = performance.now() + warmupSeconds * 1000;
+  const latencies: number[] = [];
+  let non2xx = 0;
   return {
-    reqPerSec: Math.round(result.requests.average * 10) / 10,
-    total: result.requests.total,
-    p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max,
-    errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, statusCodes,
-    peakRssMb: Math.round(peakRss / 1024 / 1024),
+    record(status: number, ms: number) {
+      if (performance.now() < from) return;
+      latencies.push(ms);
+      if (status < 200 || status > 299) non2xx++;
+    },
+    summary(seconds: number) {
+      const sorted = Float64Array.from(latencies).sort();
+      const at = (q: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! * 10) / 10 : 0);
+      return {
+        reqPerSec: Math.round((sorted.length / seconds) * 10) / 10, total: sorted.length,
+        p50: at(0.5), p97_5: at(0.975), p99: at(0.99), max: at(1), non2xx,
+      };
+    },
   };
 }
 
