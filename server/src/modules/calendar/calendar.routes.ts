@@ -46,10 +46,10 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/calendar/overrides', {
     config: { policy: requires('calendar.manage') },
     schema: { tags, summary: '新增或修改本地调整', body: CalendarOverride, response: { 200: Ok } },
-  }, async (req) => { await setOverride(ctxOf(req), app.deps.db, req.body); return { ok: true as const }; });
+  }, async (req) => { await setOverride(ctxOf(req), req.body); return { ok: true as const }; });
 
   app.delete('/calendar/overrides/:date', {
     config: { policy: requires('calendar.manage') },
     schema: { tags, summary: '删除本地调整', params: z.object({ date: CalendarDate }), response: { 200: Ok } },
-  }, async (req) => { await removeOverride(ctxOf(req), app.deps.db, req.params.date); return { ok: true as const }; });
+  }, async (req) => { await removeOverride(ctxOf(req), req.params.date); return { ok: true as const }; });
 };

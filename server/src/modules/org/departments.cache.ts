@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/database.ts';
 import { isTransaction } from '../../platform/context.ts';
-import { singleFlight } from '../../platform/db/single-flight.ts';
+import { epochCache } from '../../platform/db/epoch-cache.ts';
 import { departmentsRepo, departmentsEpoch as epoch, type DepartmentRow } from './departments.repo.ts';
 
 export type DepartmentBasics = { id: string; name: string; parentId: string | null; path: string; archived: boolean };
@@ -15,26 +15,15 @@ export const basicsOf = (r: Pick<DepartmentRow, 'id' | 'name' | 'parentId' | 'pa
  */
 const DEPARTMENTS_TTL_MS = 30_000;
 
-type Cached = { byId: ReadonlyMap<string, DepartmentBasics>; epoch: number; builtAt: number };
-const caches = new WeakMap<Executor, Cached>();
-const load = singleFlight<Executor, Cached>();
+const cached = epochCache<'all', ReadonlyMap<string, DepartmentBasics>>(epoch, DEPARTMENTS_TTL_MS);
 
-async function readAll(db: Executor, at: number): Promise<Cached> {
+async function readAll(db: Executor): Promise<ReadonlyMap<string, DepartmentBasics>> {
   const rows = await departmentsRepo.allBasics(db);
-  return { byId: new Map(rows.map((r) => [r.id, Object.freeze(basicsOf(r))])), epoch: at, builtAt: Date.now() };
+  return new Map(rows.map((r) => [r.id, Object.freeze(basicsOf(r))]));
 }
-
-const isCurrent = (c: Cached | undefined): c is Cached => !!c && c.epoch === epoch.current() && Date.now() - c.builtAt < DEPARTMENTS_TTL_MS;
 
 /** All departments by id; `fresh` reads them anew (an id they lack was just referenced) and joins no read under way. */
-async function allDepartments(db: Executor, fresh: boolean): Promise<Cached> {
-  const hit = caches.get(db);
-  if (!fresh && isCurrent(hit)) return hit;
-  const at = epoch.current();
-  const entry = fresh ? await readAll(db, at) : await load(db, at, () => readAll(db, at));
-  caches.set(db, entry);
-  return entry;
-}
+const allDepartments = (db: Executor, fresh: boolean) => cached(db, 'all', () => readAll(db), { fresh });
 
 /**
  * Departments by id for display (names on a task page, an export), from the cache. Inside a
@@ -45,6 +34,6 @@ export async function cachedDepartmentsBasics(db: Executor, ids: (string | null 
   if (isTransaction(db)) return new Map((await departmentsRepo.byIds(db, wanted)).map((r) => [r.id, basicsOf(r)]));
   let all = await allDepartments(db, false);
   // a department just made through another instance: read them again
-  if (wanted.some((id) => !all.byId.has(id))) all = await allDepartments(db, true);
-  return new Map(wanted.flatMap((id) => (all.byId.has(id) ? [[id, all.byId.get(id)!] as const] : [])));
+  if (wanted.some((id) => !all.has(id))) all = await allDepartments(db, true);
+  return new Map(wanted.flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : [])));
 }

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
-import { singleFlight } from '../../platform/db/single-flight.ts';
+import { epochCache } from '../../platform/db/epoch-cache.ts';
 import { planRepo, planTablesEpoch as epoch, type MeasureRow, type PlanRow, type ProgrammeRow } from './plan.repo.ts';
 
 /** A plan with its programmes (工程) and measures (举措), in display order. Shared: never change it. */
@@ -12,38 +12,21 @@ export type PlanCatalogue = { plan: PlanRow; programmes: readonly ProgrammeRow[]
  */
 const CATALOGUE_TTL_MS = 30_000;
 
-type Cached = { catalogue: PlanCatalogue | undefined; epoch: number; builtAt: number };
-type Cache = { entries: Map<string, Cached>; load: ReturnType<typeof singleFlight<string, Cached>> };
-const caches = new WeakMap<Executor, Cache>();
+const cached = epochCache<string, PlanCatalogue | undefined>(epoch, CATALOGUE_TTL_MS);
 
 const frozen = <T extends object>(rows: T[]) => Object.freeze(rows.map((r) => Object.freeze(r)));
 
-function cacheOf(db: Executor): Cache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = { entries: new Map(), load: singleFlight() }));
-  return cache;
-}
-
-async function read(db: Executor, planId: string, at: number): Promise<Cached> {
+async function read(db: Executor, planId: string): Promise<PlanCatalogue | undefined> {
   const [plan, programmes, measures] = await Promise.all([planRepo.planById(db, planId), planRepo.programmesOf(db, planId), planRepo.measuresOf(db, planId)]);
-  const catalogue = plan && { plan: Object.freeze(plan), programmes: frozen(programmes), measures: frozen(measures) };
-  return { catalogue, epoch: at, builtAt: Date.now() };
+  return plan && { plan: Object.freeze(plan), programmes: frozen(programmes), measures: frozen(measures) };
 }
 
 /**
  * The plan's catalogue, undefined for an unknown plan. Requests that miss together read it once;
  * `fresh` reads it anew (a row it lacks was just referenced) and joins no read already under way.
  */
-export async function planCatalogue(db: Executor, planId: string, opts: { fresh?: boolean } = {}): Promise<PlanCatalogue | undefined> {
-  const { entries, load } = cacheOf(db);
-  const hit = entries.get(planId);
-  if (hit && !opts.fresh && hit.epoch === epoch.current() && Date.now() - hit.builtAt < CATALOGUE_TTL_MS) return hit.catalogue;
-  const at = epoch.current();
-  const entry = opts.fresh ? await read(db, planId, at) : await load(planId, at, () => read(db, planId, at));
-  if (entry.catalogue) entries.set(planId, entry);
-  else entries.delete(planId);
-  return entry.catalogue;
-}
+export const planCatalogue = (db: Executor, planId: string, opts: { fresh?: boolean } = {}) =>
+  cached(db, planId, () => read(db, planId), opts);
 
 function covers(c: PlanCatalogue, refs: { programmeId: string; measureId: string }[]) {
   const programmes = new Set(c.programmes.map((p) => p.id));
