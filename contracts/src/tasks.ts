@@ -226,7 +226,10 @@ export type TaskQuery = z.input<typeof TaskQuery>;
 /** A task search counts and sorts at most this many matches: enough to page through, cheap to sort. */
 export const TASK_SEARCH_CAP = 1_000;
 /** `totalCapped`: a search found more than TASK_SEARCH_CAP (shown as "1000+"); `total` is the cap. */
-export const TaskPage = pageOf(Task).extend({ totalCapped: z.boolean() });
+/** A task as lists show it: all but the 任务书, the deliverables and the timetable, which the task page shows (GET /api/tasks/:id). */
+export const TaskListItem = Task.omit({ statement: true, deliverables: true, milestones: true });
+export type TaskListItem = z.infer<typeof TaskListItem>;
+export const TaskPage = pageOf(TaskListItem).extend({ totalCapped: z.boolean() });
 /** The list's filters without paging: XLSX export of any filtered list. */
 export const TaskExportQuery = TaskQuery.omit({ page: true, pageSize: true });
 

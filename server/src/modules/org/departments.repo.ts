@@ -2,6 +2,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { authorizationChanged } from '../../platform/auth/authorization-epoch.ts';
 import type { DepartmentsTable } from '../../platform/db/schema.ts';
 import { writeEpoch } from '../../platform/db/write-epoch.ts';
+import { directoryEpoch } from './directory-epoch.ts';
 
 export type DepartmentRow = DepartmentsTable;
 
@@ -48,12 +49,14 @@ export const departmentsRepo = {
   insert(db: Executor, row: DepartmentRow) {
     authorizationChanged(db);
     departmentsEpoch.changed(db);
+    directoryEpoch.changed(db);
     return db.insertInto('departments').values(row).execute();
   },
   /** Optimistic update: returns false when the version moved on. */
   async update(db: Executor, id: string, version: number, patch: Partial<DepartmentRow>) {
     authorizationChanged(db); // a move changes subtrees, and with them data scopes
     departmentsEpoch.changed(db);
+    directoryEpoch.changed(db);
     const r = await db.updateTable('departments').set({ ...patch, version: version + 1 })
       .where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
@@ -61,6 +64,7 @@ export const departmentsRepo = {
   /** Moving a department rewrites the path prefix of its whole subtree. */
   async rewriteSubtreePaths(db: Executor, oldPath: string, newPath: string, depthDelta: number) {
     departmentsEpoch.changed(db);
+    directoryEpoch.changed(db);
     const rows = await db.selectFrom('departments').select(['id', 'path', 'depth']).where('path', 'like', `${oldPath}_%`).execute();
     for (const r of rows) {
       await db.updateTable('departments').set({ path: newPath + r.path.slice(oldPath.length), depth: r.depth + depthDelta }).where('id', '=', r.id).execute();

@@ -5,6 +5,7 @@ import { basicsOf, type DepartmentBasics } from './departments.cache.ts';
 import { peopleRepo } from './people.repo.ts';
 import { postsRepo, type PostRow } from './posts.repo.ts';
 import { actingHolder } from './posts.presenter.ts';
+import { directoryEpoch } from './directory-epoch.ts';
 
 /**
  * The organisation as other modules read it (tasks, inspections …): names, who acts for a post,
@@ -12,6 +13,9 @@ import { actingHolder } from './posts.presenter.ts';
  * records and only shows what those records reference. Read-only; every write stays in the
  * org services.
  */
+
+/** Moves on after every committed change to departments, posts or people made through this instance. */
+export const orgDirectoryVersion = directoryEpoch.current;
 
 export type PersonBasics = { id: string; name: string; departmentId: string; status: PersonStatus; title: string | null };
 /** A post with the person acting for it now (AB岗: A, or B when A is away or has left). */

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type SqlBool, type Expression } from 'kyse
 import type { Executor } from '../../platform/db/database.ts';
 import { authorizationChanged } from '../../platform/auth/authorization-epoch.ts';
 import type { DB, PeopleTable } from '../../platform/db/schema.ts';
+import { directoryEpoch } from './directory-epoch.ts';
 
 export type PersonRow = PeopleTable;
 
@@ -79,10 +80,14 @@ export const peopleRepo = {
     }
     return out;
   },
-  insert: (db: Executor, row: PersonRow) => db.insertInto('people').values(row).execute(),
+  insert(db: Executor, row: PersonRow) {
+    directoryEpoch.changed(db);
+    return db.insertInto('people').values(row).execute();
+  },
   /** Optimistic update: false when the version moved on. */
   async update(db: Executor, id: string, version: number, patch: Partial<PersonRow>) {
     authorizationChanged(db); // an account's actor carries its person's name and department
+    directoryEpoch.changed(db);
     const r = await db.updateTable('people').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },

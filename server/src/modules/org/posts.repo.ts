@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { PostsTable } from '../../platform/db/schema.ts';
+import { directoryEpoch } from './directory-epoch.ts';
 
 export type PostRow = PostsTable;
 
@@ -29,8 +30,12 @@ export const postsRepo = {
     db.selectFrom('posts').leftJoin('people as a', 'a.id', 'posts.aPersonId')
       .select(['posts.id', 'posts.aPersonId', 'posts.bPersonId', 'a.status as aStatus']).where('posts.archivedAt', 'is', null)
       .where((eb) => eb.or([eb('posts.aPersonId', '=', personId), eb('posts.bPersonId', '=', personId)])).execute(),
-  insert: (db: Executor, row: PostRow) => db.insertInto('posts').values(row).execute(),
+  insert(db: Executor, row: PostRow) {
+    directoryEpoch.changed(db);
+    return db.insertInto('posts').values(row).execute();
+  },
   async update(db: Executor, id: string, version: number, patch: Partial<PostRow>) {
+    directoryEpoch.changed(db);
     const r = await db.updateTable('posts').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },

@@ -11,6 +11,7 @@ import {
 } from './plan.service.ts';
 import { refreshWarnings } from './task-jobs.service.ts';
 import { presentMeasure, presentPlan, presentProgramme, presentRollup } from './plan.presenter.ts';
+import { cachedAnswer } from './task-answers.ts';
 import { exportPlanXlsx } from './tasks.xlsx.ts';
 import { importPlan } from './plan.import.ts';
 import { peopleBasics } from '../org/org.directory.ts';
@@ -50,8 +51,10 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '进度汇总：任务→举措→工程（加权）与预警分布', params: IdParams, response: { 200: Rollup } },
   }, async (req) => {
     const ctx = ctxOf(req);
-    const rollup = await planRollup(ctx, req.params.id);
-    return presentRollup(rollup, await peopleBasics(ctx.db, rollup.programmes.map((p) => p.row.leaderPersonId)));
+    return cachedAnswer(ctx, `rollup ${req.params.id}`, async () => {
+      const rollup = await planRollup(ctx, req.params.id);
+      return presentRollup(rollup, await peopleBasics(ctx.db, rollup.programmes.map((p) => p.row.leaderPersonId)));
+    }, { forEveryone: true });
   });
 
   app.get('/plans/:id/export.xlsx', {

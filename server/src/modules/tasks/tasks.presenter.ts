@@ -1,17 +1,27 @@
-import type { BoardItem, EvidenceFile, Task, TaskEvent, TaskStatus } from '@qinlian/contracts';
+import type { BoardItem, EvidenceFile, Task, TaskEvent, TaskListItem, TaskStatus } from '@qinlian/contracts';
 import type { Actor } from '../../platform/context.ts';
 import type { FileRow } from '../../platform/files/evidence.ts';
 import type { TaskEventRow } from './task-events.repo.ts';
 import type { BoardView, TaskView } from './task-views.ts';
+import type { ListItem } from './task-list-items.ts';
 import { gradeOf } from './task-views.ts';
 import { taskAbilities } from './tasks.policy.ts';
 
 /** What leaves the server about a task, field by field, with the actor's abilities. */
-export function presentTask(actor: Actor, v: TaskView): Task {
+export const presentTask = (actor: Actor, v: TaskView): Task => ({ ...presentTaskBody(v), abilities: taskAbilities(actor, v.access) });
+
+/** Everything of a task but the actor's abilities: the same for whoever looks. */
+export const presentTaskBody = (v: TaskView): Omit<Task, 'abilities'> => ({
+  ...presentListItemBody(v), statement: v.row.statement, deliverables: v.row.deliverables,
+  milestones: v.milestones.map((m) => ({ id: m.id, name: m.name, dueDate: m.dueDate, doneAt: m.doneAt, doneByName: m.doneByName })),
+});
+
+/** A task as lists show it, but the actor's abilities (the list keeps it per version of the task). */
+export function presentListItemBody(v: BoardView & Pick<TaskView, 'cooperatingDepartmentIds' | 'access'>): Omit<TaskListItem, 'abilities'> {
   const { row } = v;
   return {
     id: row.id, planId: row.planId, measureId: row.measureId, measureName: v.measureName, programmeId: row.programmeId, programmeName: v.programmeName,
-    parentId: row.parentId, code: row.code, title: row.title, statement: row.statement, deliverables: row.deliverables,
+    parentId: row.parentId, code: row.code, title: row.title,
     leadDepartmentId: row.leadDepartmentId, leadDepartmentName: v.leadDepartmentName, cooperatingDepartmentIds: v.cooperatingDepartmentIds,
     responsiblePostId: row.responsiblePostId, responsiblePostName: v.post?.name ?? null,
     handlerPersonId: v.post?.actingPersonId ?? null, handlerName: v.post?.actingPersonName ?? null,
@@ -19,10 +29,18 @@ export function presentTask(actor: Actor, v: TaskView): Task {
     startDate: row.startDate, dueDate: row.dueDate, weight: row.weight, status: v.access.status, progress: row.progress,
     scheduleProgress: v.assessment.scheduleProgress, warning: v.assessment.warning, workingDaysLeft: v.assessment.workingDaysLeft,
     tagged: row.tagged === 1, grade: gradeOf(row),
-    milestones: v.milestones.map((m) => ({ id: m.id, name: m.name, dueDate: m.dueDate, doneAt: m.doneAt, doneByName: m.doneByName })),
     version: row.version, updatedAt: row.updatedAt, closedAt: row.closedAt,
-    abilities: taskAbilities(actor, v.access),
   };
+}
+
+/**
+ * A page of the task list as the JSON text of the TaskPage contract, put together from the items'
+ * presented JSON and the actor's abilities (task-list-items.ts: no item is presented twice).
+ */
+export function taskPageJson(actor: Actor, page: { items: ListItem[]; total: number; totalCapped: boolean; page: number; pageSize: number }): string {
+  const items = page.items.map((i) => `${i.json},"abilities":${JSON.stringify(taskAbilities(actor, i.access))}}`);
+  const { total, totalCapped, pageSize } = page;
+  return `{"items":[${items.join(',')}],"total":${total},"totalCapped":${totalCapped},"page":${page.page},"pageSize":${pageSize}}`;
 }
 
 export function presentBoardItem(v: BoardView): BoardItem {

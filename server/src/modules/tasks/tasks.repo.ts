@@ -1,10 +1,14 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import { engineOf } from '../../platform/db/engine.ts';
+import { writeEpoch } from '../../platform/db/write-epoch.ts';
 import type { DB, TaskMilestonesTable, TasksTable } from '../../platform/db/schema.ts';
 import { taskSearchRepo } from './task-search.repo.ts';
 
 export type TaskRow = TasksTable;
+
+/** Moves on after every committed task write (milestones, cooperators and the counters are written with the row). */
+export const tasksEpoch = writeEpoch();
 export type MilestoneRow = TaskMilestonesTable;
 
 /** Who may see which tasks, resolved before the query: all, or by departments / posts / person. */
@@ -80,30 +84,44 @@ function conditions(eb: Eb, v: TaskVisibility, f: TaskFilter): Expression<SqlBoo
 
 const warningRank = sql<number>`case ${sql.ref('tasks.warning')} when 'red' then 0 when 'yellow' then 1 when 'blue' then 2 else 3 end`;
 
+/** The matching tasks in the order asked for, and their count; a search joins its first `cap` + 1 index matches. */
+function matching(db: Executor, v: TaskVisibility, f: TaskFilter, sort: TaskSort) {
+  const filtered = db.selectFrom('tasks').where((eb) => conditions(eb, v, f));
+  const { search } = f;
+  // one past the cap tells that there are more
+  const hits = search && filtered.innerJoin(taskSearchRepo.matching(engineOf(db), search.grams).as('hit'), 'hit.taskId', 'tasks.id')
+    .select('tasks.id').limit(search.cap + 1);
+  const base = hits ? db.selectFrom('tasks').where('tasks.id', 'in', hits) : filtered;
+  const ordered = sort === 'due' ? base.orderBy('tasks.dueDate').orderBy('tasks.id')
+    : sort === 'updated' ? base.orderBy('tasks.updatedAt', 'desc').orderBy('tasks.id')
+    : sort === 'warning' ? base.orderBy(warningRank).orderBy('tasks.dueDate').orderBy('tasks.id')
+    : base.orderBy('tasks.code').orderBy('tasks.id');
+  const count = hits
+    ? db.selectFrom(hits.as('hits')).select((eb) => eb.fn.countAll<number>().as('n'))
+    : base.select((eb) => eb.fn.countAll<number>().as('n'));
+  return { ordered, count };
+}
+
+/** A page with its total: a page that is not full and not past the end holds the last matches, so it needs no count. */
+async function totalled<T>(items: T[], count: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }, f: TaskFilter, page: { limit: number; offset: number }) {
+  const n = items.length < page.limit && (items.length > 0 || page.offset === 0)
+    ? page.offset + items.length
+    : Number((await count.executeTakeFirstOrThrow()).n);
+  const { search } = f;
+  return search && n > search.cap ? { items, total: search.cap, totalCapped: true } : { items, total: n, totalCapped: false };
+}
+
 /** Tasks, their cooperating departments and milestones: the only SQL on these tables. */
 export const tasksRepo = {
-  /** A page and the total; with a search, of its first `cap` matches (`totalCapped` when there are more). */
+  /** A page of full rows and the total; with a search, of its first `cap` matches (`totalCapped` when there are more). */
   async page(db: Executor, v: TaskVisibility, f: TaskFilter, sort: TaskSort, page: { limit: number; offset: number }) {
-    const filtered = db.selectFrom('tasks').where((eb) => conditions(eb, v, f));
-    const { search } = f;
-    // one past the cap tells that there are more
-    const hits = search && filtered.innerJoin(taskSearchRepo.matching(engineOf(db), search.grams).as('hit'), 'hit.taskId', 'tasks.id')
-      .select('tasks.id').limit(search.cap + 1);
-    const base = hits ? db.selectFrom('tasks').where('tasks.id', 'in', hits) : filtered;
-    let q = base.selectAll('tasks');
-    if (sort === 'due') q = q.orderBy('tasks.dueDate').orderBy('tasks.id');
-    else if (sort === 'updated') q = q.orderBy('tasks.updatedAt', 'desc').orderBy('tasks.id');
-    else if (sort === 'warning') q = q.orderBy(warningRank).orderBy('tasks.dueDate').orderBy('tasks.id');
-    else q = q.orderBy('tasks.code').orderBy('tasks.id');
-    const count = hits
-      ? db.selectFrom(hits.as('hits')).select((eb) => eb.fn.countAll<number>().as('n'))
-      : base.select((eb) => eb.fn.countAll<number>().as('n'));
-    const items = await q.limit(page.limit).offset(page.offset).execute();
-    // a page that is not full and not past the end holds the last matches: the total needs no count
-    const n = items.length < page.limit && (items.length > 0 || page.offset === 0)
-      ? page.offset + items.length
-      : Number((await count.executeTakeFirstOrThrow()).n);
-    return search && n > search.cap ? { items, total: search.cap, totalCapped: true } : { items, total: n, totalCapped: false };
+    const { ordered, count } = matching(db, v, f, sort);
+    return totalled(await ordered.selectAll('tasks').limit(page.limit).offset(page.offset).execute(), count, f, page);
+  },
+  /** The same page as ids and versions only (the list presents each version of a task once: task-list-items.ts). */
+  async pageKeys(db: Executor, v: TaskVisibility, f: TaskFilter, sort: TaskSort, page: { limit: number; offset: number }) {
+    const { ordered, count } = matching(db, v, f, sort);
+    return totalled(await ordered.select(['tasks.id', 'tasks.version']).limit(page.limit).offset(page.offset).execute(), count, f, page);
   },
   byId: (db: Executor, id: string) => db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst(),
   byIds(db: Executor, ids: string[]) {
@@ -133,9 +151,13 @@ export const tasksRepo = {
   countsByStatusAndWarning: (db: Executor, v: TaskVisibility, f: TaskFilter) =>
     db.selectFrom('tasks').where((eb) => conditions(eb, v, f))
       .select(['tasks.status', 'tasks.warning', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['tasks.status', 'tasks.warning']).execute(),
-  insert: (db: Executor, row: TaskRow) => db.insertInto('tasks').values(row).execute(),
+  insert(db: Executor, row: TaskRow) {
+    tasksEpoch.changed(db);
+    return db.insertInto('tasks').values(row).execute();
+  },
   /** Optimistic update: false when the version moved on. */
   async update(db: Executor, id: string, version: number, patch: Partial<TaskRow>) {
+    tasksEpoch.changed(db);
     const r = await db.updateTable('tasks').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Board, BoardQuery, IdParams, Task, TaskCreateBody, TaskEventList, TaskExportQuery, TaskPage, TaskQuery, TaskUpdateBody } from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
+import { sendJsonText } from '../../platform/http/json-text.ts';
 import { taskPolicy } from './tasks.policy.ts';
-import { allTasksMatching, createTask, getTask, listTasks, taskBoard, taskHistory, updateTask } from './tasks.service.ts';
-import { presentBoardItem, presentEvent, presentTask } from './tasks.presenter.ts';
+import { allTasksMatching, createTask, getTask, listTaskItems, taskBoard, taskHistory, updateTask } from './tasks.service.ts';
+import { presentBoardItem, presentEvent, presentTask, taskPageJson } from './tasks.presenter.ts';
 import { taskViews } from './task-views.ts';
+import { cachedAnswer } from './task-answers.ts';
 import { exportTasksXlsx } from './tasks.xlsx.ts';
 
 const tags = ['tasks'];
@@ -17,9 +19,12 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/tasks', {
     config: { policy: taskPolicy.route('read') },
     schema: { tags, summary: '任务列表（我的、本部门、逾期、全部；按工程/举措/部门/领导/状态/预警筛选）', querystring: TaskQuery, response: { 200: TaskPage } },
-  }, async (req) => {
-    const { items, total, totalCapped } = await listTasks(ctxOf(req), req.query);
-    return { items: items.map((v) => presentTask(req.actor!, v)), total, totalCapped, page: req.query.page, pageSize: req.query.pageSize };
+  }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const { page, pageSize } = req.query;
+    const json = await cachedAnswer(ctx, `tasks ${JSON.stringify(req.query)}`, async () =>
+      Buffer.from(taskPageJson(req.actor!, { ...(await listTaskItems(ctx, req.query)), page, pageSize })));
+    return sendJsonText(reply, json);
   });
 
   app.get('/tasks/export.xlsx', {

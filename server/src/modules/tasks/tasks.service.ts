@@ -20,6 +20,7 @@ import { EDITABLE, STATUS_LABELS } from './task-lifecycle.ts';
 import { accessOf, boardViews, EMPTY_GRADE, taskViews, today, type TaskView } from './task-views.ts';
 import { assertTaskInput, type TaskInput } from './task-input.ts';
 import { saveTask } from './task-write.ts';
+import { listItems, type ListItem } from './task-list-items.ts';
 import { WARNING_RANK } from './warnings.ts';
 
 // For the jobs engineer (automatic urging, escalation, the daily colour refresh): see task-jobs.service.ts.
@@ -76,9 +77,19 @@ async function filterOf(ctx: Ctx, q: TaskListQuery, searchCap: number): Promise<
 export async function listTasks(ctx: Ctx, q: TaskListQuery & { page: number; pageSize: number }, searchCap = TASK_SEARCH_CAP) {
   const f = await filterOf(ctx, q, searchCap);
   if (!f) return { items: [] as TaskView[], total: 0, totalCapped: false };
-  const { items, total, totalCapped } = await tasksRepo.page(ctx.db, await visibilityOf(ctx, f), f, q.sort, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { items, total, totalCapped } = await tasksRepo.page(ctx.db, await visibilityOf(ctx, f), f, q.sort, pageOf(q));
   return { items: await taskViews(ctx, items), total, totalCapped };
 }
+
+/** The same page for the task list: ids and versions from SQL, each version of a task presented once (task-list-items.ts). */
+export async function listTaskItems(ctx: Ctx, q: TaskListQuery & { page: number; pageSize: number }) {
+  const f = await filterOf(ctx, q, TASK_SEARCH_CAP);
+  if (!f) return { items: [] as ListItem[], total: 0, totalCapped: false };
+  const { items, total, totalCapped } = await tasksRepo.pageKeys(ctx.db, await visibilityOf(ctx, f), f, q.sort, pageOf(q));
+  return { items: await listItems(ctx, items), total, totalCapped };
+}
+
+const pageOf = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 
 export const EXPORT_LIMIT = 20_000;
 /** Every task matching the filters (up to EXPORT_LIMIT), for the XLSX export. */

@@ -10,6 +10,8 @@ import { officialDataCoveredThrough, shanghaiDate, workingCalendar, type Working
 /** Moves on once a change to the overrides commits here: a calendar read before it is neither kept nor joined. */
 const overridesEpoch = writeEpoch();
 const cached = epochCache<'calendar', WorkingCalendar>(overridesEpoch, 30_000);
+/** Moves on once a change to the overrides commits here (what was counted with the old calendar is stale). */
+export const calendarVersion = overridesEpoch.current;
 
 async function read(db: Executor): Promise<WorkingCalendar> {
   const rows = await db.selectFrom('calendarOverrides').select(['date', 'working']).execute();

@@ -3,7 +3,7 @@ import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icon
 import { App, Button, Card, Table, Tabs, Tooltip } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Task } from '@qinlian/contracts';
+import type { TaskListItem } from '@qinlian/contracts';
 import { useCan } from '../../../auth/session.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { useCurrentPlan, useRollup } from '../../plan/hooks.ts';
@@ -65,7 +65,7 @@ export function TaskListPage() {
         />
         <GroupChips tab={tab} rollup={rollup.data} programmeId={filter.programmeId} leaderPersonId={filter.leaderPersonId} patch={patch} />
         <TaskFilters filter={filter} rollup={rollup.data} patch={patch} reset={reset} filtered={filtered} />
-        <Table<Task>
+        <Table<TaskListItem>
           rowKey="id"
           size="middle"
           columns={columns}

@@ -3,7 +3,7 @@ import { Flex, Progress, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
-import type { Task } from '@qinlian/contracts';
+import type { TaskListItem } from '@qinlian/contracts';
 import { formatDate } from '../../../components/time.ts';
 import { DaysLeft } from '../DaysLeft.tsx';
 import { StatusTag } from '../StatusTag.tsx';
@@ -12,7 +12,7 @@ import { WarningTag } from '../WarningTag.tsx';
 import { WARNING_HEX } from '../labels.ts';
 
 /** The task list's columns: colour dot, status tag and colour tag on every row, days left beside the deadline. */
-export function taskColumns(t: TFunction): ColumnsType<Task> {
+export function taskColumns(t: TFunction): ColumnsType<TaskListItem> {
   return [
     {
       key: 'code', title: t('task.fields.code'), width: 112,
