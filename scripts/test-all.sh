@@ -53,6 +53,8 @@ run_tier() {
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); SKIPPED=$((SKIPPED + s))
   local verdict=passed
   if [[ $rc -ne 0 ]]; then verdict="FAILED (exit $rc)"; STATUS=1; fi
+  # the counts decide too: a run that reports failed tests fails whatever vitest's exit code says
+  if [[ $f -ne 0 ]]; then verdict="FAILED ($f)"; STATUS=1; fi
   SUMMARY+=("$(printf '%-34s %-16s %4s passed %4s failed %4s skipped  %4ss' "$name" "$verdict" "$p" "$f" "$s" $((SECONDS - started)))")
 }
 

@@ -2,18 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.ts';
 import type { Database, Engine } from './platform/db/database.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { handleFrameworkError, installErrorHandler } from './platform/http/error-handler.ts';
 import { installInputGuard } from './platform/http/input-guard.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { createResponseSerializerCompiler } from './platform/http/response-serializer.ts';
 import { assertRoutePolicies, installAuthHook } from './platform/http/auth-hook.ts';
 import './platform/http/request-context.ts';
 import { authenticate } from './modules/identity/auth.service.ts';
@@ -36,7 +37,8 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // in tests zod checks every response and the projection is held equal to it; in production only the projection runs
+  app.setSerializerCompiler(createResponseSerializerCompiler({ verify: config.verifyResponses }));
   app.decorate('config', config);
   app.decorate('engine', database.engine);
   app.decorate('deps', { db: database.db, clock });
@@ -49,7 +51,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   assertRoutePolicies(app);
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:', 'blob:'], 'style-src': ["'self'", "'unsafe-inline'"], 'script-src': ["'self'"], 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': config.secureCookies ? [] : null } },
     hsts: config.secureCookies ? { maxAge: 31_536_000 } : false,
     frameguard: { action: 'deny' },

@@ -33,7 +33,7 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 /** The real HTTP app on a fresh database of `engine`, with an injectable clock and a signed-in admin. */
 export async function startTestApp(engine: Engine, overrides: Partial<Config> = {}) {
   const { dataDir, ...database } = await freshDatabaseConfig(engine);
-  const config: Config = { ...loadConfig({}), dataDir, database: database as Config['database'], adminPassword: ADMIN_PASSWORD, logLevel: 'silent', seedDemo: false, ...overrides };
+  const config: Config = { ...loadConfig({}), dataDir, database: database as Config['database'], adminPassword: ADMIN_PASSWORD, logLevel: 'silent', seedDemo: false, verifyResponses: true, ...overrides };
   const db: Database = await prepareDatabase(config, () => {});
   const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
   const app = await buildApp({ config, database: db, clock, logger: false });

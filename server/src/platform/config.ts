@@ -23,6 +23,7 @@ const Env = z.object({
   QINLIAN_JOBS: z.enum(['on', 'off']).default('on'),
   /** start the server's clock at this instant (demos, browser tests); unset = real time */
   QINLIAN_CLOCK_START: z.string().datetime({ offset: true }).optional(),
+  NODE_ENV: z.string().optional(),
   QINLIAN_JOBS_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
   /** e-mail over SMTP: smtp://user:pass@host:587 or smtps://…:465 (an admin may set it in the console instead) */
   QINLIAN_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465').optional(),
@@ -59,6 +60,8 @@ export type Config = {
   smtp: { url: string; from: string } | null;
   secretKey: string | undefined;
   publicUrl: string | undefined;
+  /** NODE_ENV=test: every response is also checked by zod and the fast serializer held equal to it (platform/http/response-serializer.ts) */
+  verifyResponses: boolean;
 };
 
 export const VERSION = '0.1.0';
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtp: e.QINLIAN_SMTP_URL ? { url: e.QINLIAN_SMTP_URL, from: e.QINLIAN_SMTP_FROM! } : null,
     secretKey: e.QINLIAN_SECRET_KEY,
     publicUrl: e.QINLIAN_PUBLIC_URL?.replace(/\/+$/, ''),
+    verifyResponses: e.NODE_ENV === 'test',
     ...overrides,
   };
 }
