@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from './support/server.ts';
 import { launchBrowser, newContext, screenshots } from './support/browser.ts';
-import { expectText, fillByTestId, pickDepartment, settle, switchLanguage } from './support/ui.ts';
+import { expectText, fillByTestId, searchByTestId, pickDepartment, settle, switchLanguage } from './support/ui.ts';
 
 describe('the administrator in the console (real server, Chromium)', () => {
   let server: RunningServer;
@@ -64,8 +64,7 @@ describe('the administrator in the console (real server, Chromium)', () => {
     await pickDepartment(page, 'person-department-select', department);
     await page.getByTestId('person-save').click();
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-    await fillByTestId(page, 'people-search', person);
-    await page.keyboard.press('Enter');
+    await searchByTestId(page, 'people-search', person);
     await expectText(page.getByTestId('people-table').locator('tbody'), person);
     await settle(page);
     await shots.take('people');
@@ -73,15 +72,13 @@ describe('the administrator in the console (real server, Chromium)', () => {
     // 审计日志: both changes are on the chain and found by the search box
     await page.getByTestId('menu-audit').click();
     await page.waitForURL('**/system/audit');
-    await fillByTestId(page, 'audit-search', department);
-    await page.keyboard.press('Enter');
+    await searchByTestId(page, 'audit-search', department);
     await expectText(page.getByTestId('audit-table').locator('tbody'), 'department.create');
     await expectText(page.getByTestId('audit-table').locator('tbody'), department);
     await settle(page);
     await shots.take('audit-department');
 
-    await fillByTestId(page, 'audit-search', person);
-    await page.keyboard.press('Enter');
+    await searchByTestId(page, 'audit-search', person);
     await expectText(page.getByTestId('audit-table').locator('tbody'), 'person.create');
     await expectText(page.getByTestId('audit-table').locator('tbody'), person);
     await settle(page);

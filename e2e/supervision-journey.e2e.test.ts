@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.ts';
 import { launchBrowser, newContext, screenshots } from './support/browser.ts';
 import { pdf, png } from './support/files.ts';
-import { expectText, fillByTestId, inputByTestId, pickDepartment, settle } from './support/ui.ts';
+import { expectText, fillByTestId, searchByTestId, inputByTestId, pickDepartment, settle } from './support/ui.ts';
 
 /**
  * 督查督办 in the browser (issue 3, point 11): the office (account `office`) creates a task for
@@ -97,8 +97,7 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
       await page.locator('[role="tab"][aria-selected="true"]', { has: page.getByTestId(`task-tab-${tab}`) }).waitFor();
       await page.waitForURL((u) => u.searchParams.get('tab') === tab);
     }
-    await fillByTestId(page, 'task-search', text);
-    await page.keyboard.press('Enter');
+    await searchByTestId(page, 'task-search', text);
     await page.waitForURL((u) => u.searchParams.get('q') === text && (!tab || u.searchParams.get('tab') === tab));
     const row = page.locator(`[data-testid="task-row"][data-task-id="${id}"]`);
     await row.waitFor();

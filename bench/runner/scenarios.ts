@@ -5,7 +5,7 @@ import { BENCH_DIR } from '../lib/dataset.ts';
 import type { Scenario } from '../scenario.ts';
 
 /** Every bench/scenarios/<name>.ts (files starting with _ are helpers), in the order of ORDER then by name. */
-const ORDER = ['sign-in', 'people-subtree', 'tasks-by-colour', 'programme-rollup', 'tag-board', 'progress-report', 'task-search'];
+const ORDER = ['sign-in', 'people-subtree', 'tasks-by-colour', 'programme-rollup', 'tag-board', 'progress-report', 'tasks-by-colour-while-reporting', 'task-search'];
 
 export async function loadScenarios(): Promise<Scenario[]> {
   const dir = path.join(BENCH_DIR, 'scenarios');

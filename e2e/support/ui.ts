@@ -12,6 +12,16 @@ export async function fillByTestId(page: Page, testId: string, value: string) {
   await input.fill(value);
 }
 
+/**
+ * Type into a search box and press Enter in it. Not `page.keyboard`: a drawer that has just closed
+ * hands focus back to the button that opened it when its animation ends, and a slow machine can end
+ * it after the fill — the Enter would then open the drawer again.
+ */
+export async function searchByTestId(page: Page, testId: string, value: string) {
+  await fillByTestId(page, testId, value);
+  await inputByTestId(page, testId).press('Enter');
+}
+
 /** Pick a department in a DepartmentTreeSelect by typing its name and clicking the match. */
 export async function pickDepartment(page: Page, testId: string, name: string) {
   const select = page.locator(`[data-testid="${testId}"]`).first();
