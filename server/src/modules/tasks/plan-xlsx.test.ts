@@ -50,6 +50,19 @@ describe.each(ENGINES)('plan workbook and evidence files on %s', (engine) => {
     [C.startDate]: '2026-03-02', [C.dueDate]: '2026-06-30', [C.weight]: 2, [C.tagged]: '是', [C.milestones]: '清单初稿@2026-04-15；公布@2026-06-15', ...over,
   });
 
+  it('numbers rows without a code by the measure\'s counter, around codes typed further down, and a create goes on from there', async () => {
+    const plan = await buildPlan(t);
+    const rows = [good({ [C.measureCode]: 'M07' }), good({ [C.measureCode]: 'M07', [C.code]: 'M07-02', [C.title]: '手填编号' }), good({ [C.measureCode]: 'M07', [C.title]: '第三项' })];
+    expect((await importPlan(plan.id, await workbook(rows))).json()).toMatchObject({ committed: true, created: 3, errors: [] });
+    const tasks = (await office.request({ method: 'GET', url: `/api/tasks?planId=${plan.id}&sort=code` })).json().items as { code: string; title: string; measureId: string }[];
+    expect(tasks.map((x) => [x.code, x.title])).toEqual([['M07-01', '梳理限时办结事项清单'], ['M07-02', '手填编号'], ['M07-03', '第三项']]);
+    const created = await office.request({
+      method: 'POST', url: '/api/tasks',
+      payload: { measureId: tasks[0]!.measureId, title: '控制台新建', leadDepartmentId: dept.id, startDate: '2026-03-02', dueDate: '2026-06-30' },
+    });
+    expect(created.json().code).toBe('M07-04');
+  });
+
   it('imports a whole plan, and nothing at all when any row is bad (row-by-row report)', async () => {
     const plan = await buildPlan(t);
     const bad = await workbook([

@@ -12,7 +12,7 @@ import { planRepo, type MeasureRow, type ProgrammeRow } from './plan.repo.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { getPlan } from './plan.service.ts';
 import { planPolicy } from './tasks.policy.ts';
-import { insertTask } from './tasks.service.ts';
+import { insertTask, nextTaskCode } from './tasks.service.ts';
 import { EMPTY_GRADE } from './task-views.ts';
 import { PLAN_COLUMNS as C } from './tasks.xlsx.ts';
 
@@ -165,6 +165,7 @@ async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<n
   const measures = new Map<string, MeasureRow>((await planRepo.measuresOf(tx.db, planId)).map((m) => [m.code, m]));
   const taskIds = new Map((await tasksRepo.ofPlan(tx.db, planId)).map((t) => [t.code, t.id]));
   const now = iso(tx.clock.now());
+  const typed = new Set(prepared.flatMap((p) => (p.task?.code ? [p.task.code] : [])));
   let created = 0;
   for (const p of prepared) {
     let programme = programmes.get(p.programme.code);
@@ -184,8 +185,8 @@ async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<n
     }
     if (!p.task) continue;
     const { parentCode, cooperating, milestones, ...task } = p.task;
-    let code = task.code;
-    for (let n = 1; !code; n++) { const c = `${measure.code}-${String(n).padStart(2, '0')}`; if (!taskIds.has(c)) code = c; }
+    // numbered by the measure's counter like a task made in the console, so an import and a create at the same moment never pick one code
+    const code = task.code || await nextTaskCode(tx, planId, measure.code, typed);
     const row: TaskRow = { ...task, id: newId(), code, planId, programmeId: programme.id, measureId: measure.id, parentId: parentCode ? taskIds.get(parentCode) ?? null : null, createdAt: now, updatedAt: now };
     await insertTask(tx, row, { cooperatingDepartmentIds: cooperating, milestones });
     taskIds.set(code, row.id);

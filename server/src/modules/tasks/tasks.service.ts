@@ -125,15 +125,15 @@ const milestoneRows = (taskId: string, list: { name: string; dueDate: string }[]
  * A code the plan does not use yet: `<measure code>-01`, `-02` … The number comes from the
  * measure's counter row (taskCodesRepo.take), which serialises concurrent creates on PostgreSQL
  * — reading the codes in use and inserting let two of them pick the same code, and the unique
- * index refused one. A number already taken (typed by hand, imported) is skipped, and the counter
- * moves past it.
+ * index refused one. A number already taken (typed by hand, imported) or `reserved` (typed further
+ * down an import file) is skipped, and the counter moves past it.
  */
-async function nextCode(tx: TxCtx, planId: string, measureCode: string): Promise<string> {
+export async function nextTaskCode(tx: TxCtx, planId: string, measureCode: string, reserved: ReadonlySet<string> = new Set()): Promise<string> {
   const prefix = `${measureCode}-`;
   const codeOf = (n: number) => `${prefix}${String(n).padStart(2, '0')}`;
   const n = await taskCodesRepo.take(tx.db, planId, prefix);
-  if (!(await tasksRepo.byCode(tx.db, planId, codeOf(n)))) return codeOf(n);
-  const taken = new Set(await tasksRepo.codesWithPrefix(tx.db, planId, prefix));
+  if (!reserved.has(codeOf(n)) && !(await tasksRepo.byCode(tx.db, planId, codeOf(n)))) return codeOf(n);
+  const taken = new Set([...reserved, ...await tasksRepo.codesWithPrefix(tx.db, planId, prefix)]);
   let free = n + 1;
   while (taken.has(codeOf(free))) free++;
   await taskCodesRepo.skipTo(tx.db, planId, prefix, free);
@@ -162,7 +162,7 @@ export async function createTask(ctx: Ctx, input: TaskCreateBody): Promise<TaskR
     const now = iso(tx.clock.now());
     const row: TaskRow = {
       id: newId(), planId: measure.planId, programmeId: measure.programmeId, measureId: measure.id, parentId: body.parentId ?? null,
-      code: body.code || (await nextCode(tx, measure.planId, measure.code)), title: body.title, statement: body.statement, deliverables: body.deliverables,
+      code: body.code || (await nextTaskCode(tx, measure.planId, measure.code)), title: body.title, statement: body.statement, deliverables: body.deliverables,
       leadDepartmentId: input.leadDepartmentId, responsiblePostId: input.responsiblePostId, leaderPersonId: input.leaderPersonId,
       startDate: body.startDate, dueDate: body.dueDate, weight: body.weight, status: 'draft', isOpen: 1, progress: 0, warning: 'none', warningSince: null,
       tagged: body.tagged ? 1 : 0, grade: JSON.stringify(EMPTY_GRADE), version: 1, createdBy: actorOf(tx).userId, createdAt: now, updatedAt: now, closedAt: null,
