@@ -6,7 +6,7 @@ import { presentationGeneration } from './task-list-items.ts';
 import { tasksEpoch } from './tasks.repo.ts';
 
 /**
- * 应答缓存: a list page or roll-up answer kept until a task, plan, organisation, calendar or
+ * 应答缓存: a list page, the board or a roll-up answer kept until a task, plan, organisation, calendar or
  * authorization write commits, or the day changes. Only on SQLite: there every write goes
  * through this one process and moves the epochs after it commits, so "nothing has been written
  * since" is known exactly. The command line writes from another process, and is seen within

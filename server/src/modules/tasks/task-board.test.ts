@@ -54,6 +54,21 @@ describe.each(ENGINES)('tag-and-fight board on %s', (engine) => {
     expect(wall.counts.byStatus).toMatchObject({ assigned: 5, draft: 1 });
   });
 
+  it('shows a newly tagged item and a change of status at once (answers are kept until a write commits)', async () => {
+    const measure = await buildMeasure(t);
+    const dept = (await buildDepartment(t)).id;
+    const first = await tagged(measure.id, dept, '2026-03-04');
+    const q = `programmeId=${measure.programmeId}`;
+    expect((await board(office, q)).items.map((i) => i.id)).toEqual([first.id]);
+    // a draft on an existing post: one task write and nothing else (no new post or person)
+    const second = await buildTask(t, { measureId: measure.id, leadDepartmentId: dept, responsiblePostId: first.responsiblePostId, startDate: '2026-03-02', dueDate: '2026-03-03', tagged: true });
+    expect((await board(office, q)).items.map((i) => i.id)).toEqual([first.id, second.id]);
+    await transitionTask(systemCtx(t.db, t.clock), first.id, { action: 'accept', version: first.version });
+    const after = await board(office, q);
+    expect(after.items.find((i) => i.id === first.id)?.status).toBe('accepted');
+    expect(after.counts.byStatus).toMatchObject({ draft: 1, accepted: 1 });
+  });
+
   it('counts only what a scoped actor may see, beyond the page too', async () => {
     const measure = await buildMeasure(t);
     const mine = await buildDepartment(t);

@@ -41,8 +41,11 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: taskPolicy.route('read') },
     schema: { tags, summary: '挂牌作战看板：最紧急的挂牌事项（默认 200 项）与全部挂牌事项按状态、预警的计数', querystring: BoardQuery, response: { 200: Board } },
   }, async (req) => {
-    const { items, ...figures } = await taskBoard(ctxOf(req), req.query);
-    return { items: items.map(presentBoardItem), ...figures };
+    const ctx = ctxOf(req);
+    return cachedAnswer(ctx, `board ${JSON.stringify(req.query)}`, async () => {
+      const { items, ...figures } = await taskBoard(ctx, req.query);
+      return { items: items.map(presentBoardItem), ...figures };
+    });
   });
 
   app.get('/tasks/:id', {
