@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import { authorizationEpoch } from '../../platform/auth/authorization-epoch.ts';
 import { engineOf } from '../../platform/db/engine.ts';
-import { singleFlight } from '../../platform/db/single-flight.ts';
+import { generationCache } from '../../platform/db/generation-cache.ts';
 import { presentationGeneration } from './task-list-items.ts';
 import { tasksEpoch } from './tasks.repo.ts';
 
@@ -18,17 +18,10 @@ export const ANSWER_TTL_MS = 10_000;
 export const ANSWERS_MAX = 2_000;
 
 type Entry = { value: unknown; builtAt: number };
-type Answers = { generation: string; entries: Map<string, Entry>; load: ReturnType<typeof singleFlight<string, Entry>> };
-const answersByHandle = new WeakMap<object, Answers>();
+const answers = generationCache<Entry>(ANSWERS_MAX);
 
+/** read before any rows: a write committed meanwhile starts the next generation */
 const generationOf = (ctx: Ctx) => `${tasksEpoch.current()}|${authorizationEpoch()}|${presentationGeneration(ctx)}`;
-
-function answersOf(ctx: Ctx): Answers {
-  const generation = generationOf(ctx); // read before any rows: a write committed meanwhile starts the next
-  let a = answersByHandle.get(ctx.db);
-  if (a?.generation !== generation) answersByHandle.set(ctx.db, (a = { generation, entries: new Map(), load: singleFlight() }));
-  return a;
-}
 
 /**
  * The answer to `key` (what was asked, normalised) for this actor — `forEveryone` when it does not
@@ -36,13 +29,12 @@ function answersOf(ctx: Ctx): Answers {
  */
 export async function cachedAnswer<T>(ctx: Ctx, key: string, build: () => Promise<T>, opts: { forEveryone?: boolean } = {}): Promise<T> {
   if (engineOf(ctx.db) !== 'sqlite') return build();
-  const answers = answersOf(ctx);
+  const g = answers(ctx.db, generationOf(ctx));
   const id = `${opts.forEveryone ? '*' : ctx.actor?.userId ?? '-'}|${key}`;
   const now = Date.now();
-  const hit = answers.entries.get(id);
+  const hit = g.entries.get(id);
   if (hit && now - hit.builtAt < ANSWER_TTL_MS) return hit.value as T;
-  const entry = await answers.load(id, answers.generation, async () => ({ value: await build(), builtAt: now }));
-  answers.entries.set(id, entry);
-  if (answers.entries.size > ANSWERS_MAX) answers.entries.delete(answers.entries.keys().next().value!);
+  const entry = await g.load(id, g.key, async () => ({ value: await build(), builtAt: now }));
+  g.keep(id, entry);
   return entry.value as T;
 }

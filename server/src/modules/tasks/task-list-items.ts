@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.ts';
 import { calendarVersion } from '../../platform/calendar/calendar.service.ts';
+import { generationCache } from '../../platform/db/generation-cache.ts';
 import { orgDirectoryVersion } from '../org/org.directory.ts';
 import { planTablesEpoch } from './plan.repo.ts';
 import { tasksRepo } from './tasks.repo.ts';
@@ -24,29 +25,14 @@ export const LIST_ITEMS_MAX = 20_000;
 export const LIST_ITEMS_TTL_MS = 30_000;
 
 type Entry = ListItem & { builtAt: number };
-type Generation = { key: string; entries: Map<string, Entry> };
-const generations = new WeakMap<object, Generation>();
+const items = generationCache<Entry>(LIST_ITEMS_MAX);
 
 /** What a presented task depends on besides its own row: the day, plan names and thresholds, the organisation, the calendar. */
 export const presentationGeneration = (ctx: Ctx) => `${today(ctx)}|${planTablesEpoch.current()}|${orgDirectoryVersion()}|${calendarVersion()}`;
 
-/** The current generation of this database handle (read before any rows: a change committed meanwhile starts the next). */
-function generationOf(ctx: Ctx): Generation {
-  const key = presentationGeneration(ctx);
-  let g = generations.get(ctx.db);
-  if (g?.key !== key) generations.set(ctx.db, (g = { key, entries: new Map() }));
-  return g;
-}
-
-function keep(g: Generation, entry: Entry) {
-  g.entries.delete(entry.id); // re-inserted last: the oldest entries go first
-  g.entries.set(entry.id, entry);
-  if (g.entries.size > LIST_ITEMS_MAX) g.entries.delete(g.entries.keys().next().value!);
-}
-
 /** The items for these tasks, in this order; tasks gone since the list was read are left out. */
 export async function listItems(ctx: Ctx, keys: { id: string; version: number }[]): Promise<ListItem[]> {
-  const g = generationOf(ctx);
+  const g = items(ctx.db, presentationGeneration(ctx)); // read before any rows: a change committed meanwhile starts the next
   const now = Date.now();
   const current = (id: string, version: number) => {
     const e = g.entries.get(id);
@@ -58,7 +44,7 @@ export async function listItems(ctx: Ctx, keys: { id: string; version: number }[
     for (const v of await taskViews(ctx, await tasksRepo.byIds(ctx.db, missing.map((k) => k.id)))) {
       const entry = { id: v.row.id, version: v.row.version, access: v.access, json: JSON.stringify(presentListItemBody(v)).slice(0, -1), builtAt: now };
       built.set(entry.id, entry);
-      keep(g, entry);
+      g.keep(entry.id, entry);
     }
   }
   // a task written after the list was read is shown as read just now (its newer version)

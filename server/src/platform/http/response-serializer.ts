@@ -12,7 +12,7 @@ import { $ZodType, mergeValues, safeEncode } from 'zod/v4/core';
  * tree of closures that copies the declared keys only, in zod's output order, so the JSON is
  * byte-identical to `JSON.stringify(safeEncode(schema, data).data)`.
  *
- * Under tests (NODE_ENV=test, which vitest sets) every response is also encoded by zod, as before:
+ * With `verify` (config.verifyResponses: NODE_ENV=test, and the test harness) every response is also encoded by zod, as before:
  * a presenter that breaks its contract still fails with the library's ResponseSerializationError,
  * and the projected JSON must equal zod's — so the whole route suite checks the projection.
  *
@@ -27,9 +27,7 @@ type ZodInternals = { def: Def; optin?: 'optional' | 'defaulted'; optout?: 'opti
 const internals = (schema: unknown): ZodInternals => (schema as { _zod: ZodInternals })._zod;
 
 /** A response that breaks its schema in a way the projection sees (an object where a string was declared, a subtree zod rejected). */
-class ProjectionError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) { super(message, options); }
-}
+class ProjectionError extends Error {}
 
 /**
  * Primitives, enums and literals pass as they are — but never an object or a function: an object
