@@ -8,13 +8,7 @@ CHROMIUM=/usr/bin/chromium
 RESULTS=test-results
 mkdir -p "$RESULTS"
 
-declare -a SUMMARY=()
-PASSED=0
-FAILED=0
-SKIPPED=0
-STATUS=0
-
-note() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/lib/tiers.sh
 
 # (a) Chromium for the browser journeys, and CJK fonts so screenshots show Chinese text.
 ensure_chromium() {
@@ -38,36 +32,20 @@ ensure_chromium() {
   [[ -x $CHROMIUM ]] || { echo "Chromium is still missing at $CHROMIUM" >&2; exit 1; }
 }
 
-# Run one vitest tier; add its counts from the JSON report to the totals.
-run_tier() {
-  local name=$1 report="$RESULTS/vitest-$2.json"; shift 2
-  local started=$SECONDS rc=0
-  note "$name"
-  rm -f "$report"
-  npx vitest run "$@" --reporter=default --reporter=json --outputFile="$report" || rc=$?
-  local counts="0 0 0"
-  if [[ -f "$report" ]]; then
-    counts=$(node -e 'const r=require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests)' "$(pwd)/$report")
-  fi
-  read -r p f s <<<"$counts"
-  PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); SKIPPED=$((SKIPPED + s))
-  local verdict=passed
-  if [[ $rc -ne 0 ]]; then verdict="FAILED (exit $rc)"; STATUS=1; fi
-  # the counts decide too: a run that reports failed tests fails whatever vitest's exit code says
-  if [[ $f -ne 0 ]]; then verdict="FAILED ($f)"; STATUS=1; fi
-  SUMMARY+=("$(printf '%-34s %-16s %4s passed %4s failed %4s skipped  %4ss' "$name" "$verdict" "$p" "$f" "$s" $((SECONDS - started)))")
-}
-
 # (c) Build the console when web/dist is missing or older than its sources.
 build_web() {
   local index=web/dist/index.html
-  if [[ -f $index ]] && [[ -z "$(find web/src web/index.html web/vite.config.ts web/public contracts/src -newer "$index" -print -quit 2>/dev/null)" ]]; then
+  if [[ -f $index ]] && [[ -z "$(find web/src web/index.html web/vite.config.ts web/public contracts/src package-lock.json -newer "$index" -print -quit 2>/dev/null)" ]]; then
     echo "web/dist is up to date"
     return 0
   fi
   note "building the web console (web/dist)"
   npm run build -w web
 }
+
+note "checking the runtime"
+# npm puts node_modules/.bin first on PATH, so `node` here is the project's pinned Node 24
+node scripts/check-runtime.mjs || fail_step "runtime (Node 24)" "$(node --version) is not supported"
 
 note "checking Chromium"
 ensure_chromium
@@ -80,13 +58,9 @@ run_tier "unit + integration (SQLite, PG)" unit
 if build_web; then
   run_tier "browser journeys (Chromium)" e2e --config e2e/vitest.config.ts
 else
-  SUMMARY+=("$(printf '%-34s %s' "browser journeys (Chromium)" "NOT RUN: web build failed")")
-  STATUS=1
+  fail_step "browser journeys (Chromium)" "NOT RUN: web build failed"
 fi
 
-note "summary"
-printf '  %s\n' "${SUMMARY[@]}"
-echo "  screenshots: e2e/test-results/"
-echo
-echo "tests: $PASSED passed, $FAILED failed, $SKIPPED skipped"
+echo "screenshots: e2e/test-results/"
+print_summary
 exit $STATUS

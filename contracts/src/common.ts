@@ -31,5 +31,6 @@ export const Ok = z.object({ ok: z.literal(true) });
 /** Instants travel as ISO-8601 UTC strings. */
 export const Instant = z.string();
 
-export const Health = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['sqlite', 'postgres']), version: z.string() });
+/** `runtime` is the Node.js that serves (process.version): a deployer checks it is the supported line. */
+export const Health = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['sqlite', 'postgres']), version: z.string(), runtime: z.string() });
 export type Health = z.infer<typeof Health>;

@@ -9,6 +9,6 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['system'], summary: '健康检查', response: { 200: Health, 503: Health } },
   }, async (_req, reply) => {
     const ok = await sql`select 1 as one`.execute(app.deps.db).then(() => true, () => false);
-    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', db: app.engine, version: app.config.version });
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', db: app.engine, version: app.config.version, runtime: process.version });
   });
 };

@@ -1,4 +1,4 @@
-import { Migrator, type Migration } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as orgAuthAudit from './migrations/20261125T1330_org_auth_audit.ts';
 import * as calendarOverrides from './migrations/20261125T1430_calendar_overrides.ts';

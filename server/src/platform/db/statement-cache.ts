@@ -11,8 +11,8 @@ type Statement = SqliteDatabase.Statement<unknown[], unknown>;
  * LRU keyed by the SQL text: Kysely's driver prepares every statement anew, which cost about an
  * eighth of the app's CPU on list requests.
  *
- * Reusing one Statement is safe because the dialect runs one query at a time: its driver holds a
- * mutex on its single connection for each query, each transaction and each whole `stream()`, and
+ * Reusing one Statement is safe because the dialect runs one query at a time: Kysely (in its core
+ * driver since 0.29) holds a mutex on the single connection for each query, each transaction and each whole `stream()`, and
  * `all`/`run` reset the statement before returning — so a cached statement is never still
  * iterating when it is handed out again.
  */

@@ -12,7 +12,8 @@ describe.each(ENGINES)('HTTP surface on %s', (engine) => {
 
   it('reports health with engine and version', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.json()).toEqual({ status: 'ok', db: engine, version: '0.1.0' });
+    expect(res.json()).toEqual({ status: 'ok', db: engine, version: '0.1.0', runtime: process.version });
+    expect(res.json().runtime).toMatch(/^v24\./);
   });
 
   it('publishes OpenAPI 3 generated from the validating schemas, and Swagger UI', async () => {

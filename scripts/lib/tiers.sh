@@ -1,0 +1,40 @@
+# Sourced by scripts/test-all.sh: run vitest tiers, add up their counts, print the closing line.
+# Callers set RESULTS (where the JSON reports go) and may read STATUS (non-zero when a tier failed).
+declare -a SUMMARY=()
+PASSED=0
+FAILED=0
+SKIPPED=0
+STATUS=0
+
+note() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+# run_tier <name> <report-id> <vitest args…>: one vitest run; its counts join the totals. A run that
+# exits non-zero fails, and counts a failure even when no test ran (scripts/tier-counts.mjs).
+run_tier() {
+  local name=$1 report="$RESULTS/vitest-$2.json"; shift 2
+  local started=$SECONDS rc=0
+  note "$name"
+  rm -f "$report"
+  npx vitest run "$@" --reporter=default --reporter=json --outputFile="$report" || rc=$?
+  local p f s
+  read -r p f s <<<"$(node scripts/tier-counts.mjs "$report" "$rc")"
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); SKIPPED=$((SKIPPED + s))
+  local verdict=passed
+  if [[ $rc -ne 0 ]]; then verdict="FAILED (exit $rc)"; STATUS=1; fi
+  # the counts decide too: a run that reports failed tests fails whatever vitest's exit code says
+  if [[ $f -ne 0 ]]; then verdict="FAILED ($f)"; STATUS=1; fi
+  SUMMARY+=("$(printf '%-34s %-16s %4s passed %4s failed %4s skipped  %4ss' "$name" "$verdict" "$p" "$f" "$s" $((SECONDS - started)))")
+}
+
+# A step that is not a vitest tier (the runtime check, the web build) and did not work counts as a failure.
+fail_step() {
+  SUMMARY+=("$(printf '%-34s %s' "$1" "FAILED: $2")")
+  FAILED=$((FAILED + 1)); STATUS=1
+}
+
+print_summary() {
+  note "summary"
+  printf '  %s\n' "${SUMMARY[@]}"
+  echo
+  echo "tests: $PASSED passed, $FAILED failed, $SKIPPED skipped"
+}
