@@ -21,7 +21,12 @@ let close: () => Promise<void>;
 if (url?.startsWith('postgres')) {
   const pool = new pg.Pool({ connectionString: url, max: 10 }); // the app's pool size
   close = () => pool.end();
-  for (const s of scenarios) app.route({ method: s.baseline.method, url: `/b/${s.name}`, handler: (req) => s.baseline.postgres(pool, { query: req.query as Record<string, string>, body: req.body }) });
+  for (const s of scenarios)
+    app.route({
+      method: s.baseline.method,
+      url: `/b/${s.name}`,
+      handler: (req) => s.baseline.postgres(pool, { query: req.query as Record<string, string>, body: req.body }),
+    });
 } else {
   const file = process.env.BENCH_SQLITE_FILE;
   if (!file) throw new Error('BENCH_SQLITE_FILE or DATABASE_URL is required');
@@ -31,12 +36,23 @@ if (url?.startsWith('postgres')) {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  close = async () => { db.close(); };
-  for (const s of scenarios) app.route({ method: s.baseline.method, url: `/b/${s.name}`, handler: async (req) => s.baseline.sqlite(db, { query: req.query as Record<string, string>, body: req.body }) });
+  close = async () => {
+    db.close();
+  };
+  for (const s of scenarios)
+    app.route({
+      method: s.baseline.method,
+      url: `/b/${s.name}`,
+      handler: async (req) => s.baseline.sqlite(db, { query: req.query as Record<string, string>, body: req.body }),
+    });
 }
 app.get('/health', async () => ({ ok: true }));
 
-const stop = async () => { await app.close(); await close(); process.exit(0); };
+const stop = async () => {
+  await app.close();
+  await close();
+  process.exit(0);
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 await app.listen({ port, host: '127.0.0.1' });

@@ -17,14 +17,19 @@ if (cluster.isPrimary) {
   cluster.setupPrimary({ exec: cli, args: ['serve'] });
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code) => {
-    if (!stopping) { console.error(`worker ${worker.process.pid} exited (${code}): stopping`); stop(); }
+    if (!stopping) {
+      console.error(`worker ${worker.process.pid} exited (${code}): stopping`);
+      stop();
+    }
   });
   const stop = () => {
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
     const timer = setTimeout(() => process.exit(0), 10_000);
     timer.unref();
-    cluster.on('exit', () => { if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0); });
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

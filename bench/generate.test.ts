@@ -52,7 +52,9 @@ describe('bench dataset generator (small, SQLite)', () => {
   });
 
   it('keeps department paths: /root/…/self/, depth, parent prefix, unique sibling names', () => {
-    const rows = all<{ id: string; parent_id: string | null; path: string; depth: number; name: string }>('SELECT id, parent_id, path, depth, name FROM departments');
+    const rows = all<{ id: string; parent_id: string | null; path: string; depth: number; name: string }>(
+      'SELECT id, parent_id, path, depth, name FROM departments',
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(rows.filter((r) => r.parent_id === null)).toHaveLength(1);
     for (const d of rows) {
@@ -68,9 +70,11 @@ describe('bench dataset generator (small, SQLite)', () => {
     expect(siblings.size).toBe(rows.length);
   });
 
-  it('keeps AB posts: A and B differ and both belong to the post\'s department; phones are unique', () => {
-    const bad = all('SELECT p.id FROM posts p LEFT JOIN people a ON a.id = p.a_person_id LEFT JOIN people b ON b.id = p.b_person_id '
-      + 'WHERE p.a_person_id = p.b_person_id OR (p.a_person_id IS NOT NULL AND a.department_id <> p.department_id) OR (p.b_person_id IS NOT NULL AND b.department_id <> p.department_id)');
+  it("keeps AB posts: A and B differ and both belong to the post's department; phones are unique", () => {
+    const bad = all(
+      'SELECT p.id FROM posts p LEFT JOIN people a ON a.id = p.a_person_id LEFT JOIN people b ON b.id = p.b_person_id ' +
+        'WHERE p.a_person_id = p.b_person_id OR (p.a_person_id IS NOT NULL AND a.department_id <> p.department_id) OR (p.b_person_id IS NOT NULL AND b.department_id <> p.department_id)',
+    );
     expect(bad).toEqual([]);
     expect(all('SELECT phone FROM people WHERE phone IS NOT NULL GROUP BY phone HAVING count(*) > 1')).toEqual([]);
   });
@@ -82,38 +86,64 @@ describe('bench dataset generator (small, SQLite)', () => {
 
   it('gives the bench accounts their roles and the known password', async () => {
     const rows = all<{ username: string; code: string; password_hash: string }>(
-      "SELECT u.username, r.code, u.password_hash FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id WHERE u.username IN ('admin', 'bench_office', 'bench_head', 'bench_staff') ORDER BY u.username");
-    expect(rows.map((r) => [r.username, r.code])).toEqual([['admin', 'admin'], ['bench_head', 'dept_head'], ['bench_office', 'office'], ['bench_staff', 'staff']]);
+      "SELECT u.username, r.code, u.password_hash FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id WHERE u.username IN ('admin', 'bench_office', 'bench_head', 'bench_staff') ORDER BY u.username",
+    );
+    expect(rows.map((r) => [r.username, r.code])).toEqual([
+      ['admin', 'admin'],
+      ['bench_head', 'dept_head'],
+      ['bench_office', 'office'],
+      ['bench_staff', 'staff'],
+    ]);
     for (const r of rows) expect(await verifyPassword(r.password_hash, manifest.password)).toBe(true);
-    const head = all<{ department_id: string }>("SELECT p.department_id FROM users u JOIN people p ON p.id = u.person_id WHERE u.username = 'bench_head'");
+    const head = all<{ department_id: string }>(
+      "SELECT p.department_id FROM users u JOIN people p ON p.id = u.person_id WHERE u.username = 'bench_head'",
+    );
     expect(head[0]!.department_id).toBe(manifest.head.departmentId);
   });
 
   it('keeps the task counters equal to the tasks they count', ({ skip }) => {
     if (!manifest.tasks) return skip('no tasks table yet');
-    const counted = all('SELECT plan_id, programme_id, measure_id, lead_department_id, coalesce(leader_person_id, \'\') AS leader_key, status, warning, tagged, '
-      + 'CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END AS top_level, count(*) AS task_count, sum(weight) AS weight_sum, sum(weight * progress) AS progress_sum FROM tasks '
-      + 'GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9');
-    const stored = all('SELECT plan_id, programme_id, measure_id, lead_department_id, leader_key, status, warning, tagged, top_level, task_count, weight_sum, progress_sum '
-      + 'FROM task_counters ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9');
+    const counted = all(
+      "SELECT plan_id, programme_id, measure_id, lead_department_id, coalesce(leader_person_id, '') AS leader_key, status, warning, tagged, " +
+        'CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END AS top_level, count(*) AS task_count, sum(weight) AS weight_sum, sum(weight * progress) AS progress_sum FROM tasks ' +
+        'GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9',
+    );
+    const stored = all(
+      'SELECT plan_id, programme_id, measure_id, lead_department_id, leader_key, status, warning, tagged, top_level, task_count, weight_sum, progress_sum ' +
+        'FROM task_counters ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9',
+    );
     expect(stored).toEqual(counted);
-    const rolled = all('SELECT measure_id, status, warning, plan_id, programme_id, count(*) AS task_count, sum(weight) AS weight_sum, sum(weight * progress) AS progress_sum '
-      + 'FROM tasks WHERE parent_id IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3');
-    expect(all('SELECT measure_id, status, warning, plan_id, programme_id, task_count, weight_sum, progress_sum FROM task_rollups ORDER BY 1, 2, 3')).toEqual(rolled);
+    const rolled = all(
+      'SELECT measure_id, status, warning, plan_id, programme_id, count(*) AS task_count, sum(weight) AS weight_sum, sum(weight * progress) AS progress_sum ' +
+        'FROM tasks WHERE parent_id IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3',
+    );
+    expect(
+      all(
+        'SELECT measure_id, status, warning, plan_id, programme_id, task_count, weight_sum, progress_sum FROM task_rollups ORDER BY 1, 2, 3',
+      ),
+    ).toEqual(rolled);
     expect(all("SELECT id FROM tasks WHERE (status = 'closed') <> (is_open = 0)")).toEqual([]);
   });
 
-  it('indexes every task for search: the app\'s search finds what a scan finds', async ({ skip }) => {
+  it("indexes every task for search: the app's search finds what a scan finds", async ({ skip }) => {
     if (!manifest.tasks) return skip('no tasks table yet');
     expect(await count('task_search_docs')).toBe(await count('tasks'));
     // search ignores punctuation: codes are scanned without their hyphens
     const code = all<{ code: string }>('SELECT code FROM tasks ORDER BY id LIMIT 1 OFFSET 77')[0]!.code;
     for (const q of [...manifest.tasks.searchTerms, '整改', '环境', code, code.slice(-6), code.slice(0, 3)]) {
       const like = `'%${q.toLowerCase().replaceAll('-', '')}%'`;
-      const scanned = all<{ id: string }>(`SELECT id FROM tasks WHERE lower(title) LIKE ${like} OR replace(lower(code), '-', '') LIKE ${like} ORDER BY due_date, id`);
+      const scanned = all<{ id: string }>(
+        `SELECT id FROM tasks WHERE lower(title) LIKE ${like} OR replace(lower(code), '-', '') LIKE ${like} ORDER BY due_date, id`,
+      );
       expect(scanned.length, q).toBeGreaterThan(0);
-      const found = await tasksRepo.page(database.db, { all: true }, { search: { grams: bigrams(q), cap: 1_000_000 } }, 'due', { limit: 100_000, offset: 0 });
-      expect(found.items.map((t) => t.id), q).toEqual(scanned.map((r) => r.id));
+      const found = await tasksRepo.page(database.db, { all: true }, { search: { grams: bigrams(q), cap: 1_000_000 } }, 'due', {
+        limit: 100_000,
+        offset: 0,
+      });
+      expect(
+        found.items.map((t) => t.id),
+        q,
+      ).toEqual(scanned.map((r) => r.id));
     }
   });
 });

@@ -51,7 +51,14 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
     await migrateToLatest(database.db);
     const ctx = systemCtx(database, clock);
     const roles = await ensureBuiltinRoles(ctx);
-    await createAccount(ctx, { username: 'admin', displayName: '系统管理员', personId: null, roleIds: [roles.get('admin')!], password: BENCH_PASSWORD, mustChange: false });
+    await createAccount(ctx, {
+      username: 'admin',
+      displayName: '系统管理员',
+      personId: null,
+      roleIds: [roles.get('admin')!],
+      password: BENCH_PASSWORD,
+      mustChange: false,
+    });
   } finally {
     await database.close();
   }
@@ -61,7 +68,11 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   const roleIds = new Map((await sink.all<{ code: string; id: string }>('SELECT code, id FROM roles')).map((r) => [r.code, r.id]));
   const head = (await sink.all<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1'))[0]!;
   const restoreAuditIndexes = await sink.deferIndexes('audit_events');
-  const chain = auditChain(sink, { seq: Number(head.seq), hash: head.hash }, AUDIT_ALGORITHM, { startMs: START, endMs: END, expected: size.audit });
+  const chain = auditChain(sink, { seq: Number(head.seq), hash: head.hash }, AUDIT_ALGORITHM, {
+    startMs: START,
+    endMs: END,
+    expected: size.audit,
+  });
 
   const org = buildOrg(rng, newId, size);
   log(`  org: ${org.departments.length} departments, ${org.people.length} people, ${org.posts.length} posts`);
@@ -72,7 +83,18 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   let tasks: Manifest['tasks'] = null;
   let taskCount = 0;
   if (await sink.hasTable('tasks')) {
-    const filled = await fillTasks({ sink, chain, rng: rng.fork('tasks'), newId, org, count: size.tasks, auditBudget: size.audit, adminUserId: accounts.adminId, busy: accounts.headDept, log });
+    const filled = await fillTasks({
+      sink,
+      chain,
+      rng: rng.fork('tasks'),
+      newId,
+      org,
+      count: size.tasks,
+      auditBudget: size.audit,
+      adminUserId: accounts.adminId,
+      busy: accounts.headDept,
+      log,
+    });
     await fillTaskSearch(sink, log);
     tasks = filled.fixture;
     taskCount = filled.count;
@@ -95,12 +117,28 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   const headDept = accounts.headDept;
   const headSub = subtree(headDept);
   return {
-    key: datasetKey(opts.target.engine, opts.scale, seed), engine: opts.target.engine, scale: opts.scale, seed,
-    seconds: Math.round((Date.now() - started) / 100) / 10, generatedAt: new Date().toISOString(),
-    counts: { departments: org.departments.length, people: org.people.length, posts: org.posts.length, users: accounts.count, tasks: taskCount, auditEvents: Number(head.seq) + chain.count },
+    key: datasetKey(opts.target.engine, opts.scale, seed),
+    engine: opts.target.engine,
+    scale: opts.scale,
+    seed,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+    generatedAt: new Date().toISOString(),
+    counts: {
+      departments: org.departments.length,
+      people: org.people.length,
+      posts: org.posts.length,
+      users: accounts.count,
+      tasks: taskCount,
+      auditEvents: Number(head.seq) + chain.count,
+    },
     password: BENCH_PASSWORD,
     users: { admin: 'admin', office: 'bench_office', head: 'bench_head', staff: 'bench_staff' },
-    head: { departmentId: headDept.id, path: headDept.path, subtreeDepartments: headSub.length, subtreePeople: headSub.reduce((n, d) => n + (org.peopleByDept.get(d.id)?.length ?? 0), 0) },
+    head: {
+      departmentId: headDept.id,
+      path: headDept.path,
+      subtreeDepartments: headSub.length,
+      subtreePeople: headSub.reduce((n, d) => n + (org.peopleByDept.get(d.id)?.length ?? 0), 0),
+    },
     staff: { departmentId: accounts.staffDept.id },
     tasks,
     notes,
@@ -109,25 +147,70 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
 
 async function writeOrg(sink: Sink, chain: AuditChain, org: Org) {
   const system = { actorId: null, actorName: '系统' };
-  const depts = sink.table('departments', ['id', 'parent_id', 'name', 'kind', 'sort', 'path', 'depth', 'archived_at', 'version', 'created_at', 'updated_at']);
+  const depts = sink.table('departments', [
+    'id',
+    'parent_id',
+    'name',
+    'kind',
+    'sort',
+    'path',
+    'depth',
+    'archived_at',
+    'version',
+    'created_at',
+    'updated_at',
+  ]);
   for (const d of org.departments) {
     const at = chain.now();
     await depts.push([d.id, d.parentId, d.name, d.kind, d.sort, d.path, d.depth, null, 1, at, at]);
-    await chain.append({ ...system, action: 'department.create', entityType: 'department', entityId: d.id, after: { id: d.id, parentId: d.parentId, name: d.name, kind: d.kind, sort: d.sort, path: d.path, depth: d.depth } });
+    await chain.append({
+      ...system,
+      action: 'department.create',
+      entityType: 'department',
+      entityId: d.id,
+      after: { id: d.id, parentId: d.parentId, name: d.name, kind: d.kind, sort: d.sort, path: d.path, depth: d.depth },
+    });
   }
   await depts.flush();
-  const people = sink.table('people', ['id', 'name', 'phone', 'photo_file', 'department_id', 'title', 'status', 'version', 'created_at', 'updated_at'], [depts]);
+  const people = sink.table(
+    'people',
+    ['id', 'name', 'phone', 'photo_file', 'department_id', 'title', 'status', 'version', 'created_at', 'updated_at'],
+    [depts],
+  );
   for (const p of org.people) {
     const at = chain.now();
     await people.push([p.id, p.name, p.phone, null, p.departmentId, p.title, p.status, 1, at, at]);
-    await chain.append({ ...system, action: 'person.create', entityType: 'person', entityId: p.id, after: { ...p, photoFile: null, version: 1, createdAt: at, updatedAt: at } });
+    await chain.append({
+      ...system,
+      action: 'person.create',
+      entityType: 'person',
+      entityId: p.id,
+      after: { ...p, photoFile: null, version: 1, createdAt: at, updatedAt: at },
+    });
   }
   await people.flush();
-  const posts = sink.table('posts', ['id', 'department_id', 'name', 'duties', 'a_person_id', 'b_person_id', 'archived_at', 'version', 'created_at', 'updated_at']);
+  const posts = sink.table('posts', [
+    'id',
+    'department_id',
+    'name',
+    'duties',
+    'a_person_id',
+    'b_person_id',
+    'archived_at',
+    'version',
+    'created_at',
+    'updated_at',
+  ]);
   for (const p of org.posts) {
     const at = chain.now();
     await posts.push([p.id, p.departmentId, p.name, p.duties, p.aPersonId, p.bPersonId, null, 1, at, at]);
-    await chain.append({ ...system, action: 'post.create', entityType: 'post', entityId: p.id, after: { ...p, archivedAt: null, version: 1 } });
+    await chain.append({
+      ...system,
+      action: 'post.create',
+      entityType: 'post',
+      entityId: p.id,
+      after: { ...p, archivedAt: null, version: 1 },
+    });
   }
   await posts.flush();
 }
@@ -136,13 +219,22 @@ async function writeOrg(sink: Sink, chain: AuditChain, org: Org) {
  * The bench accounts (office, a department head over the largest unit, staff in one of its
  * sections) and, for realism, an account for every fifth person; one password hash for all.
  */
-async function writeUsers(sink: Sink, chain: AuditChain, org: Org, roleIds: Map<string, string>, passwordHash: string, newId: () => string) {
+async function writeUsers(
+  sink: Sink,
+  chain: AuditChain,
+  org: Org,
+  roleIds: Map<string, string>,
+  passwordHash: string,
+  newId: () => string,
+) {
   const tops = org.root.children;
   const people = (d: GenDept) => org.peopleByDept.get(d.id) ?? [];
   const subtreePeople = (d: GenDept) => subtree(d).reduce((n, x) => n + people(x).length, 0);
   const officeDept = tops[0]!;
   const headDept = tops.slice(1).reduce((best, d) => (subtreePeople(d) > subtreePeople(best) ? d : best), tops[1] ?? tops[0]!);
-  const staffDept = headDept.children.length ? headDept.children.reduce((best, d) => (people(d).length > people(best).length ? d : best)) : headDept;
+  const staffDept = headDept.children.length
+    ? headDept.children.reduce((best, d) => (people(d).length > people(best).length ? d : best))
+    : headDept;
   const pickPerson = (d: GenDept, index: number) => people(d).filter((p) => p.status === 'active')[index] ?? people(d)[0]!;
   const bench: { username: string; displayName: string; person: GenPerson | null; role: string }[] = [
     { username: 'bench_office', displayName: '', person: pickPerson(officeDept, 1), role: 'office' },
@@ -150,9 +242,27 @@ async function writeUsers(sink: Sink, chain: AuditChain, org: Org, roleIds: Map<
     { username: 'bench_staff', displayName: '', person: pickPerson(staffDept, staffDept === headDept ? 1 : 0), role: 'staff' },
   ];
   const bound = new Set(bench.map((b) => b.person?.id));
-  org.people.forEach((p, i) => { if (i % 5 === 4 && !bound.has(p.id) && p.status !== 'left') bench.push({ username: `u${String(i).padStart(6, '0')}`, displayName: '', person: p, role: 'staff' }); });
+  org.people.forEach((p, i) => {
+    if (i % 5 === 4 && !bound.has(p.id) && p.status !== 'left')
+      bench.push({ username: `u${String(i).padStart(6, '0')}`, displayName: '', person: p, role: 'staff' });
+  });
 
-  const users = sink.table('users', ['id', 'person_id', 'username', 'display_name', 'password_hash', 'must_change_password', 'totp_secret', 'totp_enabled', 'failed_count', 'locked_until', 'disabled', 'password_changed_at', 'created_at', 'updated_at']);
+  const users = sink.table('users', [
+    'id',
+    'person_id',
+    'username',
+    'display_name',
+    'password_hash',
+    'must_change_password',
+    'totp_secret',
+    'totp_enabled',
+    'failed_count',
+    'locked_until',
+    'disabled',
+    'password_changed_at',
+    'created_at',
+    'updated_at',
+  ]);
   const userRoles = sink.table('user_roles', ['user_id', 'role_id'], [users]);
   const sample: { id: string; name: string }[] = [];
   for (const u of bench) {
@@ -161,7 +271,14 @@ async function writeUsers(sink: Sink, chain: AuditChain, org: Org, roleIds: Map<
     const name = u.person?.name ?? u.username;
     await users.push([id, u.person?.id ?? null, u.username, name, passwordHash, 0, null, 0, 0, null, 0, at, at, at]);
     await userRoles.push([id, roleIds.get(u.role)!]);
-    await chain.append({ actorId: null, actorName: '系统', action: 'user.create', entityType: 'user', entityId: id, after: { id, personId: u.person?.id ?? null, username: u.username, displayName: name, roleIds: [roleIds.get(u.role)] } });
+    await chain.append({
+      actorId: null,
+      actorName: '系统',
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      after: { id, personId: u.person?.id ?? null, username: u.username, displayName: name, roleIds: [roleIds.get(u.role)] },
+    });
     if (sample.length < 500) sample.push({ id, name });
   }
   await users.flush();
@@ -171,7 +288,13 @@ async function writeUsers(sink: Sink, chain: AuditChain, org: Org, roleIds: Map<
 }
 
 /** Everyday events that fill the log to its size: sign-ins and small edits of people. */
-async function fillAudit(chain: AuditChain, rng: ReturnType<typeof createRng>, org: Org, users: { id: string; name: string }[], target: number) {
+async function fillAudit(
+  chain: AuditChain,
+  rng: ReturnType<typeof createRng>,
+  org: Org,
+  users: { id: string; name: string }[],
+  target: number,
+) {
   const remaining = target - chain.count;
   for (let i = 0; i < remaining; i++) {
     const u = users[rng.int(users.length)]!;
@@ -180,17 +303,32 @@ async function fillAudit(chain: AuditChain, rng: ReturnType<typeof createRng>, o
       await chain.append({ actorId: u.id, actorName: u.name, action: 'auth.login', entityType: 'user', entityId: u.id, ip });
     } else {
       const p = org.people[rng.int(org.people.length)]!;
-      await chain.append({ actorId: u.id, actorName: u.name, action: 'person.update', entityType: 'person', entityId: p.id, before: { title: p.title }, after: { title: p.title }, ip });
+      await chain.append({
+        actorId: u.id,
+        actorName: u.name,
+        action: 'person.update',
+        entityType: 'person',
+        entityId: p.id,
+        before: { title: p.title },
+        after: { title: p.title },
+        ip,
+      });
     }
   }
 }
 
 /** The command line. */
 async function main() {
-  const { values } = parseArgs({ options: {
-    scale: { type: 'string', default: 'small' }, engine: { type: 'string', default: 'sqlite' },
-    out: { type: 'string' }, url: { type: 'string' }, seed: { type: 'string' }, manifest: { type: 'string' },
-  } });
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'small' },
+      engine: { type: 'string', default: 'sqlite' },
+      out: { type: 'string' },
+      url: { type: 'string' },
+      seed: { type: 'string' },
+      manifest: { type: 'string' },
+    },
+  });
   const scale = values.scale as Scale;
   if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   let target: Target;
@@ -209,5 +347,8 @@ async function main() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((err) => { console.error(err); process.exit(1); });
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -19,14 +19,23 @@ import { preparePostgres, prepareSqlite, type Prepared } from './runner/datasets
 import { load, probe, settle, slots, type Target } from './runner/load.ts';
 import { markdown, previousRun, saveRun, type RunResult, type ScenarioResult } from './runner/report.ts';
 
-const { values } = parseArgs({ options: {
-  scale: { type: 'string', default: 'small' }, engine: { type: 'string', default: 'both' }, duration: { type: 'string', default: '10' },
-  only: { type: 'string' }, compare: { type: 'boolean', default: false }, connections: { type: 'string', default: '50' },
-  seed: { type: 'string' }, rate: { type: 'string' }, warmup: { type: 'string', default: '5' }, workers: { type: 'string', default: '2' },
-} });
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'small' },
+    engine: { type: 'string', default: 'both' },
+    duration: { type: 'string', default: '10' },
+    only: { type: 'string' },
+    compare: { type: 'boolean', default: false },
+    connections: { type: 'string', default: '50' },
+    seed: { type: 'string' },
+    rate: { type: 'string' },
+    warmup: { type: 'string', default: '5' },
+    workers: { type: 'string', default: '2' },
+  },
+});
 const scale = values.scale as Scale;
 if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
-const engines = values.engine === 'both' ? ['sqlite', 'postgres'] as const : [values.engine as 'sqlite' | 'postgres'];
+const engines = values.engine === 'both' ? (['sqlite', 'postgres'] as const) : [values.engine as 'sqlite' | 'postgres'];
 if (!engines.every((e) => e === 'sqlite' || e === 'postgres')) throw new Error('--engine must be sqlite, postgres or both');
 const seconds = Math.min(600, Math.max(1, Number(values.duration)));
 const warmup = Math.min(30, Math.max(0, Number(values.warmup)));
@@ -34,21 +43,40 @@ const connections = Math.min(1000, Math.max(1, Number(values.connections)));
 const workers = Math.min(8, Math.max(2, Number(values.workers)));
 const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
 const rate = values.rate ? Math.min(100_000, Math.max(1, Number(values.rate))) : undefined;
-const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = values.only
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const RESULTS = path.join(BENCH_DIR, 'results');
 
 // Every loop below is bounded; this is the last guard: the run ends by itself.
 const HARD_LIMIT_MS = 3 * 3_600_000;
 const children = new Set<Child>();
-const stopAll = async () => { for (const c of children) await c.stop().catch(() => {}); };
-const guard = setTimeout(async () => { console.error('bench: hard time limit reached, stopping'); await stopAll(); process.exit(2); }, HARD_LIMIT_MS);
+const stopAll = async () => {
+  for (const c of children) await c.stop().catch(() => {});
+};
+const guard = setTimeout(async () => {
+  console.error('bench: hard time limit reached, stopping');
+  await stopAll();
+  process.exit(2);
+}, HARD_LIMIT_MS);
 guard.unref();
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, async () => { await stopAll(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.on(sig, async () => {
+    await stopAll();
+    process.exit(130);
+  });
 
 const tsx = ['--import', 'tsx'];
 const serverEnv = (prepared: Prepared, port: number) => ({
-  ...prepared.env, PORT: String(port), HOST: '127.0.0.1', QINLIAN_SEED_DEMO: 'false', QINLIAN_JOBS: 'off', QINLIAN_LOG_LEVEL: 'warn',
-  QINLIAN_ADMIN_PASSWORD: prepared.manifest.password, NODE_ENV: 'production',
+  ...prepared.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  QINLIAN_SEED_DEMO: 'false',
+  QINLIAN_JOBS: 'off',
+  QINLIAN_LOG_LEVEL: 'warn',
+  QINLIAN_ADMIN_PASSWORD: prepared.manifest.password,
+  NODE_ENV: 'production',
 });
 
 async function start(name: string, args: string[], env: Record<string, string>, port: number, ready: string) {
@@ -56,32 +84,48 @@ async function start(name: string, args: string[], env: Record<string, string>, 
   children.add(child);
   return child;
 }
-async function stop(child: Child | undefined) { if (child) { await child.stop(); children.delete(child); } }
+async function stop(child: Child | undefined) {
+  if (child) {
+    await child.stop();
+    children.delete(child);
+  }
+}
 
 type Session = { headers: Record<string, string> };
 async function signIn(baseUrl: string, manifest: Manifest, role: Scenario['role']): Promise<Session> {
   if (!role) return { headers: {} };
   const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '127.254.0.1' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '127.254.0.1' },
     body: JSON.stringify({ username: manifest.users[role], password: manifest.password }),
   });
   if (res.status !== 200) throw new Error(`sign-in as ${manifest.users[role]} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = await res.json() as { csrfToken: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { headers: { cookie, 'x-csrf-token': csrfToken } };
 }
 
 async function routesOf(baseUrl: string): Promise<Set<string>> {
-  const doc = await fetch(`${baseUrl}/api/openapi.json`).then((r) => r.json()) as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await fetch(`${baseUrl}/api/openapi.json`).then((r) => r.json())) as { paths: Record<string, Record<string, unknown>> };
   const out = new Set<string>();
-  for (const [p, methods] of Object.entries(doc.paths ?? {})) for (const m of Object.keys(methods)) out.add(`${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`);
+  for (const [p, methods] of Object.entries(doc.paths ?? {}))
+    for (const m of Object.keys(methods)) out.add(`${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`);
   return out;
 }
 
 const snippet = (s: string) => s.replace(/\s+/g, ' ').slice(0, 200);
 
 /** Run one scenario against the app (and the baseline, when given). */
-async function runScenario(s: Scenario, manifest: Manifest, routes: Set<string>, app: Child, baseline: Child | null): Promise<ScenarioResult> {
+async function runScenario(
+  s: Scenario,
+  manifest: Manifest,
+  routes: Set<string>,
+  app: Child,
+  baseline: Child | null,
+): Promise<ScenarioResult> {
   const out: ScenarioResult = { name: s.name, title: s.title, measures: s.measures, writes: !!s.writes };
   if (s.needsTasks && !manifest.tasks) return { ...out, skipped: 'the dataset has no tasks (tasks migration absent)' };
   const missing = (s.needsRoutes ?? []).filter((r) => !routes.has(r));
@@ -89,7 +133,8 @@ async function runScenario(s: Scenario, manifest: Manifest, routes: Set<string>,
   const appUrl = `http://127.0.0.1:${app.port}`;
   const session = await signIn(appUrl, manifest, s.role);
   const env: ScenarioEnv = {
-    manifest, routes,
+    manifest,
+    routes,
     get: async (p) => {
       const res = await fetch(appUrl + p, { headers: session.headers });
       if (!res.ok) throw new Error(`GET ${p}: ${res.status} ${snippet(await res.text())}`);
@@ -104,7 +149,10 @@ async function runScenario(s: Scenario, manifest: Manifest, routes: Set<string>,
   if (first.status >= 300) return { ...out, skipped: `the app answered ${first.status}: ${snippet(first.body)}` };
   out.app = await load(plan.app, appTarget, appSlots, { connections, seconds, warmup });
   await settle(app.pid);
-  if (rate) { out.appAtRate = await load(plan.app, appTarget, appSlots, { connections, seconds, warmup, rate }); await settle(app.pid); }
+  if (rate) {
+    out.appAtRate = await load(plan.app, appTarget, appSlots, { connections, seconds, warmup, rate });
+    await settle(app.pid);
+  }
   if (baseline) {
     const baseTarget: Target = { baseUrl: `http://127.0.0.1:${baseline.port}`, pid: baseline.pid, headers: {} };
     const driver = {
@@ -121,15 +169,20 @@ async function runScenario(s: Scenario, manifest: Manifest, routes: Set<string>,
     else {
       out.baseline = await load(driver, baseTarget, baseSlots, { connections, seconds, warmup });
       await settle(baseline.pid);
-      if (rate) { out.baselineAtRate = await load(driver, baseTarget, baseSlots, { connections, seconds, warmup, rate }); await settle(baseline.pid); }
+      if (rate) {
+        out.baselineAtRate = await load(driver, baseTarget, baseSlots, { connections, seconds, warmup, rate });
+        await settle(baseline.pid);
+      }
       out.ratio = Math.round((out.app.reqPerSec / Math.max(0.1, out.baseline.reqPerSec)) * 100) / 100;
     }
   }
   return out;
 }
 
-const line = (r: ScenarioResult) => r.skipped ? `  ${r.name}: skipped — ${r.skipped}`
-  : `  ${r.name}: app ${r.app?.reqPerSec} req/s p99 ${r.app?.p99} ms · baseline ${r.baseline?.reqPerSec ?? '—'} req/s p99 ${r.baseline?.p99 ?? '—'} ms · ratio ${r.ratio ?? '—'}${r.cluster ? ` · cluster ${r.cluster.reqPerSec} req/s` : ''}${r.appAtRate ? ` · at ${rate} req/s offered: app p99 ${r.appAtRate.p99} ms, baseline p99 ${r.baselineAtRate?.p99 ?? '—'} ms` : ''}`;
+const line = (r: ScenarioResult) =>
+  r.skipped
+    ? `  ${r.name}: skipped — ${r.skipped}`
+    : `  ${r.name}: app ${r.app?.reqPerSec} req/s p99 ${r.app?.p99} ms · baseline ${r.baseline?.reqPerSec ?? '—'} req/s p99 ${r.baseline?.p99 ?? '—'} ms · ratio ${r.ratio ?? '—'}${r.cluster ? ` · cluster ${r.cluster.reqPerSec} req/s` : ''}${r.appAtRate ? ` · at ${rate} req/s offered: app p99 ${r.appAtRate.p99} ms, baseline p99 ${r.baselineAtRate?.p99 ?? '—'} ms` : ''}`;
 
 async function runEngine(engine: 'sqlite' | 'postgres', scenarios: Scenario[]) {
   const startedAt = new Date();
@@ -143,7 +196,13 @@ async function runEngine(engine: 'sqlite' | 'postgres', scenarios: Scenario[]) {
     const { manifest } = prepared;
     const [appPort, basePort] = [await freePort(), await freePort()];
     app = await start('app', [...tsx, 'server/src/cli.ts', 'serve'], serverEnv(prepared, appPort), appPort, '/api/health');
-    baseline = await start('baseline', [...tsx, 'bench/baseline-server.ts'], { ...prepared.env, PORT: String(basePort) }, basePort, '/health');
+    baseline = await start(
+      'baseline',
+      [...tsx, 'bench/baseline-server.ts'],
+      { ...prepared.env, PORT: String(basePort) },
+      basePort,
+      '/health',
+    );
     const routes = await routesOf(`http://127.0.0.1:${appPort}`);
     const results: ScenarioResult[] = [];
     for (const s of scenarios) {
@@ -151,37 +210,73 @@ async function runEngine(engine: 'sqlite' | 'postgres', scenarios: Scenario[]) {
       console.log(line(r));
       results.push(r);
     }
-    await stop(app); app = undefined;
-    await stop(baseline); baseline = undefined;
+    await stop(app);
+    app = undefined;
+    await stop(baseline);
+    baseline = undefined;
 
     if (engine === 'postgres') {
       const port = await freePort();
-      cluster = await start('cluster', [...tsx, 'bench/cluster.ts'], { ...serverEnv(prepared, port), BENCH_WORKERS: String(workers) }, port, '/api/health');
+      cluster = await start(
+        'cluster',
+        [...tsx, 'bench/cluster.ts'],
+        { ...serverEnv(prepared, port), BENCH_WORKERS: String(workers) },
+        port,
+        '/api/health',
+      );
       console.log(`  — the app as ${workers} cluster workers —`);
       for (const r of results) {
         if (r.skipped || !r.app) continue;
         const s = scenarios.find((x) => x.name === r.name)!;
         const c = await runScenario(s, manifest, routes, cluster, null);
-        if (c.app) { r.cluster = c.app; r.clusterRatio = Math.round((c.app.reqPerSec / Math.max(0.1, r.app.reqPerSec)) * 100) / 100; }
+        if (c.app) {
+          r.cluster = c.app;
+          r.clusterRatio = Math.round((c.app.reqPerSec / Math.max(0.1, r.app.reqPerSec)) * 100) / 100;
+        }
         console.log(`  ${r.name}: cluster ${c.app?.reqPerSec ?? c.skipped} req/s p99 ${c.app?.p99 ?? '—'} ms`);
       }
-      await stop(cluster); cluster = undefined;
+      await stop(cluster);
+      cluster = undefined;
     }
 
     const date = startedAt.toISOString().slice(0, 10);
     const run: RunResult = {
-      engine, scale, date, startedAt: startedAt.toISOString(), seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-      duration: seconds, connections, rate, workers: engine === 'postgres' ? workers : undefined,
+      engine,
+      scale,
+      date,
+      startedAt: startedAt.toISOString(),
+      seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      duration: seconds,
+      connections,
+      rate,
+      workers: engine === 'postgres' ? workers : undefined,
       machine: { cpus: os.cpus().length, node: process.version, loadBefore, loadAfter: loadAverage() },
-      dataset: { key: manifest.key, counts: manifest.counts, generationSeconds: manifest.seconds, generatedNow: prepared.generatedNow, notes: manifest.notes },
+      dataset: {
+        key: manifest.key,
+        counts: manifest.counts,
+        generationSeconds: manifest.seconds,
+        generatedNow: prepared.generatedNow,
+        notes: manifest.notes,
+      },
       scenarios: results,
     };
     const previous = values.compare ? previousRun(RESULTS, date, engine, scale) : null;
     const file = saveRun(RESULTS, run, previous);
     console.log(`\nwrote ${path.relative(REPO_DIR, file)} and .md`);
-    if (values.compare) console.log(previous ? `\n${markdown(run, previous).split('Change from').slice(1).map((x) => `Change from${x}`).join('')}` : '\n(no previous results to compare with)');
+    if (values.compare)
+      console.log(
+        previous
+          ? `\n${markdown(run, previous)
+              .split('Change from')
+              .slice(1)
+              .map((x) => `Change from${x}`)
+              .join('')}`
+          : '\n(no previous results to compare with)',
+      );
   } finally {
-    await stop(cluster); await stop(app); await stop(baseline);
+    await stop(cluster);
+    await stop(app);
+    await stop(baseline);
     await prepared?.dispose().catch(() => {});
     await pgServer?.stop();
   }
@@ -189,7 +284,8 @@ async function runEngine(engine: 'sqlite' | 'postgres', scenarios: Scenario[]) {
 
 process.chdir(REPO_DIR);
 const scenarios = (await loadScenarios()).filter((s) => !only || only.includes(s.name));
-if (only && scenarios.length !== only.length) throw new Error(`unknown scenario in --only; known: ${(await loadScenarios()).map((s) => s.name).join(', ')}`);
+if (only && scenarios.length !== only.length)
+  throw new Error(`unknown scenario in --only; known: ${(await loadScenarios()).map((s) => s.name).join(', ')}`);
 try {
   for (const engine of engines) await runEngine(engine, scenarios);
 } finally {

@@ -60,4 +60,8 @@ export const defineScenario = (s: Scenario) => s;
 
 /** rows → plain objects for JSON (pg gives numbers as strings for bigint; keep as is) */
 export const q = (params: Record<string, string | number | undefined>) =>
-  Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  Object.fromEntries(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );

@@ -63,7 +63,10 @@ describe('the administrator in the console (real server, Chromium)', () => {
     await fillByTestId(page, 'person-name-input', person);
     await pickDepartment(page, 'person-department-select', department);
     await page.getByTestId('person-save').click();
-    await page.locator('.ant-drawer-open').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+    await page
+      .locator('.ant-drawer-open')
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => {});
     await searchByTestId(page, 'people-search', person);
     await expectText(page.getByTestId('people-table').locator('tbody'), person);
     await settle(page);
@@ -104,7 +107,7 @@ describe('the administrator in the console (real server, Chromium)', () => {
     await shots.take('dashboard-en');
   });
 
-  it('shows the server\'s message for a wrong password, in the chosen language', async () => {
+  it("shows the server's message for a wrong password, in the chosen language", async () => {
     const page = await openPage();
     const shots = screenshots('wrong-password', page);
     await page.goto('/login');

@@ -31,7 +31,15 @@ const MILESTONE = '完成首轮调度';
 const MILESTONE_DUE = '2026-06-12';
 
 type Upload = { name: string; mimeType: string; buffer: Buffer };
-type TaskJson = { id: string; version: number; status: string; warning: string; measureId: string; leadDepartmentId: string; dueDate: string };
+type TaskJson = {
+  id: string;
+  version: number;
+  status: string;
+  warning: string;
+  measureId: string;
+  leadDepartmentId: string;
+  dueDate: string;
+};
 
 describe('supervision: assign, accept, report, close-out, return, close — and red when overdue (real server, Chromium)', () => {
   let server: RunningServer;
@@ -79,8 +87,18 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     for (let attempt = 1; ; attempt++) {
       if ((await open.count()) === 0) await select.click();
       await inputByTestId(page, testId).fill(search);
-      await page.locator(`.ant-select-dropdown:visible ${optionSelector}`, { hasText: search }).first().click({ timeout: 5_000 }).catch(() => {});
-      if (await chosen.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+      await page
+        .locator(`.ant-select-dropdown:visible ${optionSelector}`, { hasText: search })
+        .first()
+        .click({ timeout: 5_000 })
+        .catch(() => {});
+      if (
+        await chosen.waitFor({ timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       if (attempt === 4) throw new Error(`could not pick "${search}" in ${testId}`);
     }
   }
@@ -234,8 +252,16 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await openAction(department, 'accept', { comment: '已签收，马上组织落实。' });
     await submit(department, 'accept', 'accepted');
 
-    const report: Upload = { name: `重大项目调度情况-第1周-${suffix}.pdf`, mimeType: 'application/pdf', buffer: pdf('Qinlian e2e: weekly project scheduling report, week 1') };
-    await openAction(department, 'report', { comment: '已建立台账，完成首轮调度，12 个项目均已明确责任人。', percent: 40, files: [report] });
+    const report: Upload = {
+      name: `重大项目调度情况-第1周-${suffix}.pdf`,
+      mimeType: 'application/pdf',
+      buffer: pdf('Qinlian e2e: weekly project scheduling report, week 1'),
+    };
+    await openAction(department, 'report', {
+      comment: '已建立台账，完成首轮调度，12 个项目均已明确责任人。',
+      percent: 40,
+      files: [report],
+    });
     await settle(department);
     await shots.take('staff1-report-dialog');
     await submit(department, 'report', 'in_progress');
@@ -264,7 +290,10 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     const shots = shotsOf('supervision-return-close', office);
     // two people on one test: when it fails, keep how the other one's page looked as well
     onTestFailed(async () => {
-      for (const [who, page] of [['office', office], ['staff1', department]] as const) {
+      for (const [who, page] of [
+        ['office', office],
+        ['staff1', department],
+      ] as const) {
         await page.screenshot({ path: path.join(shots.dir, `failed-${who}.png`), fullPage: true }).catch(() => {});
       }
     });
@@ -321,7 +350,17 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await expect(office.getByTestId('task-actions').getByTestId('task-action-reopen').isVisible()).resolves.toBe(true);
     const kinds = await office.getByTestId('task-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     // newest first: close, request_close, return, request_close, milestone_done, report, accept, assign, create
-    expect(kinds.filter((k) => k !== 'warning' && k !== 'urge')).toEqual(['close', 'request_close', 'return', 'request_close', 'milestone_done', 'report', 'accept', 'assign', 'create']);
+    expect(kinds.filter((k) => k !== 'warning' && k !== 'urge')).toEqual([
+      'close',
+      'request_close',
+      'return',
+      'request_close',
+      'milestone_done',
+      'report',
+      'accept',
+      'assign',
+      'create',
+    ]);
     await settle(office);
     await shots.take('office-task-closed');
 
@@ -333,7 +372,7 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await shots.take('staff1-task-closed', department);
   });
 
-  it('a task due in 3 working days shows red once the server\'s clock has passed its deadline', async () => {
+  it("a task due in 3 working days shows red once the server's clock has passed its deadline", async () => {
     expect(taskId).not.toBe('');
     const shots = shotsOf('supervision-overdue-red', office);
 
@@ -342,10 +381,18 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     const start = CLOCK_START.slice(0, 10);
     const { date: due } = await api<{ date: string }>(office, 'GET', `/api/calendar/deadline?start=${start}&workingDays=3`);
     const created = await api<TaskJson>(office, 'POST', '/api/tasks', {
-      measureId: first.measureId, title: overdueTitle, statement: '三个工作日内报送重大项目入库材料。', leadDepartmentId: first.leadDepartmentId,
-      startDate: start, dueDate: due, tagged: true,
+      measureId: first.measureId,
+      title: overdueTitle,
+      statement: '三个工作日内报送重大项目入库材料。',
+      leadDepartmentId: first.leadDepartmentId,
+      startDate: start,
+      dueDate: due,
+      tagged: true,
     });
-    const assigned = await api<TaskJson>(office, 'POST', `/api/tasks/${created.id}/transition`, { action: 'assign', version: created.version });
+    const assigned = await api<TaskJson>(office, 'POST', `/api/tasks/${created.id}/transition`, {
+      action: 'assign',
+      version: created.version,
+    });
     expect(assigned.status).toBe('assigned');
     expect(assigned.warning).not.toBe('red');
     taskId = created.id;

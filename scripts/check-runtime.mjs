@@ -8,7 +8,10 @@ import semver from 'semver';
 export function runtimeVerdict(version, engines) {
   return semver.satisfies(version, engines)
     ? { ok: true, message: `Node ${version} satisfies engines ${engines}` }
-    : { ok: false, message: `Node ${version} is not supported: package.json engines says ${engines}. Run \`npm install\` (it brings Node 24 into node_modules/.bin) and start the project through npm, or install Node 24 LTS.` };
+    : {
+        ok: false,
+        message: `Node ${version} is not supported: package.json engines says ${engines}. Run \`npm install\` (it brings Node 24 into node_modules/.bin) and start the project through npm, or install Node 24 LTS.`,
+      };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

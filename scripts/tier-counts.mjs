@@ -17,7 +17,11 @@ export function tierCounts(report, exitCode) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [file, code] = process.argv.slice(2);
   let report;
-  try { report = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { report = undefined; }
+  try {
+    report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    report = undefined;
+  }
   const { passed, failed, skipped } = tierCounts(report, Number(code));
   console.log(passed, failed, skipped);
 }

@@ -12,14 +12,22 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe('tier counts', () => {
   it('take the report’s counts', () => {
-    expect(tierCounts({ numPassedTests: 21, numFailedTests: 0, numPendingTests: 1, numTodoTests: 1 }, 0)).toEqual({ passed: 21, failed: 0, skipped: 2 });
+    expect(tierCounts({ numPassedTests: 21, numFailedTests: 0, numPendingTests: 1, numTodoTests: 1 }, 0)).toEqual({
+      passed: 21,
+      failed: 0,
+      skipped: 2,
+    });
   });
   it('count a crashed tier as failed: no report, or a report with nothing failed, and a non-zero exit', () => {
     expect(tierCounts(undefined, 1)).toEqual({ passed: 0, failed: 1, skipped: 0 });
     expect(tierCounts({ numPassedTests: 5, numFailedTests: 0 }, 1)).toMatchObject({ passed: 5, failed: 1 });
     expect(tierCounts({ numPassedTests: 5, numFailedTests: 3 }, 1)).toMatchObject({ failed: 3 });
     // three files whose beforeAll threw: their tests are skipped, none failed
-    expect(tierCounts({ numPassedTests: 0, numFailedTests: 0, numPendingTests: 21, numFailedTestSuites: 3 }, 1)).toEqual({ passed: 0, failed: 3, skipped: 21 });
+    expect(tierCounts({ numPassedTests: 0, numFailedTests: 0, numPendingTests: 21, numFailedTestSuites: 3 }, 1)).toEqual({
+      passed: 0,
+      failed: 3,
+      skipped: 21,
+    });
   });
 });
 
@@ -27,14 +35,20 @@ describe('npm test’s closing line', () => {
   it('says failed when a tier dies before running any test (its global setup throws)', () => {
     fs.writeFileSync(path.join(scratch, 'crash-setup.ts'), "export default () => { throw new Error('spawn initdb EACCES'); };\n");
     fs.writeFileSync(path.join(scratch, 'ok.test.ts'), "import { it, expect } from 'vitest';\nit('runs', () => expect(1).toBe(1));\n");
-    fs.writeFileSync(path.join(scratch, 'vitest.config.ts'), [
-      "import { defineConfig } from 'vitest/config';",
-      `export default defineConfig({ test: { root: ${JSON.stringify(scratch)}, include: ['*.test.ts'], globalSetup: [${JSON.stringify(path.join(scratch, 'crash-setup.ts'))}] } });`,
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(scratch, 'vitest.config.ts'),
+      [
+        "import { defineConfig } from 'vitest/config';",
+        `export default defineConfig({ test: { root: ${JSON.stringify(scratch)}, include: ['*.test.ts'], globalSetup: [${JSON.stringify(path.join(scratch, 'crash-setup.ts'))}] } });`,
+      ].join('\n'),
+    );
     const script = [
-      'set -uo pipefail', `RESULTS=${JSON.stringify(scratch)}`, 'source scripts/lib/tiers.sh',
+      'set -uo pipefail',
+      `RESULTS=${JSON.stringify(scratch)}`,
+      'source scripts/lib/tiers.sh',
       `run_tier "crashing tier" crash --config ${JSON.stringify(path.join(scratch, 'vitest.config.ts'))}`,
-      'print_summary', 'exit $STATUS',
+      'print_summary',
+      'exit $STATUS',
     ].join('\n');
     const run = spawnSync('bash', ['-c', script], { cwd: repo, encoding: 'utf8', env: { ...process.env, CI: 'true', FORCE_COLOR: '0' } });
     const closing = run.stdout.trim().split('\n').at(-1);

@@ -1,11 +1,31 @@
 import { chainHash, type ChainedFields } from '../../server/src/platform/audit/audit.ts';
 import type { Sink, Writer } from './sink.ts';
 
-export const AUDIT_COLUMNS = ['seq', 'at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'before_json', 'after_json', 'ip', 'prev_hash', 'hash', 'algorithm'];
+export const AUDIT_COLUMNS = [
+  'seq',
+  'at',
+  'actor_id',
+  'actor_name',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before_json',
+  'after_json',
+  'ip',
+  'prev_hash',
+  'hash',
+  'algorithm',
+];
 
 export type AuditEvent = {
-  actorId: string | null; actorName: string; action: string; entityType: string; entityId: string | null;
-  before?: unknown; after?: unknown; ip?: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string;
 };
 
 /**
@@ -13,7 +33,12 @@ export type AuditEvent = {
  * `chainHash`), continuing from the head the bootstrap left, and moves the head at the end. The clock
  * walks from `startMs` to `endMs` across the `expected` events so that `at` grows with `seq`.
  */
-export function auditChain(sink: Sink, head: { seq: number; hash: string }, algorithm: string, clock: { startMs: number; endMs: number; expected: number }) {
+export function auditChain(
+  sink: Sink,
+  head: { seq: number; hash: string },
+  algorithm: string,
+  clock: { startMs: number; endMs: number; expected: number },
+) {
   const writer: Writer = sink.table('audit_events', AUDIT_COLUMNS);
   let seq = head.seq;
   let prevHash = head.hash;
@@ -34,8 +59,12 @@ export function auditChain(sink: Sink, head: { seq: number; hash: string }, algo
     return text;
   };
   return {
-    get count() { return seq - head.seq; },
-    get seq() { return seq; },
+    get count() {
+      return seq - head.seq;
+    },
+    get seq() {
+      return seq;
+    },
     /** the instant the next event will carry */
     now: () => iso(Math.round(t)),
     /** the instant the k-th next event will carry (1 = the next one) */
@@ -44,12 +73,35 @@ export function auditChain(sink: Sink, head: { seq: number; hash: string }, algo
       seq += 1;
       t += step;
       const fields: ChainedFields = {
-        seq, at: iso(Math.round(t)), actorId: e.actorId, actorName: e.actorName, action: e.action,
-        entityType: e.entityType, entityId: e.entityId, beforeJson: json(e.before), afterJson: json(e.after), ip: e.ip ?? '127.0.0.1', prevHash,
+        seq,
+        at: iso(Math.round(t)),
+        actorId: e.actorId,
+        actorName: e.actorName,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        beforeJson: json(e.before),
+        afterJson: json(e.after),
+        ip: e.ip ?? '127.0.0.1',
+        prevHash,
       };
       const hash = chainHash(algorithm, fields);
       prevHash = hash;
-      return writer.push([seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.entityType, fields.entityId, fields.beforeJson, fields.afterJson, fields.ip, fields.prevHash, hash, algorithm]);
+      return writer.push([
+        seq,
+        fields.at,
+        fields.actorId,
+        fields.actorName,
+        fields.action,
+        fields.entityType,
+        fields.entityId,
+        fields.beforeJson,
+        fields.afterJson,
+        fields.ip,
+        fields.prevHash,
+        hash,
+        algorithm,
+      ]);
     },
     async close() {
       await writer.flush();

@@ -20,7 +20,12 @@ export const BENCH_PASSWORD = 'Bench@2026!';
 
 /** What a scenario may know about the dataset: who to sign in as and which records to ask for. */
 export type Manifest = {
-  key: string; engine: Engine; scale: Scale; seed: number; seconds: number; generatedAt: string;
+  key: string;
+  engine: Engine;
+  scale: Scale;
+  seed: number;
+  seconds: number;
+  generatedAt: string;
   counts: { departments: number; people: number; posts: number; users: number; tasks: number; auditEvents: number };
   password: string;
   /** username by role */
@@ -51,10 +56,22 @@ const changesData = (source: string) => /createTable|alterTable|dropTable|insert
 /** The generator's files and the migrations that shape data: a change in either makes a new dataset. */
 export function datasetFingerprint(): string {
   const h = crypto.createHash('sha256');
-  const files = ['generate.ts', ...fs.readdirSync(path.join(BENCH_DIR, 'lib')).sort().map((f) => `lib/${f}`)];
+  const files = [
+    'generate.ts',
+    ...fs
+      .readdirSync(path.join(BENCH_DIR, 'lib'))
+      .sort()
+      .map((f) => `lib/${f}`),
+  ];
   for (const f of files) h.update(f).update(fs.readFileSync(path.join(BENCH_DIR, f)));
   const migrations = path.join(REPO_DIR, 'server/src/platform/db/migrations');
-  h.update(fs.readdirSync(migrations).sort().filter((f) => changesData(fs.readFileSync(path.join(migrations, f), 'utf8'))).join('\n'));
+  h.update(
+    fs
+      .readdirSync(migrations)
+      .sort()
+      .filter((f) => changesData(fs.readFileSync(path.join(migrations, f), 'utf8')))
+      .join('\n'),
+  );
   return h.digest('hex').slice(0, 10);
 }
 

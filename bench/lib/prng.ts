@@ -10,7 +10,10 @@ export function createRng(seed: number) {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = splitmix(), b = splitmix(), c = splitmix(), d = splitmix();
+  let a = splitmix(),
+    b = splitmix(),
+    c = splitmix(),
+    d = splitmix();
   /** next 32 random bits */
   const u32 = () => {
     const t = (((a + b) >>> 0) + d) >>> 0;
@@ -37,7 +40,10 @@ export function createRng(seed: number) {
       let total = 0;
       for (const w of weights) total += w;
       let x = float() * total;
-      for (let i = 0; i < weights.length; i++) { x -= weights[i]!; if (x < 0) return i; }
+      for (let i = 0; i < weights.length; i++) {
+        x -= weights[i]!;
+        if (x < 0) return i;
+      }
       return weights.length - 1;
     },
     /** a child generator, so that one part of the dataset does not shift when another changes */

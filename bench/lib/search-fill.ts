@@ -35,7 +35,10 @@ export async function fillTaskSearch(sink: Sink, log: (line: string) => void): P
   const writer = entryWriter(sink);
   let count = 0;
   for (let after = ''; ;) {
-    const rows = await sink.all<{ id: string; title: string; code: string }>('SELECT id, title, code FROM tasks WHERE id > ? ORDER BY id LIMIT ?', [after, BATCH]);
+    const rows = await sink.all<{ id: string; title: string; code: string }>(
+      'SELECT id, title, code FROM tasks WHERE id > ? ORDER BY id LIMIT ?',
+      [after, BATCH],
+    );
     if (rows.length === 0) break;
     for (const r of rows) await writer.push(r.id, bigrams(r.title), bigrams(r.code));
     count += rows.length;

@@ -34,9 +34,17 @@ const SQLITE_BATCH = 250;
 export async function sqliteSink(file: string): Promise<Sink> {
   const writer = await startWriterThread(file);
   const writers: Writer[] = [];
-  const flushAll = async () => { for (const w of writers) await w.flush(); };
-  const all = async <T>(sql: string, params: Value[] = []) => { await flushAll(); return writer.ask<T[]>({ op: 'all', sql, params }); };
-  const exec = async (sql: string) => { await flushAll(); await writer.ask({ op: 'exec', sql }); };
+  const flushAll = async () => {
+    for (const w of writers) await w.flush();
+  };
+  const all = async <T>(sql: string, params: Value[] = []) => {
+    await flushAll();
+    return writer.ask<T[]>({ op: 'all', sql, params });
+  };
+  const exec = async (sql: string) => {
+    await flushAll();
+    await writer.ask({ op: 'exec', sql });
+  };
   let statements = 0;
   /** Rows go to the writer thread in batches. */
   const table = (name: string, columns: string[], after: Writer[] = []): Writer => {
@@ -69,15 +77,29 @@ export async function sqliteSink(file: string): Promise<Sink> {
     hasTable: async (name) => (await all("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name])).length > 0,
     columns: async (table) => (await all<{ name: string }>(`PRAGMA table_info(${JSON.stringify(table)})`)).map((c) => c.name),
     table,
-    run: async (sql, params = []) => { await flushAll(); await writer.ask({ op: 'run', sql, params }); },
+    run: async (sql, params = []) => {
+      await flushAll();
+      await writer.ask({ op: 'run', sql, params });
+    },
     all,
     async deferIndexes(table) {
-      const indexes = await all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", [table]);
+      const indexes = await all<{ name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+        [table],
+      );
       if (indexes.length) await exec(indexes.map((i) => `DROP INDEX ${i.name};`).join('\n'));
-      return async () => { for (const i of indexes) await exec(i.sql); };
+      return async () => {
+        for (const i of indexes) await exec(i.sql);
+      };
     },
-    checkpoint: async () => { await flushAll(); await writer.ask({ op: 'checkpoint' }); },
-    finish: async () => { await flushAll(); await writer.ask({ op: 'close' }); },
+    checkpoint: async () => {
+      await flushAll();
+      await writer.ask({ op: 'checkpoint' });
+    },
+    finish: async () => {
+      await flushAll();
+      await writer.ask({ op: 'close' });
+    },
   };
 }
 
@@ -88,7 +110,9 @@ const PG_COMMIT_EVERY = 200_000;
 export async function postgresSink(url: string): Promise<Sink> {
   const client = new pg.Client({ connectionString: url });
   let failure: Error | null = null;
-  client.on('error', (err) => { failure ??= err; }); // surfaces on the next statement instead of crashing the process
+  client.on('error', (err) => {
+    failure ??= err;
+  }); // surfaces on the next statement instead of crashing the process
   await client.connect();
   await client.query('SET synchronous_commit = off');
   await client.query('BEGIN');
@@ -99,18 +123,27 @@ export async function postgresSink(url: string): Promise<Sink> {
     await inserting;
     if (failure) throw failure;
   };
-  const query = async <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => { await settled(); return client.query<R>(text, params); };
+  const query = async <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => {
+    await settled();
+    return client.query<R>(text, params);
+  };
   const types = new Map<string, PgColumn[]>();
   const columnTypes = async (table: string) => {
     if (!types.has(table)) {
       const r = await query<{ name: string; udt: string }>(
-        "SELECT column_name AS name, udt_name AS udt FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position", [table]);
+        'SELECT column_name AS name, udt_name AS udt FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
+        [table],
+      );
       types.set(table, r.rows);
     }
     return types.get(table)!;
   };
   let pending = 0;
-  const checkpoint = async () => { await query('COMMIT'); await client.query('BEGIN'); pending = 0; };
+  const checkpoint = async () => {
+    await query('COMMIT');
+    await client.query('BEGIN');
+    pending = 0;
+  };
   const table = (name: string, columns: string[], after: Writer[] = []): Writer => {
     let buffer: Value[][] = columns.map(() => []);
     let count = 0;
@@ -131,7 +164,12 @@ export async function postgresSink(url: string): Promise<Sink> {
       buffer = columns.map(() => []);
       count = 0;
       await settled();
-      inserting = client.query(text, values).then(() => {}, (err: Error) => { failure ??= err; });
+      inserting = client.query(text, values).then(
+        () => {},
+        (err: Error) => {
+          failure ??= err;
+        },
+      );
       pending += values[0]!.length;
       if (pending >= PG_COMMIT_EVERY) await checkpoint();
     };
@@ -148,15 +186,21 @@ export async function postgresSink(url: string): Promise<Sink> {
     hasTable: async (name) => (await columnTypes(name)).length > 0,
     columns: async (table) => (await columnTypes(table)).map((c) => c.name),
     table,
-    run: async (text, params = []) => { await query(toPg(text), params); },
+    run: async (text, params = []) => {
+      await query(toPg(text), params);
+    },
     all: async <T>(text: string, params: Value[] = []) => (await query(toPg(text), params)).rows as T[],
     async deferIndexes(table) {
       const r = await query<{ name: string; def: string }>(
         `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
           WHERE i.schemaname = current_schema() AND i.tablename = $1
-            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`, [table]);
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
+        [table],
+      );
       for (const i of r.rows) await query(`DROP INDEX ${i.name}`);
-      return async () => { for (const i of r.rows) await query(i.def); };
+      return async () => {
+        for (const i of r.rows) await query(i.def);
+      };
     },
     checkpoint,
     async finish() {

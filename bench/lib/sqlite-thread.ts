@@ -22,7 +22,10 @@ export async function startWriterThread(file: string): Promise<WriterThread> {
   // entry, so the thread registers tsx's require hook itself, whatever started this process.
   const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
   const entry = fileURLToPath(new URL('./sqlite-writer.ts', import.meta.url));
-  const worker = new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true, workerData: { file } });
+  const worker = new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, {
+    eval: true,
+    workerData: { file },
+  });
   let posted = 0;
   let done = -1;
   let failure: Error | null = null;
@@ -36,14 +39,17 @@ export async function startWriterThread(file: string): Promise<WriterThread> {
     waiting.clear();
   };
   worker.on('message', (answer: WriterAnswer) => {
-    if ('failed' in answer) return fail(Object.assign(new Error(`SQLite writer: ${answer.failed.message}`), { stack: answer.failed.stack }));
+    if ('failed' in answer)
+      return fail(Object.assign(new Error(`SQLite writer: ${answer.failed.message}`), { stack: answer.failed.stack }));
     done = answer.done;
     for (const w of waiting.get(done) ?? []) w.resolve(answer.result);
     waiting.delete(done);
     if (waiting.size === 0) worker.unref();
   });
   worker.on('error', fail);
-  worker.on('exit', (code) => { if (!closed) fail(new Error(`SQLite writer stopped (exit code ${code})`)); });
+  worker.on('exit', (code) => {
+    if (!closed) fail(new Error(`SQLite writer stopped (exit code ${code})`));
+  });
 
   /** The answer to request `n`. The thread keeps the process alive only while someone waits for it, so a failed generation still exits. */
   const answerTo = (n: number): Promise<unknown> => {

@@ -55,11 +55,17 @@ function serve(file: string, port: NonNullable<typeof parentPort>) {
   let handled = 0;
   let closed = false;
   db.exec('BEGIN');
-  const commit = () => { db.exec('COMMIT'); db.exec('BEGIN'); uncommitted = 0; };
+  const commit = () => {
+    db.exec('COMMIT');
+    db.exec('BEGIN');
+    uncommitted = 0;
+  };
 
   const handle = (req: WriterRequest): unknown => {
     switch (req.op) {
-      case 'prepare': inserts[req.statement] = db.prepare(req.sql); return;
+      case 'prepare':
+        inserts[req.statement] = db.prepare(req.sql);
+        return;
       case 'insert': {
         const stmt = inserts[req.statement]!;
         for (const row of req.rows) stmt.run(row);
@@ -67,11 +73,22 @@ function serve(file: string, port: NonNullable<typeof parentPort>) {
         if (uncommitted >= COMMIT_EVERY) commit();
         return;
       }
-      case 'exec': db.exec(req.sql); return;
-      case 'run': db.prepare(req.sql).run(req.params); return;
-      case 'all': return db.prepare(req.sql).all(req.params);
-      case 'checkpoint': commit(); return;
-      case 'close': db.exec('COMMIT'); closeAfterLoading(db); closed = true; return;
+      case 'exec':
+        db.exec(req.sql);
+        return;
+      case 'run':
+        db.prepare(req.sql).run(req.params);
+        return;
+      case 'all':
+        return db.prepare(req.sql).all(req.params);
+      case 'checkpoint':
+        commit();
+        return;
+      case 'close':
+        db.exec('COMMIT');
+        closeAfterLoading(db);
+        closed = true;
+        return;
     }
   };
   port.on('message', (req: WriterRequest) => {

@@ -20,7 +20,8 @@ export async function prepareSqlite(scale: Scale, seed: number): Promise<Prepare
   const manifestFile = path.join(DATA_DIR, `${key}.json`);
   let generatedNow = false;
   if (!fs.existsSync(cached) || !fs.existsSync(manifestFile)) {
-    for (const f of fs.readdirSync(DATA_DIR)) if (f.startsWith(`sqlite-${scale}-`) && f !== `${key}.db`) fs.rmSync(path.join(DATA_DIR, f), { force: true });
+    for (const f of fs.readdirSync(DATA_DIR))
+      if (f.startsWith(`sqlite-${scale}-`) && f !== `${key}.db`) fs.rmSync(path.join(DATA_DIR, f), { force: true });
     const tmp = `${cached}.tmp`;
     fs.rmSync(tmp, { force: true });
     log(`generating ${scale} dataset on SQLite …`);
@@ -38,7 +39,8 @@ export async function prepareSqlite(scale: Scale, seed: number): Promise<Prepare
   const file = path.join(workDir, 'qinlian.db');
   fs.copyFileSync(cached, file, fs.constants.COPYFILE_FICLONE);
   return {
-    manifest, generatedNow,
+    manifest,
+    generatedNow,
     env: { QINLIAN_DATA_DIR: workDir, BENCH_SQLITE_FILE: file },
     dispose: async () => fs.rmSync(workDir, { recursive: true, force: true }),
   };
@@ -52,7 +54,9 @@ export async function preparePostgres(serverUrl: string, scale: Scale, seed: num
   const exists = (await adminQuery(serverUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).length > 0;
   let generatedNow = false;
   if (!exists || !fs.existsSync(manifestFile)) {
-    for (const old of await adminQuery<{ datname: string }>(serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE $1", [`bench_postgres_${scale}_%`])) {
+    for (const old of await adminQuery<{ datname: string }>(serverUrl, 'SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `bench_postgres_${scale}_%`,
+    ])) {
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${old.datname}`);
     }
     const building = `${dbName}_building`;
@@ -72,8 +76,11 @@ export async function preparePostgres(serverUrl: string, scale: Scale, seed: num
   const url = withDatabase(serverUrl, work);
   await adminQuery(url, 'ANALYZE');
   return {
-    manifest, generatedNow,
+    manifest,
+    generatedNow,
     env: { DATABASE_URL: url },
-    dispose: async () => { await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${work} WITH (FORCE)`); },
+    dispose: async () => {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${work} WITH (FORCE)`);
+    },
   };
 }

@@ -3,8 +3,17 @@ import type { ClientState, Driver, HttpRequest } from '../scenario.ts';
 import { cpuTicks, withPeakRss } from './procs.ts';
 
 export type Measured = {
-  reqPerSec: number; total: number; p50: number; p97_5: number; p99: number; max: number;
-  errors: number; timeouts: number; non2xx: number; statusCodes: Record<string, number>; peakRssMb: number;
+  reqPerSec: number;
+  total: number;
+  p50: number;
+  p97_5: number;
+  p99: number;
+  max: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  peakRssMb: number;
 };
 
 export type Target = { baseUrl: string; pid: number; headers: Record<string, string> };
@@ -18,22 +27,37 @@ export function slots() {
   const all: ClientState[] = [];
   const free: ClientState[] = [];
   return {
-    take(): ClientState { return free.pop() ?? (all[all.length] = { client: all.length, sent: 0, data: {} }); },
-    give(s: ClientState) { s.sent++; free.push(s); },
+    take(): ClientState {
+      return free.pop() ?? (all[all.length] = { client: all.length, sent: 0, data: {} });
+    },
+    give(s: ClientState) {
+      s.sent++;
+      free.push(s);
+    },
     /** between loads: requests abandoned at the last deadline never gave their slot back */
-    reset() { free.length = 0; free.push(...all.slice().reverse()); },
+    reset() {
+      free.length = 0;
+      free.push(...all.slice().reverse());
+    },
   };
 }
 
 function toRequest(r: HttpRequest, target: Target) {
   const headers: Record<string, string> = { ...target.headers, ...(r.headers ?? {}) };
   let body: string | undefined;
-  if (r.body !== undefined) { body = JSON.stringify(r.body); headers['content-type'] = 'application/json'; }
+  if (r.body !== undefined) {
+    body = JSON.stringify(r.body);
+    headers['content-type'] = 'application/json';
+  }
   return { method: r.method, path: r.path, headers, body };
 }
 
 /** One request outside the load, to see that the target answers 2xx before hammering it. */
-export async function probe(driver: Driver<HttpRequest>, target: Target, pool: ReturnType<typeof slots>): Promise<{ status: number; body: string }> {
+export async function probe(
+  driver: Driver<HttpRequest>,
+  target: Target,
+  pool: ReturnType<typeof slots>,
+): Promise<{ status: number; body: string }> {
   const state = pool.take();
   const r = toRequest(driver.request(state), target);
   const res = await fetch(target.baseUrl + r.path, { method: r.method, headers: r.headers, body: r.body });
@@ -49,35 +73,57 @@ export async function probe(driver: Driver<HttpRequest>, target: Target, pool: R
  * event-loop turn, so 50 fresh connections against a busy server take seconds to all get in; a
  * measurement that opened its own connections would time that ramp, not 50 clients at work.
  */
-export async function load(driver: Driver<HttpRequest>, target: Target, pool: ReturnType<typeof slots>, opts: { connections: number; seconds: number; warmup: number; rate?: number }): Promise<Measured> {
+export async function load(
+  driver: Driver<HttpRequest>,
+  target: Target,
+  pool: ReturnType<typeof slots>,
+  opts: { connections: number; seconds: number; warmup: number; rate?: number },
+): Promise<Measured> {
   pool.reset();
   await driver.beforeLoad?.();
   const window = measuredWindow(opts.warmup);
-  const { result, peakRss } = await withPeakRss(target.pid, () => new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url: target.baseUrl,
-      connections: opts.connections,
-      duration: opts.warmup + opts.seconds,
-      timeout: 10,
-      // a fixed offered load (all connections together): latency at that load rather than at saturation
-      ...(opts.rate ? { overallRate: opts.rate } : {}),
-      requests: [{
-        setupRequest: (_req: unknown, context: Record<string, unknown>) => {
-          const state = pool.take();
-          context.state = state;
-          return toRequest(driver.request(state), target);
-        },
-        onResponse: (status: number, body: string, context: Record<string, unknown>) => {
-          const state = context.state as ClientState;
-          driver.onResponse?.(state, status, body);
-          pool.give(state);
-        },
-      }],
-    } as autocannon.Options, (err: Error | null, res: autocannon.Result) => (err ? reject(err) : resolve(res)));
-    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => window.record(status, ms));
-  }));
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, Number((v as { count: number }).count)]));
-  return { ...window.summary(opts.seconds), errors: result.errors, timeouts: result.timeouts, statusCodes, peakRssMb: Math.round(peakRss / 1024 / 1024) };
+  const { result, peakRss } = await withPeakRss(
+    target.pid,
+    () =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: target.baseUrl,
+            connections: opts.connections,
+            duration: opts.warmup + opts.seconds,
+            timeout: 10,
+            // a fixed offered load (all connections together): latency at that load rather than at saturation
+            ...(opts.rate ? { overallRate: opts.rate } : {}),
+            requests: [
+              {
+                setupRequest: (_req: unknown, context: Record<string, unknown>) => {
+                  const state = pool.take();
+                  context.state = state;
+                  return toRequest(driver.request(state), target);
+                },
+                onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+                  const state = context.state as ClientState;
+                  driver.onResponse?.(state, status, body);
+                  pool.give(state);
+                },
+              },
+            ],
+          } as autocannon.Options,
+          (err: Error | null, res: autocannon.Result) => (err ? reject(err) : resolve(res)),
+        );
+        instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => window.record(status, ms));
+      }),
+  );
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, Number((v as { count: number }).count)]),
+  );
+  return {
+    ...window.summary(opts.seconds),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+  };
 }
 
 /** Latencies of the responses after the warm-up; percentiles by sorting (a 10 s run is at most tens of thousands). */
@@ -93,10 +139,16 @@ function measuredWindow(warmupSeconds: number) {
     },
     summary(seconds: number) {
       const sorted = Float64Array.from(latencies).sort();
-      const at = (q: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! * 10) / 10 : 0);
+      const at = (q: number) =>
+        sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! * 10) / 10 : 0;
       return {
-        reqPerSec: Math.round((sorted.length / seconds) * 10) / 10, total: sorted.length,
-        p50: at(0.5), p97_5: at(0.975), p99: at(0.99), max: at(1), non2xx,
+        reqPerSec: Math.round((sorted.length / seconds) * 10) / 10,
+        total: sorted.length,
+        p50: at(0.5),
+        p97_5: at(0.975),
+        p99: at(0.99),
+        max: at(1),
+        non2xx,
       };
     },
   };

@@ -4,11 +4,17 @@ import type { Measured } from './load.ts';
 
 /** Results files: bench/results/<date>-<engine>.json holds the latest run of each scale that day; the .md beside it is made from it. */
 export type ScenarioResult = {
-  name: string; title: string; measures: string; writes: boolean;
+  name: string;
+  title: string;
+  measures: string;
+  writes: boolean;
   skipped?: string;
-  app?: Measured; baseline?: Measured; cluster?: Measured;
+  app?: Measured;
+  baseline?: Measured;
+  cluster?: Measured;
   /** the same loads at a fixed offered rate (--rate): latency when the machine is not saturated */
-  appAtRate?: Measured; baselineAtRate?: Measured;
+  appAtRate?: Measured;
+  baselineAtRate?: Measured;
   /** app req/s ÷ baseline req/s */
   ratio?: number;
   clusterRatio?: number;
@@ -17,8 +23,15 @@ export type ScenarioResult = {
   ranAt?: string;
 };
 export type RunResult = {
-  engine: string; scale: string; date: string; startedAt: string; seconds: number;
-  duration: number; connections: number; workers?: number; rate?: number;
+  engine: string;
+  scale: string;
+  date: string;
+  startedAt: string;
+  seconds: number;
+  duration: number;
+  connections: number;
+  workers?: number;
+  rate?: number;
   machine: { cpus: number; node: string; loadBefore: number[]; loadAfter: number[] };
   dataset: { key: string; counts: Record<string, number>; generationSeconds: number; generatedNow: boolean; notes: string[] };
   scenarios: ScenarioResult[];
@@ -30,7 +43,11 @@ export const resultsPath = (dir: string, date: string, engine: string, ext: 'jso
 /** The run to compare with: the same scale's entry in today's file before it is replaced, else the newest earlier file that has it. */
 export function previousRun(dir: string, date: string, engine: string, scale: string): { run: RunResult; from: string } | null {
   if (!fs.existsSync(dir)) return null;
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(`-${engine}.json`) && f.slice(0, 10) <= date).sort().reverse();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(`-${engine}.json`) && f.slice(0, 10) <= date)
+    .sort()
+    .reverse();
   for (const f of files) {
     const data = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ResultsFile;
     if (data.runs?.[scale]) return { run: data.runs[scale], from: f };
@@ -41,7 +58,9 @@ export function previousRun(dir: string, date: string, engine: string, scale: st
 export function saveRun(dir: string, run: RunResult, previous: { run: RunResult; from: string } | null) {
   fs.mkdirSync(dir, { recursive: true });
   const file = resultsPath(dir, run.date, run.engine, 'json');
-  const data: ResultsFile = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { engine: run.engine, date: run.date, runs: {} };
+  const data: ResultsFile = fs.existsSync(file)
+    ? JSON.parse(fs.readFileSync(file, 'utf8'))
+    : { engine: run.engine, date: run.date, runs: {} };
   // a partial run (--only) keeps the other scenarios of the day's entry, marked with when they ran
   const earlier = data.runs[run.scale];
   if (earlier) {
@@ -50,12 +69,15 @@ export function saveRun(dir: string, run: RunResult, previous: { run: RunResult;
   }
   data.runs[run.scale] = run;
   fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
-  const md = Object.values(data.runs).map((r) => markdown(r, r.scale === run.scale ? previous : null)).join('\n\n');
+  const md = Object.values(data.runs)
+    .map((r) => markdown(r, r.scale === run.scale ? previous : null))
+    .join('\n\n');
   fs.writeFileSync(resultsPath(dir, run.date, run.engine, 'md'), `# Bench results ${run.date} · ${run.engine}\n\n${md}\n`);
   return file;
 }
 
-const n = (x: number | undefined, digits = 0) => (x === undefined ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const n = (x: number | undefined, digits = 0) =>
+  x === undefined ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (x: number | undefined) => (x === undefined ? '—' : `${n(x, x < 10 ? 1 : 0)}`);
 const pct = (now: number, before: number) => (before ? `${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 100)}%` : '—');
 
@@ -69,23 +91,42 @@ export function markdown(run: RunResult, previous: { run: RunResult; from: strin
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const s of run.scenarios) {
-    if (s.skipped) { lines.push(`| ${s.name} | skipped: ${s.skipped} | | | | | | | | |`); continue; }
-    const row = (label: string, m: Measured | undefined, ratio: string) => m && lines.push(
-      `| ${label === 'app' ? `${s.name}${s.ranAt ? ` (run ${s.ranAt.slice(11, 16)} UTC)` : ''}` : ''} | ${label} | ${n(m.reqPerSec)} | ${ms(m.p50)} | ${ms(m.p97_5)} | ${ms(m.p99)} | ${m.errors} | ${m.non2xx} | ${m.peakRssMb} | ${ratio} |`);
+    if (s.skipped) {
+      lines.push(`| ${s.name} | skipped: ${s.skipped} | | | | | | | | |`);
+      continue;
+    }
+    const row = (label: string, m: Measured | undefined, ratio: string) =>
+      m &&
+      lines.push(
+        `| ${label === 'app' ? `${s.name}${s.ranAt ? ` (run ${s.ranAt.slice(11, 16)} UTC)` : ''}` : ''} | ${label} | ${n(m.reqPerSec)} | ${ms(m.p50)} | ${ms(m.p97_5)} | ${ms(m.p99)} | ${m.errors} | ${m.non2xx} | ${m.peakRssMb} | ${ratio} |`,
+      );
     row('app', s.app, s.ratio === undefined ? '—' : `**${n(s.ratio, 2)}**`);
     row('baseline', s.baseline, '');
     row(`app × ${run.workers ?? 2} (cluster)`, s.cluster, s.clusterRatio === undefined ? '' : `${n(s.clusterRatio, 2)} (vs app × 1)`);
     row(`app at ${n(run.rate)} req/s offered`, s.appAtRate, '');
     row(`baseline at ${n(run.rate)} req/s offered`, s.baselineAtRate, '');
   }
-  const notes = [...run.dataset.notes, ...run.scenarios.filter((s) => s.probe?.app || s.probe?.baseline).map((s) => `${s.name}: ${s.probe!.app ?? ''} ${s.probe!.baseline ?? ''}`.trim())];
+  const notes = [
+    ...run.dataset.notes,
+    ...run.scenarios
+      .filter((s) => s.probe?.app || s.probe?.baseline)
+      .map((s) => `${s.name}: ${s.probe!.app ?? ''} ${s.probe!.baseline ?? ''}`.trim()),
+  ];
   if (notes.length) lines.push('', ...notes.map((x) => `- ${x}`));
   if (previous) {
-    lines.push('', `Change from ${previous.from} (${previous.run.startedAt}):`, '', '| scenario | app req/s | app p99 | baseline req/s | ratio |', '| --- | ---: | ---: | ---: | ---: |');
+    lines.push(
+      '',
+      `Change from ${previous.from} (${previous.run.startedAt}):`,
+      '',
+      '| scenario | app req/s | app p99 | baseline req/s | ratio |',
+      '| --- | ---: | ---: | ---: | ---: |',
+    );
     for (const s of run.scenarios) {
       const before = previous.run.scenarios.find((x) => x.name === s.name);
       if (!s.app || !before?.app) continue;
-      lines.push(`| ${s.name} | ${n(before.app.reqPerSec)} → ${n(s.app.reqPerSec)} (${pct(s.app.reqPerSec, before.app.reqPerSec)}) | ${ms(before.app.p99)} → ${ms(s.app.p99)} ms | ${n(before.baseline?.reqPerSec)} → ${n(s.baseline?.reqPerSec)} | ${n(before.ratio, 2)} → ${n(s.ratio, 2)} |`);
+      lines.push(
+        `| ${s.name} | ${n(before.app.reqPerSec)} → ${n(s.app.reqPerSec)} (${pct(s.app.reqPerSec, before.app.reqPerSec)}) | ${ms(before.app.p99)} → ${ms(s.app.p99)} ms | ${n(before.baseline?.reqPerSec)} → ${n(s.baseline?.reqPerSec)} | ${n(before.ratio, 2)} → ${n(s.ratio, 2)} |`,
+      );
     }
   }
   return lines.join('\n');

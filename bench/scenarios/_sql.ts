@@ -2,9 +2,13 @@ import type SqliteDatabase from 'better-sqlite3';
 import type pg from 'pg';
 
 /** Tiny helpers for the baseline handlers: one SQL text (with `?`) for both drivers. */
-export const toPg = (text: string) => { let n = 0; return text.replace(/\?/g, () => `$${++n}`); };
+export const toPg = (text: string) => {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+};
 export const sqliteAll = (db: SqliteDatabase.Database, text: string, params: unknown[] = []) => db.prepare(text).all(...params) as any[];
-export const pgAll = async (pool: pg.Pool | pg.PoolClient, text: string, params: unknown[] = []) => (await pool.query(toPg(text), params)).rows as any[];
+export const pgAll = async (pool: pg.Pool | pg.PoolClient, text: string, params: unknown[] = []) =>
+  (await pool.query(toPg(text), params)).rows as any[];
 export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** The page of tasks with the names a list shows, in one statement. */

@@ -14,11 +14,17 @@ const LIST = `SELECT p.id, p.name, p.phone, p.department_id, p.title, p.status, 
   FROM people p JOIN departments d ON d.id = p.department_id LEFT JOIN users u ON u.person_id = p.id
   WHERE p.department_id IN (${SUBTREE}) ORDER BY d.path, p.name, p.id LIMIT ${PAGE} OFFSET ?`;
 const COUNT = `SELECT count(*) AS n FROM people WHERE department_id IN (${SUBTREE})`;
-const POSTS = (n: number, pg: boolean) => `SELECT id, name, a_person_id, b_person_id FROM posts WHERE archived_at IS NULL AND (a_person_id IN (${ph(n, pg, 0)}) OR b_person_id IN (${ph(n, pg, n)}))`;
+const POSTS = (n: number, pg: boolean) =>
+  `SELECT id, name, a_person_id, b_person_id FROM posts WHERE archived_at IS NULL AND (a_person_id IN (${ph(n, pg, 0)}) OR b_person_id IN (${ph(n, pg, n)}))`;
 const ph = (n: number, pg: boolean, from: number) => Array.from({ length: n }, (_, i) => (pg ? `$${from + i + 1}` : '?')).join(', ');
 
 const page = (items: any[], posts: any[], total: number) => ({
-  items: items.map((p) => ({ ...p, posts: posts.filter((x) => x.a_person_id === p.id || x.b_person_id === p.id).map((x) => ({ id: x.id, name: x.name, role: x.a_person_id === p.id ? 'A' : 'B' })) })),
+  items: items.map((p) => ({
+    ...p,
+    posts: posts
+      .filter((x) => x.a_person_id === p.id || x.b_person_id === p.id)
+      .map((x) => ({ id: x.id, name: x.name, role: x.a_person_id === p.id ? 'A' : 'B' })),
+  })),
   total,
 });
 
@@ -31,7 +37,12 @@ export const scenario = defineScenario({
     const pages = Math.max(1, Math.min(5, Math.ceil(manifest.head.subtreePeople / PAGE)));
     const pageOf = (s: { sent: number; client: number }) => 1 + ((s.client + s.sent) % pages);
     return {
-      app: { request: (s) => ({ method: 'GET', path: `/api/people?${new URLSearchParams(q({ departmentId: manifest.head.departmentId, subtree: 'true', page: pageOf(s), pageSize: PAGE }))}` }) },
+      app: {
+        request: (s) => ({
+          method: 'GET',
+          path: `/api/people?${new URLSearchParams(q({ departmentId: manifest.head.departmentId, subtree: 'true', page: pageOf(s), pageSize: PAGE }))}`,
+        }),
+      },
       baseline: { request: (s) => ({ method: 'GET', query: q({ path: manifest.head.path, page: pageOf(s) }) }) },
     };
   },
@@ -46,7 +57,10 @@ export const scenario = defineScenario({
     },
     async postgres(pool, { query }) {
       const prefix = `${query.path}%`;
-      const toPg = (s: string) => { let n = 0; return s.replace(/\?/g, () => `$${++n}`); };
+      const toPg = (s: string) => {
+        let n = 0;
+        return s.replace(/\?/g, () => `$${++n}`);
+      };
       const [items, total] = await Promise.all([
         pool.query(toPg(LIST), [prefix, (Number(query.page) - 1) * PAGE]).then((r) => r.rows),
         pool.query(toPg(COUNT), [prefix]).then((r) => Number(r.rows[0].n)),

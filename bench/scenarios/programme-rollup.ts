@@ -12,14 +12,23 @@ const ROLLUPS = 'SELECT * FROM task_rollups WHERE plan_id = ?';
 
 function rollup(programmes: any[], measures: any[], rows: any[]) {
   const figures = (filter: (r: any) => boolean) => {
-    let count = 0, weight = 0, progress = 0;
+    let count = 0,
+      weight = 0,
+      progress = 0;
     const colours: Record<string, number> = { none: 0, blue: 0, yellow: 0, red: 0 };
-    for (const r of rows) if (filter(r)) { count += Number(r.task_count); weight += Number(r.weight_sum); progress += Number(r.progress_sum); colours[r.warning] = (colours[r.warning] ?? 0) + Number(r.task_count); }
+    for (const r of rows)
+      if (filter(r)) {
+        count += Number(r.task_count);
+        weight += Number(r.weight_sum);
+        progress += Number(r.progress_sum);
+        colours[r.warning] = (colours[r.warning] ?? 0) + Number(r.task_count);
+      }
     return { taskCount: count, colours, progress: weight ? Math.round((progress / weight) * 10) / 10 : 0 };
   };
   return {
     programmes: programmes.map((p) => ({
-      ...p, ...figures((r) => r.programme_id === p.id),
+      ...p,
+      ...figures((r) => r.programme_id === p.id),
       measures: measures.filter((m) => m.programme_id === p.id).map((m) => ({ ...m, ...figures((r) => r.measure_id === m.id) })),
     })),
   };
@@ -41,9 +50,14 @@ export const scenario = defineScenario({
   },
   baseline: {
     method: 'GET',
-    sqlite: (db, { query }) => rollup(sqliteAll(db, PROGRAMMES, [query.planId]), sqliteAll(db, MEASURES, [query.planId]), sqliteAll(db, ROLLUPS, [query.planId])),
+    sqlite: (db, { query }) =>
+      rollup(sqliteAll(db, PROGRAMMES, [query.planId]), sqliteAll(db, MEASURES, [query.planId]), sqliteAll(db, ROLLUPS, [query.planId])),
     async postgres(pool, { query }) {
-      const [p, m, r] = await Promise.all([pgAll(pool, PROGRAMMES, [query.planId]), pgAll(pool, MEASURES, [query.planId]), pgAll(pool, ROLLUPS, [query.planId])]);
+      const [p, m, r] = await Promise.all([
+        pgAll(pool, PROGRAMMES, [query.planId]),
+        pgAll(pool, MEASURES, [query.planId]),
+        pgAll(pool, ROLLUPS, [query.planId]),
+      ]);
       return rollup(p, m, r);
     },
   },

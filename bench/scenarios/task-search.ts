@@ -13,7 +13,8 @@ const HITS = {
   sqlite: `SELECT d.task_id AS id FROM task_search JOIN task_search_docs d ON d.doc_id = task_search.rowid WHERE task_search MATCH ? LIMIT ${SEARCH_CAP + 1}`,
   postgres: `SELECT s.task_id AS id FROM task_search s WHERE s.grams @@ ?::tsquery LIMIT ${SEARCH_CAP + 1}`,
 };
-const page = (hits: string) => `SELECT ${TASK_PAGE_COLUMNS} FROM tasks t ${TASK_PAGE_JOINS} WHERE t.id IN (${hits}) ORDER BY t.due_date, t.id LIMIT 20`;
+const page = (hits: string) =>
+  `SELECT ${TASK_PAGE_COLUMNS} FROM tasks t ${TASK_PAGE_JOINS} WHERE t.id IN (${hits}) ORDER BY t.due_date, t.id LIMIT 20`;
 const count = (hits: string) => `SELECT count(*) AS n FROM (${hits}) h`;
 /** what the app answers with (capped) */
 const totalOf = (n: number) => ({ total: Math.min(n, SEARCH_CAP), totalCapped: n > SEARCH_CAP });
@@ -21,7 +22,8 @@ const totalOf = (n: number) => ({ total: Math.min(n, SEARCH_CAP), totalCapped: n
 export const scenario = defineScenario({
   name: 'task-search',
   title: '任务检索 full-text search',
-  measures: 'GET /api/tasks?q=<phrase> as the office: indexed substring match over titles and codes of every task, page of 20 with total (capped)',
+  measures:
+    'GET /api/tasks?q=<phrase> as the office: indexed substring match over titles and codes of every task, page of 20 with total (capped)',
   role: 'office',
   needsTasks: true,
   needsRoutes: ['GET /api/tasks'],

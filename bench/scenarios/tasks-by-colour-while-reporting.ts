@@ -28,18 +28,32 @@ export const scenario = defineScenario({
     return {
       app: {
         request: (s) => (writer(s) ? writes.app.request(s) : reads.app.request(s)),
-        onResponse: (s, status, body) => { if (writer(s)) writes.app.onResponse?.(s, status, body); },
-        beforeLoad: async () => { await writes.app.beforeLoad?.(); },
+        onResponse: (s, status, body) => {
+          if (writer(s)) writes.app.onResponse?.(s, status, body);
+        },
+        beforeLoad: async () => {
+          await writes.app.beforeLoad?.();
+        },
       },
       // one POST route in the baseline server: the body says which of the two it is
       baseline: {
-        request: (s) => ({ method: 'POST', query: {}, body: writer(s) ? { report: writes.baseline.request(s).body } : { list: reads.baseline.request(s).query } }),
+        request: (s) => ({
+          method: 'POST',
+          query: {},
+          body: writer(s) ? { report: writes.baseline.request(s).body } : { list: reads.baseline.request(s).query },
+        }),
       },
     };
   },
   baseline: {
     method: 'POST',
-    sqlite: (db, { body }) => (body.report ? report.baseline.sqlite(db, { query: {}, body: body.report }) : list.baseline.sqlite(db, { query: body.list, body: undefined })),
-    postgres: (pool, { body }) => (body.report ? report.baseline.postgres(pool, { query: {}, body: body.report }) : list.baseline.postgres(pool, { query: body.list, body: undefined })),
+    sqlite: (db, { body }) =>
+      body.report
+        ? report.baseline.sqlite(db, { query: {}, body: body.report })
+        : list.baseline.sqlite(db, { query: body.list, body: undefined }),
+    postgres: (pool, { body }) =>
+      body.report
+        ? report.baseline.postgres(pool, { query: {}, body: body.report })
+        : list.baseline.postgres(pool, { query: body.list, body: undefined }),
   },
 });

@@ -22,15 +22,23 @@ export const scenario = defineScenario({
     const dept = manifest.tasks!.busyDepartmentId;
     const colour = (s: { client: number; sent: number }) => COLOURS[(s.client + s.sent) % COLOURS.length]!;
     return {
-      app: { request: (s) => ({ method: 'GET', path: `/api/tasks?departmentId=${dept}&open=true&warning=${colour(s)}&pageSize=20&sort=due` }) },
+      app: {
+        request: (s) => ({ method: 'GET', path: `/api/tasks?departmentId=${dept}&open=true&warning=${colour(s)}&pageSize=20&sort=due` }),
+      },
       baseline: { request: (s) => ({ method: 'GET', query: { dept, colour: colour(s) } }) },
     };
   },
   baseline: {
     method: 'GET',
-    sqlite: (db, { query }) => ({ items: sqliteAll(db, PAGE, [query.dept, query.colour]), total: sqliteAll(db, COUNT, [query.dept, query.colour])[0].n }),
+    sqlite: (db, { query }) => ({
+      items: sqliteAll(db, PAGE, [query.dept, query.colour]),
+      total: sqliteAll(db, COUNT, [query.dept, query.colour])[0].n,
+    }),
     async postgres(pool, { query }) {
-      const [items, total] = await Promise.all([pgAll(pool, PAGE, [query.dept, query.colour]), pgAll(pool, COUNT, [query.dept, query.colour])]);
+      const [items, total] = await Promise.all([
+        pgAll(pool, PAGE, [query.dept, query.colour]),
+        pgAll(pool, COUNT, [query.dept, query.colour]),
+      ]);
       return { items, total: Number(total[0].n) };
     },
   },

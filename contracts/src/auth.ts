@@ -5,7 +5,10 @@ import { Permission, DataScope } from './org.ts';
 export const LoginBody = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
-  totp: z.string().regex(/^\d{6}$/).optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 

@@ -6,11 +6,14 @@ import { z } from 'zod';
  * date text stops being YYYY-MM-DD, so an unbounded start froze the server
  * (server/test/reliability/fuzz.test.ts found GET /api/calendar/deadline?start=9999-12-31&workingDays=3644).
  */
-export const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  const year = Number(s.slice(0, 4));
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && year >= 1900 && year <= 2199;
-}, 'invalid date');
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    const year = Number(s.slice(0, 4));
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && year >= 1900 && year <= 2199;
+  }, 'invalid date');
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
 /** 3650 working days are about 15 years, so the answer stays a CalendarDate. */
@@ -33,4 +36,9 @@ export const CalendarStatus = z.object({
   warning: z.string().nullable(),
 });
 export const CalendarDayQuery = z.object({ date: CalendarDate });
-export const CalendarDay = z.object({ date: CalendarDate, working: z.boolean(), name: z.string(), source: z.enum(['official', 'local', 'weekday-rule']) });
+export const CalendarDay = z.object({
+  date: CalendarDate,
+  working: z.boolean(),
+  name: z.string(),
+  source: z.enum(['official', 'local', 'weekday-rule']),
+});

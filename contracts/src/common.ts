@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Sortable string id (UUIDv7). */
-export const Id = z.string().min(1).max(64).regex(/^[0-9a-zA-Z_-]+$/, 'invalid id');
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9a-zA-Z_-]+$/, 'invalid id');
 export type Id = z.infer<typeof Id>;
 
 export const IdParams = z.object({ id: Id });
@@ -32,5 +36,10 @@ export const Ok = z.object({ ok: z.literal(true) });
 export const Instant = z.string();
 
 /** `runtime` is the Node.js that serves (process.version): a deployer checks it is the supported line. */
-export const Health = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['sqlite', 'postgres']), version: z.string(), runtime: z.string() });
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['sqlite', 'postgres']),
+  version: z.string(),
+  runtime: z.string(),
+});
 export type Health = z.infer<typeof Health>;

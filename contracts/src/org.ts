@@ -32,11 +32,25 @@ export type DepartmentKind = z.infer<typeof DepartmentKind>;
  * One line of text: trimmed, no control characters. PostgreSQL cannot store NUL at all, and no
  * name, title or search term has a reason to carry one (or a line break).
  */
-const line = (min: number, max: number) => z.string().trim().min(min).max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters');
+const line = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters');
 /** Free text (duties): line breaks allowed, NUL not. */
-const prose = (max: number) => z.string().trim().max(max).refine((s) => !s.includes('\u0000'), 'NUL');
+const prose = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'NUL');
 const name = line(1, 100);
-const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'phone');
 
 export const Department = z.object({
   id: Id,
@@ -109,13 +123,24 @@ export const PersonCreateBody = z.object({
   title: line(0, 100).nullable().optional(),
   status: PersonStatus.default('active'),
   /** Optional sign-in account for this person. */
-  account: z.object({ username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/, 'username'), roleIds: z.array(Id).max(20).default([]) }).optional(),
+  account: z
+    .object({
+      username: z
+        .string()
+        .trim()
+        .regex(/^[a-zA-Z0-9_.-]{3,32}$/, 'username'),
+      roleIds: z.array(Id).max(20).default([]),
+    })
+    .optional(),
 });
 export type PersonCreateBody = z.input<typeof PersonCreateBody>;
 
 /** Open a sign-in account for a person who has none yet. */
 export const PersonAccountBody = z.object({
-  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/, 'username'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9_.-]{3,32}$/, 'username'),
   roleIds: z.array(Id).max(20).default([]),
 });
 export type PersonAccountBody = z.input<typeof PersonAccountBody>;
@@ -193,7 +218,10 @@ export const Role = z.object({
 export type Role = z.infer<typeof Role>;
 export const RoleList = z.object({ items: z.array(Role) });
 export const RoleCreateBody = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,31}$/, 'code'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,31}$/, 'code'),
   name: z.string().trim().min(1).max(50),
   permissions: z.array(Permission).max(50),
   dataScope: DataScope,

@@ -3,9 +3,21 @@ import { Id, Instant, PageQuery, pageOf } from './common.ts';
 import { CalendarDate } from './calendar.ts';
 
 /** One line of text: trimmed, no control characters (PostgreSQL cannot store NUL at all). */
-const line = (min: number, max: number) => z.string().trim().min(min).max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters');
+const line = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters');
 /** Free text (statements, reasons, instructions): line breaks allowed, NUL not. */
-const prose = (min: number, max: number) => z.string().trim().min(min).max(max).refine((s) => !s.includes('\u0000'), 'NUL');
+const prose = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'NUL');
 
 /**
  * Campaign plan and supervision (督查督办): plan → programmes (六大工程) → measures (20条举措)
@@ -45,50 +57,95 @@ export const WarningThresholds = z.object({
 export type WarningThresholds = z.infer<typeof WarningThresholds>;
 
 export const Plan = z.object({
-  id: Id, name: z.string(), year: z.number().int(), startDate: CalendarDate, endDate: CalendarDate,
-  thresholds: WarningThresholds, version: z.number().int(),
+  id: Id,
+  name: z.string(),
+  year: z.number().int(),
+  startDate: CalendarDate,
+  endDate: CalendarDate,
+  thresholds: WarningThresholds,
+  version: z.number().int(),
 });
 export type Plan = z.infer<typeof Plan>;
 export const PlanCreateBody = z.object({
-  name: line(1, 200), year: z.number().int().min(2000).max(2100),
-  startDate: CalendarDate, endDate: CalendarDate, thresholds: WarningThresholds.optional(),
+  name: line(1, 200),
+  year: z.number().int().min(2000).max(2100),
+  startDate: CalendarDate,
+  endDate: CalendarDate,
+  thresholds: WarningThresholds.optional(),
 });
 export const PlanUpdateBody = z.object({
-  name: line(1, 200).optional(), thresholds: WarningThresholds.optional(), version: z.number().int().optional(),
+  name: line(1, 200).optional(),
+  thresholds: WarningThresholds.optional(),
+  version: z.number().int().optional(),
 });
 export const PlanList = z.object({ items: z.array(Plan) });
 
 export const Programme = z.object({
-  id: Id, planId: Id, code: z.string(), name: z.string(), sort: z.number().int(), weight: z.number().int(),
-  leaderPersonId: Id.nullable(), leaderName: z.string().nullable(), progress: z.number(), taskCount: z.number().int(),
-  colours: z.record(WarningColor, z.number().int()), version: z.number().int(),
+  id: Id,
+  planId: Id,
+  code: z.string(),
+  name: z.string(),
+  sort: z.number().int(),
+  weight: z.number().int(),
+  leaderPersonId: Id.nullable(),
+  leaderName: z.string().nullable(),
+  progress: z.number(),
+  taskCount: z.number().int(),
+  colours: z.record(WarningColor, z.number().int()),
+  version: z.number().int(),
 });
 export type Programme = z.infer<typeof Programme>;
 export const ProgrammeCreateBody = z.object({
-  planId: Id, code: line(1, 20), name: line(1, 100),
-  sort: z.number().int().min(0).max(1000).default(0), weight: z.number().int().min(1).max(1000).default(1), leaderPersonId: Id.nullable().optional(),
+  planId: Id,
+  code: line(1, 20),
+  name: line(1, 100),
+  sort: z.number().int().min(0).max(1000).default(0),
+  weight: z.number().int().min(1).max(1000).default(1),
+  leaderPersonId: Id.nullable().optional(),
 });
 export const ProgrammeUpdateBody = z.object({
-  name: line(1, 100).optional(), sort: z.number().int().min(0).max(1000).optional(),
-  weight: z.number().int().min(1).max(1000).optional(), leaderPersonId: Id.nullable().optional(), version: z.number().int().optional(),
+  name: line(1, 100).optional(),
+  sort: z.number().int().min(0).max(1000).optional(),
+  weight: z.number().int().min(1).max(1000).optional(),
+  leaderPersonId: Id.nullable().optional(),
+  version: z.number().int().optional(),
 });
 
 export const Measure = z.object({
-  id: Id, programmeId: Id, code: z.string(), name: z.string(), sort: z.number().int(), weight: z.number().int(),
-  progress: z.number(), taskCount: z.number().int(), colours: z.record(WarningColor, z.number().int()), version: z.number().int(),
+  id: Id,
+  programmeId: Id,
+  code: z.string(),
+  name: z.string(),
+  sort: z.number().int(),
+  weight: z.number().int(),
+  progress: z.number(),
+  taskCount: z.number().int(),
+  colours: z.record(WarningColor, z.number().int()),
+  version: z.number().int(),
 });
 export type Measure = z.infer<typeof Measure>;
 export const MeasureCreateBody = z.object({
-  programmeId: Id, code: line(1, 20), name: line(1, 200),
-  sort: z.number().int().min(0).max(1000).default(0), weight: z.number().int().min(1).max(1000).default(1),
+  programmeId: Id,
+  code: line(1, 20),
+  name: line(1, 200),
+  sort: z.number().int().min(0).max(1000).default(0),
+  weight: z.number().int().min(1).max(1000).default(1),
 });
 export const MeasureUpdateBody = z.object({
-  name: line(1, 200).optional(), sort: z.number().int().min(0).max(1000).optional(),
-  weight: z.number().int().min(1).max(1000).optional(), version: z.number().int().optional(),
+  name: line(1, 200).optional(),
+  sort: z.number().int().min(0).max(1000).optional(),
+  weight: z.number().int().min(1).max(1000).optional(),
+  version: z.number().int().optional(),
 });
 
 /** 时间节点: done when someone of the handling department (or the office) marked it so. */
-export const Milestone = z.object({ id: Id, name: z.string(), dueDate: CalendarDate, doneAt: Instant.nullable(), doneByName: z.string().nullable() });
+export const Milestone = z.object({
+  id: Id,
+  name: z.string(),
+  dueDate: CalendarDate,
+  doneAt: Instant.nullable(),
+  doneByName: z.string().nullable(),
+});
 export const MilestoneInput = z.object({ name: line(1, 200), dueDate: CalendarDate });
 
 export const EvidenceFile = z.object({ id: Id, name: z.string(), size: z.number().int(), mime: z.string(), url: z.string() });
@@ -132,10 +189,15 @@ export const Task = z.object({
   version: z.number().int(),
   updatedAt: Instant,
   closedAt: Instant.nullable(),
-  abilities: z.record(TaskAction, z.boolean()).and(z.object({
-    edit: z.boolean(), urge: z.boolean(), instruct: z.boolean(), grade: z.boolean(),
-    milestones: z.boolean(), // mark milestones done (or undo it)
-  })),
+  abilities: z.record(TaskAction, z.boolean()).and(
+    z.object({
+      edit: z.boolean(),
+      urge: z.boolean(),
+      instruct: z.boolean(),
+      grade: z.boolean(),
+      milestones: z.boolean(), // mark milestones done (or undo it)
+    }),
+  ),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -189,12 +251,33 @@ export const TaskTransitionBody = z.object({
 export type TaskTransitionBody = z.input<typeof TaskTransitionBody>;
 
 export const TaskEventKind = z.enum([
-  'create', 'update', 'assign', 'accept', 'refuse', 'report', 'request_close', 'close', 'return', 'reopen', 'urge', 'instruct', 'escalate', 'grade', 'warning',
-  'milestone_done', 'milestone_reopen',
+  'create',
+  'update',
+  'assign',
+  'accept',
+  'refuse',
+  'report',
+  'request_close',
+  'close',
+  'return',
+  'reopen',
+  'urge',
+  'instruct',
+  'escalate',
+  'grade',
+  'warning',
+  'milestone_done',
+  'milestone_reopen',
 ]);
 export const TaskEvent = z.object({
-  id: Id, taskId: Id, kind: TaskEventKind, actorName: z.string(), at: Instant,
-  text: z.string(), percent: z.number().int().nullable(), files: z.array(EvidenceFile),
+  id: Id,
+  taskId: Id,
+  kind: TaskEventKind,
+  actorName: z.string(),
+  at: Instant,
+  text: z.string(),
+  percent: z.number().int().nullable(),
+  files: z.array(EvidenceFile),
 });
 export type TaskEvent = z.infer<typeof TaskEvent>;
 export const TaskEventList = z.object({ items: z.array(TaskEvent) });
@@ -236,12 +319,24 @@ export const TaskExportQuery = TaskQuery.omit({ page: true, pageSize: true });
 /** 挂牌作战 board: the most urgent tagged items (a wall shows a few hundred at most) and the counts of all of them. */
 export const BOARD_LIMIT = { default: 200, max: 500 } as const;
 export const BoardQuery = z.object({
-  planId: Id.optional(), programmeId: Id.optional(), departmentId: Id.optional(), leaderPersonId: Id.optional(),
+  planId: Id.optional(),
+  programmeId: Id.optional(),
+  departmentId: Id.optional(),
+  leaderPersonId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(BOARD_LIMIT.max).default(BOARD_LIMIT.default),
 });
 export const BoardItem = z.object({
-  id: Id, code: z.string(), title: z.string(), status: TaskStatus, warning: WarningColor, progress: z.number().int(),
-  leadDepartmentName: z.string(), handlerName: z.string().nullable(), leaderName: z.string().nullable(), dueDate: CalendarDate, workingDaysLeft: z.number().int(),
+  id: Id,
+  code: z.string(),
+  title: z.string(),
+  status: TaskStatus,
+  warning: WarningColor,
+  progress: z.number().int(),
+  leadDepartmentName: z.string(),
+  handlerName: z.string().nullable(),
+  leaderName: z.string().nullable(),
+  dueDate: CalendarDate,
+  workingDaysLeft: z.number().int(),
 });
 export const Board = z.object({
   /** red, yellow, blue, then none; soonest due first within a colour */

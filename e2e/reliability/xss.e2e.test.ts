@@ -23,15 +23,27 @@ const P = {
 type Api = { call(method: string, path: string, body?: unknown): Promise<any>; cookie: { name: string; value: string } };
 
 async function apiSignIn(base: string): Promise<Api> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`sign-in failed ${res.status}`);
   const raw = res.headers.getSetCookie().find((c) => c.startsWith('qinlian_session='))!;
   const value = raw.split(';')[0]!.slice('qinlian_session='.length);
-  const { csrfToken } = await res.json() as { csrfToken: string };
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
     cookie: { name: 'qinlian_session', value },
     async call(method, path, body) {
-      const r = await fetch(`${base}${path}`, { method, headers: { cookie: `qinlian_session=${value}`, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const r = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          cookie: `qinlian_session=${value}`,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const json = await r.json().catch(() => null);
       if (r.status >= 300) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
       return json;
@@ -58,14 +70,34 @@ describe('stored script and HTML payloads render inert in Chromium', () => {
     const dept = await api.call('POST', '/api/departments', { name: `${P.img}局`, parentId: root.id });
     await api.call('POST', '/api/departments', { name: `${P.script}科`, parentId: dept.id });
     await api.call('POST', '/api/departments', { name: `${P.js}办`, parentId: root.id });
-    const person = await api.call('POST', '/api/people', { name: `${P.script}张`, title: P.img, departmentId: dept.id, account: { username: 'xss_person', roleIds: [] } });
+    const person = await api.call('POST', '/api/people', {
+      name: `${P.script}张`,
+      title: P.img,
+      departmentId: dept.id,
+      account: { username: 'xss_person', roleIds: [] },
+    });
     const other = await api.call('POST', '/api/people', { name: `${P.alert}李`.slice(0, 50), title: P.js, departmentId: dept.id });
-    await api.call('POST', '/api/posts', { departmentId: dept.id, name: `${P.img}岗`, duties: `${P.script}${P.js}`, aPersonId: person.id, bPersonId: other.id });
-    await api.call('POST', '/api/roles', { code: 'xss_role', name: `${P.svg}角色`.slice(0, 50), permissions: ['org.read'], dataScope: 'dept' });
+    await api.call('POST', '/api/posts', {
+      departmentId: dept.id,
+      name: `${P.img}岗`,
+      duties: `${P.script}${P.js}`,
+      aPersonId: person.id,
+      bPersonId: other.id,
+    });
+    await api.call('POST', '/api/roles', {
+      code: 'xss_role',
+      name: `${P.svg}角色`.slice(0, 50),
+      permissions: ['org.read'],
+      dataScope: 'dept',
+    });
     await api.call('POST', '/api/api-tokens', { userId: person.userId, name: `${P.js}${P.img}` });
     await api.call('PUT', '/api/calendar/overrides', { date: '2026-05-06', working: false, note: P.img });
     // a sign-in attempt whose username is a payload (the sign-in log shows it)
-    await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: P.script, password: 'x' }) });
+    await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: P.script, password: 'x' }),
+    });
 
     // campaign plan and a task with every free-text field
     const plan = await api.call('POST', '/api/plans', { name: `${P.img}计划`, year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
@@ -73,11 +105,23 @@ describe('stored script and HTML payloads render inert in Chromium', () => {
     const measure = await api.call('POST', '/api/plan/measures', { programmeId: programme.id, code: 'M1', name: `${P.svg}举措` });
     const post = (await api.call('GET', `/api/posts?departmentId=${dept.id}`)).items[0];
     const task = await api.call('POST', '/api/tasks', {
-      measureId: measure.id, title: `${P.img}任务`, statement: P.script, deliverables: P.js, leadDepartmentId: dept.id, responsiblePostId: post.id,
-      startDate: '2026-03-02', dueDate: '2026-06-30', tagged: true, milestones: [{ name: P.svg, dueDate: '2026-04-01' }],
+      measureId: measure.id,
+      title: `${P.img}任务`,
+      statement: P.script,
+      deliverables: P.js,
+      leadDepartmentId: dept.id,
+      responsiblePostId: post.id,
+      startDate: '2026-03-02',
+      dueDate: '2026-06-30',
+      tagged: true,
+      milestones: [{ name: P.svg, dueDate: '2026-04-01' }],
     });
     taskId = task.id;
-    const assigned = await api.call('POST', `/api/tasks/${task.id}/transition`, { action: 'assign', version: task.version, comment: P.img });
+    const assigned = await api.call('POST', `/api/tasks/${task.id}/transition`, {
+      action: 'assign',
+      version: task.version,
+      comment: P.img,
+    });
     await api.call('POST', `/api/tasks/${task.id}/urge`, { message: P.alert });
     await api.call('POST', `/api/tasks/${task.id}/instructions`, { text: P.script });
     void assigned;
@@ -85,7 +129,10 @@ describe('stored script and HTML payloads render inert in Chromium', () => {
     context = await newContext(browser, server.url);
     await context.addCookies([{ ...api.cookie, url: server.url, httpOnly: true, sameSite: 'Strict' }]);
     page = await context.newPage();
-    page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
   });
   afterAll(async () => {
     await context?.close().catch(() => {});
@@ -125,8 +172,12 @@ describe('stored script and HTML payloads render inert in Chromium', () => {
       imgs: document.querySelectorAll('img[src="x"]').length,
       svgs: document.querySelectorAll('svg[onload]').length,
       inlineScripts: Array.from(document.querySelectorAll('script')).filter((s) => (s.textContent ?? '').includes('__xss')).length,
-      jsLinks: Array.from(document.querySelectorAll('a[href]')).filter((a) => a.getAttribute('href')!.trim().toLowerCase().startsWith('javascript:')).length,
-      handlers: Array.from(document.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on') && a.value.includes('__xss'))).length,
+      jsLinks: Array.from(document.querySelectorAll('a[href]')).filter((a) =>
+        a.getAttribute('href')!.trim().toLowerCase().startsWith('javascript:'),
+      ).length,
+      handlers: Array.from(document.querySelectorAll('*')).filter((el) =>
+        Array.from(el.attributes).some((a) => a.name.startsWith('on') && a.value.includes('__xss')),
+      ).length,
     }));
     expect(made, `elements made from payloads on ${path}`).toEqual({ imgs: 0, svgs: 0, inlineScripts: 0, jsLinks: 0, handlers: 0 });
 

@@ -9,12 +9,19 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** Flags for Debian's Chromium as root on a machine without outside network. */
 const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (npm test does it as root)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk (npm test does it as root)`);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
 
@@ -46,7 +53,8 @@ export function screenshots(journey: string, page: Page) {
       return file;
     },
   };
-  onTestFailed(async () => { await shots.take('failed', last).catch(() => {}); });
+  onTestFailed(async () => {
+    await shots.take('failed', last).catch(() => {});
+  });
   return shots;
 }
-

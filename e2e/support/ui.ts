@@ -32,8 +32,17 @@ export async function pickDepartment(page: Page, testId: string, name: string) {
     await select.click({ timeout: 5_000, force: attempt > 1 });
     await inputByTestId(page, testId).fill(name);
     const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode', { hasText: name }).first();
-    await option.locator('.ant-select-tree-node-content-wrapper').click({ timeout: 5_000 }).catch(() => {});
-    if (await chosen.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return;
+    await option
+      .locator('.ant-select-tree-node-content-wrapper')
+      .click({ timeout: 5_000 })
+      .catch(() => {});
+    if (
+      await chosen.waitFor({ state: 'visible', timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (attempt === 4) throw new Error(`could not pick department "${name}" in ${testId}`);
     await page.keyboard.press('Escape');
   }

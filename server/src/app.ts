@@ -21,7 +21,10 @@ import { authenticate } from './modules/identity/auth.service.ts';
 import { apiModules } from './modules/index.ts';
 
 declare module 'fastify' {
-  interface FastifyInstance { config: Config; engine: Engine }
+  interface FastifyInstance {
+    config: Config;
+    engine: Engine;
+  }
 }
 
 export type AppOptions = { config: Config; database: Database; clock?: Clock; logger?: boolean };
@@ -52,7 +55,16 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   });
   assertRoutePolicies(app);
   installSecurityHeaders(app, {
-    contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:', 'blob:'], 'style-src': ["'self'", "'unsafe-inline'"], 'script-src': ["'self'"], 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': config.secureCookies ? [] : null } },
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'upgrade-insecure-requests': config.secureCookies ? [] : null,
+      },
+    },
     hsts: config.secureCookies ? { maxAge: 31_536_000 } : false,
     frameguard: { action: 'deny' },
   });
@@ -60,16 +72,22 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
-    openapi: { openapi: '3.0.3', info: { title: '勤廉 Qinlian API', version: config.version, description: '勤廉新区 · 模范机关建设平台 API' } },
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '勤廉 Qinlian API', version: config.version, description: '勤廉新区 · 模范机关建设平台 API' },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthHook(app, (req) => authenticate(req, config));
 
-  await app.register(async (api) => {
-    api.get('/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
-    for (const routes of apiModules) await api.register(routes);
-  }, { prefix: '/api' });
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
+      for (const routes of apiModules) await api.register(routes);
+    },
+    { prefix: '/api' },
+  );
 
   serveWeb(app, config.webDist);
   return app;

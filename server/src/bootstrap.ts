@@ -10,7 +10,13 @@ import { seedDemo } from './seed/demo.ts';
 import { seedCampaign } from './seed/campaign.ts';
 import { wireNotifications } from './modules/notifications/notifications.service.ts';
 
-export const systemCtx = (database: Database, clock: Clock = systemClock): Ctx => ({ actor: systemActor, db: database.db, ip: 'cli', lang: 'zh-CN', clock });
+export const systemCtx = (database: Database, clock: Clock = systemClock): Ctx => ({
+  actor: systemActor,
+  db: database.db,
+  ip: 'cli',
+  lang: 'zh-CN',
+  clock,
+});
 
 /** Open and migrate the database, make the built-in roles and the `admin` account on first start, and the demo organisation when asked (config.seedDemo) and empty. */
 export async function prepareDatabase(config: Config, log: (line: string) => void = console.log, clock: Clock = systemClock) {
@@ -23,7 +29,14 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   if (!(await identityRepo.userByUsername(database.db, 'admin'))) {
     const given = config.adminPassword;
     const password = given ?? randomPassword();
-    await createAccount(ctx, { username: 'admin', displayName: '系统管理员', personId: null, roleIds: [roles.get('admin')!], password, mustChange: given ? false : true });
+    await createAccount(ctx, {
+      username: 'admin',
+      displayName: '系统管理员',
+      personId: null,
+      roleIds: [roles.get('admin')!],
+      password,
+      mustChange: given ? false : true,
+    });
     if (!given) {
       log('========================================================');
       log(`  首次启动：管理员账号 admin 的初始密码 / initial admin password: ${password}`);
@@ -33,9 +46,15 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   }
   if (config.seedDemo) {
     const seeded = await seedDemo(database, clock);
-    if (seeded.seeded) log(`演示数据 / demo data: ${seeded.departments} 部门, ${seeded.people} 人员, ${seeded.posts} 岗位; 演示账号 office / depthead / staff1 / inspector, 密码 Demo@2026`);
+    if (seeded.seeded)
+      log(
+        `演示数据 / demo data: ${seeded.departments} 部门, ${seeded.people} 人员, ${seeded.posts} 岗位; 演示账号 office / depthead / staff1 / inspector, 密码 Demo@2026`,
+      );
     const campaign = await seedCampaign(database, { dataDir: config.dataDir, clock });
-    if (campaign.seeded) log(`演示计划 / demo plan: ${campaign.programmes} 工程, ${campaign.measures} 举措, ${campaign.tasks} 任务（${campaign.tagged} 项挂牌）; 领导账号 leader, 密码 Demo@2026`);
+    if (campaign.seeded)
+      log(
+        `演示计划 / demo plan: ${campaign.programmes} 工程, ${campaign.measures} 举措, ${campaign.tasks} 任务（${campaign.tagged} 项挂牌）; 领导账号 leader, 密码 Demo@2026`,
+      );
   }
   return database;
 }

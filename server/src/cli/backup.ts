@@ -9,7 +9,8 @@ import { copySqlite, hasTables, openSqliteReadonly } from './sqlite-file.ts';
 
 export type BackupResult = { file: string; bytes: number; auditRows: number; chain: AuditVerifyResult };
 
-const POSTGRES_HINT = 'PostgreSQL 请用 pg_dump 备份 / on PostgreSQL back up with pg_dump, e.g.\n  pg_dump --format=custom --file=qinlian.dump "$DATABASE_URL"';
+const POSTGRES_HINT =
+  'PostgreSQL 请用 pg_dump 备份 / on PostgreSQL back up with pg_dump, e.g.\n  pg_dump --format=custom --file=qinlian.dump "$DATABASE_URL"';
 
 /**
  * 在线备份: a consistent copy of the SQLite database while the server keeps running, through
@@ -50,7 +51,9 @@ export async function backupCommand(config: Config, file: string, opts: { force?
   console.log(`  审计记录 / audit rows: ${r.auditRows}`);
   if (r.chain.ok) console.log(`  审计链完整 / audit chain intact (${r.chain.algorithm})`);
   else {
-    console.error(`  警告：审计链在第 ${r.chain.firstBadSeq} 行断裂 / WARNING: audit chain broken at row ${r.chain.firstBadSeq}: ${r.chain.reason}`);
+    console.error(
+      `  警告：审计链在第 ${r.chain.firstBadSeq} 行断裂 / WARNING: audit chain broken at row ${r.chain.firstBadSeq}: ${r.chain.reason}`,
+    );
     process.exitCode = 1;
   }
 }

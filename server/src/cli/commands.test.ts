@@ -28,10 +28,15 @@ describe('qinlian user and audit verify on SQLite', SLOW, () => {
   let t: TestApp;
   const env = () => ({ QINLIAN_DATA_DIR: t.config.dataDir });
   const passwordIn = (stdout: string) => /\(shown once\): (\S+)/.exec(stdout)?.[1];
-  const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const login = (username: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
-  beforeAll(async () => { t = await startTestApp('sqlite'); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('user create prints a one-time password that signs in through the API and must be changed', async () => {
     const run = await runCli(['user', 'create', 'zhangwei', '--name', '张伟', '--role', 'office'], env());
@@ -49,7 +54,12 @@ describe('qinlian user and audit verify on SQLite', SLOW, () => {
     const events = await t.admin.request({ method: 'GET', url: '/api/audit?action=user.create&pageSize=50' });
     expect(events.statusCode).toBe(200);
     expect(JSON.stringify(events.json())).toContain('zhangwei');
-    const row = await t.db.db.selectFrom('auditEvents').selectAll().where('action', '=', 'user.create').where('afterJson', 'like', '%"zhangwei"%').executeTakeFirst();
+    const row = await t.db.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('action', '=', 'user.create')
+      .where('afterJson', 'like', '%"zhangwei"%')
+      .executeTakeFirst();
     expect(row?.ip).toBe('cli');
     expect(row?.actorName).toBe('系统');
     expect(row?.afterJson).toContain('zhangwei');
@@ -63,7 +73,10 @@ describe('qinlian user and audit verify on SQLite', SLOW, () => {
     expect(role.code).toBe(1);
     expect(role.stderr).toContain('no role "emperor"');
     // the same name with a role that exists, a chosen password and no forced change
-    const ok = await runCli(['user', 'create', 'lisi', '--name', '李四', '--role', 'staff,inspector', '--password', 'Lisi@2026x', '--no-must-change'], env());
+    const ok = await runCli(
+      ['user', 'create', 'lisi', '--name', '李四', '--role', 'staff,inspector', '--password', 'Lisi@2026x', '--no-must-change'],
+      env(),
+    );
     expect(ok.code).toBe(0);
     expect(ok.stdout).not.toContain('shown once');
     const res = await login('lisi', 'Lisi@2026x');
@@ -73,7 +86,14 @@ describe('qinlian user and audit verify on SQLite', SLOW, () => {
   });
 
   it('user reset-password prints a temporary password; the old one stops working', async () => {
-    await createAccount(systemCtx(t.db), { username: 'wangfang', displayName: '王芳', personId: null, roleIds: [], password: 'Chushi@2026', mustChange: false });
+    await createAccount(systemCtx(t.db), {
+      username: 'wangfang',
+      displayName: '王芳',
+      personId: null,
+      roleIds: [],
+      password: 'Chushi@2026',
+      mustChange: false,
+    });
     expect((await login('wangfang', 'Chushi@2026')).statusCode).toBe(200);
     const reset = await runCli(['user', 'reset-password', 'wangfang'], env());
     expect(reset.code).toBe(0);
@@ -92,8 +112,14 @@ describe('qinlian user and audit verify on SQLite', SLOW, () => {
     expect(intact.stdout).toMatch(/audit chain intact: \d+ rows/);
 
     const raw = new SqliteDatabase(t.config.database.engine === 'sqlite' ? t.config.database.file : '');
-    raw.prepare(`update audit_events set after_json = replace(after_json, 'zhangwei', 'zhangsan') where action = 'user.create' and after_json like '%"zhangwei"%'`).run();
-    const seq = (raw.prepare(`select seq from audit_events where action = 'user.create' and after_json like '%"zhangsan"%'`).get() as { seq: number }).seq;
+    raw
+      .prepare(
+        `update audit_events set after_json = replace(after_json, 'zhangwei', 'zhangsan') where action = 'user.create' and after_json like '%"zhangwei"%'`,
+      )
+      .run();
+    const seq = (
+      raw.prepare(`select seq from audit_events where action = 'user.create' and after_json like '%"zhangsan"%'`).get() as { seq: number }
+    ).seq;
     raw.close();
     const broken = await runCli(['audit', 'verify'], env());
     expect(broken.code).toBe(1);

@@ -4,7 +4,10 @@ import { DomainError } from '../platform/errors.ts';
 
 /** A failure the operator can act on: printed as it is (no stack), exits with `exitCode`. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -33,4 +36,8 @@ export function describeError(err: unknown): string {
 export const exitCodeOf = (err: unknown) => (err instanceof CliError ? err.exitCode : 1);
 
 /** Sortable, file-name-safe UTC stamp: 20260302T010000Z */
-export const fileStamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+export const fileStamp = (d = new Date()) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');

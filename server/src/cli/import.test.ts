@@ -20,7 +20,15 @@ describe('qinlian import people', { timeout: 180_000 }, () => {
   let work: string;
   let deptName: string;
   const env = () => ({ QINLIAN_DATA_DIR: t.config.dataDir });
-  const peopleCount = async () => Number((await t.db.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const peopleCount = async () =>
+    Number(
+      (
+        await t.db.db
+          .selectFrom('people')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await startTestApp('sqlite');

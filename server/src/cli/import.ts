@@ -12,10 +12,17 @@ import { CliError } from './common.ts';
  * Whoever runs the command line on the server is its operator: the system actor with every
  * permission and the whole organisation in scope (audit records name 系统, from 'cli').
  */
-const operatorCtx = (database: Database): Ctx => ({ ...systemCtx(database), actor: { ...systemActor, permissions: new Set(ALL_PERMISSIONS) } });
+const operatorCtx = (database: Database): Ctx => ({
+  ...systemCtx(database),
+  actor: { ...systemActor, permissions: new Set(ALL_PERMISSIONS) },
+});
 
 export function printImportReport(report: ImportReport, log: (line: string) => void = console.log) {
-  const mode = report.dryRun ? '试导入（未写入）/ dry run (nothing written)' : report.committed ? '已导入 / imported' : '未导入 / not imported';
+  const mode = report.dryRun
+    ? '试导入（未写入）/ dry run (nothing written)'
+    : report.committed
+      ? '已导入 / imported'
+      : '未导入 / not imported';
   log(`${mode}: ${report.total} 行 / rows, ${report.created} 新建 / created, ${report.errors.length} 处错误 / errors`);
   const byRow = new Map<number, ImportReport['errors']>();
   for (const e of report.errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
@@ -23,7 +30,9 @@ export function printImportReport(report: ImportReport, log: (line: string) => v
     for (const e of errors) log(`  第 ${row} 行 / row ${row}  ${e.field}: ${e.message}`);
   }
   if (report.accounts?.length) {
-    log('新开账号的初始密码（只显示这一次，首次登录须修改）/ initial passwords of the new accounts (shown once, changed at first sign-in):');
+    log(
+      '新开账号的初始密码（只显示这一次，首次登录须修改）/ initial passwords of the new accounts (shown once, changed at first sign-in):',
+    );
     for (const a of report.accounts) log(`  第 ${a.row} 行 / row ${a.row}  ${a.username}  ${a.initialPassword}`);
   }
 }

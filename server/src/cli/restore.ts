@@ -6,7 +6,8 @@ import { verifyAuditChain } from '../platform/audit/verify.ts';
 import { CliError, fileStamp, sqliteFileOf } from './common.ts';
 import { assertServerStopped, copySqlite, hasTables, isSqliteFile, openSqliteReadonly } from './sqlite-file.ts';
 
-const POSTGRES_HINT = 'PostgreSQL 请用 pg_restore 恢复 / on PostgreSQL restore with pg_restore, e.g.\n  pg_restore --clean --if-exists --dbname="$DATABASE_URL" qinlian.dump';
+const POSTGRES_HINT =
+  'PostgreSQL 请用 pg_restore 恢复 / on PostgreSQL restore with pg_restore, e.g.\n  pg_restore --clean --if-exists --dbname="$DATABASE_URL" qinlian.dump';
 
 export type RestoreResult = { file: string; auditRows: number; chainOk: boolean; previous: string | null };
 
@@ -29,10 +30,15 @@ export async function restoreDatabase(config: Config, backupFile: string, opts: 
     if (missing.length) throw new CliError(`${source} 不是勤廉数据库 / is not a Qinlian database (no ${missing.join(', ')})`);
     const chain = await verifyAuditChain(backup.db);
     if (!chain.ok && !opts.force) {
-      throw new CliError(`备份的审计链在第 ${chain.firstBadSeq} 行断裂，拒绝恢复 / the backup's audit chain is broken at row ${chain.firstBadSeq}: ${chain.reason}\n`
-        + '  确认仍要恢复请加 --force / add --force to restore it anyway');
+      throw new CliError(
+        `备份的审计链在第 ${chain.firstBadSeq} 行断裂，拒绝恢复 / the backup's audit chain is broken at row ${chain.firstBadSeq}: ${chain.reason}\n` +
+          '  确认仍要恢复请加 --force / add --force to restore it anyway',
+      );
     }
-    if (!chain.ok) console.error(`警告：审计链断裂（第 ${chain.firstBadSeq} 行），因 --force 仍然恢复 / WARNING: restoring a broken chain because of --force`);
+    if (!chain.ok)
+      console.error(
+        `警告：审计链断裂（第 ${chain.firstBadSeq} 行），因 --force 仍然恢复 / WARNING: restoring a broken chain because of --force`,
+      );
 
     assertServerStopped(config, target);
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -41,7 +47,11 @@ export async function restoreDatabase(config: Config, backupFile: string, opts: 
     if (fs.existsSync(target)) {
       previous = `${target}.before-restore-${fileStamp()}`;
       const live = new SqliteDatabase(target, { fileMustExist: true, timeout: 5000 });
-      try { await copySqlite(live, previous); } finally { live.close(); }
+      try {
+        await copySqlite(live, previous);
+      } finally {
+        live.close();
+      }
     }
     // Stage beside the target, drop the old WAL and shared-memory files (their frames belong to the
     // old database and would be replayed onto the new one), then swap in one rename.

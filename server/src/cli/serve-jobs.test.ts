@@ -9,9 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../test/cli.ts';
 
 const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
-const freePort = () => new Promise<number>((resolve) => {
-  const srv = net.createServer().listen(0, '127.0.0.1', () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 const until = async (check: () => boolean, ms: number) => {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (check()) return true;
   return check();
@@ -22,12 +26,26 @@ describe('qinlian serve', { timeout: 90_000 }, () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-serve-'));
     const { DATABASE_URL: _ignored, ...inherited } = process.env;
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
-      cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...inherited, QINLIAN_DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', QINLIAN_ADMIN_PASSWORD: 'Admin@12345', QINLIAN_SEED_DEMO: 'false', QINLIAN_LOG_LEVEL: 'warn', QINLIAN_JOBS_POLL_SECONDS: '0.2' },
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...inherited,
+        QINLIAN_DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+        HOST: '127.0.0.1',
+        QINLIAN_ADMIN_PASSWORD: 'Admin@12345',
+        QINLIAN_SEED_DEMO: 'false',
+        QINLIAN_LOG_LEVEL: 'warn',
+        QINLIAN_JOBS_POLL_SECONDS: '0.2',
+      },
     });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d; });
-    child.stderr.on('data', (d: Buffer) => { out += d; });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d;
+    });
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
       const file = path.join(dataDir, 'qinlian.db');
@@ -36,7 +54,11 @@ describe('qinlian serve', { timeout: 90_000 }, () => {
         const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
         try {
           return (db.prepare("select kind from jobs where status = 'done'").all() as { kind: string }[]).map((r) => r.kind);
-        } catch { return []; } finally { db.close(); }
+        } catch {
+          return [];
+        } finally {
+          db.close();
+        }
       };
       expect(await until(() => out.includes('jobs on'), 60_000), out).toBe(true);
       expect(await until(() => doneKinds().includes('notification-delivery'), 20_000), out).toBe(true);

@@ -19,12 +19,20 @@ export async function serveCommand(config: Config) {
   const app = await buildApp({ config, database, clock });
   const removePid = database.engine === 'sqlite' ? writePidFile(config) : () => {};
   let jobs: JobLoop | null = null;
-  app.addHook('onClose', async () => { await jobs?.stop(); });
+  app.addHook('onClose', async () => {
+    await jobs?.stop();
+  });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    try { await app.close(); await database.close(); } finally { removePid(); process.exit(0); }
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      removePid();
+      process.exit(0);
+    }
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -33,7 +41,14 @@ export async function serveCommand(config: Config) {
   if (config.jobs.enabled) {
     const instanceId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     jobs = startJobLoop(
-      { db: database.db, engine: database.engine, clock, config, jobs: jobDefinitions, log: (level, msg, extra) => app.log[level](extra ?? {}, msg) },
+      {
+        db: database.db,
+        engine: database.engine,
+        clock,
+        config,
+        jobs: jobDefinitions,
+        log: (level, msg, extra) => app.log[level](extra ?? {}, msg),
+      },
       { instanceId, pollMs: config.jobs.pollMs },
     );
   }

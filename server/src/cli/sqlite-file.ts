@@ -33,7 +33,9 @@ export function openSqliteReadonly(file: string): { db: Db; raw: SqliteDatabase.
 }
 
 export function hasTables(raw: SqliteDatabase.Database, names: string[]): string[] {
-  const present = new Set((raw.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  const present = new Set(
+    (raw.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name),
+  );
   return names.filter((n) => !present.has(n));
 }
 
@@ -47,7 +49,9 @@ export function writePidFile(config: Pick<Config, 'dataDir'>): () => void {
   return () => {
     try {
       if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
   };
 }
 
@@ -81,7 +85,8 @@ export function databaseInUse(file: string): boolean {
     probe.pragma('journal_mode = WAL');
     return false;
   } catch (err) {
-    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY') || (err as { code?: string }).code?.startsWith('SQLITE_LOCKED')) return true;
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY') || (err as { code?: string }).code?.startsWith('SQLITE_LOCKED'))
+      return true;
     throw err;
   } finally {
     probe.close();
@@ -91,9 +96,12 @@ export function databaseInUse(file: string): boolean {
 /** Refuse to touch the live file while a server (or anything else) has it open. */
 export function assertServerStopped(config: Config, file: string): void {
   const pid = runningServerPid(config);
-  if (pid) throw new CliError(`服务正在运行（进程 ${pid}），请先停止服务再恢复 / the server is running (pid ${pid}): stop it before restoring`);
+  if (pid)
+    throw new CliError(`服务正在运行（进程 ${pid}），请先停止服务再恢复 / the server is running (pid ${pid}): stop it before restoring`);
   if (databaseInUse(file)) {
-    throw new CliError(`数据库 ${file} 正被其他进程打开（服务是否仍在运行？），请先停止 / the database is open in another process (is the server still running?): stop it first`);
+    throw new CliError(
+      `数据库 ${file} 正被其他进程打开（服务是否仍在运行？），请先停止 / the database is open in another process (is the server still running?): stop it first`,
+    );
   }
 }
 

@@ -15,7 +15,8 @@ export type UserCreateOptions = { name: string; role: string[]; password?: strin
  * first sign-in.
  */
 export async function userCreateCommand(config: Config, username: string, opts: UserCreateOptions) {
-  if (!USERNAME.test(username)) throw new CliError('用户名须为 3–32 位字母、数字或 _ . - / the username needs 3–32 letters, digits or _ . -');
+  if (!USERNAME.test(username))
+    throw new CliError('用户名须为 3–32 位字母、数字或 _ . - / the username needs 3–32 letters, digits or _ . -');
   const database = await prepareDatabase(config);
   try {
     const codes = [...new Set(opts.role.length ? opts.role : ['staff'])];
@@ -26,7 +27,12 @@ export async function userCreateCommand(config: Config, username: string, opts: 
       roleIds.push(role.id);
     }
     const { user, initialPassword } = await createAccount(systemCtx(database), {
-      username, displayName: opts.name, personId: opts.person ?? null, roleIds, password: opts.password, mustChange: opts.mustChange,
+      username,
+      displayName: opts.name,
+      personId: opts.person ?? null,
+      roleIds,
+      password: opts.password,
+      mustChange: opts.mustChange,
     });
     console.log(`已创建账号 / account created: ${user.username} (${user.displayName}), roles: ${codes.join(', ')}`);
     if (initialPassword) {

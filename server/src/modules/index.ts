@@ -33,8 +33,4 @@ export const apiModules: FastifyPluginAsyncZod[] = [
 ];
 
 /** Every job the runner knows, crons declared beside their handlers. A new job adds one line. */
-export const jobDefinitions: JobDefinition<any>[] = [
-  jobsHousekeepingJob,
-  notificationDeliveryJob,
-  taskWarningsJob,
-];
+export const jobDefinitions: JobDefinition<any>[] = [jobsHousekeepingJob, notificationDeliveryJob, taskWarningsJob];

@@ -4,7 +4,15 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export function fixedClock(start: Date): Clock & { advance(ms: number): void; set(d: Date): void } {
   let t = start.getTime();
-  return { now: () => new Date(t), advance: (ms) => { t += ms; }, set: (d) => { t = d.getTime(); } };
+  return {
+    now: () => new Date(t),
+    advance: (ms) => {
+      t += ms;
+    },
+    set: (d) => {
+      t = d.getTime();
+    },
+  };
 }
 export const iso = (d: Date) => d.toISOString();
 

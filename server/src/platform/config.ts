@@ -2,39 +2,52 @@ import { z } from 'zod';
 import path from 'node:path';
 
 /** The only reader of process.env. Validates everything at boot and names every bad variable. */
-const Env = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
-  HOST: z.string().default('0.0.0.0'),
-  QINLIAN_DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:').optional(),
-  QINLIAN_ADMIN_PASSWORD: z.string().optional(),
-  QINLIAN_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
-  QINLIAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-  QINLIAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
-  QINLIAN_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
-  QINLIAN_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(102400).default(1024),
-  QINLIAN_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(20),
-  QINLIAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  QINLIAN_WEB_DIST: z.string().optional(),
-  QINLIAN_SEED_DEMO: z.enum(['true', 'false']).default('true'),
-  /** which peers may tell us the client's address in X-Forwarded-For: 'loopback' (a proxy on this host), a list of addresses/CIDRs, 'true' (anyone — only behind a proxy that overwrites the header) or 'false' */
-  QINLIAN_TRUST_PROXY: z.string().trim().min(1).default('loopback'),
-  /** the job loop (warnings, escalations, deliveries) in this process: on, or off for a web-only instance */
-  QINLIAN_JOBS: z.enum(['on', 'off']).default('on'),
-  /** start the server's clock at this instant (demos, browser tests); unset = real time */
-  QINLIAN_CLOCK_START: z.string().datetime({ offset: true }).optional(),
-  NODE_ENV: z.string().optional(),
-  QINLIAN_JOBS_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
-  /** e-mail over SMTP: smtp://user:pass@host:587 or smtps://…:465 (an admin may set it in the console instead) */
-  QINLIAN_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465').optional(),
-  QINLIAN_SMTP_FROM: z.string().trim().min(3).max(200).optional(),
-  /** seals channel secrets at rest; set it to the same value on every instance (else a key file in the data dir is used) */
-  QINLIAN_SECRET_KEY: z.string().min(16, 'at least 16 characters').optional(),
-  /** how people reach the console, for links in e-mails and robot messages, e.g. https://qinlian.example.gov.cn */
-  QINLIAN_PUBLIC_URL: z.string().url().optional(),
-}).superRefine((e, ctx) => {
-  if (e.QINLIAN_SMTP_URL && !e.QINLIAN_SMTP_FROM) ctx.addIssue({ code: 'custom', path: ['QINLIAN_SMTP_FROM'], message: 'required when QINLIAN_SMTP_URL is set, e.g. "勤廉办 <noreply@example.gov.cn>"' });
-});
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    HOST: z.string().default('0.0.0.0'),
+    QINLIAN_DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:')
+      .optional(),
+    QINLIAN_ADMIN_PASSWORD: z.string().optional(),
+    QINLIAN_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    QINLIAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    QINLIAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+    QINLIAN_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+    QINLIAN_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(102400).default(1024),
+    QINLIAN_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(20),
+    QINLIAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    QINLIAN_WEB_DIST: z.string().optional(),
+    QINLIAN_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+    /** which peers may tell us the client's address in X-Forwarded-For: 'loopback' (a proxy on this host), a list of addresses/CIDRs, 'true' (anyone — only behind a proxy that overwrites the header) or 'false' */
+    QINLIAN_TRUST_PROXY: z.string().trim().min(1).default('loopback'),
+    /** the job loop (warnings, escalations, deliveries) in this process: on, or off for a web-only instance */
+    QINLIAN_JOBS: z.enum(['on', 'off']).default('on'),
+    /** start the server's clock at this instant (demos, browser tests); unset = real time */
+    QINLIAN_CLOCK_START: z.string().datetime({ offset: true }).optional(),
+    NODE_ENV: z.string().optional(),
+    QINLIAN_JOBS_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
+    /** e-mail over SMTP: smtp://user:pass@host:587 or smtps://…:465 (an admin may set it in the console instead) */
+    QINLIAN_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465')
+      .optional(),
+    QINLIAN_SMTP_FROM: z.string().trim().min(3).max(200).optional(),
+    /** seals channel secrets at rest; set it to the same value on every instance (else a key file in the data dir is used) */
+    QINLIAN_SECRET_KEY: z.string().min(16, 'at least 16 characters').optional(),
+    /** how people reach the console, for links in e-mails and robot messages, e.g. https://qinlian.example.gov.cn */
+    QINLIAN_PUBLIC_URL: z.string().url().optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.QINLIAN_SMTP_URL && !e.QINLIAN_SMTP_FROM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['QINLIAN_SMTP_FROM'],
+        message: 'required when QINLIAN_SMTP_URL is set, e.g. "勤廉办 <noreply@example.gov.cn>"',
+      });
+  });
 
 export type Config = {
   port: number;
@@ -75,9 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const e = parsed.data;
   const dataDir = path.resolve(e.QINLIAN_DATA_DIR);
   const url = e.DATABASE_URL;
-  const database: Config['database'] = url && !url.startsWith('sqlite:')
-    ? { engine: 'postgres', url }
-    : { engine: 'sqlite', file: url ? path.resolve(url.slice('sqlite:'.length)) : path.join(dataDir, 'qinlian.db') };
+  const database: Config['database'] =
+    url && !url.startsWith('sqlite:')
+      ? { engine: 'postgres', url }
+      : { engine: 'sqlite', file: url ? path.resolve(url.slice('sqlite:'.length)) : path.join(dataDir, 'qinlian.db') };
   return {
     port: e.PORT,
     host: e.HOST,

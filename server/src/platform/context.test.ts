@@ -15,7 +15,9 @@ describe('afterCommit', () => {
     const note = () => ran.push('after');
     await inTransaction(ctx, async (tx) => {
       afterCommit(tx.db, note);
-      await inTransaction(tx, async (inner) => { afterCommit(inner.db, note); });
+      await inTransaction(tx, async (inner) => {
+        afterCommit(inner.db, note);
+      });
       ran.push('inside');
     });
     expect(ran).toEqual(['inside', 'after']);
@@ -23,10 +25,12 @@ describe('afterCommit', () => {
 
   it('never runs after a rollback', async () => {
     const ran: string[] = [];
-    await expect(inTransaction(ctx, async (tx) => {
-      afterCommit(tx.db, () => ran.push('after'));
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    await expect(
+      inTransaction(ctx, async (tx) => {
+        afterCommit(tx.db, () => ran.push('after'));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     expect(ran).toEqual([]);
   });
 

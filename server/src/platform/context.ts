@@ -51,6 +51,12 @@ export function afterCommit(db: Executor, fn: () => void) {
 
 /** The actor for command-line and seed work: may do anything, and says so in the audit chain. */
 export const systemActor: Actor = {
-  userId: 'system', username: 'system', name: '系统', personId: null, departmentId: null,
-  permissions: new Set(ALL_PERMISSIONS), scope: { kind: 'all', all: true, departmentIds: [], selfPersonId: null }, via: 'system',
+  userId: 'system',
+  username: 'system',
+  name: '系统',
+  personId: null,
+  departmentId: null,
+  permissions: new Set(ALL_PERMISSIONS),
+  scope: { kind: 'all', all: true, departmentIds: [], selfPersonId: null },
+  via: 'system',
 };

@@ -18,5 +18,6 @@ export class DomainError extends Error {
 export const notFound = () => new DomainError('not_found', 404);
 export const forbidden = () => new DomainError('forbidden', 403);
 export const versionConflict = () => new DomainError('version_conflict', 409);
-export const duplicate = (field: string, value: string) => new DomainError('duplicate', 409, { field, value }, [{ path: field, message: 'duplicate' }]);
+export const duplicate = (field: string, value: string) =>
+  new DomainError('duplicate', 409, { field, value }, [{ path: field, message: 'duplicate' }]);
 export const invalid = (fields: FieldError[]) => new DomainError('validation_failed', 400, {}, fields);

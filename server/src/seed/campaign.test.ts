@@ -15,7 +15,9 @@ describe.each(ENGINES)('demo campaign seed on %s', (engine) => {
     await seedDemo(t.db, t.clock);
     first = await seedCampaign(t.db, { dataDir: t.config.dataDir, clock: t.clock });
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('makes the 2026 plan: six programmes, twenty measures, about 150 tasks, about 30 tagged', async () => {
     expect(first).toMatchObject({ seeded: true, programmes: 6, measures: 20 });
@@ -25,7 +27,14 @@ describe.each(ENGINES)('demo campaign seed on %s', (engine) => {
     expect(first.tagged).toBeLessThanOrEqual(45);
     const office = await signIn(t.app, 'office', DEMO_PASSWORD);
     const rollup: Rollup = (await office.request({ method: 'GET', url: `/api/plans/${first.planId}/rollup` })).json();
-    expect(rollup.programmes.map((p) => p.name)).toEqual(['政治引领工程', '服务创优工程', '作风提升工程', '监管强化工程', '奖优罚劣工程', '文化涵养工程']);
+    expect(rollup.programmes.map((p) => p.name)).toEqual([
+      '政治引领工程',
+      '服务创优工程',
+      '作风提升工程',
+      '监管强化工程',
+      '奖优罚劣工程',
+      '文化涵养工程',
+    ]);
     expect(rollup.programmes.flatMap((p) => p.measures)).toHaveLength(20);
     expect(rollup.progress).toBeGreaterThan(10);
     expect(rollup.progress).toBeLessThan(90);
@@ -35,7 +44,8 @@ describe.each(ENGINES)('demo campaign seed on %s', (engine) => {
     const office = await signIn(t.app, 'office', DEMO_PASSWORD);
     const all: Task[] = (await office.request({ method: 'GET', url: `/api/tasks?planId=${first.planId}&pageSize=200` })).json().items;
     const statuses = new Set(all.map((x) => x.status));
-    for (const s of ['draft', 'assigned', 'accepted', 'refused', 'in_progress', 'close_requested', 'closed']) expect(statuses, s).toContain(s);
+    for (const s of ['draft', 'assigned', 'accepted', 'refused', 'in_progress', 'close_requested', 'closed'])
+      expect(statuses, s).toContain(s);
     const colours = new Set(all.map((x) => x.warning));
     for (const c of ['none', 'blue', 'yellow', 'red']) expect(colours, c).toContain(c);
     expect(all.filter((x) => x.parentId).length).toBeGreaterThanOrEqual(4);
@@ -45,14 +55,18 @@ describe.each(ENGINES)('demo campaign seed on %s', (engine) => {
     expect(board.counts.byWarning.red).toBeGreaterThan(0);
     const closed = all.find((x) => x.status === 'closed')!;
     const events = (await office.request({ method: 'GET', url: `/api/tasks/${closed.id}/events` })).json().items;
-    expect(events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['create', 'assign', 'accept', 'report', 'request_close', 'close']));
+    expect(events.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['create', 'assign', 'accept', 'report', 'request_close', 'close']),
+    );
     const withFile = events.find((e: { files: unknown[] }) => e.files.length)!;
     expect((await office.request({ method: 'GET', url: withFile.files[0].url })).statusCode).toBe(200);
     expect(events[0].at < events.at(-1).at).toBe(true);
     const kinds = await t.db.db.selectFrom('taskEvents').select('kind').distinct().execute();
     expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['return', 'refuse', 'urge', 'instruct', 'grade']));
     const leader = await signIn(t.app, 'leader', DEMO_PASSWORD);
-    expect((await leader.request({ method: 'GET', url: `/api/tasks?planId=${first.planId}&view=mine&pageSize=1` })).json().total).toBeGreaterThan(0);
+    expect(
+      (await leader.request({ method: 'GET', url: `/api/tasks?planId=${first.planId}&view=mine&pageSize=1` })).json().total,
+    ).toBeGreaterThan(0);
     const staff = await signIn(t.app, 'staff1', DEMO_PASSWORD);
     expect((await staff.request({ method: 'GET', url: '/api/tasks?view=my_department&pageSize=1' })).json().total).toBeGreaterThan(0);
   });

@@ -32,7 +32,14 @@ import { DEMO_ROOT } from './demo-org.ts';
 import { DEMO_LEADER_ACCOUNT, DEMO_LEADERS, DEMO_PROGRAMMES, DEMO_SUBTASKS } from './campaign-data.ts';
 import { planTimeline, prng, type Spec, type Step } from './campaign-timeline.ts';
 
-export type CampaignSeedResult = { seeded: boolean; planId: string | null; programmes: number; measures: number; tasks: number; tagged: number };
+export type CampaignSeedResult = {
+  seeded: boolean;
+  planId: string | null;
+  programmes: number;
+  measures: number;
+  tasks: number;
+  tagged: number;
+};
 const none: CampaignSeedResult = { seeded: false, planId: null, programmes: 0, measures: 0, tasks: 0, tagged: 0 };
 
 export async function seedCampaign(database: Database, opts: { dataDir: string; clock?: Clock }): Promise<CampaignSeedResult> {
@@ -44,7 +51,10 @@ export async function seedCampaign(database: Database, opts: { dataDir: string; 
 
   return inTransaction(ctx, async (tx) => {
     const deptId = new Map(departments.map((d) => [d.row.name, d.row.id]));
-    const posts = await livePostsOf(tx.db, departments.map((d) => d.row.id));
+    const posts = await livePostsOf(
+      tx.db,
+      departments.map((d) => d.row.id),
+    );
     const roles = await ensureBuiltinRoles(tx);
     const leaders: { id: string; name: string }[] = [];
     for (const l of DEMO_LEADERS) {
@@ -52,35 +62,85 @@ export async function seedCampaign(database: Database, opts: { dataDir: string; 
       leaders.push({ id: row.id, name: row.name });
     }
     const account = leaders[DEMO_LEADER_ACCOUNT.leader]!;
-    await createAccount(tx, { username: DEMO_LEADER_ACCOUNT.username, displayName: account.name, personId: account.id, roleIds: [roles.get('leader')!], password: DEMO_PASSWORD, mustChange: false });
+    await createAccount(tx, {
+      username: DEMO_LEADER_ACCOUNT.username,
+      displayName: account.name,
+      personId: account.id,
+      roleIds: [roles.get('leader')!],
+      password: DEMO_PASSWORD,
+      mustChange: false,
+    });
 
     const today = shanghaiDate(clock.now());
     const year = Number(today.slice(0, 4));
-    const plan = await createPlan(tx, { name: `${year}年打造模范机关暨“勤廉新区”建设行动`, year, startDate: `${year}-01-01`, endDate: `${year}-12-31` });
+    const plan = await createPlan(tx, {
+      name: `${year}年打造模范机关暨“勤廉新区”建设行动`,
+      year,
+      startDate: `${year}-01-01`,
+      endDate: `${year}-12-31`,
+    });
     const specs: Spec[] = [];
     let measureCount = 0;
     for (const [pi, p] of DEMO_PROGRAMMES.entries()) {
-      const programme = await createProgramme(tx, { planId: plan.id, code: p.code, name: p.name, sort: pi + 1, weight: p.weight, leaderPersonId: leaders[p.leader]!.id });
+      const programme = await createProgramme(tx, {
+        planId: plan.id,
+        code: p.code,
+        name: p.name,
+        sort: pi + 1,
+        weight: p.weight,
+        leaderPersonId: leaders[p.leader]!.id,
+      });
       for (const [mi, m] of p.measures.entries()) {
-        const measure = await createMeasure(tx, { programmeId: programme.id, code: m.code, name: m.name, sort: measureCount + mi + 1, weight: m.weight });
+        const measure = await createMeasure(tx, {
+          programmeId: programme.id,
+          code: m.code,
+          name: m.name,
+          sort: measureCount + mi + 1,
+          weight: m.weight,
+        });
         const base = { measureId: measure.id, measureCode: m.code, leaderPersonId: leaders[p.leader]!.id };
-        for (const [title, deliverables] of m.tasks) specs.push({ ...base, key: `${m.code}:${title}`, title, deliverables, department: m.owner, parentKey: null });
+        for (const [title, deliverables] of m.tasks)
+          specs.push({ ...base, key: `${m.code}:${title}`, title, deliverables, department: m.owner, parentKey: null });
         for (const d of m.rollout.departments) {
-          specs.push({ ...base, key: `${m.code}:${d}`, title: m.rollout.title.replace('{dept}', d), deliverables: m.rollout.deliverables, department: d, parentKey: null });
+          specs.push({
+            ...base,
+            key: `${m.code}:${d}`,
+            title: m.rollout.title.replace('{dept}', d),
+            deliverables: m.rollout.deliverables,
+            department: d,
+            parentKey: null,
+          });
         }
         for (const [, title, department] of DEMO_SUBTASKS.filter((s) => s[0] === m.code)) {
-          specs.push({ ...base, key: `${m.code}:sub:${title}`, title, deliverables: '阶段性成果', department, parentKey: `${m.code}:${m.tasks[0]![0]}` });
+          specs.push({
+            ...base,
+            key: `${m.code}:sub:${title}`,
+            title,
+            deliverables: '阶段性成果',
+            department,
+            parentKey: `${m.code}:${m.tasks[0]![0]}`,
+          });
         }
       }
       measureCount += p.measures.length;
     }
 
     const calendar = await calendarFor(tx.db);
-    const steps = planTimeline(specs.filter((s) => deptId.has(s.department)), { today, now: clock.now(), calendar, rand: prng(2026), leaders });
+    const steps = planTimeline(
+      specs.filter((s) => deptId.has(s.department)),
+      { today, now: clock.now(), calendar, rand: prng(2026), leaders },
+    );
     await replay(tx, steps, { deptId, posts, dataDir: opts.dataDir });
     await refreshWarnings({ ...tx, clock }, plan.id);
     const tasks = await tasksRepo.ofPlan(tx.db, plan.id);
-    return { seeded: true, planId: plan.id, programmes: DEMO_PROGRAMMES.length, measures: measureCount, tasks: tasks.length, tagged: tasks.filter((x) => x.tagged).length };
+    return {
+      seeded: true,
+      planId: plan.id,
+      programmes: DEMO_PROGRAMMES.length,
+      measures: measureCount,
+      tasks: tasks.length,
+      tagged: tasks.filter((x) => x.tagged).length,
+    };
   });
 }
 
@@ -101,10 +161,19 @@ async function replay(tx: TxCtx, steps: Step[], env: ReplayEnv) {
       const candidates = env.posts.filter((p) => p.departmentId === departmentId && p.actingPersonId);
       const post = candidates[[...spec.key].reduce((h, ch) => h + ch.charCodeAt(0), 0) % Math.max(1, candidates.length)];
       const row = await createTask(at, {
-        measureId: spec.measureId, parentId: spec.parentKey ? ids.get(spec.parentKey) ?? null : null, title: spec.title,
+        measureId: spec.measureId,
+        parentId: spec.parentKey ? (ids.get(spec.parentKey) ?? null) : null,
+        title: spec.title,
         statement: `按照《打造模范机关暨“勤廉新区”建设行动方案》要求，${spec.title}，明确时间表、任务书、责任人，按期报送进展，完成后附佐证材料申请销号。`,
-        deliverables: spec.deliverables, leadDepartmentId: departmentId, responsiblePostId: post?.id ?? null, leaderPersonId: spec.leaderPersonId,
-        startDate: s.dates!.start, dueDate: s.dates!.due, weight: s.weight ?? 1, tagged: s.tagged ?? false, milestones: s.milestones ?? [],
+        deliverables: spec.deliverables,
+        leadDepartmentId: departmentId,
+        responsiblePostId: post?.id ?? null,
+        leaderPersonId: spec.leaderPersonId,
+        startDate: s.dates!.start,
+        dueDate: s.dates!.due,
+        weight: s.weight ?? 1,
+        tagged: s.tagged ?? false,
+        milestones: s.milestones ?? [],
       });
       ids.set(spec.key, row.id);
       if (post?.actingPersonName) handlerName.set(spec.key, post.actingPersonName);
@@ -113,8 +182,14 @@ async function replay(tx: TxCtx, steps: Step[], env: ReplayEnv) {
     const id = ids.get(spec.key);
     if (!id) continue;
     const row = (await tasksRepo.byId(at.db, id))!;
-    if (s.kind === 'urge' || s.kind === 'instruct') { await noteOnTask(at, id, s.kind, s.text ?? ''); continue; }
-    if (s.kind === 'grade') { await gradeTask(at, id, { ...s.grade!, version: row.version }); continue; }
+    if (s.kind === 'urge' || s.kind === 'instruct') {
+      await noteOnTask(at, id, s.kind, s.text ?? '');
+      continue;
+    }
+    if (s.kind === 'grade') {
+      await gradeTask(at, id, { ...s.grade!, version: row.version });
+      continue;
+    }
     const fileIds: string[] = [];
     if (s.file) {
       const bytes = Buffer.from(evidence.encode(`${spec.title}\n${s.file}\n${s.at.toISOString()}\n（演示佐证材料）\n`));
@@ -123,4 +198,3 @@ async function replay(tx: TxCtx, steps: Step[], env: ReplayEnv) {
     await takeStep(at, id, { action: s.kind as TaskAction, version: row.version, comment: s.text, percent: s.percent, fileIds }); // history, not news: nobody is notified
   }
 }
-

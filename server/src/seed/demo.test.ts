@@ -14,14 +14,17 @@ describe.each(ENGINES)('demo seed on %s', (engine) => {
     first = await seedDemo(t.db, t.clock);
     if (engine === 'sqlite') expect(Date.now() - started).toBeLessThan(5000);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('makes a credible organisation: ≥30 departments, ≥150 people, posts everywhere', async () => {
     expect(first.seeded).toBe(true);
     expect(first.departments).toBeGreaterThanOrEqual(30);
     expect(first.people).toBeGreaterThanOrEqual(150);
     const names = (await t.db.db.selectFrom('departments').select('name').execute()).map((d) => d.name);
-    for (const n of ['勤廉新区党工委管委会', '模范机关建设领导小组办公室', '纪检监察工委', '经济发展局', '儒乐湖新城', '新区城投集团']) expect(names).toContain(n);
+    for (const n of ['勤廉新区党工委管委会', '模范机关建设领导小组办公室', '纪检监察工委', '经济发展局', '儒乐湖新城', '新区城投集团'])
+      expect(names).toContain(n);
     const people = await t.db.db.selectFrom('people').select(['name', 'phone', 'status']).execute();
     expect(new Set(people.map((p) => p.phone)).size).toBe(people.length);
     expect(people.every((p) => /^1\d{10}$/.test(p.phone ?? ''))).toBe(true);
@@ -48,20 +51,33 @@ describe.each(ENGINES)('demo seed on %s', (engine) => {
     const depthead = await signIn(t.app, 'depthead', DEMO_PASSWORD);
     const staff = await signIn(t.app, 'staff1', DEMO_PASSWORD);
     await signIn(t.app, 'inspector', DEMO_PASSWORD);
-    const total = (s: typeof office) => s.request({ method: 'GET', url: '/api/people', query: { pageSize: '1' } }).then((r) => (r.json() as { total: number }).total);
+    const total = (s: typeof office) =>
+      s.request({ method: 'GET', url: '/api/people', query: { pageSize: '1' } }).then((r) => (r.json() as { total: number }).total);
     expect(await total(office)).toBe(first.people);
     const headSees = await total(depthead);
     const staffSees = await total(staff);
     expect(headSees).toBeGreaterThan(staffSees);
     expect(staffSees).toBeGreaterThan(1);
-    const session = (await depthead.request({ method: 'GET', url: '/api/auth/session' })).json() as { user: { mustChangePassword: boolean; dataScope: string } };
+    const session = (await depthead.request({ method: 'GET', url: '/api/auth/session' })).json() as {
+      user: { mustChangePassword: boolean; dataScope: string };
+    };
     expect(session.user).toMatchObject({ mustChangePassword: false, dataScope: 'dept_and_below' });
-    const staffList = (await staff.request({ method: 'GET', url: '/api/people', query: { pageSize: '200' } })).json() as { items: Person[] };
+    const staffList = (await staff.request({ method: 'GET', url: '/api/people', query: { pageSize: '200' } })).json() as {
+      items: Person[];
+    };
     expect(new Set(staffList.items.map((p) => p.departmentName))).toEqual(new Set(['经济发展局']));
   });
 
   it('records audit events for what it made, in an intact chain', async () => {
-    const n = Number((await t.db.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'person.create').executeTakeFirstOrThrow()).n);
+    const n = Number(
+      (
+        await t.db.db
+          .selectFrom('auditEvents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('action', '=', 'person.create')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(n).toBe(first.people);
     expect((await verifyAuditChain(t.db.db)).ok).toBe(true);
   });

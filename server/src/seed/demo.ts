@@ -29,7 +29,6 @@ export const DEMO_PASSWORD = 'Demo@2026';
 export type SeedCounts = { departments: number; people: number; posts: number; accounts: number };
 export type SeedResult = { seeded: boolean } & SeedCounts;
 
-
 function demoPeopleMaker(seed = 2026) {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[], bias = 1) => xs[Math.floor(rand() ** bias * xs.length)]!;
@@ -41,13 +40,19 @@ function demoPeopleMaker(seed = 2026) {
         const chars = rand() < 0.55 ? GIVEN_MALE : GIVEN_FEMALE;
         const given = rand() < 0.3 ? pick(chars) : pick(chars) + pick(chars);
         const name = pick(SURNAMES, 2) + given;
-        if (!names.has(name) && new Set(given).size === given.length) { names.add(name); return name; }
+        if (!names.has(name) && new Set(given).size === given.length) {
+          names.add(name);
+          return name;
+        }
       }
     },
     phone(): string {
       for (;;) {
         const phone = pick(PHONE_PREFIXES) + String(Math.floor(rand() * 1e8)).padStart(8, '0');
-        if (!phones.has(phone)) { phones.add(phone); return phone; }
+        if (!phones.has(phone)) {
+          phones.add(phone);
+          return phone;
+        }
       }
     },
     status(): PersonStatus {
@@ -59,7 +64,14 @@ function demoPeopleMaker(seed = 2026) {
 
 export async function seedCounts(database: Database): Promise<SeedCounts> {
   const count = async (table: 'departments' | 'people' | 'posts' | 'users') =>
-    Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const [departments, people, posts, accounts] = await Promise.all([count('departments'), count('people'), count('posts'), count('users')]);
   return { departments, people, posts, accounts };
 }
@@ -85,7 +97,11 @@ export async function seedDemo(database: Database, clock: Clock = systemClock): 
 
     const addDepartment = async (d: DemoDepartment, parentId: string, sort: number, first: boolean) => {
       const dept = await createDepartment(tx, { name: d.name, kind: d.kind, parentId, sort });
-      const titles = [d.titles.head, d.titles.deputy, ...Array.from({ length: d.staff }, (_, i) => d.titles.staff[i % d.titles.staff.length]!)];
+      const titles = [
+        d.titles.head,
+        d.titles.deputy,
+        ...Array.from({ length: d.staff }, (_, i) => d.titles.staff[i % d.titles.staff.length]!),
+      ];
       const people: Made[] = [];
       for (const [i, title] of titles.entries()) {
         // The account holders are always at work; one staff member of the first office is away, so B acts.
@@ -104,7 +120,14 @@ export async function seedDemo(database: Database, clock: Clock = systemClock): 
 
     for (const a of DEMO_ACCOUNTS) {
       const person = staffOf.get(a.department)![a.index]!;
-      await createAccount(tx, { username: a.username, displayName: person.name, personId: person.id, roleIds: [roles.get(a.role)!], password: DEMO_PASSWORD, mustChange: false });
+      await createAccount(tx, {
+        username: a.username,
+        displayName: person.name,
+        personId: person.id,
+        roleIds: [roles.get(a.role)!],
+        password: DEMO_PASSWORD,
+        mustChange: false,
+      });
     }
   });
   return { seeded: true, ...(await seedCounts(database)) };

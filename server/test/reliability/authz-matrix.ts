@@ -35,9 +35,19 @@ export type Row = {
 };
 
 /** anonymous, admin, office, deptHead, staff, token */
-const E = (anonymous: number, admin: number, office: number, deptHead: number, staff: number, token: number): Expect => ({ anonymous, admin, office, deptHead, staff, token });
+const E = (anonymous: number, admin: number, office: number, deptHead: number, staff: number, token: number): Expect => ({
+  anonymous,
+  admin,
+  office,
+  deptHead,
+  staff,
+  token,
+});
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d5a1d30000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d5a1d30000000049454e44ae426082',
+  'hex',
+);
 const get = (url: string): InjectOptions => ({ method: 'GET', url });
 const uniq = (p: string) => `${p}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const ctx = (w: World) => systemCtx(w.t.db, w.t.clock);
@@ -60,10 +70,14 @@ async function milestoneRequest(w: World, scope: Scope, verb: 'complete' | 'reop
 
 /** an inbox item for the caller's own person ("in") or for somebody else ("out") */
 async function inboxItem(w: World, scope: Scope, client: Client) {
-  const own = client.userId ? (await w.t.db.db.selectFrom('users').select('personId').where('id', '=', client.userId).executeTakeFirst())?.personId : null;
+  const own = client.userId
+    ? (await w.t.db.db.selectFrom('users').select('personId').where('id', '=', client.userId).executeTakeFirst())?.personId
+    : null;
   const personId = scope === 'in' && own ? own : (await w.make.person('out')).id;
   const key = uniq('authz:');
-  await inTransaction(ctx(w), (tx) => notify(tx, { kind: 'test', recipientPersonIds: [personId], title: '矩阵测试', body: '内容', dedupeKey: key }));
+  await inTransaction(ctx(w), (tx) =>
+    notify(tx, { kind: 'test', recipientPersonIds: [personId], title: '矩阵测试', body: '内容', dedupeKey: key }),
+  );
   const row = await w.t.db.db.selectFrom('notifications').select('id').where('dedupeKey', 'like', `${key}%`).executeTakeFirstOrThrow();
   return row.id;
 }
@@ -71,14 +85,22 @@ async function inboxItem(w: World, scope: Scope, client: Client) {
 /** an evidence file uploaded through the API by the caller ("in") or by the admin ("out", referenced by nothing) */
 async function evidenceFile(w: World, scope: Scope, client: Client) {
   const uploader = scope === 'in' && client.role !== 'anonymous' ? client : await w.client('admin');
-  const res = await uploader.request({ method: 'POST', url: '/api/files', ...multipartFile({ filename: '佐证.png', contentType: 'image/png', data: PNG }) });
+  const res = await uploader.request({
+    method: 'POST',
+    url: '/api/files',
+    ...multipartFile({ filename: '佐证.png', contentType: 'image/png', data: PNG }),
+  });
   if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
   return res.json().id as string;
 }
 
 async function channel(w: World) {
   const admin = await w.client('admin');
-  const res = await admin.request({ method: 'POST', url: '/api/notification-channels', payload: { kind: 'wecom', name: uniq('群机器人'), target: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test' } });
+  const res = await admin.request({
+    method: 'POST',
+    url: '/api/notification-channels',
+    payload: { kind: 'wecom', name: uniq('群机器人'), target: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test' },
+  });
   if (res.statusCode !== 201) throw new Error(`channel failed: ${res.statusCode} ${res.body}`);
   return res.json().id as string;
 }
@@ -95,32 +117,78 @@ export const MATRIX: Record<string, Row> = {
   // ── sign-in and one's own account ───────────────────────────────────────
   'POST /api/auth/login': {
     // anyone may try; the caller's own cookie is ignored (a new session is made)
-    request: async (w) => ({ method: 'POST', url: '/api/auth/login', payload: { username: (await w.make.user()).username, password: TEST_PASSWORD } }),
+    request: async (w) => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: (await w.make.user()).username, password: TEST_PASSWORD },
+    }),
     in: E(200, 200, 200, 200, 200, 200),
   },
   'POST /api/auth/logout': { request: async () => ({ method: 'POST', url: '/api/auth/logout' }), in: ALL_SIGNED_IN },
   'GET /api/auth/session': { request: async () => get('/api/auth/session'), in: ALL_SIGNED_IN },
   'POST /api/auth/password': {
-    request: async () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'not-the-password', newPassword: 'Better#2026x' } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'not-the-password', newPassword: 'Better#2026x' },
+    }),
     in: E(401, 400, 400, 400, 400, 400),
   },
   'POST /api/auth/totp/setup': { request: async () => ({ method: 'POST', url: '/api/auth/totp/setup' }), in: ALL_SIGNED_IN },
-  'POST /api/auth/totp/enable': { request: async () => ({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000' } }), in: E(401, 400, 400, 400, 400, 400) },
-  'POST /api/auth/totp/disable': { request: async () => ({ method: 'POST', url: '/api/auth/totp/disable', payload: { password: 'not-the-password' } }), in: E(401, 400, 400, 400, 400, 400) },
+  'POST /api/auth/totp/enable': {
+    request: async () => ({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000' } }),
+    in: E(401, 400, 400, 400, 400, 400),
+  },
+  'POST /api/auth/totp/disable': {
+    request: async () => ({ method: 'POST', url: '/api/auth/totp/disable', payload: { password: 'not-the-password' } }),
+    in: E(401, 400, 400, 400, 400, 400),
+  },
 
   // ── roles, accounts, tokens (roles.manage / users.manage: admin only) ───
   // any signed-in caller may list roles (access.routes.ts: "选择角色时用") — permissions and scopes of every role are visible to all
   'GET /api/roles': { request: async () => get('/api/roles'), in: ALL_SIGNED_IN },
-  'POST /api/roles': { request: async () => ({ method: 'POST', url: '/api/roles', payload: { code: uniq('r_'), name: uniq('角色'), permissions: ['org.read'], dataScope: 'dept' } }), in: E(401, 201, 403, 403, 403, 403) },
-  'PATCH /api/roles/:id': { request: async (w) => ({ method: 'PATCH', url: `/api/roles/${(await w.make.role()).id}`, payload: { name: uniq('改名') } }), in: ADMIN_ONLY },
+  'POST /api/roles': {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/roles',
+      payload: { code: uniq('r_'), name: uniq('角色'), permissions: ['org.read'], dataScope: 'dept' },
+    }),
+    in: E(401, 201, 403, 403, 403, 403),
+  },
+  'PATCH /api/roles/:id': {
+    request: async (w) => ({ method: 'PATCH', url: `/api/roles/${(await w.make.role()).id}`, payload: { name: uniq('改名') } }),
+    in: ADMIN_ONLY,
+  },
   'DELETE /api/roles/:id': { request: async (w) => ({ method: 'DELETE', url: `/api/roles/${(await w.make.role()).id}` }), in: ADMIN_ONLY },
-  'PUT /api/users/:id/roles': { request: async (w) => ({ method: 'PUT', url: `/api/users/${(await w.make.user()).id}/roles`, payload: { roleIds: [(await w.make.role()).id] } }), in: ADMIN_ONLY },
-  'POST /api/users/:id/reset-password': { request: async (w) => ({ method: 'POST', url: `/api/users/${(await w.make.user()).id}/reset-password` }), in: ADMIN_ONLY },
-  'POST /api/users/:id/disable': { request: async (w) => ({ method: 'POST', url: `/api/users/${(await w.make.user()).id}/disable` }), in: ADMIN_ONLY },
-  'POST /api/users/:id/enable': { request: async (w) => ({ method: 'POST', url: `/api/users/${(await w.make.user()).id}/enable` }), in: ADMIN_ONLY },
+  'PUT /api/users/:id/roles': {
+    request: async (w) => ({
+      method: 'PUT',
+      url: `/api/users/${(await w.make.user()).id}/roles`,
+      payload: { roleIds: [(await w.make.role()).id] },
+    }),
+    in: ADMIN_ONLY,
+  },
+  'POST /api/users/:id/reset-password': {
+    request: async (w) => ({ method: 'POST', url: `/api/users/${(await w.make.user()).id}/reset-password` }),
+    in: ADMIN_ONLY,
+  },
+  'POST /api/users/:id/disable': {
+    request: async (w) => ({ method: 'POST', url: `/api/users/${(await w.make.user()).id}/disable` }),
+    in: ADMIN_ONLY,
+  },
+  'POST /api/users/:id/enable': {
+    request: async (w) => ({ method: 'POST', url: `/api/users/${(await w.make.user()).id}/enable` }),
+    in: ADMIN_ONLY,
+  },
   'GET /api/api-tokens': { request: async () => get('/api/api-tokens'), in: ADMIN_ONLY },
-  'POST /api/api-tokens': { request: async (w) => ({ method: 'POST', url: '/api/api-tokens', payload: { userId: (await w.make.user()).id, name: '矩阵令牌' } }), in: E(401, 201, 403, 403, 403, 403) },
-  'DELETE /api/api-tokens/:id': { request: async (w) => ({ method: 'DELETE', url: `/api/api-tokens/${(await w.make.token()).id}` }), in: ADMIN_ONLY },
+  'POST /api/api-tokens': {
+    request: async (w) => ({ method: 'POST', url: '/api/api-tokens', payload: { userId: (await w.make.user()).id, name: '矩阵令牌' } }),
+    in: E(401, 201, 403, 403, 403, 403),
+  },
+  'DELETE /api/api-tokens/:id': {
+    request: async (w) => ({ method: 'DELETE', url: `/api/api-tokens/${(await w.make.token()).id}` }),
+    in: ADMIN_ONLY,
+  },
   'GET /api/sign-ins': { request: async () => get('/api/sign-ins'), in: ADMIN_ONLY }, // signins.read: admin and inspector
 
   // ── audit (audit.read: admin, office) ───────────────────────────────────
@@ -128,42 +196,90 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/audit/verify': { request: async () => get('/api/audit/verify'), in: E(401, 200, 200, 403, 403, 403) },
 
   // ── departments (org.read everyone; org.manage admin) ───────────────────
-  'GET /api/departments': { request: async () => get('/api/departments'), in: ALL_SIGNED_IN, hidden: async (w) => (await w.make.department('out')).id },
+  'GET /api/departments': {
+    request: async () => get('/api/departments'),
+    in: ALL_SIGNED_IN,
+    hidden: async (w) => (await w.make.department('out')).id,
+  },
   // A1 itself (a sub-department of A1 would already be outside the staff member's "dept" scope), or B
-  'GET /api/departments/:id': { request: async (w, s) => get(`/api/departments/${w.deptOf(s).id}`), in: ALL_SIGNED_IN, out: OUT_OF_SCOPE(200) },
+  'GET /api/departments/:id': {
+    request: async (w, s) => get(`/api/departments/${w.deptOf(s).id}`),
+    in: ALL_SIGNED_IN,
+    out: OUT_OF_SCOPE(200),
+  },
   'POST /api/departments': {
     request: async (w, s) => ({ method: 'POST', url: '/api/departments', payload: { name: uniq('新部门'), parentId: w.deptOf(s).id } }),
-    in: E(401, 201, 403, 403, 403, 403), out: E(401, 201, 403, 403, 403, 403),
+    in: E(401, 201, 403, 403, 403, 403),
+    out: E(401, 201, 403, 403, 403, 403),
   },
-  'PATCH /api/departments/:id': { request: async (w, s) => ({ method: 'PATCH', url: `/api/departments/${(await w.make.department(s)).id}`, payload: { name: uniq('改名') } }), in: ADMIN_ONLY, out: ADMIN_ONLY },
-  'POST /api/departments/:id/archive': { request: async (w, s) => ({ method: 'POST', url: `/api/departments/${(await w.make.department(s)).id}/archive` }), in: ADMIN_ONLY, out: ADMIN_ONLY },
+  'PATCH /api/departments/:id': {
+    request: async (w, s) => ({
+      method: 'PATCH',
+      url: `/api/departments/${(await w.make.department(s)).id}`,
+      payload: { name: uniq('改名') },
+    }),
+    in: ADMIN_ONLY,
+    out: ADMIN_ONLY,
+  },
+  'POST /api/departments/:id/archive': {
+    request: async (w, s) => ({ method: 'POST', url: `/api/departments/${(await w.make.department(s)).id}/archive` }),
+    in: ADMIN_ONLY,
+    out: ADMIN_ONLY,
+  },
 
   // ── people (people.read everyone; people.manage admin and the department head) ──
-  'GET /api/people': { request: async () => get('/api/people?pageSize=200'), in: ALL_SIGNED_IN, hidden: async (w) => (await w.make.person('out')).id },
+  'GET /api/people': {
+    request: async () => get('/api/people?pageSize=200'),
+    in: ALL_SIGNED_IN,
+    hidden: async (w) => (await w.make.person('out')).id,
+  },
   'GET /api/people/export.xlsx': { request: async () => get('/api/people/export.xlsx'), in: ALL_SIGNED_IN },
-  'GET /api/people/import-template.xlsx': { request: async () => get('/api/people/import-template.xlsx'), in: E(401, 200, 403, 200, 403, 200) },
+  'GET /api/people/import-template.xlsx': {
+    request: async () => get('/api/people/import-template.xlsx'),
+    in: E(401, 200, 403, 200, 403, 200),
+  },
   'POST /api/people/import': {
     // not a workbook: allowed callers get 400 invalid_file, the rest are stopped before the body is read
-    request: async () => ({ method: 'POST', url: '/api/people/import?dryRun=true', ...multipartFile({ filename: 'x.xlsx', contentType: 'application/octet-stream', data: Buffer.from('not a workbook') }) }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/people/import?dryRun=true',
+      ...multipartFile({ filename: 'x.xlsx', contentType: 'application/octet-stream', data: Buffer.from('not a workbook') }),
+    }),
     in: E(401, 400, 403, 400, 403, 400),
   },
-  'GET /api/people/:id': { request: async (w, s) => get(`/api/people/${(await w.make.person(s)).id}`), in: ALL_SIGNED_IN, out: OUT_OF_SCOPE(200) },
+  'GET /api/people/:id': {
+    request: async (w, s) => get(`/api/people/${(await w.make.person(s)).id}`),
+    in: ALL_SIGNED_IN,
+    out: OUT_OF_SCOPE(200),
+  },
   'POST /api/people': {
     request: async (w, s) => ({ method: 'POST', url: '/api/people', payload: { name: uniq('新人'), departmentId: w.deptOf(s).id } }),
-    in: E(401, 201, 403, 201, 403, 201), out: E(401, 201, 403, 404, 403, 404),
+    in: E(401, 201, 403, 201, 403, 201),
+    out: E(401, 201, 403, 404, 403, 404),
   },
   'PATCH /api/people/:id': {
     request: async (w, s) => ({ method: 'PATCH', url: `/api/people/${(await w.make.person(s)).id}`, payload: { title: '副科长' } }),
-    in: E(401, 200, 403, 200, 403, 200), out: E(401, 200, 403, 404, 403, 404),
+    in: E(401, 200, 403, 200, 403, 200),
+    out: E(401, 200, 403, 404, 403, 404),
   },
   'POST /api/people/:id/account': {
     // people.manage reaches the person; opening an account also needs users.manage (only the admin has it)
-    request: async (w, s) => ({ method: 'POST', url: `/api/people/${(await w.make.person(s)).id}/account`, payload: { username: uniq('acct_').slice(0, 30), roleIds: [] } }),
-    in: E(401, 201, 403, 403, 403, 403), out: E(401, 201, 403, 404, 403, 404),
+    request: async (w, s) => ({
+      method: 'POST',
+      url: `/api/people/${(await w.make.person(s)).id}/account`,
+      payload: { username: uniq('acct_').slice(0, 30), roleIds: [] },
+    }),
+    in: E(401, 201, 403, 403, 403, 403),
+    out: E(401, 201, 403, 404, 403, 404),
   },
   'POST /api/people/:id/photo': {
-    request: async (w, s) => ({ method: 'POST', url: `/api/people/${(await w.make.person(s)).id}/photo`, ...multipartFile({ filename: 'p.png', contentType: 'image/png', data: PNG }) }),
-    in: E(401, 200, 403, 200, 403, 200), out: E(401, 200, 403, 404, 403, 404),
+    request: async (w, s) => ({
+      method: 'POST',
+      url: `/api/people/${(await w.make.person(s)).id}/photo`,
+      ...multipartFile({ filename: 'p.png', contentType: 'image/png', data: PNG }),
+    }),
+    in: E(401, 200, 403, 200, 403, 200),
+    out: E(401, 200, 403, 404, 403, 404),
   },
   'GET /api/people/:id/photo': {
     request: async (w, s) => {
@@ -171,91 +287,204 @@ export const MATRIX: Record<string, Row> = {
       await setPersonPhoto(ctx(w), p.id, { bytes: PNG, dataDir: w.t.config.dataDir });
       return get(`/api/people/${p.id}/photo`);
     },
-    in: ALL_SIGNED_IN, out: OUT_OF_SCOPE(200),
+    in: ALL_SIGNED_IN,
+    out: OUT_OF_SCOPE(200),
   },
 
   // ── posts (org.read everyone; org.manage admin) ─────────────────────────
   'GET /api/posts': { request: async () => get('/api/posts'), in: ALL_SIGNED_IN, hidden: async (w) => (await w.make.post('out')).id },
   'POST /api/posts': {
     request: async (w, s) => ({ method: 'POST', url: '/api/posts', payload: { departmentId: w.deptOf(s).id, name: uniq('岗位') } }),
-    in: E(401, 201, 403, 403, 403, 403), out: E(401, 201, 403, 403, 403, 403),
+    in: E(401, 201, 403, 403, 403, 403),
+    out: E(401, 201, 403, 403, 403, 403),
   },
-  'PATCH /api/posts/:id': { request: async (w, s) => ({ method: 'PATCH', url: `/api/posts/${(await w.make.post(s)).id}`, payload: { duties: '新职责' } }), in: ADMIN_ONLY, out: ADMIN_ONLY },
-  'POST /api/posts/:id/archive': { request: async (w, s) => ({ method: 'POST', url: `/api/posts/${(await w.make.post(s)).id}/archive` }), in: ADMIN_ONLY, out: ADMIN_ONLY },
+  'PATCH /api/posts/:id': {
+    request: async (w, s) => ({ method: 'PATCH', url: `/api/posts/${(await w.make.post(s)).id}`, payload: { duties: '新职责' } }),
+    in: ADMIN_ONLY,
+    out: ADMIN_ONLY,
+  },
+  'POST /api/posts/:id/archive': {
+    request: async (w, s) => ({ method: 'POST', url: `/api/posts/${(await w.make.post(s)).id}/archive` }),
+    in: ADMIN_ONLY,
+    out: ADMIN_ONLY,
+  },
 
   // ── working-day calendar (read: any signed-in; calendar.manage admin) ───
   'GET /api/calendar/deadline': { request: async () => get('/api/calendar/deadline?start=2026-03-02&workingDays=10'), in: ALL_SIGNED_IN },
-  'GET /api/calendar/working-days': { request: async () => get('/api/calendar/working-days?from=2026-03-02&to=2026-04-30'), in: ALL_SIGNED_IN },
+  'GET /api/calendar/working-days': {
+    request: async () => get('/api/calendar/working-days?from=2026-03-02&to=2026-04-30'),
+    in: ALL_SIGNED_IN,
+  },
   'GET /api/calendar/day': { request: async () => get('/api/calendar/day?date=2026-10-01'), in: ALL_SIGNED_IN },
   'GET /api/calendar/status': { request: async () => get('/api/calendar/status'), in: ALL_SIGNED_IN },
   'GET /api/calendar/overrides': { request: async () => get('/api/calendar/overrides'), in: ALL_SIGNED_IN },
-  'PUT /api/calendar/overrides': { request: async () => ({ method: 'PUT', url: '/api/calendar/overrides', payload: { date: '2026-05-06', working: false, note: '矩阵测试' } }), in: ADMIN_ONLY },
-  'DELETE /api/calendar/overrides/:date': { request: async () => ({ method: 'DELETE', url: '/api/calendar/overrides/2026-05-07' }), in: ADMIN_ONLY },
+  'PUT /api/calendar/overrides': {
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/calendar/overrides',
+      payload: { date: '2026-05-06', working: false, note: '矩阵测试' },
+    }),
+    in: ADMIN_ONLY,
+  },
+  'DELETE /api/calendar/overrides/:date': {
+    request: async () => ({ method: 'DELETE', url: '/api/calendar/overrides/2026-05-07' }),
+    in: ADMIN_ONLY,
+  },
 
   // ── plans, programmes, measures (tasks.read to read; plan.manage: admin, office) ──
   'GET /api/plans': { request: async () => get('/api/plans'), in: ALL_SIGNED_IN },
-  'POST /api/plans': { request: async () => ({ method: 'POST', url: '/api/plans', payload: { name: uniq('计划'), year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' } }), in: E(401, 201, 201, 403, 403, 403) },
+  'POST /api/plans': {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/plans',
+      payload: { name: uniq('计划'), year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' },
+    }),
+    in: E(401, 201, 201, 403, 403, 403),
+  },
   'GET /api/plans/:id': { request: async (w) => get(`/api/plans/${(await buildPlan(w.t)).id}`), in: ALL_SIGNED_IN },
-  'PATCH /api/plans/:id': { request: async (w) => ({ method: 'PATCH', url: `/api/plans/${(await buildPlan(w.t)).id}`, payload: { name: uniq('改名计划') } }), in: E(401, 200, 200, 403, 403, 403) },
+  'PATCH /api/plans/:id': {
+    request: async (w) => ({ method: 'PATCH', url: `/api/plans/${(await buildPlan(w.t)).id}`, payload: { name: uniq('改名计划') } }),
+    in: E(401, 200, 200, 403, 403, 403),
+  },
   'GET /api/plans/:id/rollup': { request: async (w) => get(`/api/plans/${(await buildPlan(w.t)).id}/rollup`), in: ALL_SIGNED_IN },
   'GET /api/plans/:id/export.xlsx': { request: async (w) => get(`/api/plans/${(await buildPlan(w.t)).id}/export.xlsx`), in: ALL_SIGNED_IN },
   'POST /api/plans/:id/import': {
-    request: async (w) => ({ method: 'POST', url: `/api/plans/${(await buildPlan(w.t)).id}/import`, ...multipartFile({ filename: 'x.xlsx', contentType: 'application/octet-stream', data: Buffer.from('not a workbook') }) }),
+    request: async (w) => ({
+      method: 'POST',
+      url: `/api/plans/${(await buildPlan(w.t)).id}/import`,
+      ...multipartFile({ filename: 'x.xlsx', contentType: 'application/octet-stream', data: Buffer.from('not a workbook') }),
+    }),
     in: E(401, 400, 400, 403, 403, 403),
   },
-  'POST /api/plan/programmes': { request: async (w) => ({ method: 'POST', url: '/api/plan/programmes', payload: { planId: (await buildPlan(w.t)).id, code: uniq('P'), name: uniq('工程') } }), in: E(401, 201, 201, 403, 403, 403) },
-  'PATCH /api/plan/programmes/:id': { request: async (w) => ({ method: 'PATCH', url: `/api/plan/programmes/${(await buildProgramme(w.t)).id}`, payload: { name: uniq('工程') } }), in: E(401, 200, 200, 403, 403, 403) },
-  'POST /api/plan/measures': { request: async (w) => ({ method: 'POST', url: '/api/plan/measures', payload: { programmeId: (await buildProgramme(w.t)).id, code: uniq('M'), name: uniq('举措') } }), in: E(401, 201, 201, 403, 403, 403) },
-  'PATCH /api/plan/measures/:id': { request: async (w) => ({ method: 'PATCH', url: `/api/plan/measures/${(await buildMeasure(w.t)).id}`, payload: { name: uniq('举措') } }), in: E(401, 200, 200, 403, 403, 403) },
+  'POST /api/plan/programmes': {
+    request: async (w) => ({
+      method: 'POST',
+      url: '/api/plan/programmes',
+      payload: { planId: (await buildPlan(w.t)).id, code: uniq('P'), name: uniq('工程') },
+    }),
+    in: E(401, 201, 201, 403, 403, 403),
+  },
+  'PATCH /api/plan/programmes/:id': {
+    request: async (w) => ({
+      method: 'PATCH',
+      url: `/api/plan/programmes/${(await buildProgramme(w.t)).id}`,
+      payload: { name: uniq('工程') },
+    }),
+    in: E(401, 200, 200, 403, 403, 403),
+  },
+  'POST /api/plan/measures': {
+    request: async (w) => ({
+      method: 'POST',
+      url: '/api/plan/measures',
+      payload: { programmeId: (await buildProgramme(w.t)).id, code: uniq('M'), name: uniq('举措') },
+    }),
+    in: E(401, 201, 201, 403, 403, 403),
+  },
+  'PATCH /api/plan/measures/:id': {
+    request: async (w) => ({ method: 'PATCH', url: `/api/plan/measures/${(await buildMeasure(w.t)).id}`, payload: { name: uniq('举措') } }),
+    in: E(401, 200, 200, 403, 403, 403),
+  },
 
   // ── tasks (督办): lead department A1 ("in") or B ("out") ────────────────
-  'GET /api/tasks': { request: async () => get('/api/tasks?pageSize=200'), in: ALL_SIGNED_IN, hidden: async (w) => (await task(w, 'out')).id },
+  'GET /api/tasks': {
+    request: async () => get('/api/tasks?pageSize=200'),
+    in: ALL_SIGNED_IN,
+    hidden: async (w) => (await task(w, 'out')).id,
+  },
   'GET /api/tasks/export.xlsx': { request: async () => get('/api/tasks/export.xlsx'), in: ALL_SIGNED_IN },
   'GET /api/tasks/board': { request: async () => get('/api/tasks/board'), in: ALL_SIGNED_IN },
   'GET /api/tasks/:id': { request: async (w, s) => get(`/api/tasks/${(await task(w, s)).id}`), in: ALL_SIGNED_IN, out: OUT_OF_SCOPE(200) },
-  'GET /api/tasks/:id/events': { request: async (w, s) => get(`/api/tasks/${(await task(w, s)).id}/events`), in: ALL_SIGNED_IN, out: OUT_OF_SCOPE(200) },
+  'GET /api/tasks/:id/events': {
+    request: async (w, s) => get(`/api/tasks/${(await task(w, s)).id}/events`),
+    in: ALL_SIGNED_IN,
+    out: OUT_OF_SCOPE(200),
+  },
   'POST /api/tasks': {
-    request: async (w, s) => ({ method: 'POST', url: '/api/tasks', payload: { measureId: (await buildMeasure(w.t)).id, title: uniq('任务'), leadDepartmentId: w.deptOf(s).id, startDate: '2026-03-02', dueDate: '2026-06-30' } }),
-    in: E(401, 201, 201, 403, 403, 403), out: E(401, 201, 201, 403, 403, 403),
+    request: async (w, s) => ({
+      method: 'POST',
+      url: '/api/tasks',
+      payload: {
+        measureId: (await buildMeasure(w.t)).id,
+        title: uniq('任务'),
+        leadDepartmentId: w.deptOf(s).id,
+        startDate: '2026-03-02',
+        dueDate: '2026-06-30',
+      },
+    }),
+    in: E(401, 201, 201, 403, 403, 403),
+    out: E(401, 201, 201, 403, 403, 403),
   },
   'PATCH /api/tasks/:id': {
-    request: async (w, s) => { const t = await task(w, s); return { method: 'PATCH', url: `/api/tasks/${t.id}`, payload: { title: uniq('改名任务'), version: t.version } }; },
-    in: E(401, 200, 200, 403, 403, 403), out: E(401, 200, 200, 403, 403, 403),
+    request: async (w, s) => {
+      const t = await task(w, s);
+      return { method: 'PATCH', url: `/api/tasks/${t.id}`, payload: { title: uniq('改名任务'), version: t.version } };
+    },
+    in: E(401, 200, 200, 403, 403, 403),
+    out: E(401, 200, 200, 403, 403, 403),
   },
   'POST /api/tasks/:id/transition': {
     // assigning a draft is the office's step: the handling department sees the task but may not (403)
-    request: async (w, s) => { const t = await task(w, s); return { method: 'POST', url: `/api/tasks/${t.id}/transition`, payload: { action: 'assign', version: t.version } }; },
-    in: E(401, 200, 200, 403, 403, 403), out: OUT_OF_SCOPE(200),
+    request: async (w, s) => {
+      const t = await task(w, s);
+      return { method: 'POST', url: `/api/tasks/${t.id}/transition`, payload: { action: 'assign', version: t.version } };
+    },
+    in: E(401, 200, 200, 403, 403, 403),
+    out: OUT_OF_SCOPE(200),
   },
   'POST /api/tasks/:id/urge': {
-    request: async (w, s) => ({ method: 'POST', url: `/api/tasks/${(await task(w, s, 'assigned')).id}/urge`, payload: { message: '请抓紧推进' } }),
-    in: E(401, 201, 201, 403, 403, 403), out: E(401, 201, 201, 403, 403, 403),
+    request: async (w, s) => ({
+      method: 'POST',
+      url: `/api/tasks/${(await task(w, s, 'assigned')).id}/urge`,
+      payload: { message: '请抓紧推进' },
+    }),
+    in: E(401, 201, 201, 403, 403, 403),
+    out: E(401, 201, 201, 403, 403, 403),
   },
   'POST /api/tasks/:id/instructions': {
-    request: async (w, s) => ({ method: 'POST', url: `/api/tasks/${(await task(w, s, 'assigned')).id}/instructions`, payload: { text: '高度重视，按期完成' } }),
-    in: E(401, 201, 403, 403, 403, 403), out: E(401, 201, 403, 403, 403, 403),
+    request: async (w, s) => ({
+      method: 'POST',
+      url: `/api/tasks/${(await task(w, s, 'assigned')).id}/instructions`,
+      payload: { text: '高度重视，按期完成' },
+    }),
+    in: E(401, 201, 403, 403, 403, 403),
+    out: E(401, 201, 403, 403, 403, 403),
   },
   'PUT /api/tasks/:id/grade': {
-    request: async (w, s) => { const t = await task(w, s, 'assigned'); return { method: 'PUT', url: `/api/tasks/${t.id}/grade`, payload: { zhun: 5, kuai: 4, shi: null, nong: null, xian: null, version: t.version } }; },
-    in: E(401, 200, 200, 403, 403, 403), out: E(401, 200, 200, 403, 403, 403),
+    request: async (w, s) => {
+      const t = await task(w, s, 'assigned');
+      return {
+        method: 'PUT',
+        url: `/api/tasks/${t.id}/grade`,
+        payload: { zhun: 5, kuai: 4, shi: null, nong: null, xian: null, version: t.version },
+      };
+    },
+    in: E(401, 200, 200, 403, 403, 403),
+    out: E(401, 200, 200, 403, 403, 403),
   },
   'POST /api/tasks/:id/milestones/:milestoneId/complete': {
     // the handling department (tasks.handle in scope) or the office; the service decides by the task
     request: async (w, s) => milestoneRequest(w, s, 'complete'),
-    in: E(401, 200, 200, 200, 200, 200), out: OUT_OF_SCOPE(200),
+    in: E(401, 200, 200, 200, 200, 200),
+    out: OUT_OF_SCOPE(200),
   },
   'POST /api/tasks/:id/milestones/:milestoneId/reopen': {
     request: async (w, s) => milestoneRequest(w, s, 'reopen'),
-    in: E(401, 200, 200, 200, 200, 200), out: OUT_OF_SCOPE(200),
+    in: E(401, 200, 200, 200, 200, 200),
+    out: OUT_OF_SCOPE(200),
   },
   'POST /api/files': {
-    request: async () => ({ method: 'POST', url: '/api/files', ...multipartFile({ filename: '佐证.png', contentType: 'image/png', data: PNG }) }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/files',
+      ...multipartFile({ filename: '佐证.png', contentType: 'image/png', data: PNG }),
+    }),
     in: E(401, 201, 201, 201, 201, 201),
   },
   'GET /api/files/:id': {
     // "in": the caller's own upload; "out": someone else's file that no visible task references
     request: async (w, s, c) => get(`/api/files/${await evidenceFile(w, s, c)}`),
-    in: ALL_SIGNED_IN, out: E(401, 200, 404, 404, 404, 404),
+    in: ALL_SIGNED_IN,
+    out: E(401, 200, 404, 404, 404, 404),
   },
 
   // ── notifications ───────────────────────────────────────────────────────
@@ -264,24 +493,37 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/inbox/:id/read': {
     // "in": an item for the caller's own person (the admin account has none); "out": somebody else's
     request: async (w, s, c) => ({ method: 'POST', url: `/api/inbox/${await inboxItem(w, s, c)}/read` }),
-    in: E(401, 404, 200, 200, 200, 200), out: E(401, 404, 404, 404, 404, 404),
+    in: E(401, 404, 200, 200, 200, 200),
+    out: E(401, 404, 404, 404, 404, 404),
   },
   'POST /api/inbox/read-all': { request: async () => ({ method: 'POST', url: '/api/inbox/read-all' }), in: ALL_SIGNED_IN },
   'GET /api/notification-channels': { request: async () => get('/api/notification-channels'), in: ADMIN_ONLY },
   'POST /api/notification-channels': {
-    request: async () => ({ method: 'POST', url: '/api/notification-channels', payload: { kind: 'dingtalk', name: uniq('钉钉'), target: 'https://oapi.dingtalk.com/robot/send?access_token=test' } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/notification-channels',
+      payload: { kind: 'dingtalk', name: uniq('钉钉'), target: 'https://oapi.dingtalk.com/robot/send?access_token=test' },
+    }),
     in: E(401, 201, 403, 403, 403, 403),
   },
   'GET /api/notification-channels/:id': { request: async (w) => get(`/api/notification-channels/${await channel(w)}`), in: ADMIN_ONLY },
-  'PATCH /api/notification-channels/:id': { request: async (w) => ({ method: 'PATCH', url: `/api/notification-channels/${await channel(w)}`, payload: { name: uniq('改名') } }), in: ADMIN_ONLY },
-  'DELETE /api/notification-channels/:id': { request: async (w) => ({ method: 'DELETE', url: `/api/notification-channels/${await channel(w)}` }), in: ADMIN_ONLY },
+  'PATCH /api/notification-channels/:id': {
+    request: async (w) => ({ method: 'PATCH', url: `/api/notification-channels/${await channel(w)}`, payload: { name: uniq('改名') } }),
+    in: ADMIN_ONLY,
+  },
+  'DELETE /api/notification-channels/:id': {
+    request: async (w) => ({ method: 'DELETE', url: `/api/notification-channels/${await channel(w)}` }),
+    in: ADMIN_ONLY,
+  },
   'GET /api/notification-deliveries': { request: async () => get('/api/notification-deliveries'), in: ADMIN_ONLY },
 };
 
 /** What to paste into MATRIX for a route that has no row yet. */
 export function missingRowHelp(method: string, url: string): string {
-  return `route ${method} ${url} has no row in the authorization matrix.\n`
-    + `  Add one to server/test/reliability/authz-matrix.ts (MATRIX), e.g.\n`
-    + `  '${method} ${url}': { request: async (w, scope) => ({ method: '${method}', url: \`${url.replace(/:(\w+)/g, '${…}')}\` }), in: E(401, 200, …), out: E(…) },\n`
-    + '  columns: anonymous, admin, office, deptHead, staff, token; `out` only when the route acts on a record with a data scope.';
+  return (
+    `route ${method} ${url} has no row in the authorization matrix.\n` +
+    `  Add one to server/test/reliability/authz-matrix.ts (MATRIX), e.g.\n` +
+    `  '${method} ${url}': { request: async (w, scope) => ({ method: '${method}', url: \`${url.replace(/:(\w+)/g, '${…}')}\` }), in: E(401, 200, …), out: E(…) },\n` +
+    '  columns: anonymous, admin, office, deptHead, staff, token; `out` only when the route acts on a record with a data scope.'
+  );
 }

@@ -22,15 +22,23 @@ describe('authorization matrix: coverage', () => {
 
   it('has no row for a route that no longer exists', () => {
     const registered = new Set(ROUTES.map(keyOf));
-    expect(Object.keys(MATRIX).filter((k) => !registered.has(k)), 'rows for routes the app does not register: remove them').toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((k) => !registered.has(k)),
+      'rows for routes the app does not register: remove them',
+    ).toEqual([]);
   });
 });
 
 describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   let t: TestApp;
   let w: World;
-  beforeAll(async () => { t = await startTestApp(engine); w = await buildWorld(t); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    w = await buildWorld(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it.each(CHECKED)('$method $url', async (route) => {
     const row = rowOf(route)!;
@@ -43,7 +51,9 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         const opts: InjectOptions = await row.request(w, scope, client);
         const res = await client.request({ ...opts, method: route.method as InjectOptions['method'] });
         if (res.statusCode !== expected[role]) {
-          wrong.push(`${role} on ${scope}-scope record: expected ${expected[role]}, got ${res.statusCode} ${route.method === 'HEAD' ? '' : res.body.slice(0, 200)}`);
+          wrong.push(
+            `${role} on ${scope}-scope record: expected ${expected[role]}, got ${res.statusCode} ${route.method === 'HEAD' ? '' : res.body.slice(0, 200)}`,
+          );
         }
       }
     }

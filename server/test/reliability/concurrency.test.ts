@@ -40,12 +40,18 @@ describe.each(ENGINES)('concurrent updates of one record on %s', (engine) => {
     ];
   });
   afterAll(async () => {
-    if (second) { await second.app.close(); await second.db.close(); }
+    if (second) {
+      await second.app.close();
+      await second.db.close();
+    }
     await t?.close();
   });
 
   async function race(url: string, bodies: [Record<string, unknown>, Record<string, unknown>]) {
-    const [a, b] = await Promise.all([clients[0]({ method: 'PATCH', url, payload: bodies[0] }), clients[1]({ method: 'PATCH', url, payload: bodies[1] })]);
+    const [a, b] = await Promise.all([
+      clients[0]({ method: 'PATCH', url, payload: bodies[0] }),
+      clients[1]({ method: 'PATCH', url, payload: bodies[1] }),
+    ]);
     const statuses = [a.statusCode, b.statusCode].sort();
     expect(statuses, `${a.body}\n${b.body}`).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
@@ -58,7 +64,10 @@ describe.each(ENGINES)('concurrent updates of one record on %s', (engine) => {
     let version = dept.version;
     for (let round = 0; round < SIZE.raceRounds; round++) {
       const names = [`并发改名A${round}`, `并发改名B${round}`] as const;
-      const winner = await race(`/api/departments/${dept.id}`, [{ name: names[0], version }, { name: names[1], version }]);
+      const winner = await race(`/api/departments/${dept.id}`, [
+        { name: names[0], version },
+        { name: names[1], version },
+      ]);
       const now = (await t.admin.request({ method: 'GET', url: `/api/departments/${dept.id}` })).json();
       expect(now.name).toBe(names[winner]);
       expect(now.version).toBe(version + 1);
@@ -76,7 +85,10 @@ describe.each(ENGINES)('concurrent updates of one record on %s', (engine) => {
     let version = person.version;
     for (let round = 0; round < SIZE.raceRounds; round++) {
       const titles = [`科长${round}`, `副科长${round}`] as const;
-      const winner = await race(`/api/people/${person.id}`, [{ title: titles[0], version }, { title: titles[1], version }]);
+      const winner = await race(`/api/people/${person.id}`, [
+        { title: titles[0], version },
+        { title: titles[1], version },
+      ]);
       const now = (await t.admin.request({ method: 'GET', url: `/api/people/${person.id}` })).json();
       expect(now.title).toBe(titles[winner]);
       expect(await updatesOf(t, 'person.update', person.id)).toHaveLength(round + 1);
@@ -89,10 +101,18 @@ describe.each(ENGINES)('concurrent updates of one record on %s', (engine) => {
     let version = task.version;
     for (let round = 0; round < SIZE.raceRounds; round++) {
       const titles = [`任务甲${round}`, `任务乙${round}`] as const;
-      const winner = await race(`/api/tasks/${task.id}`, [{ title: titles[0], version }, { title: titles[1], version }]);
+      const winner = await race(`/api/tasks/${task.id}`, [
+        { title: titles[0], version },
+        { title: titles[1], version },
+      ]);
       const now = (await t.admin.request({ method: 'GET', url: `/api/tasks/${task.id}` })).json();
       expect(now.title).toBe(titles[winner]);
-      const audits = await t.db.db.selectFrom('auditEvents').select('action').where('entityId', '=', task.id).where('action', 'like', 'task.update%').execute();
+      const audits = await t.db.db
+        .selectFrom('auditEvents')
+        .select('action')
+        .where('entityId', '=', task.id)
+        .where('action', 'like', 'task.update%')
+        .execute();
       expect(audits).toHaveLength(round + 1);
       version = now.version;
     }

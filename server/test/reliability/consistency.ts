@@ -15,15 +15,26 @@ export async function freshData(engine: 'sqlite' | 'postgres'): Promise<Dirs> {
 export async function entityAuditConsistency(db: Database, prefix: string) {
   const depts = await db.db.selectFrom('departments').select(['id', 'name']).where('name', 'like', `${prefix}%`).execute();
   const people = await db.db.selectFrom('people').select(['id', 'name']).where('name', 'like', `${prefix}%`).execute();
-  const audits = await db.db.selectFrom('auditEvents').select(['entityId', 'action']).where('action', 'in', ['department.create', 'person.create']).execute();
+  const audits = await db.db
+    .selectFrom('auditEvents')
+    .select(['entityId', 'action'])
+    .where('action', 'in', ['department.create', 'person.create'])
+    .execute();
   const deptAudits = new Set(audits.filter((a) => a.action === 'department.create').map((a) => a.entityId));
   const personAudits = new Set(audits.filter((a) => a.action === 'person.create').map((a) => a.entityId));
   const deptIds = new Set((await db.db.selectFrom('departments').select('id').execute()).map((r) => r.id));
   const personIds = new Set((await db.db.selectFrom('people').select('id').execute()).map((r) => r.id));
   return {
-    depts, people,
-    rowsWithoutAudit: [...depts.filter((d) => !deptAudits.has(d.id)).map((d) => `department ${d.name}`), ...people.filter((p) => !personAudits.has(p.id)).map((p) => `person ${p.name}`)],
-    auditsWithoutRow: [...[...deptAudits].filter((id) => id && !deptIds.has(id)).map((id) => `department.create ${id}`), ...[...personAudits].filter((id) => id && !personIds.has(id)).map((id) => `person.create ${id}`)],
+    depts,
+    people,
+    rowsWithoutAudit: [
+      ...depts.filter((d) => !deptAudits.has(d.id)).map((d) => `department ${d.name}`),
+      ...people.filter((p) => !personAudits.has(p.id)).map((p) => `person ${p.name}`),
+    ],
+    auditsWithoutRow: [
+      ...[...deptAudits].filter((id) => id && !deptIds.has(id)).map((id) => `department.create ${id}`),
+      ...[...personAudits].filter((id) => id && !personIds.has(id)).map((id) => `person.create ${id}`),
+    ],
   };
 }
 

@@ -18,7 +18,9 @@ import { cliEnv, entityAuditConsistency, freshData } from './consistency.ts';
 
 describe.each(ENGINES)('crash safety (kill -9 during writes) on %s', (engine) => {
   const servers: ServerProcess[] = [];
-  afterAll(async () => { for (const s of servers) await s.kill9().catch(() => {}); });
+  afterAll(async () => {
+    for (const s of servers) await s.kill9().catch(() => {});
+  });
 
   it('keeps every acknowledged write, half-writes none, and the audit chain verifies after restart', async () => {
     const d = await freshData(engine);
@@ -31,19 +33,36 @@ describe.each(ENGINES)('crash safety (kill -9 during writes) on %s', (engine) =>
     const acked = { departments: new Map<string, string>(), people: new Map<string, string>() };
     const attempted = new Set<string>();
     // a measure to hang tasks on, for the progress reporters
-    const plan = await admin.request('POST', '/api/plans', { name: `${prefix}计划`, year: 2026, startDate: '2026-01-01', endDate: '2026-12-31' });
+    const plan = await admin.request('POST', '/api/plans', {
+      name: `${prefix}计划`,
+      year: 2026,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
     const programme = await admin.request('POST', '/api/plan/programmes', { planId: plan.json.id, code: 'C1', name: '崩溃测试工程' });
-    const measure = await admin.request('POST', '/api/plan/measures', { programmeId: programme.json.id, code: 'C1-1', name: '崩溃测试举措' });
+    const measure = await admin.request('POST', '/api/plan/measures', {
+      programmeId: programme.json.id,
+      code: 'C1-1',
+      name: '崩溃测试举措',
+    });
     expect(measure.status, JSON.stringify(measure.json)).toBe(201);
     const reported = new Map<string, { version: number; reports: number }>();
 
     for (let round = 0; round < SIZE.crashRounds; round++) {
       const writers = startWriters(admin, { writers: SIZE.writers, parentId: root.json.id, prefix: `${prefix}${round}-` });
-      const reporters = startReporters(admin, { reporters: 2, measureId: measure.json.id, leadDepartmentId: root.json.id, prefix: `${prefix}${round}-` });
+      const reporters = startReporters(admin, {
+        reporters: 2,
+        measureId: measure.json.id,
+        leadDepartmentId: root.json.id,
+        prefix: `${prefix}${round}-`,
+      });
       // kill once every kind of writer has been acknowledged a few times (and at least crashAfterMs in)
       const started = Date.now();
       const reportsDone = () => [...reporters.acked.values()].reduce((n, v) => n + v.reports, 0);
-      while (Date.now() - started < 30_000 && (Date.now() - started < SIZE.crashAfterMs || reportsDone() < 2 || writers.acked.people.length < 2)) {
+      while (
+        Date.now() - started < 30_000 &&
+        (Date.now() - started < SIZE.crashAfterMs || reportsDone() < 2 || writers.acked.people.length < 2)
+      ) {
         await new Promise((r) => setTimeout(r, 50));
       }
       await server.kill9(); // mid-stream: writers have requests in flight
@@ -75,20 +94,37 @@ describe.each(ENGINES)('crash safety (kill -9 during writes) on %s', (engine) =>
       expect(c.rowsWithoutAudit, 'rows without their audit record').toEqual([]);
       expect(c.auditsWithoutRow, 'audit records without their row').toEqual([]);
       // anything present beyond the acknowledged was at least attempted (in flight at the kill)
-      const unexplained = [...c.depts, ...c.people].filter((x) => !acked.departments.has(x.id) && !acked.people.has(x.id) && !attempted.has(x.name));
+      const unexplained = [...c.depts, ...c.people].filter(
+        (x) => !acked.departments.has(x.id) && !acked.people.has(x.id) && !attempted.has(x.name),
+      );
       expect(unexplained).toEqual([]);
       // progress reports: every acknowledged one is there, and each report event has its audit record
       for (const [taskId, ack] of reported) {
         const row = await db.db.selectFrom('tasks').select(['version']).where('id', '=', taskId).executeTakeFirstOrThrow();
         expect(row.version, `task ${taskId} lost acknowledged reports`).toBeGreaterThanOrEqual(ack.version);
-        const events = await db.db.selectFrom('taskEvents').select('id').where('taskId', '=', taskId).where('kind', '=', 'report').execute();
-        const audits = await db.db.selectFrom('auditEvents').select('seq').where('entityId', '=', taskId).where('action', '=', 'task.report').execute();
+        const events = await db.db
+          .selectFrom('taskEvents')
+          .select('id')
+          .where('taskId', '=', taskId)
+          .where('kind', '=', 'report')
+          .execute();
+        const audits = await db.db
+          .selectFrom('auditEvents')
+          .select('seq')
+          .where('entityId', '=', taskId)
+          .where('action', '=', 'task.report')
+          .execute();
         expect(events.length, `task ${taskId}: acknowledged reports missing`).toBeGreaterThanOrEqual(ack.reports);
         expect(audits.length, `task ${taskId}: report events and their audit records differ`).toBe(events.length);
       }
-      expect([...reported.values()].reduce((n, v) => n + v.reports, 0), 'the reporters really reported before the kill').toBeGreaterThan(0);
+      expect(
+        [...reported.values()].reduce((n, v) => n + v.reports, 0),
+        'the reporters really reported before the kill',
+      ).toBeGreaterThan(0);
       expect(await verifyAuditChain(db.db)).toMatchObject({ ok: true });
-      console.log(`[crash ${engine}] acknowledged ${acked.departments.size} departments, ${acked.people.size} people, ${[...reported.values()].reduce((n, v) => n + v.reports, 0)} progress reports; present ${c.depts.length} departments, ${c.people.length} people`);
+      console.log(
+        `[crash ${engine}] acknowledged ${acked.departments.size} departments, ${acked.people.size} people, ${[...reported.values()].reduce((n, v) => n + v.reports, 0)} progress reports; present ${c.depts.length} departments, ${c.people.length} people`,
+      );
     } finally {
       await db.close();
     }

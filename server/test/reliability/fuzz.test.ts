@@ -4,10 +4,28 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '@qinlian/contracts';
 import { ENGINES, startTestApp, type TestApp } from '../harness.ts';
-import { applicationTables, buildWorld, registeredRoutes, ROLES, snapshot, writesBetween, type Client, type RoleName, type World } from './world.ts';
 import {
-  ACCEPT_LANGUAGES, CONTENT_TYPES, HOSTILE_PATH_SEGMENTS, HOSTILE_RAW_BODIES, hostileValue, validValue,
-  type JsonSchema, type Known, type OpenApiDoc, type Operation,
+  applicationTables,
+  buildWorld,
+  registeredRoutes,
+  ROLES,
+  snapshot,
+  writesBetween,
+  type Client,
+  type RoleName,
+  type World,
+} from './world.ts';
+import {
+  ACCEPT_LANGUAGES,
+  CONTENT_TYPES,
+  HOSTILE_PATH_SEGMENTS,
+  HOSTILE_RAW_BODIES,
+  hostileValue,
+  validValue,
+  type JsonSchema,
+  type Known,
+  type OpenApiDoc,
+  type Operation,
 } from './openapi-arbitraries.ts';
 import { FUZZ_SEED, SIZE } from './size.ts';
 
@@ -20,19 +38,39 @@ import { FUZZ_SEED, SIZE } from './size.ts';
  */
 
 type Route = { method: string; url: string };
-type FuzzCase = { role: RoleName; url: string; method: string; payload?: string | Buffer; headers: Record<string, string>; remoteAddress: string; csrf: 'ok' | 'missing' | 'wrong' };
+type FuzzCase = {
+  role: RoleName;
+  url: string;
+  method: string;
+  payload?: string | Buffer;
+  headers: Record<string, string>;
+  remoteAddress: string;
+  csrf: 'ok' | 'missing' | 'wrong';
+};
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 /** A request that never answers holds a connection forever: that is a failure too. */
 function withDeadline<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); })]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(message)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** A short, pasteable description of a case (payloads cut to 300 characters). */
 function describeCase(c: FuzzCase): string {
-  const payload = c.payload === undefined ? undefined : Buffer.isBuffer(c.payload) ? `<${c.payload.length} bytes: ${c.payload.subarray(0, 60).toString('hex')}>` : c.payload.length > 300 ? `${c.payload.slice(0, 300)}…(${c.payload.length} chars)` : c.payload;
+  const payload =
+    c.payload === undefined
+      ? undefined
+      : Buffer.isBuffer(c.payload)
+        ? `<${c.payload.length} bytes: ${c.payload.subarray(0, 60).toString('hex')}>`
+        : c.payload.length > 300
+          ? `${c.payload.slice(0, 300)}…(${c.payload.length} chars)`
+          : c.payload;
   return JSON.stringify({ role: c.role, method: c.method, url: c.url.slice(0, 300), payload, headers: c.headers, csrf: c.csrf });
 }
 
@@ -41,7 +79,11 @@ const seedFor = (key: string) => [...key].reduce((h, ch) => (Math.imul(h, 31) + 
 
 /** encodeURIComponent, but lone surrogates go out as the bytes Node would send (EF BF BD) instead of throwing. */
 const enc = (s: string) => {
-  try { return encodeURIComponent(s); } catch { return [...Buffer.from(s)].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join(''); }
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return [...Buffer.from(s)].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
+  }
 };
 
 const openapiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
@@ -59,10 +101,14 @@ function forAjv(doc: OpenApiDoc, s: unknown): unknown {
 
 function multipartBody(kind: 'png' | 'junk' | 'empty' | 'wrongField' | 'noFile', bytes: Uint8Array) {
   const boundary = '----qinlianfuzz';
-  const part = (field: string, filename: string | null, content: Buffer) => Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"${filename ? `; filename="${filename}"` : ''}\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content, Buffer.from('\r\n'),
-  ]);
+  const part = (field: string, filename: string | null, content: Buffer) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"${filename ? `; filename="${filename}"` : ''}\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      content,
+      Buffer.from('\r\n'),
+    ]);
   const parts = {
     png: part('file', '../../照片.png', PNG),
     junk: part('file', 'x.xlsx', Buffer.from(bytes)),
@@ -91,29 +137,63 @@ function caseArbitrary(doc: OpenApiDoc, route: Route, role: RoleName, known: Kno
   });
 
   const queryParams = params.filter((p) => p.in === 'query');
-  const queryArb = fc.tuple(
-    ...queryParams.map((p) => fc.option(fc.oneof(
-      { weight: 4, arbitrary: validValue(doc, p.schema, known) },
-      { weight: 1, arbitrary: hostileValue(doc, p.schema, known) },
-    ), { freq: 3 }).map((v) => [p.name, v] as const)),
-    fc.option(fc.constantFrom('page=0', 'page=1&page=2', 'pageSize=100000', 'q=%', 'q=%FF', '__proto__[polluted]=yes', 'constructor[prototype][polluted]=yes', 'x=%00', 'a[b][c][d][e]=1', '%=%'), { freq: 4 }),
-  ).map((parts) => {
-    const extra = parts.pop() as string | null;
-    const pairs = (parts as (readonly [string, unknown])[]).filter(([, v]) => v !== null && v !== undefined)
-      .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${enc(k)}=${enc(typeof x === 'object' ? JSON.stringify(x) : String(x))}`));
-    if (extra) pairs.push(extra);
-    return pairs.length ? `?${pairs.join('&')}` : '';
-  });
+  const queryArb = fc
+    .tuple(
+      ...queryParams.map((p) =>
+        fc
+          .option(
+            fc.oneof(
+              { weight: 4, arbitrary: validValue(doc, p.schema, known) },
+              { weight: 1, arbitrary: hostileValue(doc, p.schema, known) },
+            ),
+            { freq: 3 },
+          )
+          .map((v) => [p.name, v] as const),
+      ),
+      fc.option(
+        fc.constantFrom(
+          'page=0',
+          'page=1&page=2',
+          'pageSize=100000',
+          'q=%',
+          'q=%FF',
+          '__proto__[polluted]=yes',
+          'constructor[prototype][polluted]=yes',
+          'x=%00',
+          'a[b][c][d][e]=1',
+          '%=%',
+        ),
+        { freq: 4 },
+      ),
+    )
+    .map((parts) => {
+      const extra = parts.pop() as string | null;
+      const pairs = (parts as (readonly [string, unknown])[])
+        .filter(([, v]) => v !== null && v !== undefined)
+        .flatMap(([k, v]) =>
+          (Array.isArray(v) ? v : [v]).map((x) => `${enc(k)}=${enc(typeof x === 'object' ? JSON.stringify(x) : String(x))}`),
+        );
+      if (extra) pairs.push(extra);
+      return pairs.length ? `?${pairs.join('&')}` : '';
+    });
 
   const jsonSchema = op?.requestBody?.content?.['application/json']?.schema;
   const multipart = !!op?.requestBody?.content?.['multipart/form-data'] || /\/(import|photo)$/.test(route.url);
-  const raw = fc.constantFrom(...HOSTILE_RAW_BODIES).map((b) => ({ payload: b as string | Buffer | undefined, contentType: 'application/json' }));
-  const json = (a: fc.Arbitrary<unknown>) => a.map((v) => ({ payload: JSON.stringify(v) as string | Buffer | undefined, contentType: 'application/json' }));
+  const raw = fc
+    .constantFrom(...HOSTILE_RAW_BODIES)
+    .map((b) => ({ payload: b as string | Buffer | undefined, contentType: 'application/json' }));
+  const json = (a: fc.Arbitrary<unknown>) =>
+    a.map((v) => ({ payload: JSON.stringify(v) as string | Buffer | undefined, contentType: 'application/json' }));
   let bodyArb: fc.Arbitrary<{ payload: string | Buffer | undefined; contentType: string }>;
   if (route.method === 'GET' || route.method === 'HEAD') bodyArb = fc.constant({ payload: undefined, contentType: 'application/json' });
   else if (multipart) {
     bodyArb = fc.oneof(
-      { weight: 4, arbitrary: fc.tuple(fc.constantFrom('png', 'junk', 'empty', 'wrongField', 'noFile') as fc.Arbitrary<'png'>, fc.uint8Array({ maxLength: 200 })).map(([k, b]) => multipartBody(k, b)) },
+      {
+        weight: 4,
+        arbitrary: fc
+          .tuple(fc.constantFrom('png', 'junk', 'empty', 'wrongField', 'noFile') as fc.Arbitrary<'png'>, fc.uint8Array({ maxLength: 200 }))
+          .map(([k, b]) => multipartBody(k, b)),
+      },
       { weight: 1, arbitrary: raw },
       { weight: 1, arbitrary: fc.constant({ payload: undefined, contentType: 'multipart/form-data' }) },
     );
@@ -132,29 +212,49 @@ function caseArbitrary(doc: OpenApiDoc, route: Route, role: RoleName, known: Kno
     );
   }
 
-  return fc.record({
-    path: pathArb,
-    query: queryArb,
-    body: bodyArb,
-    contentType: fc.option(fc.constantFrom(...CONTENT_TYPES), { freq: 6 }),
-    acceptLanguage: fc.constantFrom(...ACCEPT_LANGUAGES),
-    csrf: fc.constantFrom<'ok' | 'missing' | 'wrong'>('ok', 'ok', 'ok', 'ok', 'missing', 'wrong'),
-    forwardedFor: fc.option(fc.constantFrom('1.2.3.4', 'not-an-ip', '127.0.0.1, 10.0.0.1', '<script>', '::1', 'x'.repeat(500)), { freq: 5 }),
-    junkAuth: fc.option(fc.constantFrom('Bearer ', 'Bearer qlt_forged', 'Basic YWRtaW46YWRtaW4=', 'Bearer ' + 'x'.repeat(5000), 'bearer\u0000x'), { freq: 8 }),
-    junkCookie: fc.option(fc.constantFrom('qinlian_session=forged', 'qinlian_session=', 'qinlian_session=%FF', 'a=b; qinlian_session=' + 'y'.repeat(4000)), { freq: 8 }),
-    ip: fc.ipV4(),
-  }).map((c) => {
-    const headers: Record<string, string> = { 'accept-language': c.acceptLanguage };
-    if (c.body.payload !== undefined || c.contentType) headers['content-type'] = c.contentType ?? c.body.contentType;
-    if (c.forwardedFor) headers['x-forwarded-for'] = c.forwardedFor;
-    if (role === 'anonymous' && c.junkAuth) headers.authorization = c.junkAuth;
-    if (role === 'anonymous' && c.junkCookie) headers.cookie = c.junkCookie;
-    return { role, method: route.method, url: `${c.path}${c.query}`, payload: c.body.payload, headers, remoteAddress: c.ip, csrf: role === 'token' || role === 'anonymous' ? 'ok' : c.csrf };
-  });
+  return fc
+    .record({
+      path: pathArb,
+      query: queryArb,
+      body: bodyArb,
+      contentType: fc.option(fc.constantFrom(...CONTENT_TYPES), { freq: 6 }),
+      acceptLanguage: fc.constantFrom(...ACCEPT_LANGUAGES),
+      csrf: fc.constantFrom<'ok' | 'missing' | 'wrong'>('ok', 'ok', 'ok', 'ok', 'missing', 'wrong'),
+      forwardedFor: fc.option(fc.constantFrom('1.2.3.4', 'not-an-ip', '127.0.0.1, 10.0.0.1', '<script>', '::1', 'x'.repeat(500)), {
+        freq: 5,
+      }),
+      junkAuth: fc.option(
+        fc.constantFrom('Bearer ', 'Bearer qlt_forged', 'Basic YWRtaW46YWRtaW4=', 'Bearer ' + 'x'.repeat(5000), 'bearer\u0000x'),
+        { freq: 8 },
+      ),
+      junkCookie: fc.option(
+        fc.constantFrom('qinlian_session=forged', 'qinlian_session=', 'qinlian_session=%FF', 'a=b; qinlian_session=' + 'y'.repeat(4000)),
+        { freq: 8 },
+      ),
+      ip: fc.ipV4(),
+    })
+    .map((c) => {
+      const headers: Record<string, string> = { 'accept-language': c.acceptLanguage };
+      if (c.body.payload !== undefined || c.contentType) headers['content-type'] = c.contentType ?? c.body.contentType;
+      if (c.forwardedFor) headers['x-forwarded-for'] = c.forwardedFor;
+      if (role === 'anonymous' && c.junkAuth) headers.authorization = c.junkAuth;
+      if (role === 'anonymous' && c.junkCookie) headers.cookie = c.junkCookie;
+      return {
+        role,
+        method: route.method,
+        url: `${c.path}${c.query}`,
+        payload: c.body.payload,
+        headers,
+        remoteAddress: c.ip,
+        csrf: role === 'token' || role === 'anonymous' ? 'ok' : c.csrf,
+      };
+    });
 }
 
 /** The routes as registered by the real app (top-level await: one `it` per route, each with its own time limit). */
-const ROUTES: Route[] = (await registeredRoutes()).filter((r) => r.method !== 'HEAD' || SIZE.fuzzHeadRoutes).map((r) => ({ method: r.method, url: r.url }));
+const ROUTES: Route[] = (await registeredRoutes())
+  .filter((r) => r.method !== 'HEAD' || SIZE.fuzzHeadRoutes)
+  .map((r) => ({ method: r.method, url: r.url }));
 
 describe.each(ENGINES)('API fuzzing from the OpenAPI document on %s', (engine) => {
   let t: TestApp;
@@ -172,8 +272,15 @@ describe.each(ENGINES)('API fuzzing from the OpenAPI document on %s', (engine) =
     w = await buildWorld(t);
     // victims: records the fuzzer may hit by id (never the world's own actors, whose loss would blind later runs)
     const victims = await Promise.all([
-      w.make.department('in'), w.make.department('out'), w.make.person('in'), w.make.person('out'), w.make.post('in'), w.make.post('out'),
-      w.make.role(), w.make.user(), w.make.token(),
+      w.make.department('in'),
+      w.make.department('out'),
+      w.make.person('in'),
+      w.make.person('out'),
+      w.make.post('in'),
+      w.make.post('out'),
+      w.make.role(),
+      w.make.user(),
+      w.make.token(),
     ]);
     known = { ids: victims.map((v) => v.id) };
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
@@ -205,22 +312,33 @@ describe.each(ENGINES)('API fuzzing from the OpenAPI document on %s', (engine) =
     expect(missing, 'routes missing from /api/openapi.json').toEqual([]);
   });
 
-  it.each(ROUTES)('$method $url: as every role, hostile input gets no 5xx, bodies fit their schema, refused requests write nothing', async (route) => {
-    const failures = new Map<string, string>();
-    const started = Date.now();
-    for (const role of ROLES) {
-      const client = await w.client(role);
-      await fc.assert(fc.asyncProperty(caseArbitrary(doc, route, role, known), async (c) => {
-        try { await check(route, client, c); } catch (err) {
-          const message = (err as Error).message.split('\n')[0]!.slice(0, 600);
-          const key = message.replace(/→ (\d+) .*/, '→ $1').replace(/^(.*?): \w+ (GET|POST|PUT|PATCH|DELETE|HEAD) \S+/, '$1');
-          if (!failures.has(key)) failures.set(key, `${message}\n    reproduce: ${describeCase(c)}`);
-        }
-      }), { numRuns: SIZE.fuzzRunsPerRole, seed: seedFor(`${route.method} ${route.url} ${role}`) });
-    }
-    if (process.env.FUZZ_TRACE) process.stderr.write(`[route] ${route.method} ${route.url} ${Date.now() - started} ms\n`);
-    expect([...failures.values()], `${failures.size} distinct failures on ${route.method} ${route.url} (FUZZ_SEED=${FUZZ_SEED})`).toEqual([]);
-  }, 120_000);
+  it.each(ROUTES)(
+    '$method $url: as every role, hostile input gets no 5xx, bodies fit their schema, refused requests write nothing',
+    async (route) => {
+      const failures = new Map<string, string>();
+      const started = Date.now();
+      for (const role of ROLES) {
+        const client = await w.client(role);
+        await fc.assert(
+          fc.asyncProperty(caseArbitrary(doc, route, role, known), async (c) => {
+            try {
+              await check(route, client, c);
+            } catch (err) {
+              const message = (err as Error).message.split('\n')[0]!.slice(0, 600);
+              const key = message.replace(/→ (\d+) .*/, '→ $1').replace(/^(.*?): \w+ (GET|POST|PUT|PATCH|DELETE|HEAD) \S+/, '$1');
+              if (!failures.has(key)) failures.set(key, `${message}\n    reproduce: ${describeCase(c)}`);
+            }
+          }),
+          { numRuns: SIZE.fuzzRunsPerRole, seed: seedFor(`${route.method} ${route.url} ${role}`) },
+        );
+      }
+      if (process.env.FUZZ_TRACE) process.stderr.write(`[route] ${route.method} ${route.url} ${Date.now() - started} ms\n`);
+      expect([...failures.values()], `${failures.size} distinct failures on ${route.method} ${route.url} (FUZZ_SEED=${FUZZ_SEED})`).toEqual(
+        [],
+      );
+    },
+    120_000,
+  );
 
   async function check(route: Route, client: Client, c: FuzzCase) {
     const headers = { ...c.headers };
@@ -231,8 +349,17 @@ describe.each(ENGINES)('API fuzzing from the OpenAPI document on %s', (engine) =
     if (process.env.FUZZ_TRACE === 'cases') process.stderr.write(`[trace] ${describeCase(c).slice(0, 400)}\n`);
     const watch = SIZE.snapshotReads || (c.method !== 'GET' && c.method !== 'HEAD');
     const before = watch ? await snapshot(t, tables) : null;
-    const res = await withDeadline(t.app.inject({ method: c.method as InjectOptions['method'], url: c.url, payload: c.payload, headers, remoteAddress: c.remoteAddress } as InjectOptions), 15_000,
-      `no answer within 15 s: ${c.role} ${c.method} ${c.url.slice(0, 200)}`);
+    const res = await withDeadline(
+      t.app.inject({
+        method: c.method as InjectOptions['method'],
+        url: c.url,
+        payload: c.payload,
+        headers,
+        remoteAddress: c.remoteAddress,
+      } as InjectOptions),
+      15_000,
+      `no answer within 15 s: ${c.role} ${c.method} ${c.url.slice(0, 200)}`,
+    );
     counts.requests++;
     const cls = `${Math.floor(res.statusCode / 100)}xx`;
     counts.byClass[cls] = (counts.byClass[cls] ?? 0) + 1;
@@ -258,7 +385,8 @@ describe.each(ENGINES)('API fuzzing from the OpenAPI document on %s', (engine) =
       }
     } else if (res.statusCode < 300 && isJson && c.method !== 'HEAD') {
       const validate = responseValidator(route, res.statusCode);
-      if (route.url !== '/api/openapi.json') expect(validate, `no ${res.statusCode} response schema for ${route.method} ${route.url}`).not.toBeNull();
+      if (route.url !== '/api/openapi.json')
+        expect(validate, `no ${res.statusCode} response schema for ${route.method} ${route.url}`).not.toBeNull();
       if (validate && !validate(res.json())) throw new Error(`2xx body breaks its schema: ${where}\n${ajv.errorsText(validate.errors)}`);
     }
   }

@@ -10,8 +10,13 @@ import { identityRepo } from '../../src/modules/identity/identity.repo.ts';
  */
 describe.each(ENGINES)('fuzzer findings stay fixed on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); await rootDepartment(t); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    await rootDepartment(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   const errorBody = (body: string) => expect(ErrorBody.safeParse(JSON.parse(body)).success, body).toBe(true);
 
@@ -29,7 +34,11 @@ describe.each(ENGINES)('fuzzer findings stay fixed on %s', (engine) => {
   it('answers a broken multipart body with 400 invalid_file, not 500 (platform/http/upload.ts)', async () => {
     const person = await buildPerson(t);
     for (const url of ['/api/people/import', `/api/people/${person.id}/photo`, '/api/files']) {
-      for (const [payload, type] of [['{"a":1}', 'multipart/form-data; boundary=----x'], [undefined, 'multipart/form-data'], ['abc', 'multipart/form-data']] as const) {
+      for (const [payload, type] of [
+        ['{"a":1}', 'multipart/form-data; boundary=----x'],
+        [undefined, 'multipart/form-data'],
+        ['abc', 'multipart/form-data'],
+      ] as const) {
         const res = await t.admin.request({ method: 'POST', url, payload, headers: { 'content-type': type } });
         expect(res.statusCode, `${url} ${type}: ${res.body}`).toBe(400);
         expect(res.json().error.code).toBe('invalid_file');
@@ -44,7 +53,11 @@ describe.each(ENGINES)('fuzzer findings stay fixed on %s', (engine) => {
       errorBody(res.body);
       expect(res.json().error.code).toBe('validation_failed');
     }
-    for (const [method, url] of [['GET', `/api/people/${'x'.repeat(300)}`], ['POST', `/api/users/${'x'.repeat(300)}/enable`], ['GET', `/api/calendar/overrides/${'x'.repeat(300)}`]] as const) {
+    for (const [method, url] of [
+      ['GET', `/api/people/${'x'.repeat(300)}`],
+      ['POST', `/api/users/${'x'.repeat(300)}/enable`],
+      ['GET', `/api/calendar/overrides/${'x'.repeat(300)}`],
+    ] as const) {
       const long = await t.admin.request({ method, url });
       expect([404, 414], `${method} ${url.slice(0, 40)}… ${long.body}`).toContain(long.statusCode);
       errorBody(long.body);
@@ -74,8 +87,12 @@ describe.each(ENGINES)('fuzzer findings stay fixed on %s', (engine) => {
  */
 describe('known issues (reported, not yet fixed)', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp('sqlite'); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('users.manage without roles.manage cannot take over a more powerful account (access.service.ts resetPassword / issueApiToken)', async () => {
     // an "account administrator" role: may manage accounts, may not hand out roles

@@ -25,7 +25,10 @@ describe('security headers', () => {
     plain = await startTestApp('sqlite');
     tls = await startTestApp('sqlite', { secureCookies: true });
   });
-  afterAll(async () => { await plain?.close(); await tls?.close(); });
+  afterAll(async () => {
+    await plain?.close();
+    await tls?.close();
+  });
 
   it('sends HSTS only when the server is behind TLS (QINLIAN_SECURE_COOKIES=true), with upgrade-insecure-requests', async () => {
     const http = await plain.app.inject({ method: 'GET', url: '/api/health' });
@@ -40,7 +43,11 @@ describe('security headers', () => {
     const res = await tls.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
     const cookie = res.cookies.find((c) => c.name === 'qinlian_session')!;
     expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict', path: '/' });
-    const plainLogin = await plain.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    const plainLogin = await plain.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(plainLogin.cookies.find((c) => c.name === 'qinlian_session')!.httpOnly).toBe(true);
   });
 
@@ -51,7 +58,9 @@ describe('security headers', () => {
       await plain.app.inject({ method: 'GET', url: '/org/people' }), // the SPA (404 JSON when web/dist is not built)
     ];
     for (const res of responses) {
-      expect(res.headers['content-security-policy'], res.body.slice(0, 80)).toMatch(/default-src 'self'.*frame-ancestors 'none'|frame-ancestors 'none'.*default-src 'self'/);
+      expect(res.headers['content-security-policy'], res.body.slice(0, 80)).toMatch(
+        /default-src 'self'.*frame-ancestors 'none'|frame-ancestors 'none'.*default-src 'self'/,
+      );
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
       expect(res.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
       expect(res.headers['x-frame-options']).toBe('DENY');
@@ -65,16 +74,27 @@ describe('security headers', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) {
       const r = await plain.app.inject({
-        method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'Whatever#1' },
-        remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'nobody-here', password: 'Whatever#1' },
+        remoteAddress: '203.0.113.7',
+        headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
       });
       statuses.push(r.statusCode);
     }
-    expect(statuses.filter((s) => s === 429).length, `the login rate limit (30/min) counted the real client, not the forged addresses: ${statuses}`).toBe(5);
+    expect(
+      statuses.filter((s) => s === 429).length,
+      `the login rate limit (30/min) counted the real client, not the forged addresses: ${statuses}`,
+    ).toBe(5);
     const log = await plain.admin.request({ method: 'GET', url: '/api/sign-ins?username=nobody-here&pageSize=100' });
     expect(new Set(log.json().items.map((i: { ip: string }) => i.ip)), log.body.slice(0, 300)).toEqual(new Set(['203.0.113.7']));
     // behind a reverse proxy on the same host (loopback), the forwarded client address is used
-    const proxied = await plain.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'via-proxy', password: 'Whatever#1' }, headers: { 'x-forwarded-for': '192.0.2.10' } });
+    const proxied = await plain.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'via-proxy', password: 'Whatever#1' },
+      headers: { 'x-forwarded-for': '192.0.2.10' },
+    });
     expect(proxied.statusCode).toBe(401);
     const viaProxy = await plain.admin.request({ method: 'GET', url: '/api/sign-ins?username=via-proxy' });
     expect(viaProxy.json().items[0].ip).toBe('192.0.2.10');
@@ -92,8 +112,13 @@ describe('security headers', () => {
 describe.each(ENGINES)('sessions and CSRF on %s', (engine) => {
   let t: TestApp;
   let w: World;
-  beforeAll(async () => { t = await startTestApp(engine); w = await buildWorld(t); });
-  afterAll(async () => { await t?.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    w = await buildWorld(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it(`refuses every cookie-authenticated write route without x-csrf-token (${WRITE_ROUTES.length} routes from app.routePolicies)`, async () => {
     const wrong: string[] = [];
@@ -104,7 +129,8 @@ describe.each(ENGINES)('sessions and CSRF on %s', (engine) => {
         const headers: Record<string, string> = { cookie: admin.auth.cookie! };
         if (csrf) headers['x-csrf-token'] = csrf;
         const res = await t.app.inject({ method: r.method as InjectOptions['method'], url: sample(r.url), payload: {}, headers });
-        if (res.statusCode !== 403 || res.json().error?.code !== 'csrf_failed') wrong.push(`${r.method} ${r.url} (csrf=${csrf ?? 'none'}) → ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (res.statusCode !== 403 || res.json().error?.code !== 'csrf_failed')
+          wrong.push(`${r.method} ${r.url} (csrf=${csrf ?? 'none'}) → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
       const after = await t.db.db.selectFrom('auditHead').selectAll().executeTakeFirstOrThrow();
       if (after.seq !== before.seq) wrong.push(`${r.method} ${r.url}: a refused request wrote to the audit chain`);
@@ -116,20 +142,34 @@ describe.each(ENGINES)('sessions and CSRF on %s', (engine) => {
   it("does not accept one session's CSRF token for another session of the same user", async () => {
     const a = await w.client('staff');
     const b = await w.client('staff');
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie: a.auth.cookie!, 'x-csrf-token': b.auth.csrf! } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/setup',
+      headers: { cookie: a.auth.cookie!, 'x-csrf-token': b.auth.csrf! },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf_failed');
   });
 
   it('needs no CSRF token with an API token (no ambient credential), and ignores a cookie sent beside it', async () => {
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/people/${w.staffPerson.id}`, payload: { title: '令牌修改' }, headers: { authorization: `Bearer ${w.tokenSecret}` } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/people/${w.staffPerson.id}`,
+      payload: { title: '令牌修改' },
+      headers: { authorization: `Bearer ${w.tokenSecret}` },
+    });
     expect(res.statusCode).toBe(200);
   });
 
   it('never turns a session id planted before sign-in into a session (fixation)', async () => {
     const { user } = await buildSignedInUser(t, { permissions: ['org.read'] });
     const planted = 'qls_attacker-chosen-session-id-0000000000000000000';
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD }, headers: { cookie: `qinlian_session=${planted}` } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+      headers: { cookie: `qinlian_session=${planted}` },
+    });
     expect(login.statusCode).toBe(200);
     const issued = login.cookies.find((c) => c.name === 'qinlian_session')!.value;
     expect(issued).not.toBe(planted);
@@ -152,10 +192,23 @@ describe.each(ENGINES)('sessions and CSRF on %s', (engine) => {
 
   it('locks after the configured failures even when the attempts arrive in parallel', async () => {
     const { user } = await buildSignedInUser(t, { permissions: [] });
-    const attempts = await Promise.all(Array.from({ length: 8 }, (_, i) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: `wrong-${i}` }, remoteAddress: `10.9.0.${i + 1}` })));
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: user.username, password: `wrong-${i}` },
+          remoteAddress: `10.9.0.${i + 1}`,
+        }),
+      ),
+    );
     expect(attempts.every((r) => r.statusCode === 401 || r.statusCode === 423)).toBe(true);
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD }, remoteAddress: '10.9.0.99' });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+      remoteAddress: '10.9.0.99',
+    });
     expect(right.statusCode).toBe(423);
     expect(right.json().error.code).toBe('account_locked');
   });
@@ -164,14 +217,32 @@ describe.each(ENGINES)('sessions and CSRF on %s', (engine) => {
     const { createAccount } = await import('../../src/modules/identity/access.service.ts');
     const { systemCtx } = await import('../../src/bootstrap.ts');
     for (const weak of ['short1A', 'alllowercase', 'ALLUPPERCASE1', '12345678']) {
-      await expect(createAccount(systemCtx(t.db, t.clock), { username: `weak${Math.random().toString(36).slice(2, 8)}`, displayName: 'x', personId: null, roleIds: [], password: weak, mustChange: false }))
-        .rejects.toMatchObject({ code: 'weak_password' });
+      await expect(
+        createAccount(systemCtx(t.db, t.clock), {
+          username: `weak${Math.random().toString(36).slice(2, 8)}`,
+          displayName: 'x',
+          personId: null,
+          roleIds: [],
+          password: weak,
+          mustChange: false,
+        }),
+      ).rejects.toMatchObject({ code: 'weak_password' });
     }
   });
 
   it('does not reveal whether an account exists: unknown users and wrong passwords get the same answer', async () => {
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'no-such-user-x', password: 'Whatever#1' }, remoteAddress: '10.8.0.1' });
-    const wrongPw = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Whatever#1' }, remoteAddress: '10.8.0.2' });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'no-such-user-x', password: 'Whatever#1' },
+      remoteAddress: '10.8.0.1',
+    });
+    const wrongPw = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'Whatever#1' },
+      remoteAddress: '10.8.0.2',
+    });
     expect(unknown.statusCode).toBe(wrongPw.statusCode);
     expect(unknown.json()).toEqual(wrongPw.json());
   });

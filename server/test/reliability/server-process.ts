@@ -14,7 +14,10 @@ const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
     srv.on('error', reject);
   });
 }
@@ -34,8 +37,13 @@ export function serverEnv(env: ServerEnv, port: number): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   return {
     ...inherited,
-    HOST: '127.0.0.1', PORT: String(port), QINLIAN_DATA_DIR: env.dataDir, QINLIAN_SEED_DEMO: 'false',
-    QINLIAN_ADMIN_PASSWORD: ADMIN_PASSWORD, QINLIAN_LOG_LEVEL: 'warn', QINLIAN_WEB_DIST: `${env.dataDir}/no-web`,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    QINLIAN_DATA_DIR: env.dataDir,
+    QINLIAN_SEED_DEMO: 'false',
+    QINLIAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    QINLIAN_LOG_LEVEL: 'warn',
+    QINLIAN_WEB_DIST: `${env.dataDir}/no-web`,
     ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
     ...env.extra,
   };
@@ -43,23 +51,42 @@ export function serverEnv(env: ServerEnv, port: number): NodeJS.ProcessEnv {
 
 export async function startServer(env: ServerEnv, timeoutMs = 90_000): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], { cwd: REPO_ROOT, env: serverEnv(env, port), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
+    cwd: REPO_ROOT,
+    env: serverEnv(env, port),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready:\n${out}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`server not ready within ${timeoutMs} ms:\n${out}`); }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server not ready within ${timeoutMs} ms:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   return {
-    child, base, output: () => out,
-    async kill9() { child.kill('SIGKILL'); await exited; },
+    child,
+    base,
+    output: () => out,
+    async kill9() {
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode) return;
       child.kill('SIGTERM');
@@ -74,19 +101,31 @@ export type HttpSession = { request(method: string, path: string, body?: unknown
 
 /** Sign in over real HTTP and keep the cookie and CSRF token. */
 export async function httpSignIn(base: string, username = 'admin', password = ADMIN_PASSWORD): Promise<HttpSession> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = await res.json() as { csrfToken: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
     async request(method, path, body) {
       const r = await fetch(`${base}${path}`, {
-        method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await r.text();
       let json: unknown = null;
-      try { json = JSON.parse(text); } catch { json = text; }
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = text;
+      }
       return { status: r.status, json };
     },
   };
@@ -122,8 +161,13 @@ export function startWriters(session: HttpSession, opts: { writers: number; pare
     }
   });
   return {
-    acked, attempted, failures,
-    async stop() { stop = true; await Promise.all(loops); },
+    acked,
+    attempted,
+    failures,
+    async stop() {
+      stop = true;
+      await Promise.all(loops);
+    },
     done: Promise.all(loops),
   };
 }
@@ -132,7 +176,10 @@ export function startWriters(session: HttpSession, opts: { writers: number; pare
  * Progress reporters (进展报送): each makes a task through the API, assigns and accepts it, then
  * reports progress again and again. Acknowledged = the task version the server answered with.
  */
-export function startReporters(session: HttpSession, opts: { reporters: number; measureId: string; leadDepartmentId: string; prefix: string }) {
+export function startReporters(
+  session: HttpSession,
+  opts: { reporters: number; measureId: string; leadDepartmentId: string; prefix: string },
+) {
   const acked = new Map<string, { version: number; reports: number }>();
   const failures: string[] = [];
   let stop = false;
@@ -141,32 +188,64 @@ export function startReporters(session: HttpSession, opts: { reporters: number; 
     const tasks: { id: string; version: number }[] = [];
     try {
       for (let ri = 0; ri < opts.reporters; ri++) {
-        const created = await session.request('POST', '/api/tasks', { measureId: opts.measureId, title: `${opts.prefix}任务${ri}`, leadDepartmentId: opts.leadDepartmentId, startDate: '2026-03-02', dueDate: '2026-12-31' });
-        if (created.status !== 201) { failures.push(`create ${created.status} ${JSON.stringify(created.json).slice(0, 200)}`); return; }
+        const created = await session.request('POST', '/api/tasks', {
+          measureId: opts.measureId,
+          title: `${opts.prefix}任务${ri}`,
+          leadDepartmentId: opts.leadDepartmentId,
+          startDate: '2026-03-02',
+          dueDate: '2026-12-31',
+        });
+        if (created.status !== 201) {
+          failures.push(`create ${created.status} ${JSON.stringify(created.json).slice(0, 200)}`);
+          return;
+        }
         let task = created.json as { id: string; version: number };
         for (const action of ['assign', 'accept'] as const) {
           const r = await session.request('POST', `/api/tasks/${task.id}/transition`, { action, version: task.version });
-          if (r.status !== 200) { failures.push(`${action} ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`); return; }
+          if (r.status !== 200) {
+            failures.push(`${action} ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`);
+            return;
+          }
           task = r.json;
         }
         acked.set(task.id, { version: task.version, reports: 0 });
         tasks.push(task);
       }
-    } catch { return; }
-    await Promise.all(tasks.map(async (start) => {
-      let task = start;
-      try {
-        for (let i = 1; !stop; i++) {
-          const r = await session.request('POST', `/api/tasks/${task.id}/transition`, { action: 'report', version: task.version, percent: i % 100, comment: `第${i}次进展` });
-          if (r.status !== 200) { failures.push(`report ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`); return; }
-          task = r.json;
-          acked.set(task.id, { version: task.version, reports: i });
+    } catch {
+      return;
+    }
+    await Promise.all(
+      tasks.map(async (start) => {
+        let task = start;
+        try {
+          for (let i = 1; !stop; i++) {
+            const r = await session.request('POST', `/api/tasks/${task.id}/transition`, {
+              action: 'report',
+              version: task.version,
+              percent: i % 100,
+              comment: `第${i}次进展`,
+            });
+            if (r.status !== 200) {
+              failures.push(`report ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`);
+              return;
+            }
+            task = r.json;
+            acked.set(task.id, { version: task.version, reports: i });
+          }
+        } catch {
+          // the server went away: the report in flight was never acknowledged
         }
-      } catch {
-        // the server went away: the report in flight was never acknowledged
-      }
-    }));
+      }),
+    );
   };
   const done = run();
-  return { acked, failures, async stop() { stop = true; await done; }, done };
+  return {
+    acked,
+    failures,
+    async stop() {
+      stop = true;
+      await done;
+    },
+    done,
+  };
 }

@@ -42,7 +42,14 @@ const ctxOf = (t: TestApp) => systemCtx(t.db, t.clock);
 async function accountWithRole(t: TestApp, roleCode: string, personId: string | null, username: string) {
   const role = await identityRepo.roleByCode(t.db.db, roleCode);
   if (!role) throw new Error(`built-in role ${roleCode} is missing`);
-  const { user } = await createAccount(ctxOf(t), { username, displayName: username, personId, roleIds: [role.id], password: TEST_PASSWORD, mustChange: false });
+  const { user } = await createAccount(ctxOf(t), {
+    username,
+    displayName: username,
+    personId,
+    roleIds: [role.id],
+    password: TEST_PASSWORD,
+    mustChange: false,
+  });
   // a TOTP secret that is set up but not enabled, so /auth/totp/enable answers bad_totp, not totp_not_setup
   await identityRepo.updateUser(t.db.db, user.id, { totpSecret: newTotpSecret() });
   return user;
@@ -53,7 +60,16 @@ export async function mintSession(t: TestApp, userId: string): Promise<{ cookie:
   const token = newSecret('qls_');
   const csrf = newSecret('');
   const at = iso(t.clock.now());
-  await identityRepo.insertSession(t.db.db, { id: secretDigest(token), userId, csrfToken: csrf, ip: '127.0.0.1', userAgent: 'reliability', createdAt: at, lastSeenAt: at, revokedAt: null });
+  await identityRepo.insertSession(t.db.db, {
+    id: secretDigest(token),
+    userId,
+    csrfToken: csrf,
+    ip: '127.0.0.1',
+    userAgent: 'reliability',
+    createdAt: at,
+    lastSeenAt: at,
+    revokedAt: null,
+  });
   return { cookie: `qinlian_session=${token}`, csrf };
 }
 
@@ -79,10 +95,23 @@ export async function buildWorld(t: TestApp) {
   const staff = await accountWithRole(t, 'staff', staffPerson.id, `staff_${suffix}`);
   const token = await issueApiToken(ctxOf(t), { userId: deptHead.id, name: '可靠性测试令牌' });
   const adminUser = (await identityRepo.userByUsername(t.db.db, 'admin'))!;
-  const users: Record<Exclude<RoleName, 'anonymous' | 'token'>, string> = { admin: adminUser.id, office: office.id, deptHead: deptHead.id, staff: staff.id };
+  const users: Record<Exclude<RoleName, 'anonymous' | 'token'>, string> = {
+    admin: adminUser.id,
+    office: office.id,
+    deptHead: deptHead.id,
+    staff: staff.id,
+  };
 
   const w = {
-    t, root, deptA, deptA1, deptB, users, headPerson, staffPerson, officePerson,
+    t,
+    root,
+    deptA,
+    deptA1,
+    deptB,
+    users,
+    headPerson,
+    staffPerson,
+    officePerson,
     tokenSecret: token.token,
     /** the department that holds this scope's records */
     deptOf: (scope: Scope) => (scope === 'in' ? deptA1 : deptB),
@@ -105,7 +134,14 @@ export async function buildWorld(t: TestApp) {
       post: (scope: Scope) => buildPost(t, { departmentId: w.deptOf(scope).id }),
       role: () => buildRole(t, ['org.read'], 'dept'),
       async user() {
-        const { user } = await createAccount(ctxOf(t), { username: `victim_${Math.random().toString(36).slice(2, 10)}`, displayName: '受试账号', personId: null, roleIds: [], password: TEST_PASSWORD, mustChange: false });
+        const { user } = await createAccount(ctxOf(t), {
+          username: `victim_${Math.random().toString(36).slice(2, 10)}`,
+          displayName: '受试账号',
+          personId: null,
+          roleIds: [],
+          password: TEST_PASSWORD,
+          mustChange: false,
+        });
         return user;
       },
       async token() {
@@ -119,9 +155,16 @@ export async function buildWorld(t: TestApp) {
 
 /** Every application table (found from the catalogue, so new modules' tables are counted too). */
 export async function applicationTables(t: TestApp): Promise<string[]> {
-  const rows = t.engine === 'sqlite'
-    ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(t.db.db)
-    : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(t.db.db);
+  const rows =
+    t.engine === 'sqlite'
+      ? await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(t.db.db)
+      : await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(
+          t.db.db,
+        );
   return rows.rows.map((r) => r.name).sort();
 }
 
@@ -161,5 +204,9 @@ export function writesBetween(before: Snapshot, after: Snapshot, ignore: string[
 /** Every /api route the real app registers, with its declared policy (a throwaway app on SQLite). */
 export async function registeredRoutes(): Promise<RegisteredRoute[]> {
   const t = await startTestApp('sqlite');
-  try { return [...t.app.routePolicies]; } finally { await t.close(); }
+  try {
+    return [...t.app.routePolicies];
+  } finally {
+    await t.close();
+  }
 }

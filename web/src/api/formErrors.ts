@@ -14,11 +14,7 @@ export function fieldPath(path: string): string[] {
  */
 export function applyFieldErrors(form: FormInstance, err: unknown): FieldError[] {
   if (!(err instanceof ApiError) || err.fields.length === 0) return [];
-  const known = new Set(
-    form
-      .getFieldsError()
-      .map((f) => f.name.join('.')),
-  );
+  const known = new Set(form.getFieldsError().map((f) => f.name.join('.')));
   const matched: { name: (string | number)[]; errors: string[] }[] = [];
   const unmatched: FieldError[] = [];
   for (const field of err.fields) {
@@ -44,5 +40,10 @@ export function applyFieldErrors(form: FormInstance, err: unknown): FieldError[]
 /** The same error with its field paths renamed to the form's own names (e.g. startDate → dates). */
 export function renameFieldErrors(err: unknown, rename: (path: string) => string): unknown {
   if (!(err instanceof ApiError) || err.fields.length === 0) return err;
-  return new ApiError(err.status, { code: err.code, message: err.message, allowed: err.allowed, fields: err.fields.map((f) => ({ ...f, path: rename(f.path) })) });
+  return new ApiError(err.status, {
+    code: err.code,
+    message: err.message,
+    allowed: err.allowed,
+    fields: err.fields.map((f) => ({ ...f, path: rename(f.path) })),
+  });
 }

@@ -36,7 +36,9 @@ const TaskPage = page(() => import('../pages/tasks/detail/TaskPage.tsx'), 'TaskP
 const BoardPage = page(() => import('../pages/board/BoardPage.tsx'), 'BoardPage');
 const InboxPage = page(() => import('../pages/inbox/InboxPage.tsx'), 'InboxPage');
 
-const guarded = (permission: Permission | undefined, node: ReactNode) => <RequirePermission permission={permission}>{node}</RequirePermission>;
+const guarded = (permission: Permission | undefined, node: ReactNode) => (
+  <RequirePermission permission={permission}>{node}</RequirePermission>
+);
 
 export function AppRoutes() {
   return (
@@ -44,8 +46,21 @@ export function AppRoutes() {
       <Suspense fallback={<FullPageSpin />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
-          <Route path="/account/password" element={<RequireSession allowPasswordChange><ChangePasswordPage /></RequireSession>} />
-          <Route element={<RequireSession><AppLayout /></RequireSession>}>
+          <Route
+            path="/account/password"
+            element={
+              <RequireSession allowPasswordChange>
+                <ChangePasswordPage />
+              </RequireSession>
+            }
+          />
+          <Route
+            element={
+              <RequireSession>
+                <AppLayout />
+              </RequireSession>
+            }
+          >
             <Route index element={<DashboardPage />} />
             <Route path="plan" element={guarded('tasks.read', <PlanPage />)} />
             <Route path="tasks" element={guarded('tasks.read', <TaskListPage />)} />

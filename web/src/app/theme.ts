@@ -13,7 +13,14 @@ export const theme: ThemeConfig = {
     fontSize: 14,
   },
   components: {
-    Layout: { headerBg: '#a11818', headerHeight: 56, headerPadding: '0 16px 0 20px', siderBg: '#ffffff', triggerBg: '#fafafa', triggerColor: '#595959' },
+    Layout: {
+      headerBg: '#a11818',
+      headerHeight: 56,
+      headerPadding: '0 16px 0 20px',
+      siderBg: '#ffffff',
+      triggerBg: '#fafafa',
+      triggerColor: '#595959',
+    },
     Menu: { itemSelectedBg: '#fbeaea', itemSelectedColor: BRAND_RED, subMenuItemBg: '#ffffff', itemBorderRadius: 4, itemMarginInline: 8 },
     Table: { headerBg: '#fafafa' },
     Card: { headerFontSize: 15 },

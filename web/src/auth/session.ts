@@ -33,8 +33,17 @@ export function useCurrentUser(): CurrentUser {
 }
 
 const SIGNED_OUT: CurrentUser = {
-  id: '', username: '', personId: null, name: '', departmentId: null, departmentName: null, permissions: [], dataScope: 'self',
-  mustChangePassword: false, totpEnabled: false, roles: [],
+  id: '',
+  username: '',
+  personId: null,
+  name: '',
+  departmentId: null,
+  departmentName: null,
+  permissions: [],
+  dataScope: 'self',
+  mustChangePassword: false,
+  totpEnabled: false,
+  roles: [],
 };
 
 export function useCan() {

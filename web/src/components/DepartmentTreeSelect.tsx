@@ -22,14 +22,31 @@ type Props = {
 };
 
 /** The department picker used wherever a department is chosen (active departments only). */
-export function DepartmentTreeSelect({ value, onChange, multiple, disabledIds, placeholder, allowClear = true, disabled, style, id, ...rest }: Props) {
+export function DepartmentTreeSelect({
+  value,
+  onChange,
+  multiple,
+  disabledIds,
+  placeholder,
+  allowClear = true,
+  disabled,
+  style,
+  id,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const { data, isLoading } = useDepartments(false);
   const treeData = useMemo(() => {
     const toOption = (n: DeptNode): Option => ({
       value: n.id,
       title: n.name,
-      label: n.archived ? <span>{n.name} <Tag>{t('dept.archived')}</Tag></span> : n.name,
+      label: n.archived ? (
+        <span>
+          {n.name} <Tag>{t('dept.archived')}</Tag>
+        </span>
+      ) : (
+        n.name
+      ),
       disabled: n.archived || disabledIds?.has(n.id),
       children: n.children.map(toOption),
     });

@@ -26,7 +26,11 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: s
         status="warning"
         title={i18n.t('errors.pageFailed')}
         subTitle={this.state.error.message}
-        extra={<Button type="primary" onClick={() => window.location.reload()}>{i18n.t('errors.reload')}</Button>}
+        extra={
+          <Button type="primary" onClick={() => window.location.reload()}>
+            {i18n.t('errors.reload')}
+          </Button>
+        }
       />
     );
   }

@@ -10,7 +10,17 @@ export function FieldErrorsAlert({ errors }: { errors: FieldError[] }) {
       type="error"
       showIcon
       style={{ marginBottom: 16 }}
-      title={messages.length === 1 ? messages[0] : <ul style={{ margin: 0, paddingInlineStart: 18 }}>{messages.map((m) => <li key={m}>{m}</li>)}</ul>}
+      title={
+        messages.length === 1 ? (
+          messages[0]
+        ) : (
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        )
+      }
       data-testid="form-errors"
     />
   );

@@ -3,8 +3,14 @@ import type { ReactNode } from 'react';
 
 export type IdOption = { value: string; search: string; label: ReactNode };
 type Props = {
-  id?: string; value?: string | null; onChange?: (v: string | null) => void; options: IdOption[];
-  loading?: boolean; disabled?: boolean; placeholder?: string; 'data-testid'?: string;
+  id?: string;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  options: IdOption[];
+  loading?: boolean;
+  disabled?: boolean;
+  placeholder?: string;
+  'data-testid'?: string;
 };
 
 /** A searchable, clearable single choice of one record id, as antd Form items expect (null when cleared). */

@@ -9,7 +9,11 @@ export function NoPermission() {
       status="403"
       title={t('common.noPermission')}
       subTitle={t('common.noPermissionSub')}
-      extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
     />
   );
 }
@@ -17,6 +21,15 @@ export function NoPermission() {
 export function NotFound() {
   const { t } = useTranslation();
   return (
-    <Result status="404" title="404" subTitle={t('common.notFound')} extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>} />
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
   );
 }

@@ -9,10 +9,16 @@ export function PageContainer({ title, subtitle, extra, children }: Props) {
     <div className="page">
       <Flex className="page-head" justify="space-between" align="flex-end" gap={16} wrap>
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{title}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {title}
+          </Typography.Title>
           {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
         </div>
-        {extra && <Flex gap={8} wrap>{extra}</Flex>}
+        {extra && (
+          <Flex gap={8} wrap>
+            {extra}
+          </Flex>
+        )}
       </Flex>
       {children}
     </div>

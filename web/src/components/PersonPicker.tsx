@@ -46,12 +46,14 @@ export function PersonPicker({ value, onChange, valueLabel, placeholder, allowCl
   });
 
   const options = useMemo(() => {
-    const list = (items ?? []).filter((p) => p.status !== 'left').map((p) => ({
-      value: p.id,
-      label: p.name,
-      title: `${p.name} · ${p.departmentName}${p.title ? ` · ${p.title}` : ''}`,
-      desc: `${p.departmentName}${p.title ? ` · ${p.title}` : ''}`,
-    }));
+    const list = (items ?? [])
+      .filter((p) => p.status !== 'left')
+      .map((p) => ({
+        value: p.id,
+        label: p.name,
+        title: `${p.name} · ${p.departmentName}${p.title ? ` · ${p.title}` : ''}`,
+        desc: `${p.departmentName}${p.title ? ` · ${p.title}` : ''}`,
+      }));
     if (value && !list.some((o) => o.value === value)) {
       const name = valueLabel ?? current.data?.name ?? t('common.unknown');
       list.unshift({ value, label: name, title: name, desc: current.data?.departmentName ?? '' });

@@ -22,9 +22,12 @@ export function SearchInput({ value, onChange, onSearch, placeholder, width, siz
     timer.current = null;
     onSearch?.(v);
   };
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   return (
     <Input
       allowClear

@@ -15,7 +15,11 @@ export function AppHeader() {
   const navigate = useNavigate();
 
   // The layout unmounts as soon as the session is gone; the guard then sends the user to /login.
-  const signOut = () => logout.mutateAsync().then(() => toastSuccess(t('header.signedOut')), () => undefined);
+  const signOut = () =>
+    logout.mutateAsync().then(
+      () => toastSuccess(t('header.signedOut')),
+      () => undefined,
+    );
 
   return (
     <Layout.Header className="app-header">
@@ -41,12 +45,24 @@ export function AppHeader() {
           }}
         >
           <Button type="text" className="on-dark" data-testid="user-menu">
-            <Avatar size={26} style={{ background: '#ffd666', color: '#8e1414', fontWeight: 600 }}>{user.name.slice(0, 1)}</Avatar>
-            <span className="app-user-name" data-testid="current-user-name">{user.name}</span>
+            <Avatar size={26} style={{ background: '#ffd666', color: '#8e1414', fontWeight: 600 }}>
+              {user.name.slice(0, 1)}
+            </Avatar>
+            <span className="app-user-name" data-testid="current-user-name">
+              {user.name}
+            </span>
           </Button>
         </Dropdown>
         <Tooltip title={t('header.signOut')}>
-          <Button type="text" className="on-dark" icon={<LogoutOutlined />} onClick={signOut} loading={logout.isPending} data-testid="sign-out" aria-label={t('header.signOut')} />
+          <Button
+            type="text"
+            className="on-dark"
+            icon={<LogoutOutlined />}
+            onClick={signOut}
+            loading={logout.isPending}
+            data-testid="sign-out"
+            aria-label={t('header.signOut')}
+          />
         </Tooltip>
       </Flex>
     </Layout.Header>

@@ -30,7 +30,11 @@ export function AppLayout() {
     const leaf = (l: MenuLeaf): Item => ({
       key: l.key,
       icon: l.icon,
-      label: <Link to={l.path} data-testid={l.testId}>{t(l.labelKey)}</Link>,
+      label: (
+        <Link to={l.path} data-testid={l.testId}>
+          {t(l.labelKey)}
+        </Link>
+      ),
     });
     const visible = (l: MenuLeaf) => !l.permission || can(l.permission);
     return MENU.flatMap((entry): Item[] => {

@@ -14,12 +14,20 @@ export function InboxBell() {
   const count = unread.data ?? 0;
   return (
     <Tooltip title={count ? t('inbox.bellUnread', { count }) : t('inbox.title')}>
-      <Button type="text" className="on-dark inbox-bell" onClick={() => navigate('/inbox')} data-testid="inbox-bell" aria-label={t('inbox.title')}>
+      <Button
+        type="text"
+        className="on-dark inbox-bell"
+        onClick={() => navigate('/inbox')}
+        data-testid="inbox-bell"
+        aria-label={t('inbox.title')}
+      >
         <Badge count={count} overflowCount={99} color="#ffd666" offset={[2, -2]} styles={{ indicator: INDICATOR }}>
           <BellOutlined style={{ fontSize: 18, color: 'rgba(255,255,255,0.92)' }} />
         </Badge>
         {/* one stable node with the number, for tests and screen readers; the badge animates its own */}
-        <span className="visually-hidden" data-testid="inbox-count" data-count={count}>{count}</span>
+        <span className="visually-hidden" data-testid="inbox-count" data-count={count}>
+          {count}
+        </span>
       </Button>
     </Tooltip>
   );

@@ -20,7 +20,12 @@ export const auditRepo = {
       base = base.where((eb) => eb.or(['actorName', 'action', 'entityId', 'afterJson', 'beforeJson'].map(matches)));
     }
     const [items, total] = await Promise.all([
-      base.selectAll().orderBy('seq', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+      base
+        .selectAll()
+        .orderBy('seq', 'desc')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(total.n) };

@@ -4,8 +4,12 @@ import { buildSignedInUser } from '../../../test/factories.ts';
 
 describe.each(ENGINES)('calendar API on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('answers deadlines and working-day counts for other systems', async () => {
     const deadline = await t.admin.request({ method: 'GET', url: '/api/calendar/deadline?start=2026-09-30&workingDays=3' });
@@ -27,18 +31,32 @@ describe.each(ENGINES)('calendar API on %s', (engine) => {
 
   it('lets administrators add local days off, which every deadline then respects', async () => {
     const { session } = await buildSignedInUser(t, { permissions: ['org.read'] });
-    const denied = await session.request({ method: 'PUT', url: '/api/calendar/overrides', payload: { date: '2026-03-09', working: false, note: '防汛' } });
+    const denied = await session.request({
+      method: 'PUT',
+      url: '/api/calendar/overrides',
+      payload: { date: '2026-03-09', working: false, note: '防汛' },
+    });
     expect(denied.statusCode).toBe(403);
-    expect((await t.admin.request({ method: 'PUT', url: '/api/calendar/overrides', payload: { date: '2026-03-09', working: false, note: '本地防汛调休' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.admin.request({
+          method: 'PUT',
+          url: '/api/calendar/overrides',
+          payload: { date: '2026-03-09', working: false, note: '本地防汛调休' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const deadline = await session.request({ method: 'GET', url: '/api/calendar/deadline?start=2026-03-06&workingDays=1' });
     expect(deadline.json()).toEqual({ date: '2026-03-10' });
     const audit = await t.admin.request({ method: 'GET', url: '/api/audit?entityType=calendar_override' });
     expect(audit.json().total).toBe(1);
     await t.admin.request({ method: 'DELETE', url: '/api/calendar/overrides/2026-03-09' });
-    expect((await session.request({ method: 'GET', url: '/api/calendar/deadline?start=2026-03-06&workingDays=1' })).json()).toEqual({ date: '2026-03-09' });
+    expect((await session.request({ method: 'GET', url: '/api/calendar/deadline?start=2026-03-06&workingDays=1' })).json()).toEqual({
+      date: '2026-03-09',
+    });
   });
 
-  it('warns when next year\'s holiday data is missing', async () => {
+  it("warns when next year's holiday data is missing", async () => {
     t.clock.set(new Date('2027-06-01T00:00:00Z'));
     const admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
     const status = (await admin.request({ method: 'GET', url: '/api/calendar/status' })).json();

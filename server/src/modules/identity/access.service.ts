@@ -12,8 +12,18 @@ import { identityRepo, type RoleRow, type UserRow } from './identity.repo.ts';
 /** Built-in roles every installation starts with (内置角色). */
 export const BUILTIN_ROLES: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] = [
   { code: 'admin', name: '系统管理员', permissions: [...ALL_PERMISSIONS], dataScope: 'all' },
-  { code: 'office', name: '领导小组办公室', permissions: ['org.read', 'people.read', 'audit.read', 'tasks.read', 'plan.manage'], dataScope: 'all' },
-  { code: 'dept_head', name: '部门负责人', permissions: ['org.read', 'people.read', 'people.manage', 'tasks.read', 'tasks.handle'], dataScope: 'dept_and_below' },
+  {
+    code: 'office',
+    name: '领导小组办公室',
+    permissions: ['org.read', 'people.read', 'audit.read', 'tasks.read', 'plan.manage'],
+    dataScope: 'all',
+  },
+  {
+    code: 'dept_head',
+    name: '部门负责人',
+    permissions: ['org.read', 'people.read', 'people.manage', 'tasks.read', 'tasks.handle'],
+    dataScope: 'dept_and_below',
+  },
   { code: 'staff', name: '工作人员', permissions: ['org.read', 'people.read', 'tasks.read', 'tasks.handle'], dataScope: 'dept' },
   { code: 'leader', name: '领导', permissions: ['org.read', 'people.read', 'tasks.read', 'tasks.instruct'], dataScope: 'all' },
   { code: 'inspector', name: '纪检监察', permissions: ['org.read', 'people.read', 'audit.read', 'signins.read'], dataScope: 'all' },
@@ -33,7 +43,13 @@ export async function ensureBuiltinRoles(ctx: Ctx): Promise<Map<string, string>>
         if (missing.length) {
           const next = { permissions: JSON.stringify([...held, ...missing]), updatedAt: iso(tx.clock.now()) };
           if (await identityRepo.updateRole(tx.db, existing.id, existing.version, next)) {
-            await recordAudit(tx, { action: 'role.update', entityType: 'role', entityId: existing.id, before: existing, after: { ...existing, ...next, version: existing.version + 1 } });
+            await recordAudit(tx, {
+              action: 'role.update',
+              entityType: 'role',
+              entityId: existing.id,
+              before: existing,
+              after: { ...existing, ...next, version: existing.version + 1 },
+            });
           }
         }
         continue;
@@ -45,12 +61,23 @@ export async function ensureBuiltinRoles(ctx: Ctx): Promise<Map<string, string>>
   });
 }
 
-async function insertRole(ctx: Ctx & { db: any }, body: { code: string; name: string; permissions: Permission[]; dataScope: DataScope; customDepartmentIds: string[] }, builtin: boolean) {
+async function insertRole(
+  ctx: Ctx & { db: any },
+  body: { code: string; name: string; permissions: Permission[]; dataScope: DataScope; customDepartmentIds: string[] },
+  builtin: boolean,
+) {
   const now = iso(ctx.clock.now());
   const row: RoleRow = {
-    id: newId(), code: body.code, name: body.name, permissions: JSON.stringify([...new Set(body.permissions)]), dataScope: body.dataScope,
+    id: newId(),
+    code: body.code,
+    name: body.name,
+    permissions: JSON.stringify([...new Set(body.permissions)]),
+    dataScope: body.dataScope,
     customDepartmentIds: JSON.stringify(body.dataScope === 'custom' ? [...new Set(body.customDepartmentIds)] : []),
-    builtin: builtin ? 1 : 0, version: 1, createdAt: now, updatedAt: now,
+    builtin: builtin ? 1 : 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
   };
   await identityRepo.insertRole(ctx.db, row);
   await recordAudit(ctx, { action: 'role.create', entityType: 'role', entityId: row.id, after: row });
@@ -76,7 +103,9 @@ export async function updateRole(ctx: Ctx, id: string, patch: RoleUpdateBody) {
     if (patch.dataScope !== undefined) next.dataScope = patch.dataScope;
     const scope = patch.dataScope ?? before.dataScope;
     if (patch.customDepartmentIds !== undefined || patch.dataScope !== undefined) {
-      next.customDepartmentIds = JSON.stringify(scope === 'custom' ? [...new Set(patch.customDepartmentIds ?? JSON.parse(before.customDepartmentIds))] : []);
+      next.customDepartmentIds = JSON.stringify(
+        scope === 'custom' ? [...new Set(patch.customDepartmentIds ?? JSON.parse(before.customDepartmentIds))] : [],
+      );
     }
     if (before.code === 'admin' && (next.permissions || next.dataScope)) throw new DomainError('builtin_role', 409);
     if (!(await identityRepo.updateRole(tx.db, id, before.version, next))) throw versionConflict();
@@ -112,7 +141,10 @@ async function assertRolesExist(ctx: Ctx, roleIds: string[], field: string) {
  * A sign-in account. Without a password a random initial one is made, returned once, and must be
  * changed at first sign-in.
  */
-export async function createAccount(ctx: Ctx, input: { username: string; displayName: string; personId: string | null; roleIds: string[]; password?: string; mustChange?: boolean }) {
+export async function createAccount(
+  ctx: Ctx,
+  input: { username: string; displayName: string; personId: string | null; roleIds: string[]; password?: string; mustChange?: boolean },
+) {
   return inTransaction(ctx, async (tx) => {
     if (await identityRepo.userByUsername(tx.db, input.username)) throw duplicate('username', input.username);
     await assertRolesExist(tx, input.roleIds, 'roleIds');
@@ -120,9 +152,20 @@ export async function createAccount(ctx: Ctx, input: { username: string; display
     const password = input.password ?? randomPassword();
     const now = iso(tx.clock.now());
     const row: UserRow = {
-      id: newId(), personId: input.personId, username: input.username, displayName: input.displayName,
-      passwordHash: await hashPassword(password), mustChangePassword: input.password && input.mustChange === false ? 0 : 1,
-      totpSecret: null, totpEnabled: 0, failedCount: 0, lockedUntil: null, disabled: 0, passwordChangedAt: now, createdAt: now, updatedAt: now,
+      id: newId(),
+      personId: input.personId,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: input.password && input.mustChange === false ? 0 : 1,
+      totpSecret: null,
+      totpEnabled: 0,
+      failedCount: 0,
+      lockedUntil: null,
+      disabled: 0,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
     };
     await identityRepo.insertUser(tx.db, row);
     await identityRepo.setUserRoles(tx.db, row.id, [...new Set(input.roleIds)]);
@@ -153,7 +196,13 @@ export async function setUserRoles(ctx: Ctx, userId: string, roleIds: string[]) 
     await assertMayActOnAccount(tx, userId, roleIds);
     const before = (await identityRepo.rolesOfUser(tx.db, userId)).map((r) => r.id);
     await identityRepo.setUserRoles(tx.db, userId, [...new Set(roleIds)]);
-    await recordAudit(tx, { action: 'user.set_roles', entityType: 'user', entityId: userId, before: { roleIds: before }, after: { roleIds } });
+    await recordAudit(tx, {
+      action: 'user.set_roles',
+      entityType: 'user',
+      entityId: userId,
+      before: { roleIds: before },
+      after: { roleIds },
+    });
   });
 }
 
@@ -166,7 +215,14 @@ export async function resetPassword(ctx: Ctx, userId: string, password?: string)
     if (password) assertPasswordPolicy(password);
     const next = password ?? randomPassword();
     const at = iso(tx.clock.now());
-    await identityRepo.updateUser(tx.db, userId, { passwordHash: await hashPassword(next), mustChangePassword: 1, failedCount: 0, lockedUntil: null, passwordChangedAt: at, updatedAt: at });
+    await identityRepo.updateUser(tx.db, userId, {
+      passwordHash: await hashPassword(next),
+      mustChangePassword: 1,
+      failedCount: 0,
+      lockedUntil: null,
+      passwordChangedAt: at,
+      updatedAt: at,
+    });
     await identityRepo.revokeUserSessions(tx.db, userId, at);
     await recordAudit(tx, { action: 'user.reset_password', entityType: 'user', entityId: userId });
     return next;
@@ -182,7 +238,13 @@ export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolea
     const at = iso(tx.clock.now());
     await identityRepo.updateUser(tx.db, userId, { disabled: disabled ? 1 : 0, updatedAt: at });
     if (disabled) await identityRepo.revokeUserSessions(tx.db, userId, at);
-    await recordAudit(tx, { action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: userId, before: { disabled: !!user.disabled }, after: { disabled } });
+    await recordAudit(tx, {
+      action: disabled ? 'user.disable' : 'user.enable',
+      entityType: 'user',
+      entityId: userId,
+      before: { disabled: !!user.disabled },
+      after: { disabled },
+    });
   });
 }
 
@@ -195,8 +257,15 @@ export async function issueApiToken(ctx: Ctx, input: { userId: string; name: str
     const token = newSecret('qlt_');
     const now = tx.clock.now();
     const row = {
-      id: newId(), userId: user.id, name: input.name, tokenHash: secretDigest(token), createdBy: tx.actor!.userId, createdAt: iso(now),
-      expiresAt: input.expiresInDays ? iso(new Date(now.getTime() + input.expiresInDays * 86_400_000)) : null, lastUsedAt: null, revokedAt: null,
+      id: newId(),
+      userId: user.id,
+      name: input.name,
+      tokenHash: secretDigest(token),
+      createdBy: tx.actor!.userId,
+      createdAt: iso(now),
+      expiresAt: input.expiresInDays ? iso(new Date(now.getTime() + input.expiresInDays * 86_400_000)) : null,
+      lastUsedAt: null,
+      revokedAt: null,
     };
     await identityRepo.insertToken(tx.db, row);
     const { tokenHash: _h, ...visible } = row;
@@ -221,7 +290,10 @@ export const listSignIns = (ctx: Ctx, q: { page: number; pageSize: number; usern
 /** For other modules: the accounts of these people. */
 export async function accountsOfPeople(db: Executor, personIds: string[]) {
   const users = await identityRepo.usersByPeople(db, personIds);
-  const links = await identityRepo.roleIdsOfUsers(db, users.map((u) => u.id));
+  const links = await identityRepo.roleIdsOfUsers(
+    db,
+    users.map((u) => u.id),
+  );
   return users.map((u) => ({ ...u, disabled: !!u.disabled, roleIds: links.filter((l) => l.userId === u.id).map((l) => l.roleId) }));
 }
 export const accountOfPerson = identityRepo.userByPerson;
@@ -231,12 +303,18 @@ export async function personOfAccount(db: Executor, userId: string): Promise<str
 }
 /** For other modules: the people whose enabled accounts hold `permission` over all data (e.g. the campaign office, plan.manage). */
 export async function peopleHoldingEverywhere(db: Executor, permission: Permission): Promise<string[]> {
-  const roles = (await identityRepo.listRoles(db)).filter((r) => r.dataScope === 'all' && (JSON.parse(r.permissions) as string[]).includes(permission));
-  return identityRepo.peopleWithRoles(db, roles.map((r) => r.id));
+  const roles = (await identityRepo.listRoles(db)).filter(
+    (r) => r.dataScope === 'all' && (JSON.parse(r.permissions) as string[]).includes(permission),
+  );
+  return identityRepo.peopleWithRoles(
+    db,
+    roles.map((r) => r.id),
+  );
 }
 /** For other modules: which of these usernames are already taken. */
 export async function takenUsernames(db: Executor, usernames: string[]): Promise<Set<string>> {
   const taken = new Set<string>();
-  for (let i = 0; i < usernames.length; i += 500) for (const u of await identityRepo.usersByUsernames(db, usernames.slice(i, i + 500))) taken.add(u.username);
+  for (let i = 0; i < usernames.length; i += 500)
+    for (const u of await identityRepo.usersByUsernames(db, usernames.slice(i, i + 500))) taken.add(u.username);
   return taken;
 }

@@ -10,8 +10,12 @@ import { identityRepo } from './identity.repo.ts';
  */
 describe.each(ENGINES)('cached actors on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const admin = (method: 'PUT' | 'PATCH' | 'POST', url: string, payload?: object) => t.admin.request({ method, url, payload });
   const statusOf = async (res: Promise<{ statusCode: number }>) => (await res).statusCode;
@@ -46,7 +50,7 @@ describe.each(ENGINES)('cached actors on %s', (engine) => {
     expect(await statusOf(session.request({ method: 'GET', url: '/api/people' }))).toBe(401);
   });
 
-  it('follows the account\'s person to another department', async () => {
+  it("follows the account's person to another department", async () => {
     const before = await buildPerson(t);
     const colleague = await buildPerson(t, { departmentId: before.departmentId });
     const elsewhere = await buildPerson(t);
@@ -87,7 +91,11 @@ describe.each(ENGINES)('cached actors on %s', (engine) => {
     const { role, session } = await buildSignedInUser(t, { permissions: ['people.read'] });
     expect(await statusOf(session.request({ method: 'GET', url: '/api/people' }))).toBe(200);
     // not through this process's services: as another instance on the same PostgreSQL would write it
-    await t.db.db.updateTable('roles').set({ permissions: JSON.stringify(['org.read']) }).where('id', '=', role.id).execute();
+    await t.db.db
+      .updateTable('roles')
+      .set({ permissions: JSON.stringify(['org.read']) })
+      .where('id', '=', role.id)
+      .execute();
     expect(await statusOf(session.request({ method: 'GET', url: '/api/people' }))).toBe(200);
     t.clock.advance(ACTOR_TTL_MS);
     expect(await statusOf(session.request({ method: 'GET', url: '/api/people' }))).toBe(403);
@@ -99,7 +107,9 @@ describe.each(ENGINES)('cached actors on %s', (engine) => {
     t.clock.advance(ACTOR_TTL_MS);
     const builds = vi.spyOn(identityRepo, 'rolesOfUser');
     try {
-      const statuses = await Promise.all(Array.from({ length: 10 }, () => statusOf(session.request({ method: 'GET', url: '/api/people' }))));
+      const statuses = await Promise.all(
+        Array.from({ length: 10 }, () => statusOf(session.request({ method: 'GET', url: '/api/people' }))),
+      );
       expect(statuses).toEqual(Array(10).fill(200));
       expect(builds).toHaveBeenCalledTimes(1);
     } finally {

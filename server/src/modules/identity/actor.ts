@@ -20,7 +20,8 @@ async function resolveScope(db: Executor, roles: RoleRow[], departmentId: string
   const ids = new Set<string>();
   if (departmentId && kinds.includes('dept')) ids.add(departmentId);
   if (departmentId && kinds.includes('dept_and_below')) for (const id of await departmentSubtreeIds(db, [departmentId])) ids.add(id);
-  for (const r of roles.filter((x) => x.dataScope === 'custom')) for (const id of JSON.parse(r.customDepartmentIds) as string[]) ids.add(id);
+  for (const r of roles.filter((x) => x.dataScope === 'custom'))
+    for (const id of JSON.parse(r.customDepartmentIds) as string[]) ids.add(id);
   return { kind, all: false, departmentIds: [...ids], selfPersonId: personId };
 }
 
@@ -30,8 +31,14 @@ export async function actorForUser(db: Executor, user: ActorAccount, via: Actor[
   const permissions = new Set(roles.flatMap((r) => JSON.parse(r.permissions) as Permission[]));
   const departmentId = person?.departmentId ?? null;
   return {
-    userId: user.id, username: user.username, name: person?.name ?? user.displayName, personId: user.personId,
-    departmentId, permissions, scope: await resolveScope(db, roles, departmentId, user.personId), via,
+    userId: user.id,
+    username: user.username,
+    name: person?.name ?? user.displayName,
+    personId: user.personId,
+    departmentId,
+    permissions,
+    scope: await resolveScope(db, roles, departmentId, user.personId),
+    via,
   };
 }
 

@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ChangePasswordBody, LoginBody, LoginResponse, Ok, SessionResponse, TotpDisableBody, TotpEnableBody, TotpSetupResponse } from '@qinlian/contracts';
+import {
+  ChangePasswordBody,
+  LoginBody,
+  LoginResponse,
+  Ok,
+  SessionResponse,
+  TotpDisableBody,
+  TotpEnableBody,
+  TotpSetupResponse,
+} from '@qinlian/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { publicRoute, signedIn, signedInDuringPasswordChange } from '../../platform/policy/policy.ts';
@@ -14,56 +23,90 @@ function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: strin
 }
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/auth/login', {
-    config: { policy: publicRoute, rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: { tags, summary: '登录', body: LoginBody, response: { 200: LoginResponse } },
-  }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const result = await signIn(ctx, req.body, { userAgent: req.headers['user-agent'] ?? '' }, app.config, req.cookies[SESSION_COOKIE]);
-    setSessionCookie(req, reply, result.token);
-    const actor = await actorForUser(ctx.db, result.user, 'session');
-    return { user: await presentCurrentUser(ctx.db, actor, result.user), csrfToken: result.csrfToken };
-  });
+  app.post(
+    '/auth/login',
+    {
+      config: { policy: publicRoute, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags, summary: '登录', body: LoginBody, response: { 200: LoginResponse } },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const result = await signIn(ctx, req.body, { userAgent: req.headers['user-agent'] ?? '' }, app.config, req.cookies[SESSION_COOKIE]);
+      setSessionCookie(req, reply, result.token);
+      const actor = await actorForUser(ctx.db, result.user, 'session');
+      return { user: await presentCurrentUser(ctx.db, actor, result.user), csrfToken: result.csrfToken };
+    },
+  );
 
-  app.post('/auth/logout', {
-    config: { policy: signedInDuringPasswordChange },
-    schema: { tags, summary: '退出登录', response: { 200: Ok } },
-  }, async (req, reply) => {
-    await signOut(ctxOf(req), req.cookies[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/logout',
+    {
+      config: { policy: signedInDuringPasswordChange },
+      schema: { tags, summary: '退出登录', response: { 200: Ok } },
+    },
+    async (req, reply) => {
+      await signOut(ctxOf(req), req.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/auth/session', {
-    config: { policy: signedInDuringPasswordChange },
-    schema: { tags, summary: '当前会话与用户', response: { 200: SessionResponse } },
-  }, async (req) => {
-    const ctx = ctxOf(req);
-    const auth = req.authentication;
-    const csrfToken = auth.status === 'ok' && auth.via === 'session' ? auth.csrfToken : '';
-    return { user: await presentCurrentUser(ctx.db, req.actor!, await currentUserRow(ctx)), csrfToken };
-  });
+  app.get(
+    '/auth/session',
+    {
+      config: { policy: signedInDuringPasswordChange },
+      schema: { tags, summary: '当前会话与用户', response: { 200: SessionResponse } },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const auth = req.authentication;
+      const csrfToken = auth.status === 'ok' && auth.via === 'session' ? auth.csrfToken : '';
+      return { user: await presentCurrentUser(ctx.db, req.actor!, await currentUserRow(ctx)), csrfToken };
+    },
+  );
 
-  app.post('/auth/password', {
-    config: { policy: signedInDuringPasswordChange },
-    schema: { tags, summary: '修改本人密码', body: ChangePasswordBody, response: { 200: Ok } },
-  }, async (req) => {
-    await changePassword(ctxOf(req), req.body, req.cookies[SESSION_COOKIE]);
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/password',
+    {
+      config: { policy: signedInDuringPasswordChange },
+      schema: { tags, summary: '修改本人密码', body: ChangePasswordBody, response: { 200: Ok } },
+    },
+    async (req) => {
+      await changePassword(ctxOf(req), req.body, req.cookies[SESSION_COOKIE]);
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/auth/totp/setup', {
-    config: { policy: signedIn },
-    schema: { tags, summary: '生成动态验证码密钥', response: { 200: TotpSetupResponse } },
-  }, async (req) => setupTotp(ctxOf(req)));
+  app.post(
+    '/auth/totp/setup',
+    {
+      config: { policy: signedIn },
+      schema: { tags, summary: '生成动态验证码密钥', response: { 200: TotpSetupResponse } },
+    },
+    async (req) => setupTotp(ctxOf(req)),
+  );
 
-  app.post('/auth/totp/enable', {
-    config: { policy: signedIn },
-    schema: { tags, summary: '启用动态验证码', body: TotpEnableBody, response: { 200: Ok } },
-  }, async (req) => { await enableTotp(ctxOf(req), req.body.code); return { ok: true as const }; });
+  app.post(
+    '/auth/totp/enable',
+    {
+      config: { policy: signedIn },
+      schema: { tags, summary: '启用动态验证码', body: TotpEnableBody, response: { 200: Ok } },
+    },
+    async (req) => {
+      await enableTotp(ctxOf(req), req.body.code);
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/auth/totp/disable', {
-    config: { policy: signedIn },
-    schema: { tags, summary: '停用动态验证码', body: TotpDisableBody, response: { 200: Ok } },
-  }, async (req) => { await disableTotp(ctxOf(req), req.body.password); return { ok: true as const }; });
+  app.post(
+    '/auth/totp/disable',
+    {
+      config: { policy: signedIn },
+      schema: { tags, summary: '停用动态验证码', body: TotpDisableBody, response: { 200: Ok } },
+    },
+    async (req) => {
+      await disableTotp(ctxOf(req), req.body.password);
+      return { ok: true as const };
+    },
+  );
 };

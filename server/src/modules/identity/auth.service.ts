@@ -20,15 +20,35 @@ type Origin = { userAgent: string };
 type SignInInput = { username: string; password: string; totp?: string };
 
 async function logSignIn(ctx: Ctx, input: { username: string; userId: string | null; result: string }, origin: Origin) {
-  await identityRepo.insertSignIn(ctx.db, { id: newId(), ...input, ip: ctx.ip, userAgent: origin.userAgent.slice(0, 300), at: iso(ctx.clock.now()) });
+  await identityRepo.insertSignIn(ctx.db, {
+    id: newId(),
+    ...input,
+    ip: ctx.ip,
+    userAgent: origin.userAgent.slice(0, 300),
+    at: iso(ctx.clock.now()),
+  });
 }
 
 /** A failed attempt is written (and committed) before the refusal is thrown. */
-async function refuse(ctx: Ctx, user: UserRow | undefined, username: string, result: string, origin: Origin, error: DomainError, config: Config): Promise<never> {
+async function refuse(
+  ctx: Ctx,
+  user: UserRow | undefined,
+  username: string,
+  result: string,
+  origin: Origin,
+  error: DomainError,
+  config: Config,
+): Promise<never> {
   await inTransaction(ctx, async (tx) => {
     if (user && (result === 'bad_password' || result === 'bad_totp')) {
       const now = tx.clock.now();
-      await identityRepo.recordFailure(tx.db, user.id, config.lockout.attempts, iso(new Date(now.getTime() + config.lockout.minutes * 60_000)), iso(now));
+      await identityRepo.recordFailure(
+        tx.db,
+        user.id,
+        config.lockout.attempts,
+        iso(new Date(now.getTime() + config.lockout.minutes * 60_000)),
+        iso(now),
+      );
     }
     await logSignIn(tx, { username, userId: user?.id ?? null, result }, origin);
   });
@@ -46,10 +66,14 @@ export async function signIn(ctx: Ctx, input: SignInInput, origin: Origin, confi
   }
   if (user.disabled) return fail('disabled', new DomainError('account_disabled', 403));
   const lockedMinutes = () => Math.ceil((Date.parse(user.lockedUntil!) - now.getTime()) / 60_000);
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) return fail('locked', new DomainError('account_locked', 423, { minutes: lockedMinutes() }));
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime())
+    return fail('locked', new DomainError('account_locked', 423, { minutes: lockedMinutes() }));
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     const lockingNow = user.failedCount + 1 >= config.lockout.attempts;
-    return fail('bad_password', lockingNow ? new DomainError('account_locked', 423, { minutes: config.lockout.minutes }) : new DomainError('bad_credentials', 401));
+    return fail(
+      'bad_password',
+      lockingNow ? new DomainError('account_locked', 423, { minutes: config.lockout.minutes }) : new DomainError('bad_credentials', 401),
+    );
   }
   if (user.totpEnabled && !input.totp) return fail('totp_required', new DomainError('totp_required', 401));
   if (user.totpEnabled && !totpValid(user.totpSecret!, input.totp!, now)) return fail('bad_totp', new DomainError('bad_totp', 401));
@@ -61,9 +85,21 @@ export async function signIn(ctx: Ctx, input: SignInInput, origin: Origin, confi
     // A new id at every sign-in (no session fixation); the cookie's old session ends here.
     if (previousSessionToken) await identityRepo.revokeSession(tx.db, secretDigest(previousSessionToken), at);
     await identityRepo.updateUser(tx.db, user.id, { failedCount: 0, lockedUntil: null, updatedAt: at });
-    await identityRepo.insertSession(tx.db, { id: secretDigest(token), userId: user.id, csrfToken, ip: tx.ip, userAgent: origin.userAgent.slice(0, 300), createdAt: at, lastSeenAt: at, revokedAt: null });
+    await identityRepo.insertSession(tx.db, {
+      id: secretDigest(token),
+      userId: user.id,
+      csrfToken,
+      ip: tx.ip,
+      userAgent: origin.userAgent.slice(0, 300),
+      createdAt: at,
+      lastSeenAt: at,
+      revokedAt: null,
+    });
     await logSignIn(tx, { username: user.username, userId: user.id, result: 'success' }, origin);
-    await recordAudit({ ...tx, actor: await actorForUser(tx.db, user, 'session') }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+    await recordAudit(
+      { ...tx, actor: await actorForUser(tx.db, user, 'session') },
+      { action: 'auth.login', entityType: 'user', entityId: user.id },
+    );
   });
   return { token, csrfToken, user: { ...user, failedCount: 0, lockedUntil: null } };
 }
@@ -85,7 +121,8 @@ export async function authenticate(request: FastifyRequest, config: Config): Pro
     const token = await identityRepo.tokenWithAccount(db, secretDigest(bearer));
     if (!token || token.revokedAt || (token.expiresAt && Date.parse(token.expiresAt) <= now.getTime())) return { status: 'none' };
     if (token.disabled) return { status: 'none' };
-    if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > TOUCH_EVERY_MS) await identityRepo.touchToken(db, token.id, iso(now));
+    if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > TOUCH_EVERY_MS)
+      await identityRepo.touchToken(db, token.id, iso(now));
     const actor = await cachedActorForUser(db, { ...token, id: token.userId }, 'token', now.getTime());
     return { status: 'ok', via: 'token', actor, mustChangePassword: false };
   }
@@ -116,7 +153,8 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
     throw new DomainError('wrong_current_password', 400, {}, [{ path: 'body.currentPassword', message: 'wrong' }]);
   }
   assertPasswordPolicy(input.newPassword);
-  if (input.currentPassword === input.newPassword) throw new DomainError('password_reused', 400, {}, [{ path: 'body.newPassword', message: 'reused' }]);
+  if (input.currentPassword === input.newPassword)
+    throw new DomainError('password_reused', 400, {}, [{ path: 'body.newPassword', message: 'reused' }]);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
     const at = iso(tx.clock.now());
@@ -140,7 +178,8 @@ export async function setupTotp(ctx: Ctx) {
 export async function enableTotp(ctx: Ctx, code: string) {
   const user = await currentUserRow(ctx);
   if (!user.totpSecret) throw new DomainError('totp_not_setup', 409);
-  if (!totpValid(user.totpSecret, code, ctx.clock.now())) throw new DomainError('bad_totp', 400, {}, [{ path: 'body.code', message: 'bad_totp' }]);
+  if (!totpValid(user.totpSecret, code, ctx.clock.now()))
+    throw new DomainError('bad_totp', 400, {}, [{ path: 'body.code', message: 'bad_totp' }]);
   await inTransaction(ctx, async (tx) => {
     await identityRepo.updateUser(tx.db, user.id, { totpEnabled: 1, updatedAt: iso(tx.clock.now()) });
     await recordAudit(tx, { action: 'user.totp_enable', entityType: 'user', entityId: user.id });
@@ -149,7 +188,8 @@ export async function enableTotp(ctx: Ctx, code: string) {
 
 export async function disableTotp(ctx: Ctx, password: string) {
   const user = await currentUserRow(ctx);
-  if (!(await verifyPassword(user.passwordHash, password))) throw new DomainError('wrong_current_password', 400, {}, [{ path: 'body.password', message: 'wrong' }]);
+  if (!(await verifyPassword(user.passwordHash, password)))
+    throw new DomainError('wrong_current_password', 400, {}, [{ path: 'body.password', message: 'wrong' }]);
   await inTransaction(ctx, async (tx) => {
     await identityRepo.updateUser(tx.db, user.id, { totpEnabled: 0, totpSecret: null, updatedAt: iso(tx.clock.now()) });
     await recordAudit(tx, { action: 'user.totp_disable', entityType: 'user', entityId: user.id });

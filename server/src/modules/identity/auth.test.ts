@@ -8,8 +8,12 @@ const login = (t: TestApp, username: string, password: string, extra: Record<str
 
 describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('sets an httpOnly SameSite session cookie and returns the user with a CSRF token', async () => {
     const res = await login(t, 'admin', ADMIN_PASSWORD);
@@ -23,7 +27,7 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
     expect(session.json().user.username).toBe('admin');
   });
 
-  it('refuses a wrong password in the caller\'s language and logs the attempt with IP', async () => {
+  it("refuses a wrong password in the caller's language and logs the attempt with IP", async () => {
     const zh = await login(t, 'admin', 'wrong-password');
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error).toEqual({ code: 'bad_credentials', message: '用户名或密码错误' });
@@ -62,7 +66,11 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
     const without = await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie: session.cookie } });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('csrf_failed');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie: session.cookie, 'x-csrf-token': 'forged' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/setup',
+      headers: { cookie: session.cookie, 'x-csrf-token': 'forged' },
+    });
     expect(wrong.statusCode).toBe(403);
     const right = await session.request({ method: 'POST', url: '/api/auth/totp/setup' });
     expect(right.statusCode).toBe(200);
@@ -76,7 +84,12 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
     expect(idle.statusCode).toBe(401);
     expect(idle.json().error.code).toBe('session_expired');
     const first = await signIn(t.app, user.username, TEST_PASSWORD);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD }, headers: { cookie: first.cookie } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+      headers: { cookie: first.cookie },
+    });
     const second = again.cookies.find((c) => c.name === 'qinlian_session')!.value;
     expect(first.cookie).not.toContain(second);
     expect((await first.request({ method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
@@ -91,15 +104,24 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
 
 describe.each(ENGINES)('passwords and second factor on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('forces a change of an initial password before anything else, then enforces the policy', async () => {
     const roles = (await t.admin.request({ method: 'GET', url: '/api/roles' })).json().items;
     const staffRole = roles.find((r: { code: string }) => r.code === 'staff');
     const { createAccount } = await import('./access.service.ts');
     const { systemCtx } = await import('../../bootstrap.ts');
-    const { user, initialPassword } = await createAccount(systemCtx(t.db, t.clock), { username: 'newcomer', displayName: '新同事', personId: null, roleIds: [staffRole.id] });
+    const { user, initialPassword } = await createAccount(systemCtx(t.db, t.clock), {
+      username: 'newcomer',
+      displayName: '新同事',
+      personId: null,
+      roleIds: [staffRole.id],
+    });
     expect(initialPassword).toBeTruthy();
     const s = await signIn(t.app, user.username, initialPassword!);
     expect(s.user).toMatchObject({ username: 'newcomer' });
@@ -107,13 +129,29 @@ describe.each(ENGINES)('passwords and second factor on %s', (engine) => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('password_change_required');
     for (const weak of ['short1A', 'alllowercaseletters', '12345678', 'abcdefgh1']) {
-      const res = await s.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: initialPassword, newPassword: weak } });
+      const res = await s.request({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: initialPassword, newPassword: weak },
+      });
       expect(res.statusCode, weak).toBe(400);
       expect(res.json().error.code).toBe('weak_password');
     }
-    const wrongCurrent = await s.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'x', newPassword: 'Better#2026' } });
+    const wrongCurrent = await s.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'x', newPassword: 'Better#2026' },
+    });
     expect(wrongCurrent.json().error.code).toBe('wrong_current_password');
-    expect((await s.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: initialPassword, newPassword: 'Better#2026' } })).statusCode).toBe(200);
+    expect(
+      (
+        await s.request({
+          method: 'POST',
+          url: '/api/auth/password',
+          payload: { currentPassword: initialPassword, newPassword: 'Better#2026' },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await s.request({ method: 'GET', url: '/api/departments' })).statusCode).toBe(200);
     expect((await login(t, 'newcomer', initialPassword!)).statusCode).toBe(401);
     expect((await login(t, 'newcomer', 'Better#2026')).statusCode).toBe(200);
@@ -139,8 +177,12 @@ describe.each(ENGINES)('passwords and second factor on %s', (engine) => {
 
 describe.each(ENGINES)('API tokens on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('are issued by an admin, act as their person without CSRF, show once, and stop when revoked', async () => {
     const { user } = await buildSignedInUser(t, { permissions: ['org.read'] });
@@ -156,7 +198,9 @@ describe.each(ENGINES)('API tokens on %s', (engine) => {
     expect(JSON.stringify(listed)).not.toContain(token);
     expect((await t.admin.request({ method: 'DELETE', url: `/api/api-tokens/${id}` })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/departments', headers: bearer })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/departments', headers: { authorization: 'Bearer qlt_forged' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/departments', headers: { authorization: 'Bearer qlt_forged' } })).statusCode,
+    ).toBe(401);
   });
 
   it('cannot be issued without users.manage', async () => {

@@ -11,11 +11,16 @@ const ACCOUNT_COLUMNS = ['users.username', 'users.displayName', 'users.personId'
 /** Accounts, roles, sessions, API tokens and the sign-in log: the only SQL on these tables. */
 export const identityRepo = {
   userById: (db: Executor, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
-  userByUsername: (db: Executor, username: string) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
+  userByUsername: (db: Executor, username: string) =>
+    db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
   userByPerson: (db: Executor, personId: string) => db.selectFrom('users').selectAll().where('personId', '=', personId).executeTakeFirst(),
   usersByUsernames(db: Executor, usernames: string[]) {
     if (usernames.length === 0) return Promise.resolve([] as Pick<UserRow, 'id' | 'username'>[]);
-    return db.selectFrom('users').select(['id', 'username']).where('username', 'in', [...new Set(usernames)]).execute();
+    return db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('username', 'in', [...new Set(usernames)])
+      .execute();
   },
   usersByPeople(db: Executor, personIds: string[]) {
     if (personIds.length === 0) return Promise.resolve([] as Pick<UserRow, 'id' | 'personId' | 'username' | 'disabled'>[]);
@@ -28,24 +33,49 @@ export const identityRepo = {
   /** The people behind the enabled accounts holding one of these roles. */
   peopleWithRoles(db: Executor, roleIds: string[]) {
     if (roleIds.length === 0) return Promise.resolve([] as string[]);
-    return db.selectFrom('userRoles').innerJoin('users', 'users.id', 'userRoles.userId').select('users.personId').distinct()
-      .where('userRoles.roleId', 'in', roleIds).where('users.disabled', '=', 0).where('users.personId', 'is not', null)
-      .execute().then((r) => r.map((x) => x.personId!));
+    return db
+      .selectFrom('userRoles')
+      .innerJoin('users', 'users.id', 'userRoles.userId')
+      .select('users.personId')
+      .distinct()
+      .where('userRoles.roleId', 'in', roleIds)
+      .where('users.disabled', '=', 0)
+      .where('users.personId', 'is not', null)
+      .execute()
+      .then((r) => r.map((x) => x.personId!));
   },
   insertUser: (db: Executor, row: UserRow) => db.insertInto('users').values(row).execute(),
   updateUser: (db: Executor, id: string, patch: Partial<UserRow>) => db.updateTable('users').set(patch).where('id', '=', id).execute(),
   /** Count a failure and lock when the limit is reached, in one statement so parallel attempts cannot skip it. */
   async recordFailure(db: Executor, id: string, attempts: number, lockUntil: string, now: string) {
-    await db.updateTable('users').set((eb) => ({ failedCount: eb('failedCount', '+', 1), updatedAt: now })).where('id', '=', id).execute();
-    await db.updateTable('users').set({ lockedUntil: lockUntil, failedCount: 0 }).where('id', '=', id).where('failedCount', '>=', attempts).execute();
+    await db
+      .updateTable('users')
+      .set((eb) => ({ failedCount: eb('failedCount', '+', 1), updatedAt: now }))
+      .where('id', '=', id)
+      .execute();
+    await db
+      .updateTable('users')
+      .set({ lockedUntil: lockUntil, failedCount: 0 })
+      .where('id', '=', id)
+      .where('failedCount', '>=', attempts)
+      .execute();
   },
 
   rolesOfUser: (db: Executor, userId: string) =>
-    db.selectFrom('userRoles').innerJoin('roles', 'roles.id', 'userRoles.roleId').selectAll('roles').where('userRoles.userId', '=', userId).execute(),
+    db
+      .selectFrom('userRoles')
+      .innerJoin('roles', 'roles.id', 'userRoles.roleId')
+      .selectAll('roles')
+      .where('userRoles.userId', '=', userId)
+      .execute(),
   async setUserRoles(db: Executor, userId: string, roleIds: string[]) {
     authorizationChanged(db);
     await db.deleteFrom('userRoles').where('userId', '=', userId).execute();
-    if (roleIds.length) await db.insertInto('userRoles').values(roleIds.map((roleId) => ({ userId, roleId }))).execute();
+    if (roleIds.length)
+      await db
+        .insertInto('userRoles')
+        .values(roleIds.map((roleId) => ({ userId, roleId })))
+        .execute();
   },
   listRoles: (db: Executor) => db.selectFrom('roles').selectAll().orderBy('builtin', 'desc').orderBy('code').execute(),
   roleById: (db: Executor, id: string) => db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -57,7 +87,12 @@ export const identityRepo = {
   insertRole: (db: Executor, row: RoleRow) => db.insertInto('roles').values(row).execute(),
   async updateRole(db: Executor, id: string, version: number, patch: Partial<RoleRow>) {
     authorizationChanged(db);
-    const r = await db.updateTable('roles').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const r = await db
+      .updateTable('roles')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
   deleteRole(db: Executor, id: string) {
@@ -65,16 +100,27 @@ export const identityRepo = {
     return db.deleteFrom('roles').where('id', '=', id).execute();
   },
   async roleUserCounts(db: Executor): Promise<Map<string, number>> {
-    const rows = await db.selectFrom('userRoles').select(['roleId', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('roleId').execute();
+    const rows = await db
+      .selectFrom('userRoles')
+      .select(['roleId', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('roleId')
+      .execute();
     return new Map(rows.map((r) => [r.roleId, Number(r.n)]));
   },
 
   insertSession: (db: Executor, row: SessionsTable) => db.insertInto('sessions').values(row).execute(),
   /** A session and its account in one statement: checked on every request. */
   sessionWithAccount: (db: Executor, id: string) =>
-    db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.userId').selectAll('sessions').select(ACCOUNT_COLUMNS).where('sessions.id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.userId')
+      .selectAll('sessions')
+      .select(ACCOUNT_COLUMNS)
+      .where('sessions.id', '=', id)
+      .executeTakeFirst(),
   touchSession: (db: Executor, id: string, at: string) => db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute(),
-  revokeSession: (db: Executor, id: string, at: string) => db.updateTable('sessions').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute(),
+  revokeSession: (db: Executor, id: string, at: string) =>
+    db.updateTable('sessions').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute(),
   revokeUserSessions(db: Executor, userId: string, at: string, exceptId?: string) {
     let q = db.updateTable('sessions').set({ revokedAt: at }).where('userId', '=', userId).where('revokedAt', 'is', null);
     if (exceptId) q = q.where('id', '!=', exceptId);
@@ -84,10 +130,22 @@ export const identityRepo = {
   insertToken: (db: Executor, row: ApiTokensTable) => db.insertInto('apiTokens').values(row).execute(),
   /** An API token and its account in one statement: checked on every request. */
   tokenWithAccount: (db: Executor, hash: string) =>
-    db.selectFrom('apiTokens').innerJoin('users', 'users.id', 'apiTokens.userId').selectAll('apiTokens').select(ACCOUNT_COLUMNS).where('apiTokens.tokenHash', '=', hash).executeTakeFirst(),
+    db
+      .selectFrom('apiTokens')
+      .innerJoin('users', 'users.id', 'apiTokens.userId')
+      .selectAll('apiTokens')
+      .select(ACCOUNT_COLUMNS)
+      .where('apiTokens.tokenHash', '=', hash)
+      .executeTakeFirst(),
   tokenById: (db: Executor, id: string) => db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirst(),
   listTokens: (db: Executor) =>
-    db.selectFrom('apiTokens').innerJoin('users', 'users.id', 'apiTokens.userId').selectAll('apiTokens').select('users.username').orderBy('apiTokens.createdAt', 'desc').execute(),
+    db
+      .selectFrom('apiTokens')
+      .innerJoin('users', 'users.id', 'apiTokens.userId')
+      .selectAll('apiTokens')
+      .select('users.username')
+      .orderBy('apiTokens.createdAt', 'desc')
+      .execute(),
   touchToken: (db: Executor, id: string, at: string) => db.updateTable('apiTokens').set({ lastUsedAt: at }).where('id', '=', id).execute(),
   revokeToken: (db: Executor, id: string, at: string) => db.updateTable('apiTokens').set({ revokedAt: at }).where('id', '=', id).execute(),
 
@@ -96,7 +154,13 @@ export const identityRepo = {
     let base = db.selectFrom('signInLog');
     if (q.username) base = base.where('username', '=', q.username);
     const [items, total] = await Promise.all([
-      base.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+      base
+        .selectAll()
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(total.n) };

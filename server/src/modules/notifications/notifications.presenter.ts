@@ -7,8 +7,16 @@ import { channelPolicy } from './notifications.policy.ts';
 export function presentInboxItem(r: InboxRow, lang: Lang): InboxItem {
   const en = lang === 'en-US' && r.titleEn !== null;
   return {
-    id: r.id, kind: r.kind, title: en ? r.titleEn! : r.title, body: en ? r.bodyEn ?? '' : r.body, link: r.link, entityType: r.entityType, entityId: r.entityId,
-    createdAt: r.createdAt, readAt: r.readAt, abilities: { markRead: r.readAt === null },
+    id: r.id,
+    kind: r.kind,
+    title: en ? r.titleEn! : r.title,
+    body: en ? (r.bodyEn ?? '') : r.body,
+    link: r.link,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    createdAt: r.createdAt,
+    readAt: r.readAt,
+    abilities: { markRead: r.readAt === null },
   };
 }
 
@@ -30,16 +38,39 @@ export function maskTarget(target: string | null): string | null {
 export function presentChannel(actor: Actor, r: ChannelRow, departmentName: string | null): NotificationChannel {
   const settings = JSON.parse(r.settings) as { from?: string };
   return {
-    id: r.id, kind: r.kind, name: r.name, targetMasked: maskTarget(r.target), hasSecret: r.secret !== null, from: settings.from ?? null,
-    departmentId: r.departmentId, departmentName, enabled: !!r.enabled, version: r.version, createdAt: r.createdAt, updatedAt: r.updatedAt,
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    targetMasked: maskTarget(r.target),
+    hasSecret: r.secret !== null,
+    from: settings.from ?? null,
+    departmentId: r.departmentId,
+    departmentName,
+    enabled: !!r.enabled,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
     abilities: { manage: channelPolicy.allowed(actor, 'manage', r) },
   };
 }
 
 export function presentDelivery(r: DeliveryRow, names: { channel: string | null; person: string | null }): Delivery {
   return {
-    id: r.id, notificationKind: r.notificationKind, channel: r.channel, channelId: r.channelId, channelName: names.channel,
-    personId: r.personId, personName: names.person, address: r.address, title: r.title, status: r.status,
-    attempts: r.attempts, maxAttempts: r.maxAttempts, nextAttemptAt: r.nextAttemptAt, lastError: r.lastError, sentAt: r.sentAt, createdAt: r.createdAt,
+    id: r.id,
+    notificationKind: r.notificationKind,
+    channel: r.channel,
+    channelId: r.channelId,
+    channelName: names.channel,
+    personId: r.personId,
+    personName: names.person,
+    address: r.address,
+    title: r.title,
+    status: r.status,
+    attempts: r.attempts,
+    maxAttempts: r.maxAttempts,
+    nextAttemptAt: r.nextAttemptAt,
+    lastError: r.lastError,
+    sentAt: r.sentAt,
+    createdAt: r.createdAt,
   };
 }

@@ -19,8 +19,12 @@ export const notificationsRepo = {
     return { items, total: Number(total.n) };
   },
   async unreadCount(db: Executor, personId: string) {
-    const r = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('personId', '=', personId).where('readAt', 'is', null).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('personId', '=', personId)
+      .where('readAt', 'is', null)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
   inboxById: (db: Executor, id: string) => db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -29,11 +33,17 @@ export const notificationsRepo = {
     return Number(r.numUpdatedRows) === 1;
   },
   async markAllRead(db: Executor, personId: string, at: string) {
-    const r = await db.updateTable('notifications').set({ readAt: at }).where('personId', '=', personId).where('readAt', 'is', null).executeTakeFirst();
+    const r = await db
+      .updateTable('notifications')
+      .set({ readAt: at })
+      .where('personId', '=', personId)
+      .where('readAt', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows);
   },
 
-  channels: (db: Executor) => db.selectFrom('notificationChannels').selectAll().orderBy('kind').orderBy('createdAt').orderBy('id').execute(),
+  channels: (db: Executor) =>
+    db.selectFrom('notificationChannels').selectAll().orderBy('kind').orderBy('createdAt').orderBy('id').execute(),
   channelById: (db: Executor, id: string) => db.selectFrom('notificationChannels').selectAll().where('id', '=', id).executeTakeFirst(),
   enabledEmailChannel: (db: Executor, exceptId: string | null) => {
     let q = db.selectFrom('notificationChannels').selectAll().where('kind', '=', 'email').where('enabled', '=', 1);
@@ -42,7 +52,12 @@ export const notificationsRepo = {
   },
   insertChannel: (db: Executor, row: ChannelRow) => db.insertInto('notificationChannels').values(row).execute(),
   async updateChannel(db: Executor, id: string, version: number, patch: Partial<ChannelRow>) {
-    const r = await db.updateTable('notificationChannels').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const r = await db
+      .updateTable('notificationChannels')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
   deleteChannel: (db: Executor, id: string) => db.deleteFrom('notificationChannels').where('id', '=', id).execute(),

@@ -28,7 +28,11 @@ const actorOf = (ctx: Ctx) => ctx.actor!;
 export async function listInbox(ctx: Ctx, q: z.output<typeof InboxQuery>) {
   const personId = actorOf(ctx).personId;
   if (!personId) return { items: [], total: 0 };
-  return notificationsRepo.inboxPage(ctx.db, personId, { unreadOnly: q.unread === 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return notificationsRepo.inboxPage(ctx.db, personId, {
+    unreadOnly: q.unread === 'true',
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
 }
 
 export async function unreadCount(ctx: Ctx): Promise<number> {
@@ -55,7 +59,8 @@ export async function markAllRead(ctx: Ctx): Promise<number> {
   if (!personId) return 0;
   return inTransaction(ctx, async (tx) => {
     const count = await notificationsRepo.markAllRead(tx.db, personId, iso(tx.clock.now()));
-    if (count) await recordAudit(tx, { action: 'notification.read_all', entityType: 'notification', entityId: null, after: { personId, count } });
+    if (count)
+      await recordAudit(tx, { action: 'notification.read_all', entityType: 'notification', entityId: null, after: { personId, count } });
     return count;
   });
 }
@@ -75,9 +80,18 @@ export async function getChannel(ctx: Ctx, id: string) {
   return row;
 }
 
-export const channelDepartmentName = (db: Executor, r: ChannelRow) => (r.departmentId ? getDepartmentName(db, r.departmentId) : Promise.resolve(null));
+export const channelDepartmentName = (db: Executor, r: ChannelRow) =>
+  r.departmentId ? getDepartmentName(db, r.departmentId) : Promise.resolve(null);
 
-type ChannelDraft = { kind: ChannelRow['kind']; name: string; target: string | null; hasSecret: boolean; from: string | null; departmentId: string | null; enabled: boolean };
+type ChannelDraft = {
+  kind: ChannelRow['kind'];
+  name: string;
+  target: string | null;
+  hasSecret: boolean;
+  from: string | null;
+  departmentId: string | null;
+  enabled: boolean;
+};
 
 /** The rules a channel must meet, whether new or edited. Field errors name the body field. */
 async function checkChannel(tx: TxCtx, config: Config, d: ChannelDraft, selfId: string | null) {
@@ -96,7 +110,8 @@ async function checkChannel(tx: TxCtx, config: Config, d: ChannelDraft, selfId: 
   if (d.departmentId) await usableDepartment(tx, d.departmentId, 'body.departmentId');
   if (d.kind === 'email' && d.enabled) {
     const other = await notificationsRepo.enabledEmailChannel(tx.db, selfId);
-    if (other) throw new DomainError('email_channel_exists', 409, { name: other.name }, [{ path: 'body.enabled', message: 'email_channel_exists' }]);
+    if (other)
+      throw new DomainError('email_channel_exists', 409, { name: other.name }, [{ path: 'body.enabled', message: 'email_channel_exists' }]);
   }
 }
 
@@ -104,18 +119,36 @@ export async function createChannel(ctx: Ctx, config: Config, input: ChannelCrea
   const body = CreateSchema.parse(input);
   return inTransaction(ctx, async (tx) => {
     const draft: ChannelDraft = {
-      kind: body.kind, name: body.name, target: body.target ?? null, hasSecret: !!body.secret, from: body.kind === 'email' ? body.from ?? null : null,
-      departmentId: body.departmentId ?? null, enabled: body.enabled,
+      kind: body.kind,
+      name: body.name,
+      target: body.target ?? null,
+      hasSecret: !!body.secret,
+      from: body.kind === 'email' ? (body.from ?? null) : null,
+      departmentId: body.departmentId ?? null,
+      enabled: body.enabled,
     };
     await checkChannel(tx, config, draft, null);
     const now = iso(tx.clock.now());
     const row: ChannelRow = {
-      id: newId(), kind: draft.kind, name: draft.name, target: draft.target, secret: body.secret ? seal(config, body.secret) : null,
-      settings: JSON.stringify(draft.from ? { from: draft.from } : {}), departmentId: draft.departmentId, enabled: draft.enabled ? 1 : 0,
-      version: 1, createdAt: now, updatedAt: now,
+      id: newId(),
+      kind: draft.kind,
+      name: draft.name,
+      target: draft.target,
+      secret: body.secret ? seal(config, body.secret) : null,
+      settings: JSON.stringify(draft.from ? { from: draft.from } : {}),
+      departmentId: draft.departmentId,
+      enabled: draft.enabled ? 1 : 0,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     };
     await notificationsRepo.insertChannel(tx.db, row);
-    await recordAudit(tx, { action: 'notification_channel.create', entityType: 'notification_channel', entityId: row.id, after: snapshot(row) });
+    await recordAudit(tx, {
+      action: 'notification_channel.create',
+      entityType: 'notification_channel',
+      entityId: row.id,
+      after: snapshot(row),
+    });
     return row;
   });
 }
@@ -127,19 +160,33 @@ export async function updateChannel(ctx: Ctx, config: Config, id: string, patch:
     const settings = JSON.parse(before.settings) as { from?: string };
     const secret = patch.secret === undefined ? before.secret : patch.secret === null ? null : seal(config, patch.secret);
     const draft: ChannelDraft = {
-      kind: before.kind, name: patch.name ?? before.name, target: patch.target !== undefined ? patch.target : before.target,
+      kind: before.kind,
+      name: patch.name ?? before.name,
+      target: patch.target !== undefined ? patch.target : before.target,
       hasSecret: patch.secret === undefined ? before.secret !== null : patch.secret !== null,
-      from: before.kind === 'email' ? (patch.from !== undefined ? patch.from : settings.from ?? null) : null,
-      departmentId: patch.departmentId !== undefined ? patch.departmentId : before.departmentId, enabled: patch.enabled ?? !!before.enabled,
+      from: before.kind === 'email' ? (patch.from !== undefined ? patch.from : (settings.from ?? null)) : null,
+      departmentId: patch.departmentId !== undefined ? patch.departmentId : before.departmentId,
+      enabled: patch.enabled ?? !!before.enabled,
     };
     await checkChannel(tx, config, draft, id);
     const next: Partial<ChannelRow> = {
-      name: draft.name, target: draft.target, secret, settings: JSON.stringify(draft.from ? { from: draft.from } : {}),
-      departmentId: draft.departmentId, enabled: draft.enabled ? 1 : 0, updatedAt: iso(tx.clock.now()),
+      name: draft.name,
+      target: draft.target,
+      secret,
+      settings: JSON.stringify(draft.from ? { from: draft.from } : {}),
+      departmentId: draft.departmentId,
+      enabled: draft.enabled ? 1 : 0,
+      updatedAt: iso(tx.clock.now()),
     };
     if (!(await notificationsRepo.updateChannel(tx.db, id, before.version, next))) throw versionConflict();
     const after: ChannelRow = { ...before, ...next, version: before.version + 1 };
-    await recordAudit(tx, { action: 'notification_channel.update', entityType: 'notification_channel', entityId: id, before: snapshot(before), after: snapshot(after) });
+    await recordAudit(tx, {
+      action: 'notification_channel.update',
+      entityType: 'notification_channel',
+      entityId: id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
@@ -149,23 +196,40 @@ export async function deleteChannel(ctx: Ctx, id: string) {
   await inTransaction(ctx, async (tx) => {
     const before = await getChannel(tx, id);
     await notificationsRepo.deleteChannel(tx.db, id);
-    await recordAudit(tx, { action: 'notification_channel.delete', entityType: 'notification_channel', entityId: id, before: snapshot(before) });
+    await recordAudit(tx, {
+      action: 'notification_channel.delete',
+      entityType: 'notification_channel',
+      entityId: id,
+      before: snapshot(before),
+    });
   });
 }
 
 // ---- delivery record (投递记录) ----
 
 export async function listDeliveries(ctx: Ctx, q: z.output<typeof DeliveryQuery>) {
-  const { items, total } = await notificationsRepo.deliveryPage(ctx.db, { status: q.status, channel: q.channel, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { items, total } = await notificationsRepo.deliveryPage(ctx.db, {
+    status: q.status,
+    channel: q.channel,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   const channelIds = [...new Set(items.map((d) => d.channelId).filter((x): x is string => x !== null))];
   const [channels, people] = await Promise.all([
     Promise.all(channelIds.map((cid) => notificationsRepo.channelById(ctx.db, cid))),
-    personContacts(ctx.db, items.map((d) => d.personId).filter((x): x is string => x !== null)),
+    personContacts(
+      ctx.db,
+      items.map((d) => d.personId).filter((x): x is string => x !== null),
+    ),
   ]);
   const channelName = new Map(channels.filter((c) => c !== undefined).map((c) => [c.id, c.name]));
   const personName = new Map(people.map((p) => [p.personId, p.name]));
   return {
     total,
-    items: items.map((row) => ({ row, channel: row.channelId ? channelName.get(row.channelId) ?? null : null, person: row.personId ? personName.get(row.personId) ?? null : null })),
+    items: items.map((row) => ({
+      row,
+      channel: row.channelId ? (channelName.get(row.channelId) ?? null) : null,
+      person: row.personId ? (personName.get(row.personId) ?? null) : null,
+    })),
   };
 }

@@ -12,14 +12,20 @@ describe.each(ENGINES)('the cached department names on %s', (engine) => {
     t = await startTestApp(engine);
     reader = (await buildSignedInUser(t, { permissions: ['tasks.read'] })).session;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const taskView = async (id: string) => (await reader.request({ method: 'GET', url: `/api/tasks/${id}` })).json() as Task;
 
   it('shows a renamed department on the next request', async () => {
     const task = await buildTask(t);
     const before = await taskView(task.id); // the departments are cached now
-    const renamed = await t.admin.request({ method: 'PATCH', url: `/api/departments/${task.leadDepartmentId}`, payload: { name: '改名后的科室' } });
+    const renamed = await t.admin.request({
+      method: 'PATCH',
+      url: `/api/departments/${task.leadDepartmentId}`,
+      payload: { name: '改名后的科室' },
+    });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(before.leadDepartmentName).not.toBe('改名后的科室');
     expect((await taskView(task.id)).leadDepartmentName).toBe('改名后的科室');
@@ -32,9 +38,20 @@ describe.each(ENGINES)('the cached department names on %s', (engine) => {
     const now = new Date().toISOString();
     const id = newId();
     // not through this process's services: as another instance on the same PostgreSQL would write it
-    await t.db.db.insertInto('departments').values({
-      ...parent, id, parentId: parent.id, name: '另一实例新设', path: `${parent.path}${id}/`, depth: parent.depth + 1, version: 1, createdAt: now, updatedAt: now,
-    }).execute();
+    await t.db.db
+      .insertInto('departments')
+      .values({
+        ...parent,
+        id,
+        parentId: parent.id,
+        name: '另一实例新设',
+        path: `${parent.path}${id}/`,
+        depth: parent.depth + 1,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
     const task = await buildTask(t, { leadDepartmentId: id });
     expect((await taskView(task.id)).leadDepartmentName).toBe('另一实例新设');
   });

@@ -5,8 +5,13 @@ import { departmentsRepo, departmentsEpoch as epoch, type DepartmentRow } from '
 
 export type DepartmentBasics = { id: string; name: string; parentId: string | null; path: string; archived: boolean };
 
-export const basicsOf = (r: Pick<DepartmentRow, 'id' | 'name' | 'parentId' | 'path' | 'archivedAt'>): DepartmentBasics =>
-  ({ id: r.id, name: r.name, parentId: r.parentId, path: r.path, archived: r.archivedAt !== null });
+export const basicsOf = (r: Pick<DepartmentRow, 'id' | 'name' | 'parentId' | 'path' | 'archivedAt'>): DepartmentBasics => ({
+  id: r.id,
+  name: r.name,
+  parentId: r.parentId,
+  path: r.path,
+  archived: r.archivedAt !== null,
+});
 
 /**
  * Every task page names its departments, and there are a few thousand at most, renamed or moved a

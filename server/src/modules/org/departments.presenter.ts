@@ -5,8 +5,14 @@ import { departmentPolicy } from './org.policy.ts';
 
 export function presentDepartment(actor: Actor, row: DepartmentRow, headcount = 0): Department {
   return {
-    id: row.id, parentId: row.parentId, name: row.name, kind: row.kind as Department['kind'], sort: row.sort,
-    archived: row.archivedAt !== null, headcount, version: row.version,
+    id: row.id,
+    parentId: row.parentId,
+    name: row.name,
+    kind: row.kind as Department['kind'],
+    sort: row.sort,
+    archived: row.archivedAt !== null,
+    headcount,
+    version: row.version,
     abilities: { manage: departmentPolicy.allowed(actor, 'manage', row) },
   };
 }

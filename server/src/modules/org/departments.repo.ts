@@ -32,13 +32,21 @@ export const departmentsRepo = {
   /** ids of the departments under any of these paths, themselves included */
   async subtreeIds(db: Executor, paths: string[]): Promise<string[]> {
     if (paths.length === 0) return [];
-    const rows = await db.selectFrom('departments').select('id')
-      .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`)))).execute();
+    const rows = await db
+      .selectFrom('departments')
+      .select('id')
+      .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`))))
+      .execute();
     return rows.map((r) => r.id);
   },
   activeChildCount(db: Executor, id: string) {
-    return db.selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('parentId', '=', id).where('archivedAt', 'is', null).executeTakeFirstOrThrow().then((r) => Number(r.n));
+    return db
+      .selectFrom('departments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parentId', '=', id)
+      .where('archivedAt', 'is', null)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
   },
   siblingByName(db: Executor, parentId: string | null, name: string) {
     let q = db.selectFrom('departments').select('id').where('name', '=', name).where('archivedAt', 'is', null);
@@ -57,8 +65,12 @@ export const departmentsRepo = {
     authorizationChanged(db); // a move changes subtrees, and with them data scopes
     departmentsEpoch.changed(db);
     directoryEpoch.changed(db);
-    const r = await db.updateTable('departments').set({ ...patch, version: version + 1 })
-      .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const r = await db
+      .updateTable('departments')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
   /** Moving a department rewrites the path prefix of its whole subtree. */
@@ -67,15 +79,28 @@ export const departmentsRepo = {
     directoryEpoch.changed(db);
     const rows = await db.selectFrom('departments').select(['id', 'path', 'depth']).where('path', 'like', `${oldPath}_%`).execute();
     for (const r of rows) {
-      await db.updateTable('departments').set({ path: newPath + r.path.slice(oldPath.length), depth: r.depth + depthDelta }).where('id', '=', r.id).execute();
+      await db
+        .updateTable('departments')
+        .set({ path: newPath + r.path.slice(oldPath.length), depth: r.depth + depthDelta })
+        .where('id', '=', r.id)
+        .execute();
     }
   },
   activePeopleCount(db: Executor, id: string) {
-    return db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('departmentId', '=', id).where('status', '!=', 'left').executeTakeFirstOrThrow().then((r) => Number(r.n));
+    return db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('departmentId', '=', id)
+      .where('status', '!=', 'left')
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
   },
   headcounts(db: Executor) {
-    return db.selectFrom('people').select(['departmentId', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('status', '!=', 'left').groupBy('departmentId').execute();
+    return db
+      .selectFrom('people')
+      .select(['departmentId', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', '!=', 'left')
+      .groupBy('departmentId')
+      .execute();
   },
 };

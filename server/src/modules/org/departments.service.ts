@@ -30,7 +30,8 @@ export async function usableDepartment(ctx: Ctx, id: string, field: string): Pro
   if (!dept || !departmentPolicy.canSee(actorOf(ctx), dept)) {
     throw new DomainError('not_found', 404, {}, [{ path: field, message: 'not_found' }]);
   }
-  if (dept.archivedAt) throw new DomainError('department_archived', 409, { name: dept.name }, [{ path: field, message: 'department_archived' }]);
+  if (dept.archivedAt)
+    throw new DomainError('department_archived', 409, { name: dept.name }, [{ path: field, message: 'department_archived' }]);
   return dept;
 }
 
@@ -44,9 +45,17 @@ export async function createDepartment(ctx: Ctx, input: DepartmentCreateBody): P
     const id = newId();
     const now = iso(tx.clock.now());
     const row: DepartmentRow = {
-      id, parentId: body.parentId, name: body.name, kind: body.kind, sort: body.sort,
-      path: `${parent?.path ?? '/'}${id}/`, depth: (parent?.depth ?? -1) + 1,
-      archivedAt: null, version: 1, createdAt: now, updatedAt: now,
+      id,
+      parentId: body.parentId,
+      name: body.name,
+      kind: body.kind,
+      sort: body.sort,
+      path: `${parent?.path ?? '/'}${id}/`,
+      depth: (parent?.depth ?? -1) + 1,
+      archivedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     };
     await departmentsRepo.insert(tx.db, row);
     await recordAudit(tx, { action: 'department.create', entityType: 'department', entityId: id, after: row });
@@ -74,7 +83,13 @@ export async function updateDepartment(ctx: Ctx, id: string, patch: DepartmentUp
     if (!(await departmentsRepo.update(tx.db, id, before.version, next))) throw versionConflict();
     if (moving) await departmentsRepo.rewriteSubtreePaths(tx.db, before.path, next.path!, next.depth! - before.depth);
     const after = { ...before, ...next, version: before.version + 1 };
-    await recordAudit(tx, { action: moving ? 'department.move' : 'department.update', entityType: 'department', entityId: id, before, after });
+    await recordAudit(tx, {
+      action: moving ? 'department.move' : 'department.update',
+      entityType: 'department',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -83,7 +98,8 @@ async function movedPlacement(ctx: Ctx, dept: DepartmentRow, parentId: string | 
   if (parentId === null) throw new DomainError('root_department_exists', 409);
   const parent = await usableDepartment(ctx, parentId, 'body.parentId');
   departmentPolicy.assert(actorOf(ctx), 'manage', parent);
-  if (parent.path.startsWith(dept.path)) throw new DomainError('department_cycle', 409, {}, [{ path: 'body.parentId', message: 'department_cycle' }]);
+  if (parent.path.startsWith(dept.path))
+    throw new DomainError('department_cycle', 409, {}, [{ path: 'body.parentId', message: 'department_cycle' }]);
   return { parentId, path: `${parent.path}${dept.id}/`, depth: parent.depth + 1 };
 }
 
@@ -107,7 +123,10 @@ export async function archiveDepartment(ctx: Ctx, id: string) {
 /** For data scopes: the ids in the subtrees rooted at these departments. */
 export async function departmentSubtreeIds(db: Executor, rootIds: string[]): Promise<string[]> {
   const roots = await departmentsRepo.byIds(db, rootIds);
-  return departmentsRepo.subtreeIds(db, roots.map((r) => r.path));
+  return departmentsRepo.subtreeIds(
+    db,
+    roots.map((r) => r.path),
+  );
 }
 
 export async function departmentHeadcounts(db: Executor): Promise<Map<string, number>> {
@@ -125,6 +144,10 @@ export async function departmentsWithFullNames(db: Executor): Promise<{ row: Dep
   const byId = new Map(rows.map((r) => [r.id, r]));
   return rows.map((row) => ({
     row,
-    fullName: row.path.split('/').filter(Boolean).map((id) => byId.get(id)?.name ?? '?').join('/'),
+    fullName: row.path
+      .split('/')
+      .filter(Boolean)
+      .map((id) => byId.get(id)?.name ?? '?')
+      .join('/'),
   }));
 }

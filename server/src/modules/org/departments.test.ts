@@ -3,7 +3,8 @@ import type { Department, Person } from '@qinlian/contracts';
 import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
 import { buildDepartment, buildPerson, buildSignedInUser, rootDepartment } from '../../../test/factories.ts';
 
-const pathOf = async (t: TestApp, id: string) => (await t.db.db.selectFrom('departments').select(['path', 'depth']).where('id', '=', id).executeTakeFirstOrThrow());
+const pathOf = async (t: TestApp, id: string) =>
+  await t.db.db.selectFrom('departments').select(['path', 'depth']).where('id', '=', id).executeTakeFirstOrThrow();
 
 describe.each(ENGINES)('departments on %s', (engine) => {
   let t: TestApp;
@@ -13,7 +14,9 @@ describe.each(ENGINES)('departments on %s', (engine) => {
     t = await startTestApp(engine);
     root = await rootDepartment(t);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('creates under a parent with an audit record; a second root is refused', async () => {
     const res = await t.admin.request({ method: 'POST', url: '/api/departments', payload: { name: '数据局', parentId: root.id } });
@@ -59,7 +62,9 @@ describe.each(ENGINES)('departments on %s', (engine) => {
     expect(await pathOf(t, a.id)).toEqual({ path: `${bPath}${a.id}/`, depth: 2 });
     expect(await pathOf(t, a1.id)).toEqual({ path: `${bPath}${a.id}/${a1.id}/`, depth: 3 });
     expect(await pathOf(t, a11.id)).toEqual({ path: `${bPath}${a.id}/${a1.id}/${a11.id}/`, depth: 4 });
-    const underB = (await t.admin.request({ method: 'GET', url: '/api/people', query: { departmentId: b.id } })).json() as { items: Person[] };
+    const underB = (await t.admin.request({ method: 'GET', url: '/api/people', query: { departmentId: b.id } })).json() as {
+      items: Person[];
+    };
     expect(underB.items.map((p) => p.id)).toEqual([person.id]);
     const audit = await t.db.db.selectFrom('auditEvents').select('action').where('entityId', '=', a.id).orderBy('seq').execute();
     expect(audit.map((x) => x.action)).toEqual(['department.create', 'department.move']);
@@ -95,7 +100,9 @@ describe.each(ENGINES)('departments on %s', (engine) => {
 
     const live = (await t.admin.request({ method: 'GET', url: '/api/departments' })).json() as { items: Department[] };
     expect(live.items.map((x) => x.id)).not.toContain(d.id);
-    const all = (await t.admin.request({ method: 'GET', url: '/api/departments', query: { includeArchived: 'true' } })).json() as { items: Department[] };
+    const all = (await t.admin.request({ method: 'GET', url: '/api/departments', query: { includeArchived: 'true' } })).json() as {
+      items: Department[];
+    };
     expect(all.items.find((x) => x.id === d.id)?.archived).toBe(true);
     expect(await t.db.db.selectFrom('departments').select('id').where('id', 'in', [d.id, child.id]).execute()).toHaveLength(2);
     const under = await t.admin.request({ method: 'POST', url: '/api/departments', payload: { name: '挂到撤销部门下', parentId: d.id } });
@@ -112,17 +119,25 @@ describe.each(ENGINES)('departments on %s', (engine) => {
     expect(items.map((x) => x.id)).toEqual([mine.id]);
     expect(items[0]!.abilities.manage).toBe(false);
     expect((await reader.request({ method: 'GET', url: `/api/departments/${theirs.id}` })).statusCode).toBe(404);
-    expect((await reader.request({ method: 'POST', url: '/api/departments', payload: { name: '无权', parentId: mine.id } })).statusCode).toBe(403);
+    expect(
+      (await reader.request({ method: 'POST', url: '/api/departments', payload: { name: '无权', parentId: mine.id } })).statusCode,
+    ).toBe(403);
     expect((await reader.request({ method: 'PATCH', url: `/api/departments/${mine.id}`, payload: { name: '无权' } })).statusCode).toBe(403);
     expect((await reader.request({ method: 'POST', url: `/api/departments/${mine.id}/archive` })).statusCode).toBe(403);
     const nobody = (await buildSignedInUser(t, { permissions: ['people.read'] })).session;
     expect((await nobody.request({ method: 'GET', url: '/api/departments' })).statusCode).toBe(403);
 
     const mePerson = await buildPerson(t, { departmentId: mine.id });
-    const manager = (await buildSignedInUser(t, { permissions: ['org.read', 'org.manage'], dataScope: 'dept_and_below', personId: mePerson.id })).session;
+    const manager = (
+      await buildSignedInUser(t, { permissions: ['org.read', 'org.manage'], dataScope: 'dept_and_below', personId: mePerson.id })
+    ).session;
     const child = await manager.request({ method: 'POST', url: '/api/departments', payload: { name: '下设科', parentId: mine.id } });
     expect(child.statusCode, child.body).toBe(201);
-    expect((await manager.request({ method: 'POST', url: '/api/departments', payload: { name: '越界', parentId: theirs.id } })).statusCode).toBe(404);
-    expect((await manager.request({ method: 'PATCH', url: `/api/departments/${theirs.id}`, payload: { name: '越界' } })).statusCode).toBe(404);
+    expect(
+      (await manager.request({ method: 'POST', url: '/api/departments', payload: { name: '越界', parentId: theirs.id } })).statusCode,
+    ).toBe(404);
+    expect((await manager.request({ method: 'PATCH', url: `/api/departments/${theirs.id}`, payload: { name: '越界' } })).statusCode).toBe(
+      404,
+    );
   });
 });

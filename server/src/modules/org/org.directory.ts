@@ -20,13 +20,24 @@ export const orgDirectoryVersion = directoryEpoch.current;
 export type PersonBasics = { id: string; name: string; departmentId: string; status: PersonStatus; title: string | null };
 /** A post with the person acting for it now (AB岗: A, or B when A is away or has left). */
 export type PostWithHolder = {
-  id: string; name: string; departmentId: string; archived: boolean;
-  aPersonId: string | null; bPersonId: string | null; actingPersonId: string | null; actingPersonName: string | null;
+  id: string;
+  name: string;
+  departmentId: string;
+  archived: boolean;
+  aPersonId: string | null;
+  bPersonId: string | null;
+  actingPersonId: string | null;
+  actingPersonName: string | null;
 };
 
 export async function peopleBasics(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, PersonBasics>> {
-  const rows = await peopleRepo.basicsByIds(db, ids.filter((x): x is string => !!x));
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, departmentId: r.departmentId, status: r.status as PersonStatus, title: r.title }]));
+  const rows = await peopleRepo.basicsByIds(
+    db,
+    ids.filter((x): x is string => !!x),
+  );
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, name: r.name, departmentId: r.departmentId, status: r.status as PersonStatus, title: r.title }]),
+  );
 }
 
 export { cachedDepartmentsBasics, type DepartmentBasics } from './departments.cache.ts';
@@ -40,17 +51,26 @@ export async function departmentsBasics(db: Executor, ids: (string | null | unde
 type HeldPost = Pick<PostRow, 'id' | 'name' | 'departmentId' | 'archivedAt' | 'aPersonId' | 'bPersonId'>;
 
 function withHolder(r: HeldPost, people: Map<string, PersonBasics>): PostWithHolder {
-  const a = r.aPersonId ? people.get(r.aPersonId) ?? null : null;
-  const b = r.bPersonId ? people.get(r.bPersonId) ?? null : null;
+  const a = r.aPersonId ? (people.get(r.aPersonId) ?? null) : null;
+  const b = r.bPersonId ? (people.get(r.bPersonId) ?? null) : null;
   const acting = actingHolder({ a, b });
   return {
-    id: r.id, name: r.name, departmentId: r.departmentId, archived: r.archivedAt !== null, aPersonId: r.aPersonId, bPersonId: r.bPersonId,
-    actingPersonId: acting, actingPersonName: acting ? people.get(acting)?.name ?? null : null,
+    id: r.id,
+    name: r.name,
+    departmentId: r.departmentId,
+    archived: r.archivedAt !== null,
+    aPersonId: r.aPersonId,
+    bPersonId: r.bPersonId,
+    actingPersonId: acting,
+    actingPersonName: acting ? (people.get(acting)?.name ?? null) : null,
   };
 }
 
 async function withHolders(db: Executor, rows: PostRow[]): Promise<PostWithHolder[]> {
-  const people = await peopleBasics(db, rows.flatMap((r) => [r.aPersonId, r.bPersonId]));
+  const people = await peopleBasics(
+    db,
+    rows.flatMap((r) => [r.aPersonId, r.bPersonId]),
+  );
   return rows.map((r) => withHolder(r, people));
 }
 
@@ -61,7 +81,11 @@ async function withHolders(db: Executor, rows: PostRow[]): Promise<PostWithHolde
 export async function postsAndPeople(db: Executor, postIds: (string | null | undefined)[], personIds: (string | null | undefined)[]) {
   const unique = [...new Set(postIds.filter((x): x is string => !!x))];
   const rows = unique.length
-    ? await db.selectFrom('posts').select(['id', 'name', 'departmentId', 'archivedAt', 'aPersonId', 'bPersonId']).where('id', 'in', unique).execute()
+    ? await db
+        .selectFrom('posts')
+        .select(['id', 'name', 'departmentId', 'archivedAt', 'aPersonId', 'bPersonId'])
+        .where('id', 'in', unique)
+        .execute()
     : [];
   const people = await peopleBasics(db, [...personIds, ...rows.flatMap((r) => [r.aPersonId, r.bPersonId])]);
   return { posts: new Map(rows.map((r) => [r.id, withHolder(r, people)])), people };
@@ -81,10 +105,11 @@ export async function livePostsOf(db: Executor, departmentIds: string[]): Promis
 /** The posts this person acts for now: held as A while present, or as B while A is away, has left or is unset. */
 export async function postIdsActedBy(db: Executor, personId: string): Promise<string[]> {
   const held = await postsRepo.heldWithAStatus(db, personId);
-  const acting = (p: (typeof held)[number]) => actingHolder({
-    a: p.aPersonId && p.aStatus ? { id: p.aPersonId, status: p.aStatus } : null,
-    b: p.bPersonId ? { id: p.bPersonId } : null,
-  });
+  const acting = (p: (typeof held)[number]) =>
+    actingHolder({
+      a: p.aPersonId && p.aStatus ? { id: p.aPersonId, status: p.aStatus } : null,
+      b: p.bPersonId ? { id: p.bPersonId } : null,
+    });
   return held.filter((p) => acting(p) === personId).map((p) => p.id);
 }
 
@@ -92,9 +117,12 @@ export async function postIdsActedBy(db: Executor, personId: string): Promise<st
 export async function peopleNamed(db: Executor, names: string[]) {
   const unique = [...new Set(names.filter(Boolean))];
   if (unique.length === 0) return [];
-  const rows = await db.selectFrom('people').innerJoin('departments', 'departments.id', 'people.departmentId')
+  const rows = await db
+    .selectFrom('people')
+    .innerJoin('departments', 'departments.id', 'people.departmentId')
     .select(['people.id', 'people.name', 'people.departmentId', 'people.status', 'departments.name as departmentName'])
-    .where('people.name', 'in', unique).execute();
+    .where('people.name', 'in', unique)
+    .execute();
   return rows;
 }
 
@@ -122,8 +150,17 @@ export async function departmentHeadPersonId(db: Executor, departmentId: string)
     .filter((p) => p.actingPersonId && (p.name.includes('负责人') || rank(p.name) < HEAD_TITLES.length))
     .sort((a, b) => rank(a.name) - rank(b.name))[0];
   if (headPost) return headPost.actingPersonId;
-  const people = await db.selectFrom('people').select(['id', 'title', 'status', 'createdAt'])
-    .where('departmentId', '=', departmentId).where('status', '=', 'active').orderBy('createdAt').orderBy('id').execute();
-  const ranked = people.map((p) => ({ id: p.id, r: rank(p.title) })).filter((p) => Number.isFinite(p.r)).sort((a, b) => a.r - b.r);
+  const people = await db
+    .selectFrom('people')
+    .select(['id', 'title', 'status', 'createdAt'])
+    .where('departmentId', '=', departmentId)
+    .where('status', '=', 'active')
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  const ranked = people
+    .map((p) => ({ id: p.id, r: rank(p.title) }))
+    .filter((p) => Number.isFinite(p.r))
+    .sort((a, b) => a.r - b.r);
   return ranked[0]?.id ?? null;
 }

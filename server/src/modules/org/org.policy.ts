@@ -2,10 +2,10 @@ import type { Actor } from '../../platform/context.ts';
 import { definePolicy, inDepartmentScope } from '../../platform/policy/policy.ts';
 
 /** Departments: visible to org readers in scope; managed by org managers in scope. */
-export const departmentPolicy = definePolicy<{ id: string }, 'read' | 'manage'>(
-  (actor, dept) => inDepartmentScope(actor, dept.id),
-  { read: { permission: 'org.read' }, manage: { permission: 'org.manage' } },
-);
+export const departmentPolicy = definePolicy<{ id: string }, 'read' | 'manage'>((actor, dept) => inDepartmentScope(actor, dept.id), {
+  read: { permission: 'org.read' },
+  manage: { permission: 'org.manage' },
+});
 
 /** People: in the actor's department scope, or the actor themself under the "self" scope. */
 const seePerson = (actor: Actor, person: { id: string; departmentId: string }) =>

@@ -8,7 +8,15 @@ import { presentPhone, STATUS_LABELS } from './people.presenter.ts';
 import { canAddPersonTo } from './org.policy.ts';
 
 /** The columns of the people sheet, export and import alike (姓名, 手机, 部门, 职务, 状态 …). */
-export const PEOPLE_COLUMNS = { name: '姓名', phone: '手机', department: '部门', title: '职务', status: '状态', posts: 'AB岗', username: '账号' } as const;
+export const PEOPLE_COLUMNS = {
+  name: '姓名',
+  phone: '手机',
+  department: '部门',
+  title: '职务',
+  status: '状态',
+  posts: 'AB岗',
+  username: '账号',
+} as const;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
@@ -45,12 +53,21 @@ export async function exportPeopleXlsx(ctx: Ctx, q: Omit<PeopleQueryParsed, 'pag
   wb.creator = '勤廉 Qinlian';
   const sheet = wb.addWorksheet('人员名单');
   styleHeader(sheet, [
-    { header: PEOPLE_COLUMNS.name, width: 12 }, { header: PEOPLE_COLUMNS.phone, width: 16 }, { header: PEOPLE_COLUMNS.department, width: 40 },
-    { header: PEOPLE_COLUMNS.title, width: 14 }, { header: PEOPLE_COLUMNS.status, width: 8 }, { header: PEOPLE_COLUMNS.posts, width: 40 },
+    { header: PEOPLE_COLUMNS.name, width: 12 },
+    { header: PEOPLE_COLUMNS.phone, width: 16 },
+    { header: PEOPLE_COLUMNS.department, width: 40 },
+    { header: PEOPLE_COLUMNS.title, width: 14 },
+    { header: PEOPLE_COLUMNS.status, width: 8 },
+    { header: PEOPLE_COLUMNS.posts, width: 40 },
   ]);
   for (const r of rows) {
     const row = sheet.addRow([
-      r.name, presentPhone(actor, r) ?? '', fullName.get(r.departmentId) ?? '', r.title ?? '', STATUS_LABELS[r.status as PersonStatus] ?? r.status, (held.get(r.id) ?? []).join('、'),
+      r.name,
+      presentPhone(actor, r) ?? '',
+      fullName.get(r.departmentId) ?? '',
+      r.title ?? '',
+      STATUS_LABELS[r.status as PersonStatus] ?? r.status,
+      (held.get(r.id) ?? []).join('、'),
     ]);
     row.getCell(2).numFmt = '@';
   }
@@ -65,8 +82,12 @@ export async function peopleImportTemplate(ctx: Ctx): Promise<Buffer> {
   wb.creator = '勤廉 Qinlian';
   const sheet = wb.addWorksheet('人员');
   styleHeader(sheet, [
-    { header: PEOPLE_COLUMNS.name, width: 12 }, { header: PEOPLE_COLUMNS.phone, width: 16 }, { header: PEOPLE_COLUMNS.department, width: 40 },
-    { header: PEOPLE_COLUMNS.title, width: 14 }, { header: PEOPLE_COLUMNS.status, width: 8 }, { header: PEOPLE_COLUMNS.username, width: 16 },
+    { header: PEOPLE_COLUMNS.name, width: 12 },
+    { header: PEOPLE_COLUMNS.phone, width: 16 },
+    { header: PEOPLE_COLUMNS.department, width: 40 },
+    { header: PEOPLE_COLUMNS.title, width: 14 },
+    { header: PEOPLE_COLUMNS.status, width: 8 },
+    { header: PEOPLE_COLUMNS.username, width: 16 },
   ]);
   for (let r = 2; r <= 501; r += 1) {
     sheet.getCell(r, 2).numFmt = '@';
@@ -78,12 +99,21 @@ export async function peopleImportTemplate(ctx: Ctx): Promise<Buffer> {
     ['列', '填写说明'],
     [PEOPLE_COLUMNS.name, '必填，最多 50 个字'],
     [PEOPLE_COLUMNS.phone, '选填；11 位手机号，或带区号的固定电话（如 0791-88888888）；同一号码不能登记两人'],
-    [PEOPLE_COLUMNS.department, '必填；填部门名称（如：经济发展局），名称重复时填从顶级单位起的完整路径，用“/”分隔（如：新区党工委管委会/经济发展局，顶级单位名称可省略）'],
+    [
+      PEOPLE_COLUMNS.department,
+      '必填；填部门名称（如：经济发展局），名称重复时填从顶级单位起的完整路径，用“/”分隔（如：新区党工委管委会/经济发展局，顶级单位名称可省略）',
+    ],
     [PEOPLE_COLUMNS.title, '选填，如：局长、副局长、科长、科员'],
     [PEOPLE_COLUMNS.status, '选填，在岗、外出、离职（也可填 active、away、left），默认在岗'],
-    [PEOPLE_COLUMNS.username, '选填；填写则同时开设登录账号（3–32 位字母、数字或 _ . -），初始密码在导入结果中显示一次，首次登录须修改；账号的角色由管理员另行分配'],
+    [
+      PEOPLE_COLUMNS.username,
+      '选填；填写则同时开设登录账号（3–32 位字母、数字或 _ . -），初始密码在导入结果中显示一次，首次登录须修改；账号的角色由管理员另行分配',
+    ],
     ['', ''],
-    ['导入规则', '先校验全部行：任何一行有错则不写入任何数据，并列出每一处错误（行号、列、原因）；一次最多 5000 行；可先“试导入”只校验不写入'],
+    [
+      '导入规则',
+      '先校验全部行：任何一行有错则不写入任何数据，并列出每一处错误（行号、列、原因）；一次最多 5000 行；可先“试导入”只校验不写入',
+    ],
     ['', ''],
     ['可用部门', '以下为您有权登记人员的部门（完整路径）：'],
     ...departments.map((d): [string, string] => ['', d.fullName]),

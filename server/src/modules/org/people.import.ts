@@ -23,10 +23,17 @@ type ValidRow = NewPerson & { row: number; username: string | null };
 type RowError = ImportReport['errors'][number];
 
 const invalidFile = (ctx: Ctx, code: DetailCode) =>
-  new DomainError('invalid_file', 400, { reason: detailMessage(code, ctx.lang) }, [{ path: 'body.file', message: detailMessage(code, ctx.lang) }]);
+  new DomainError('invalid_file', 400, { reason: detailMessage(code, ctx.lang) }, [
+    { path: 'body.file', message: detailMessage(code, ctx.lang) },
+  ]);
 
 /** A header cell's column name: "部门（名称或完整路径）" and "姓名*" both read as the bare name. */
-const columnName = (text: string) => text.trim().replace(/[（(].*$/, '').replace(/\*+$/, '').trim();
+const columnName = (text: string) =>
+  text
+    .trim()
+    .replace(/[（(].*$/, '')
+    .replace(/\*+$/, '')
+    .trim();
 
 /** The data rows of the first sheet that is not 说明, with sheet row numbers; blank rows skipped. */
 async function readSheet(ctx: Ctx, bytes: Buffer): Promise<SheetRow[]> {
@@ -40,17 +47,31 @@ async function readSheet(ctx: Ctx, bytes: Buffer): Promise<SheetRow[]> {
   const sheet = wb.worksheets.find((w) => w.name !== '说明') ?? wb.worksheets[0];
   if (!sheet) throw invalidFile(ctx, 'file_no_sheet');
   const col = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, n) => { col.set(columnName(cell.text ?? ''), n); });
+  sheet.getRow(1).eachCell((cell, n) => {
+    col.set(columnName(cell.text ?? ''), n);
+  });
   const missing = [PEOPLE_COLUMNS.name, PEOPLE_COLUMNS.department].filter((c) => !col.has(c));
   if (missing.length) throw new DomainError('import_missing_columns', 400, { columns: missing.join('、') });
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (r, n) => {
     if (n === 1) return;
     // control characters (a line break typed in a cell, a stray NUL) become spaces: PostgreSQL cannot store NUL
-    const text = (name: string) => { const c = col.get(name); return c ? String(r.getCell(c).text ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() : ''; };
+    const text = (name: string) => {
+      const c = col.get(name);
+      return c
+        ? String(r.getCell(c).text ?? '')
+            .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+            .trim()
+        : '';
+    };
     const row: SheetRow = {
-      row: n, name: text(PEOPLE_COLUMNS.name), phone: text(PEOPLE_COLUMNS.phone).replace(/\s+/g, ''), department: text(PEOPLE_COLUMNS.department),
-      title: text(PEOPLE_COLUMNS.title), status: text(PEOPLE_COLUMNS.status), username: text(PEOPLE_COLUMNS.username),
+      row: n,
+      name: text(PEOPLE_COLUMNS.name),
+      phone: text(PEOPLE_COLUMNS.phone).replace(/\s+/g, ''),
+      department: text(PEOPLE_COLUMNS.department),
+      title: text(PEOPLE_COLUMNS.title),
+      status: text(PEOPLE_COLUMNS.status),
+      username: text(PEOPLE_COLUMNS.username),
     };
     if (row.name || row.phone || row.department || row.title || row.status || row.username) rows.push(row);
   });
@@ -67,10 +88,18 @@ function departmentResolver(departments: { row: DepartmentRow; fullName: string 
   for (const d of departments) {
     const parts = d.fullName.split('/');
     add(d.row.name, d);
-    if (parts.length > 1) { add(d.fullName, d); add(parts.slice(1).join('/'), d); }
+    if (parts.length > 1) {
+      add(d.fullName, d);
+      add(parts.slice(1).join('/'), d);
+    }
   }
   return (input: string): Resolved => {
-    const key = input.replace(/[／\\]/g, '/').split('/').map((s) => s.trim()).filter(Boolean).join('/');
+    const key = input
+      .replace(/[／\\]/g, '/')
+      .split('/')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join('/');
     const found = [...new Set(index.get(key) ?? [])];
     const live = found.filter((d) => !d.row.archivedAt);
     if (live.length === 1) return { dept: live[0]!.row };
@@ -113,12 +142,13 @@ async function validate(ctx: Ctx, rows: SheetRow[]): Promise<{ valid: ValidRow[]
     else {
       const found = resolve(r.department);
       if ('error' in found) fail(r.row, PEOPLE_COLUMNS.department, found.error, { value: r.department, example: found.example ?? '' });
-      else if (!canAddPersonTo(actor, found.dept.id)) fail(r.row, PEOPLE_COLUMNS.department, 'department_out_of_scope', { value: r.department });
+      else if (!canAddPersonTo(actor, found.dept.id))
+        fail(r.row, PEOPLE_COLUMNS.department, 'department_out_of_scope', { value: r.department });
       else dept = found.dept;
     }
 
     if (r.title.length > 100) fail(r.row, PEOPLE_COLUMNS.title, 'too_long', { max: 100 });
-    const status = r.status ? STATUS[r.status] ?? STATUS[r.status.toLowerCase()] : 'active';
+    const status = r.status ? (STATUS[r.status] ?? STATUS[r.status.toLowerCase()]) : 'active';
     if (!status) fail(r.row, PEOPLE_COLUMNS.status, 'bad_status');
 
     if (r.username) {
@@ -131,7 +161,15 @@ async function validate(ctx: Ctx, rows: SheetRow[]): Promise<{ valid: ValidRow[]
     }
 
     if (errors.length === before && dept && status) {
-      valid.push({ row: r.row, name: r.name, phone: r.phone || null, departmentId: dept.id, title: r.title || null, status, username: r.username || null });
+      valid.push({
+        row: r.row,
+        name: r.name,
+        phone: r.phone || null,
+        departmentId: dept.id,
+        title: r.title || null,
+        status,
+        username: r.username || null,
+      });
     }
   }
   return { valid, errors };
@@ -150,13 +188,29 @@ export async function importPeople(ctx: Ctx, bytes: Buffer, opts: { dryRun: bool
     return inTransaction(c, async (tx) => {
       const accounts: NonNullable<ImportReport['accounts']> = [];
       for (const v of valid) {
-        const person = await insertPerson(tx, { name: v.name, phone: v.phone, departmentId: v.departmentId, title: v.title, status: v.status });
+        const person = await insertPerson(tx, {
+          name: v.name,
+          phone: v.phone,
+          departmentId: v.departmentId,
+          title: v.title,
+          status: v.status,
+        });
         if (v.username) {
-          const { initialPassword } = await createAccount(tx, { username: v.username, displayName: v.name, personId: person.id, roleIds: [] });
+          const { initialPassword } = await createAccount(tx, {
+            username: v.username,
+            displayName: v.name,
+            personId: person.id,
+            roleIds: [],
+          });
           accounts.push({ row: v.row, username: v.username, initialPassword: initialPassword! });
         }
       }
-      await recordAudit(tx, { action: 'people.import', entityType: 'person', entityId: null, after: { rows: rows.length, created: valid.length, accounts: accounts.map((a) => a.username) } });
+      await recordAudit(tx, {
+        action: 'people.import',
+        entityType: 'person',
+        entityId: null,
+        after: { rows: rows.length, created: valid.length, accounts: accounts.map((a) => a.username) },
+      });
       return { dryRun: false, committed: true, total: rows.length, created: valid.length, errors: [], accounts };
     });
   };

@@ -21,12 +21,22 @@ export function presentPhone(actor: Actor, row: { id: string; departmentId: stri
 export function presentPerson(actor: Actor, v: PersonView): Person {
   const { row } = v;
   return {
-    id: row.id, name: row.name, phone: presentPhone(actor, row), photoUrl: row.photoFile ? photoUrlOf(row.id) : null,
-    departmentId: row.departmentId, departmentName: v.departmentName, title: row.title, status: row.status as PersonStatus,
+    id: row.id,
+    name: row.name,
+    phone: presentPhone(actor, row),
+    photoUrl: row.photoFile ? photoUrlOf(row.id) : null,
+    departmentId: row.departmentId,
+    departmentName: v.departmentName,
+    title: row.title,
+    status: row.status as PersonStatus,
     email: row.email && seesFullPhone(actor, row) ? row.email : null,
-    posts: v.posts, username: v.account?.username ?? null, userId: v.account?.id ?? null,
-    roleIds: v.account?.roleIds ?? [], accountDisabled: v.account ? v.account.disabled : null,
-    version: row.version, createdAt: row.createdAt,
+    posts: v.posts,
+    username: v.account?.username ?? null,
+    userId: v.account?.id ?? null,
+    roleIds: v.account?.roleIds ?? [],
+    accountDisabled: v.account ? v.account.disabled : null,
+    version: row.version,
+    createdAt: row.createdAt,
     abilities: { manage: personPolicy.allowed(actor, 'manage', row) },
   };
 }

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { detailMessage, PersonCreateBody as CreateSchema, type PeopleQuery, type PersonCreateBody, type PersonUpdateBody } from '@qinlian/contracts';
+import {
+  detailMessage,
+  PersonCreateBody as CreateSchema,
+  type PeopleQuery,
+  type PersonCreateBody,
+  type PersonUpdateBody,
+} from '@qinlian/contracts';
 import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, duplicate, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
@@ -95,7 +101,14 @@ async function assertPhoneFree(ctx: Ctx, phone: string, exceptId: string | null,
   if (holders.some((h) => h.id !== exceptId)) throw duplicate(field, phone);
 }
 
-export type NewPerson = { name: string; phone: string | null; email?: string | null; departmentId: string; title: string | null; status: string };
+export type NewPerson = {
+  name: string;
+  phone: string | null;
+  email?: string | null;
+  departmentId: string;
+  title: string | null;
+  status: string;
+};
 
 /** Insert one person and its audit record; the caller has checked the rules. */
 export async function insertPerson(tx: TxCtx, input: NewPerson, action = 'person.create'): Promise<PersonRow> {
@@ -117,10 +130,23 @@ export async function createPerson(ctx: Ctx, input: PersonCreateBody): Promise<{
       throw new DomainError('forbidden', 403, {}, [{ path: 'body.account', message: 'forbidden' }]);
     }
     if (body.phone) await assertPhoneFree(tx, body.phone, null, 'body.phone');
-    if (body.account && (await takenUsernames(tx.db, [body.account.username])).size) throw duplicate('body.account.username', body.account.username);
-    const row = await insertPerson(tx, { name: body.name, phone: body.phone ?? null, email: body.email ?? null, departmentId: dept.id, title: body.title ?? null, status: body.status });
+    if (body.account && (await takenUsernames(tx.db, [body.account.username])).size)
+      throw duplicate('body.account.username', body.account.username);
+    const row = await insertPerson(tx, {
+      name: body.name,
+      phone: body.phone ?? null,
+      email: body.email ?? null,
+      departmentId: dept.id,
+      title: body.title ?? null,
+      status: body.status,
+    });
     if (!body.account) return { row, initialPassword: null };
-    const { initialPassword } = await createAccount(tx, { username: body.account.username, displayName: body.name, personId: row.id, roleIds: body.account.roleIds });
+    const { initialPassword } = await createAccount(tx, {
+      username: body.account.username,
+      displayName: body.name,
+      personId: row.id,
+      roleIds: body.account.roleIds,
+    });
     return { row, initialPassword };
   });
 }
@@ -134,7 +160,12 @@ export async function openAccountForPerson(ctx: Ctx, id: string, body: { usernam
     if (!accountPolicy.mayOpen(actor, body.roleIds)) throw forbidden();
     if ((await accountsOfPeople(tx.db, [id])).length) throw new DomainError('account_exists', 409, { name: person.name });
     if ((await takenUsernames(tx.db, [body.username])).size) throw duplicate('body.username', body.username);
-    const { initialPassword } = await createAccount(tx, { username: body.username, displayName: person.name, personId: id, roleIds: body.roleIds });
+    const { initialPassword } = await createAccount(tx, {
+      username: body.username,
+      displayName: person.name,
+      personId: id,
+      roleIds: body.roleIds,
+    });
     return { row: person, initialPassword };
   });
 }
@@ -161,7 +192,9 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdateBody
       if (!canAddPersonTo(actor, before.departmentId) || !canAddPersonTo(actor, dept.id)) throw forbidden();
       const held = await postsRepo.heldBy(tx.db, [id]);
       if (held.length) {
-        throw new DomainError('person_holds_posts', 409, { name: before.name, posts: held.map((p) => p.name).join('、') }, [{ path: 'body.departmentId', message: 'person_holds_posts' }]);
+        throw new DomainError('person_holds_posts', 409, { name: before.name, posts: held.map((p) => p.name).join('、') }, [
+          { path: 'body.departmentId', message: 'person_holds_posts' },
+        ]);
       }
       next.departmentId = dept.id;
     }
@@ -185,14 +218,22 @@ export async function setPersonPhoto(ctx: Ctx, id: string, upload: { bytes: Buff
       personPolicy.assert(actorOf(tx), 'manage', before);
       const kind = sniffImage(upload.bytes);
       if (!kind) {
-        throw new DomainError('invalid_file', 400, { reason: detailMessage('file_not_image', tx.lang) }, [{ path: 'body.file', message: detailMessage('file_not_image', tx.lang) }]);
+        throw new DomainError('invalid_file', 400, { reason: detailMessage('file_not_image', tx.lang) }, [
+          { path: 'body.file', message: detailMessage('file_not_image', tx.lang) },
+        ]);
       }
       const name = `${before.id}-v${before.version + 1}.${kind.ext}`;
       await (await stageStoredFile(upload.dataDir, 'photos', name, upload.bytes)).commit();
       written.name = name;
       const next = { photoFile: name, updatedAt: iso(tx.clock.now()) };
       if (!(await peopleRepo.update(tx.db, id, before.version, next))) throw versionConflict();
-      await recordAudit(tx, { action: 'person.photo', entityType: 'person', entityId: id, before: { photoFile: before.photoFile }, after: { photoFile: name, bytes: upload.bytes.length, type: kind.mime } });
+      await recordAudit(tx, {
+        action: 'person.photo',
+        entityType: 'person',
+        entityId: id,
+        before: { photoFile: before.photoFile },
+        after: { photoFile: name, bytes: upload.bytes.length, type: kind.mime },
+      });
       return { before, after: { ...before, ...next, version: before.version + 1 } };
     });
     written.name = null;
@@ -218,8 +259,17 @@ export async function personPhoto(ctx: Ctx, id: string, dataDir: string): Promis
  */
 export async function personContacts(db: Executor, personIds: string[]) {
   if (personIds.length === 0) return [];
-  const rows = await db.selectFrom('people').innerJoin('departments', 'departments.id', 'people.departmentId')
+  const rows = await db
+    .selectFrom('people')
+    .innerJoin('departments', 'departments.id', 'people.departmentId')
     .select(['people.id as personId', 'people.name', 'people.email', 'people.departmentId', 'departments.path as departmentPath'])
-    .where('people.id', 'in', [...new Set(personIds)]).execute();
-  return rows.map((r) => ({ personId: r.personId, name: r.name, email: r.email ?? null, departmentId: r.departmentId, departmentPath: r.departmentPath }));
+    .where('people.id', 'in', [...new Set(personIds)])
+    .execute();
+  return rows.map((r) => ({
+    personId: r.personId,
+    name: r.name,
+    email: r.email ?? null,
+    departmentId: r.departmentId,
+    departmentPath: r.departmentPath,
+  }));
 }

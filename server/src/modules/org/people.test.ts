@@ -3,7 +3,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '@qinlian/contracts';
 import { ENGINES, signIn, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildDepartment, buildPerson, buildPost, buildRole, buildSignedInUser, rootDepartment, uniquePhone } from '../../../test/factories.ts';
+import {
+  buildDepartment,
+  buildPerson,
+  buildPost,
+  buildRole,
+  buildSignedInUser,
+  rootDepartment,
+  uniquePhone,
+} from '../../../test/factories.ts';
 import { multipartFile } from '../../../test/multipart.ts';
 
 type Page = { items: Person[]; total: number };
@@ -12,7 +20,14 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(
 const GIF = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
 
 const countRows = async (t: TestApp, table: 'people' | 'users' | 'auditEvents') =>
-  Number((await t.db.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const list = async (s: Session, query: Record<string, string>) => {
   const res = await s.request({ method: 'GET', url: '/api/people', query: { pageSize: '200', ...query } });
   expect(res.statusCode, res.body).toBe(200);
@@ -31,7 +46,10 @@ async function viewerIn(t: TestApp, departmentId: string, opts: Omit<Parameters<
 describe.each(ENGINES)('people on %s', (engine) => {
   let t: TestApp;
   let d1: { id: string }, d1a: { id: string }, d2: { id: string };
-  let p1: { id: string; name: string }, p1b: { id: string; name: string }, p1a: { id: string; name: string }, p2: { id: string; name: string };
+  let p1: { id: string; name: string },
+    p1b: { id: string; name: string },
+    p1a: { id: string; name: string },
+    p2: { id: string; name: string };
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -44,14 +62,33 @@ describe.each(ENGINES)('people on %s', (engine) => {
     p1a = await buildPerson(t, { name: '王科长', departmentId: d1a.id, title: '科长' });
     p2 = await buildPerson(t, { name: '赵局长', departmentId: d2.id, title: '局长' });
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('registers a person with its audit record and reads it back', async () => {
     const auditBefore = await countRows(t, 'auditEvents');
-    const res = await t.admin.request({ method: 'POST', url: '/api/people', payload: { name: '陈晓', phone: '13812345678', departmentId: d2.id, title: '科员' } });
+    const res = await t.admin.request({
+      method: 'POST',
+      url: '/api/people',
+      payload: { name: '陈晓', phone: '13812345678', departmentId: d2.id, title: '科员' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json() as Person & { initialPassword: string | null };
-    expect(created).toMatchObject({ name: '陈晓', phone: '13812345678', departmentId: d2.id, departmentName: '财政金融局', status: 'active', posts: [], username: null, userId: null, photoUrl: null, version: 1, initialPassword: null, abilities: { manage: true } });
+    expect(created).toMatchObject({
+      name: '陈晓',
+      phone: '13812345678',
+      departmentId: d2.id,
+      departmentName: '财政金融局',
+      status: 'active',
+      posts: [],
+      username: null,
+      userId: null,
+      photoUrl: null,
+      version: 1,
+      initialPassword: null,
+      abilities: { manage: true },
+    });
     const got = await t.admin.request({ method: 'GET', url: `/api/people/${created.id}` });
     expect(got.json()).toEqual({ ...created, initialPassword: undefined });
     expect(got.json()).not.toHaveProperty('initialPassword');
@@ -61,7 +98,11 @@ describe.each(ENGINES)('people on %s', (engine) => {
   });
 
   it('opens a sign-in account in the same transaction and shows its initial password once', async () => {
-    const res = await t.admin.request({ method: 'POST', url: '/api/people', payload: { name: '孙敏', departmentId: d2.id, account: { username: 'sunmin' } } });
+    const res = await t.admin.request({
+      method: 'POST',
+      url: '/api/people',
+      payload: { name: '孙敏', departmentId: d2.id, account: { username: 'sunmin' } },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json() as Person & { initialPassword: string };
     expect(body.username).toBe('sunmin');
@@ -69,18 +110,30 @@ describe.each(ENGINES)('people on %s', (engine) => {
     expect(body.initialPassword).toMatch(/.{8,}/);
     const got = (await t.admin.request({ method: 'GET', url: `/api/people/${body.id}` })).json() as Person;
     expect(got.userId).toBe(body.userId);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sunmin', password: body.initialPassword } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'sunmin', password: body.initialPassword },
+    });
     expect(login.statusCode).toBe(200);
     expect(login.json().user).toMatchObject({ personId: body.id, mustChangePassword: true });
   });
 
   it('writes no person when the account in the same request fails', async () => {
     const [people, users] = [await countRows(t, 'people'), await countRows(t, 'users')];
-    const dup = await t.admin.request({ method: 'POST', url: '/api/people', payload: { name: '重名账号', departmentId: d2.id, account: { username: 'admin' } } });
+    const dup = await t.admin.request({
+      method: 'POST',
+      url: '/api/people',
+      payload: { name: '重名账号', departmentId: d2.id, account: { username: 'admin' } },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.fields).toMatchObject([{ path: 'body.account.username' }]);
     // an unknown role fails inside createAccount, after the person row was inserted: all of it rolls back
-    const badRole = await t.admin.request({ method: 'POST', url: '/api/people', payload: { name: '无角色', departmentId: d2.id, account: { username: 'norole', roleIds: ['0190aaaa-0000-7000-8000-000000000000'] } } });
+    const badRole = await t.admin.request({
+      method: 'POST',
+      url: '/api/people',
+      payload: { name: '无角色', departmentId: d2.id, account: { username: 'norole', roleIds: ['0190aaaa-0000-7000-8000-000000000000'] } },
+    });
     expect(badRole.statusCode).toBe(404);
     expect([await countRows(t, 'people'), await countRows(t, 'users')]).toEqual([people, users]);
   });
@@ -88,20 +141,36 @@ describe.each(ENGINES)('people on %s', (engine) => {
   it('lets only users.manage holders open accounts (and roles.manage to grant roles)', async () => {
     const { session } = await buildSignedInUser(t, { permissions: ['people.read', 'people.manage'] });
     const people = await countRows(t, 'people');
-    const res = await session.request({ method: 'POST', url: '/api/people', payload: { name: '越权', departmentId: d2.id, account: { username: 'sneaky' } } });
+    const res = await session.request({
+      method: 'POST',
+      url: '/api/people',
+      payload: { name: '越权', departmentId: d2.id, account: { username: 'sneaky' } },
+    });
     expect(res.statusCode).toBe(403);
     const withUsers = await buildSignedInUser(t, { permissions: ['people.read', 'people.manage', 'users.manage'] });
     const role = await buildRole(t, ['org.read']);
-    const granting = await withUsers.session.request({ method: 'POST', url: '/api/people', payload: { name: '授角色', departmentId: d2.id, account: { username: 'granted', roleIds: [role.id] } } });
+    const granting = await withUsers.session.request({
+      method: 'POST',
+      url: '/api/people',
+      payload: { name: '授角色', departmentId: d2.id, account: { username: 'granted', roleIds: [role.id] } },
+    });
     expect(granting.statusCode).toBe(403);
     expect(await countRows(t, 'people')).toBe(people);
-    const plain = await withUsers.session.request({ method: 'POST', url: '/api/people', payload: { name: '开账号', departmentId: d2.id, account: { username: 'plainacct' } } });
+    const plain = await withUsers.session.request({
+      method: 'POST',
+      url: '/api/people',
+      payload: { name: '开账号', departmentId: d2.id, account: { username: 'plainacct' } },
+    });
     expect(plain.statusCode, plain.body).toBe(201);
   });
 
   it('updates with an optimistic version and answers 409 to a stale one', async () => {
     const p = await buildPerson(t, { departmentId: d2.id });
-    const ok = await t.admin.request({ method: 'PATCH', url: `/api/people/${p.id}`, payload: { title: '副局长', status: 'away', version: 1 } });
+    const ok = await t.admin.request({
+      method: 'PATCH',
+      url: `/api/people/${p.id}`,
+      payload: { title: '副局长', status: 'away', version: 1 },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ title: '副局长', status: 'away', version: 2 });
     const stale = await t.admin.request({ method: 'PATCH', url: `/api/people/${p.id}`, payload: { title: '局长', version: 1 } });
@@ -190,7 +259,9 @@ describe.each(ENGINES)('people on %s', (engine) => {
         expect(res.json().error.fields).toMatchObject([{ path: 'body.departmentId' }]);
       }
       expect((await session.request({ method: 'PATCH', url: `/api/people/${p2.id}`, payload: { title: 'x' } })).statusCode).toBe(404);
-      expect((await session.request({ method: 'PATCH', url: `/api/people/${p1.id}`, payload: { departmentId: d2.id } })).statusCode).toBe(404);
+      expect((await session.request({ method: 'PATCH', url: `/api/people/${p1.id}`, payload: { departmentId: d2.id } })).statusCode).toBe(
+        404,
+      );
       expect(await countRows(t, 'people')).toBe(before);
       const ok = await session.request({ method: 'POST', url: '/api/people', payload: { name: '本部门新人', departmentId: d1.id } });
       expect(ok.statusCode, ok.body).toBe(201);
@@ -201,7 +272,12 @@ describe.each(ENGINES)('people on %s', (engine) => {
     const none = (await buildSignedInUser(t, { permissions: ['org.read'] })).session;
     const reader = (await buildSignedInUser(t, { permissions: ['people.read'] })).session;
     const photo = multipartFile({ filename: 'a.png', contentType: 'image/png', data: PNG });
-    for (const [method, url] of [['GET', '/api/people'], ['GET', `/api/people/${p2.id}`], ['GET', '/api/people/export.xlsx'], ['GET', `/api/people/${p2.id}/photo`]] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/people'],
+      ['GET', `/api/people/${p2.id}`],
+      ['GET', '/api/people/export.xlsx'],
+      ['GET', `/api/people/${p2.id}/photo`],
+    ] as const) {
       expect((await none.request({ method, url })).statusCode, url).toBe(403);
       expect((await reader.request({ method, url })).statusCode, url).not.toBe(403);
     }
@@ -210,7 +286,11 @@ describe.each(ENGINES)('people on %s', (engine) => {
       { method: 'POST' as const, url: '/api/people', payload: { name: '无权', departmentId: d2.id } },
       { method: 'PATCH' as const, url: `/api/people/${p2.id}`, payload: { title: '无权' } },
       { method: 'POST' as const, url: `/api/people/${p2.id}/photo`, ...photo },
-      { method: 'POST' as const, url: '/api/people/import', ...multipartFile({ filename: 'x.xlsx', contentType: 'application/octet-stream', data: Buffer.from('x') }) },
+      {
+        method: 'POST' as const,
+        url: '/api/people/import',
+        ...multipartFile({ filename: 'x.xlsx', contentType: 'application/octet-stream', data: Buffer.from('x') }),
+      },
       { method: 'GET' as const, url: '/api/people/import-template.xlsx' },
     ];
     for (const w of writes) {
@@ -262,11 +342,19 @@ describe.each(ENGINES)('people on %s', (engine) => {
       expect(res.json().error.fields.map((f: { path: string }) => f.path)).toContain(field);
       expect(res.json().error.message).toMatch(/\S/);
     }
-    const json = await t.admin.request({ method: 'POST', url: '/api/people', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    const json = await t.admin.request({
+      method: 'POST',
+      url: '/api/people',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(json.statusCode).toBe(400);
     const patch = await t.admin.request({ method: 'PATCH', url: `/api/people/${taken.id}`, payload: { status: 'gone', version: 'one' } });
     expect(patch.statusCode).toBe(400);
-    for (const query of [{ page: '0' }, { pageSize: '1000' }, { status: 'x' }, { subtree: 'maybe' }, { q: 'a\u0000' }] as Record<string, string>[]) {
+    for (const query of [{ page: '0' }, { pageSize: '1000' }, { status: 'x' }, { subtree: 'maybe' }, { q: 'a\u0000' }] as Record<
+      string,
+      string
+    >[]) {
       expect((await t.admin.request({ method: 'GET', url: '/api/people', query })).statusCode, JSON.stringify(query)).toBe(400);
     }
     expect([await countRows(t, 'people'), await countRows(t, 'auditEvents')]).toEqual(before);
@@ -275,7 +363,11 @@ describe.each(ENGINES)('people on %s', (engine) => {
   it('stores HTML and SQL in names verbatim and returns them as data', async () => {
     const evil = ['<img src=x onerror=alert(1)>', "Robert'); DROP TABLE people;--", '" OR 1=1 --'];
     for (const name of evil) {
-      const res = await t.admin.request({ method: 'POST', url: '/api/people', payload: { name, departmentId: d2.id, title: '<b>科员</b>' } });
+      const res = await t.admin.request({
+        method: 'POST',
+        url: '/api/people',
+        payload: { name, departmentId: d2.id, title: '<b>科员</b>' },
+      });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.headers['content-type']).toMatch(/application\/json/);
       const got = (await t.admin.request({ method: 'GET', url: `/api/people/${res.json().id}` })).json() as Person;
@@ -286,8 +378,12 @@ describe.each(ENGINES)('people on %s', (engine) => {
   });
 
   describe('photos', () => {
-    const upload = (s: Session, id: string, file: Parameters<typeof multipartFile>[0]) => s.request({ method: 'POST', url: `/api/people/${id}/photo`, ...multipartFile(file) });
-    const filesUnder = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const upload = (s: Session, id: string, file: Parameters<typeof multipartFile>[0]) =>
+      s.request({ method: 'POST', url: `/api/people/${id}/photo`, ...multipartFile(file) });
+    const filesUnder = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
     it('stores a PNG under files/photos/<id>-v<version>.png and streams it back', async () => {
       const p = await buildPerson(t, { departmentId: d2.id });
@@ -317,7 +413,9 @@ describe.each(ENGINES)('people on %s', (engine) => {
       }
       // a real WebP declared as text still works
       const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 '), Buffer.alloc(16)]);
-      expect((await upload(t.admin, p.id, { filename: 'x.txt', contentType: 'text/plain', data: webp })).json().photoUrl).toBe(`/api/people/${p.id}/photo`);
+      expect((await upload(t.admin, p.id, { filename: 'x.txt', contentType: 'text/plain', data: webp })).json().photoUrl).toBe(
+        `/api/people/${p.id}/photo`,
+      );
       const row = await t.db.db.selectFrom('people').select('photoFile').where('id', '=', p.id).executeTakeFirstOrThrow();
       expect(row.photoFile).toBe(`${p.id}-v2.webp`);
     });
@@ -341,7 +439,11 @@ describe.each(ENGINES)('people on %s', (engine) => {
       const limit = t.config.uploadLimitBytes;
       t.config.uploadLimitBytes = 1024; // the same config object the app reads per request
       try {
-        const big = await upload(t.admin, p.id, { filename: 'big.png', contentType: 'image/png', data: Buffer.concat([PNG, Buffer.alloc(4096)]) });
+        const big = await upload(t.admin, p.id, {
+          filename: 'big.png',
+          contentType: 'image/png',
+          data: Buffer.concat([PNG, Buffer.alloc(4096)]),
+        });
         expect(big.statusCode).toBe(413);
         expect(big.json().error.code).toBe('file_too_large');
       } finally {
@@ -357,7 +459,11 @@ describe.each(ENGINES)('people on %s', (engine) => {
   });
 
   it('an account bound to a person signs in and sees that person as self', async () => {
-    const res = await t.admin.request({ method: 'POST', url: '/api/people', payload: { name: '周婷', departmentId: d1.id, account: { username: 'zhouting' } } });
+    const res = await t.admin.request({
+      method: 'POST',
+      url: '/api/people',
+      payload: { name: '周婷', departmentId: d1.id, account: { username: 'zhouting' } },
+    });
     const { initialPassword } = res.json() as { initialPassword: string };
     const s = await signIn(t.app, 'zhouting', initialPassword);
     expect(s.user.username).toBe('zhouting');

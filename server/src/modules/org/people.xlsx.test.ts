@@ -23,7 +23,9 @@ async function readBack(bytes: Buffer) {
 }
 const sheetRows = (ws: ExcelJS.Worksheet) => {
   const out: string[][] = [];
-  ws.eachRow((row) => { out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))); });
+  ws.eachRow((row) => {
+    out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+  });
   return out;
 };
 const importFile = (s: Session, data: Buffer, query: Record<string, string> = {}, headers: Record<string, string> = {}) => {
@@ -31,9 +33,24 @@ const importFile = (s: Session, data: Buffer, query: Record<string, string> = {}
   return s.request({ method: 'POST', url: '/api/people/import', query, payload: form.payload, headers: { ...form.headers, ...headers } });
 };
 const countRows = async (t: TestApp, table: 'people' | 'users') =>
-  Number((await t.db.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const auditCount = async (t: TestApp, action: string) =>
-  Number((await t.db.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db.db
+        .selectFrom('auditEvents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', action)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
   let t: TestApp;
@@ -48,7 +65,9 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
     other = await buildDepartment(t, { name: '社会事务局' });
     await buildDepartment(t, { name: '综合科', parentId: other.id }); // a second 综合科: the bare name is ambiguous
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('offers a template with a 人员 sheet and a 说明 sheet naming the department format', async () => {
     const res = await t.admin.request({ method: 'GET', url: '/api/people/import-template.xlsx' });
@@ -58,13 +77,20 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
     const wb = await readBack(res.rawPayload);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['人员', '说明']);
     expect(sheetRows(wb.getWorksheet('人员')!)[0]).toEqual(HEADERS);
-    const help = sheetRows(wb.getWorksheet('说明')!).map((r) => r.join(' ')).join('\n');
+    const help = sheetRows(wb.getWorksheet('说明')!)
+      .map((r) => r.join(' '))
+      .join('\n');
     expect(help).toContain('完整路径');
     expect(help).toContain(`${rootName}/招商引资局/综合科`);
   });
 
   it('imports a good file: every row, accounts, one audit record per person and a summary', async () => {
-    const [people, users, creates, imports] = [await countRows(t, 'people'), await countRows(t, 'users'), await auditCount(t, 'person.create'), await auditCount(t, 'people.import')];
+    const [people, users, creates, imports] = [
+      await countRows(t, 'people'),
+      await countRows(t, 'users'),
+      await auditCount(t, 'person.create'),
+      await auditCount(t, 'people.import'),
+    ];
     const file = await workbook([
       ['刘洋', 13911112222, '招商引资局', '局长', '在岗', null],
       ['黄丽', '13911113333', `${rootName}/招商引资局/综合科`, '科长', '外出', 'huangli'],
@@ -80,7 +106,9 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
     expect([await countRows(t, 'people'), await countRows(t, 'users')]).toEqual([people + 4, users + 1]);
     expect(await auditCount(t, 'person.create')).toBe(creates + 4);
     expect(await auditCount(t, 'people.import')).toBe(imports + 1);
-    const listed = (await t.admin.request({ method: 'GET', url: '/api/people', query: { departmentId: bureau.id, pageSize: '50' } })).json() as { items: Person[] };
+    const listed = (
+      await t.admin.request({ method: 'GET', url: '/api/people', query: { departmentId: bureau.id, pageSize: '50' } })
+    ).json() as { items: Person[] };
     const byName = new Map(listed.items.map((p) => [p.name, p]));
     expect(byName.get('刘洋')).toMatchObject({ phone: '13911112222', departmentId: bureau.id, status: 'active', title: '局长' });
     expect(byName.get('黄丽')).toMatchObject({ departmentId: section.id, status: 'away', username: 'huangli' });
@@ -100,7 +128,10 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
     ]);
     const report = (await importFile(t.admin, file)).json() as ImportReport;
     expect(report).toMatchObject({ committed: false, dryRun: false, total: 5, created: 0 });
-    expect(report.errors.map(({ row, field }) => ({ row, field }))).toEqual([{ row: 3, field: '手机' }, { row: 5, field: '部门' }]);
+    expect(report.errors.map(({ row, field }) => ({ row, field }))).toEqual([
+      { row: 3, field: '手机' },
+      { row: 5, field: '部门' },
+    ]);
     expect(report.errors[1]!.message).toContain('不存在局');
     expect(await countRows(t, 'people')).toBe(before);
     const en = (await importFile(t.admin, file, {}, { 'accept-language': 'en-US,en;q=0.9' })).json() as ImportReport;
@@ -128,7 +159,17 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
     const report = (await importFile(t.admin, file)).json() as ImportReport;
     expect(report.committed).toBe(false);
     expect(report.errors.map(({ row, field }) => `${row}:${field}`)).toEqual([
-      '2:姓名', '4:手机', '5:手机', '6:部门', '7:部门', '8:部门', '8:状态', '9:职务', '9:账号', '10:账号', '12:账号',
+      '2:姓名',
+      '4:手机',
+      '5:手机',
+      '6:部门',
+      '7:部门',
+      '8:部门',
+      '8:状态',
+      '9:职务',
+      '9:账号',
+      '10:账号',
+      '12:账号',
     ]);
     const msg = (row: number, field: string) => report.errors.find((e) => e.row === row && e.field === field)!.message;
     expect(msg(4, '手机')).toContain('3');
@@ -139,7 +180,11 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
 
   it('refuses departments out of scope and accounts without users.manage', async () => {
     const viewer = await buildPerson(t, { departmentId: other.id });
-    const { session } = await buildSignedInUser(t, { permissions: ['people.read', 'people.manage'], dataScope: 'dept', personId: viewer.id });
+    const { session } = await buildSignedInUser(t, {
+      permissions: ['people.read', 'people.manage'],
+      dataScope: 'dept',
+      personId: viewer.id,
+    });
     const file = await workbook([
       ['越界', null, '招商引资局', null, null, null],
       ['本部门', null, '社会事务局', null, null, 'myacct'],
@@ -160,7 +205,11 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
 
   it('refuses corrupt, non-XLSX, column-less and oversized files with 400', async () => {
     const good = await workbook([['x', null, '招商引资局', null, null, null]]);
-    for (const data of [Buffer.from('姓名,手机\n张三,138'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), good.subarray(0, good.length >> 1)]) {
+    for (const data of [
+      Buffer.from('姓名,手机\n张三,138'),
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]),
+      good.subarray(0, good.length >> 1),
+    ]) {
       const res = await importFile(t.admin, data);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('invalid_file');
@@ -169,11 +218,18 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
     expect(noColumns.statusCode).toBe(400);
     expect(noColumns.json().error).toMatchObject({ code: 'import_missing_columns' });
     expect(noColumns.json().error.message).toContain('姓名');
-    const many = await importFile(t.admin, await workbook(Array.from({ length: 5001 }, (_, i) => [`人${i}`, null, '招商引资局', null, null, null])));
+    const many = await importFile(
+      t.admin,
+      await workbook(Array.from({ length: 5001 }, (_, i) => [`人${i}`, null, '招商引资局', null, null, null])),
+    );
     expect(many.statusCode).toBe(400);
     expect(many.json().error.code).toBe('import_too_many_rows');
     expect(many.json().error.message).toContain('5000');
-    const empty = await t.admin.request({ method: 'POST', url: '/api/people/import', ...multipartFile({ field: 'other', filename: 'a.xlsx', contentType: XLSX, data: good }) });
+    const empty = await t.admin.request({
+      method: 'POST',
+      url: '/api/people/import',
+      ...multipartFile({ field: 'other', filename: 'a.xlsx', contentType: XLSX, data: good }),
+    });
     expect(empty.statusCode).toBe(400);
   });
 
@@ -201,8 +257,15 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
 
     const viewerPerson = await buildPerson(t, { departmentId: dept.id });
     const reader = (await buildSignedInUser(t, { permissions: ['people.read'], dataScope: 'dept', personId: viewerPerson.id })).session;
-    const scoped = sheetRows((await readBack((await reader.request({ method: 'GET', url: '/api/people/export.xlsx' })).rawPayload)).worksheets[0]!);
-    expect(scoped.slice(1).map((r) => r[2]).every((d) => d === `${rootName}/导出测试局`)).toBe(true);
+    const scoped = sheetRows(
+      (await readBack((await reader.request({ method: 'GET', url: '/api/people/export.xlsx' })).rawPayload)).worksheets[0]!,
+    );
+    expect(
+      scoped
+        .slice(1)
+        .map((r) => r[2])
+        .every((d) => d === `${rootName}/导出测试局`),
+    ).toBe(true);
     expect(scoped.find((r) => r[0] === lead.name)![1]).toBe('139****6666');
     expect(scoped).toHaveLength(3);
   });

@@ -12,9 +12,18 @@ export function actingHolder(v: { a: { id: string; status: string } | null; b: {
 export function presentPost(actor: Actor, v: PostView): Post {
   const { row } = v;
   return {
-    id: row.id, departmentId: row.departmentId, departmentName: v.departmentName, name: row.name, duties: row.duties,
-    aPersonId: row.aPersonId, aPersonName: v.a?.name ?? null, bPersonId: row.bPersonId, bPersonName: v.b?.name ?? null,
-    actingPersonId: actingHolder(v), archived: row.archivedAt !== null, version: row.version,
+    id: row.id,
+    departmentId: row.departmentId,
+    departmentName: v.departmentName,
+    name: row.name,
+    duties: row.duties,
+    aPersonId: row.aPersonId,
+    aPersonName: v.a?.name ?? null,
+    bPersonId: row.bPersonId,
+    bPersonName: v.b?.name ?? null,
+    actingPersonId: actingHolder(v),
+    archived: row.archivedAt !== null,
+    version: row.version,
     abilities: { manage: postPolicy.allowed(actor, 'manage', row) },
   };
 }

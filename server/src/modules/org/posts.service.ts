@@ -43,8 +43,13 @@ export async function postViews(db: Executor, rows: PostRow[]): Promise<PostView
   ]);
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
   const person = new Map(people.map((p) => [p.id, p]));
-  const holder = (id: string | null) => (id ? person.get(id) ?? null : null);
-  return rows.map((row) => ({ row, departmentName: deptName.get(row.departmentId) ?? '', a: holder(row.aPersonId), b: holder(row.bPersonId) }));
+  const holder = (id: string | null) => (id ? (person.get(id) ?? null) : null);
+  return rows.map((row) => ({
+    row,
+    departmentName: deptName.get(row.departmentId) ?? '',
+    a: holder(row.aPersonId),
+    b: holder(row.bPersonId),
+  }));
 }
 
 /** AB岗 rules: A and B are different people, both in the post's department (and visible to the actor). */
@@ -53,12 +58,19 @@ async function assertHolders(ctx: Ctx, departmentId: string, holders: { aPersonI
   if (aPersonId && bPersonId && aPersonId === bPersonId) {
     throw new DomainError('same_ab_holder', 400, {}, [{ path: 'body.bPersonId', message: 'same_ab_holder' }]);
   }
-  const people = await peopleRepo.byIds(ctx.db, [aPersonId, bPersonId].filter((x): x is string => x !== null));
-  for (const [field, id] of [['body.aPersonId', aPersonId], ['body.bPersonId', bPersonId]] as const) {
+  const people = await peopleRepo.byIds(
+    ctx.db,
+    [aPersonId, bPersonId].filter((x): x is string => x !== null),
+  );
+  for (const [field, id] of [
+    ['body.aPersonId', aPersonId],
+    ['body.bPersonId', bPersonId],
+  ] as const) {
     if (!id) continue;
     const p = people.find((x) => x.id === id);
     if (!p || !personPolicy.canSee(actorOf(ctx), p)) throw new DomainError('not_found', 404, {}, [{ path: field, message: 'not_found' }]);
-    if (p.departmentId !== departmentId) throw new DomainError('person_not_in_department', 409, { name: p.name }, [{ path: field, message: 'person_not_in_department' }]);
+    if (p.departmentId !== departmentId)
+      throw new DomainError('person_not_in_department', 409, { name: p.name }, [{ path: field, message: 'person_not_in_department' }]);
   }
 }
 
@@ -71,7 +83,17 @@ export async function createPost(ctx: Ctx, input: PostCreateBody): Promise<PostR
     const holders = { aPersonId: body.aPersonId ?? null, bPersonId: body.bPersonId ?? null };
     await assertHolders(tx, dept.id, holders);
     const now = iso(tx.clock.now());
-    const row: PostRow = { id: newId(), departmentId: dept.id, name: body.name, duties: body.duties, ...holders, archivedAt: null, version: 1, createdAt: now, updatedAt: now };
+    const row: PostRow = {
+      id: newId(),
+      departmentId: dept.id,
+      name: body.name,
+      duties: body.duties,
+      ...holders,
+      archivedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
     await postsRepo.insert(tx.db, row);
     await recordAudit(tx, { action: 'post.create', entityType: 'post', entityId: row.id, after: row });
     return row;

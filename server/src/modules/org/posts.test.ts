@@ -3,12 +3,23 @@ import type { Person, Post } from '@qinlian/contracts';
 import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
 import { buildDepartment, buildPerson, buildPost, buildSignedInUser, rootDepartment } from '../../../test/factories.ts';
 
-const countPosts = async (t: TestApp) => Number((await t.db.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const countPosts = async (t: TestApp) =>
+  Number(
+    (
+      await t.db.db
+        .selectFrom('posts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe.each(ENGINES)('posts (AB岗) on %s', (engine) => {
   let t: TestApp;
   let dept: { id: string }, other: { id: string };
-  let a: { id: string; name: string }, b: { id: string; name: string }, c: { id: string; name: string }, outsider: { id: string; name: string };
+  let a: { id: string; name: string },
+    b: { id: string; name: string },
+    c: { id: string; name: string },
+    outsider: { id: string; name: string };
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -20,7 +31,9 @@ describe.each(ENGINES)('posts (AB岗) on %s', (engine) => {
     c = await buildPerson(t, { name: '丙', departmentId: dept.id });
     outsider = await buildPerson(t, { name: '外人', departmentId: other.id });
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const create = (payload: object) => t.admin.request({ method: 'POST', url: '/api/posts', payload });
 
@@ -28,11 +41,25 @@ describe.each(ENGINES)('posts (AB岗) on %s', (engine) => {
     const res = await create({ departmentId: dept.id, name: '应急值守岗', duties: '24 小时值班', aPersonId: a.id, bPersonId: b.id });
     expect(res.statusCode, res.body).toBe(201);
     const post = res.json() as Post;
-    expect(post).toMatchObject({ departmentName: '应急管理局', aPersonName: '甲', bPersonName: '乙', actingPersonId: a.id, archived: false, version: 1, abilities: { manage: true } });
-    for (const [status, acting] of [['away', b.id], ['left', b.id], ['active', a.id]] as const) {
+    expect(post).toMatchObject({
+      departmentName: '应急管理局',
+      aPersonName: '甲',
+      bPersonName: '乙',
+      actingPersonId: a.id,
+      archived: false,
+      version: 1,
+      abilities: { manage: true },
+    });
+    for (const [status, acting] of [
+      ['away', b.id],
+      ['left', b.id],
+      ['active', a.id],
+    ] as const) {
       const person = (await t.admin.request({ method: 'GET', url: `/api/people/${a.id}` })).json() as Person;
       await t.admin.request({ method: 'PATCH', url: `/api/people/${a.id}`, payload: { status, version: person.version } });
-      const listed = (await t.admin.request({ method: 'GET', url: '/api/posts', query: { departmentId: dept.id } })).json() as { items: Post[] };
+      const listed = (await t.admin.request({ method: 'GET', url: '/api/posts', query: { departmentId: dept.id } })).json() as {
+        items: Post[];
+      };
       expect(listed.items.find((p) => p.id === post.id)!.actingPersonId, status).toBe(acting);
     }
     const holder = (await t.admin.request({ method: 'GET', url: `/api/people/${b.id}` })).json() as Person;
@@ -83,7 +110,9 @@ describe.each(ENGINES)('posts (AB岗) on %s', (engine) => {
     const res = await t.admin.request({ method: 'POST', url: `/api/posts/${post.id}/archive` });
     expect(res.statusCode).toBe(200);
     expect(res.json().archived).toBe(true);
-    const listed = (await t.admin.request({ method: 'GET', url: '/api/posts', query: { departmentId: dept.id } })).json() as { items: Post[] };
+    const listed = (await t.admin.request({ method: 'GET', url: '/api/posts', query: { departmentId: dept.id } })).json() as {
+      items: Post[];
+    };
     expect(listed.items.map((p) => p.id)).not.toContain(post.id);
     expect(await t.db.db.selectFrom('posts').select('id').where('id', '=', post.id).executeTakeFirst()).toBeDefined();
     const edit = await t.admin.request({ method: 'PATCH', url: `/api/posts/${post.id}`, payload: { name: '复活' } });
@@ -107,13 +136,19 @@ describe.each(ENGINES)('posts (AB岗) on %s', (engine) => {
       { method: 'POST' as const, url: '/api/posts', payload: { departmentId: dept.id, name: '无权岗' } },
       { method: 'PATCH' as const, url: `/api/posts/${mine.id}`, payload: { name: '无权' } },
       { method: 'POST' as const, url: `/api/posts/${mine.id}/archive` },
-    ]) expect((await reader.request(req)).statusCode, req.url).toBe(403);
+    ])
+      expect((await reader.request(req)).statusCode, req.url).toBe(403);
     const nobody = (await buildSignedInUser(t, { permissions: ['people.read'] })).session;
     expect((await nobody.request({ method: 'GET', url: '/api/posts' })).statusCode).toBe(403);
 
     const managerPerson = await buildPerson(t, { departmentId: dept.id });
-    const manager = (await buildSignedInUser(t, { permissions: ['org.read', 'org.manage'], dataScope: 'dept', personId: managerPerson.id })).session;
-    const ok = await manager.request({ method: 'POST', url: '/api/posts', payload: { departmentId: dept.id, name: '本部门岗', aPersonId: a.id, bPersonId: c.id } });
+    const manager = (await buildSignedInUser(t, { permissions: ['org.read', 'org.manage'], dataScope: 'dept', personId: managerPerson.id }))
+      .session;
+    const ok = await manager.request({
+      method: 'POST',
+      url: '/api/posts',
+      payload: { departmentId: dept.id, name: '本部门岗', aPersonId: a.id, bPersonId: c.id },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     const out = await manager.request({ method: 'POST', url: '/api/posts', payload: { departmentId: other.id, name: '越界岗' } });
     expect(out.statusCode).toBe(404);

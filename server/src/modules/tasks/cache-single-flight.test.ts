@@ -16,11 +16,17 @@ describe.each(ENGINES)('cache loads shared by concurrent requests on %s', (engin
     t = await startTestApp(engine);
     reader = (await buildSignedInUser(t, { permissions: ['tasks.read', 'calendar.manage'] })).session;
   });
-  afterAll(async () => { await t.close(); });
-  afterEach(() => { vi.restoreAllMocks(); });
+  afterAll(async () => {
+    await t.close();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 
   const together = (n: number, url: string) => Promise.all(Array.from({ length: n }, () => reader.request({ method: 'GET', url })));
-  const expectAllOk = (responses: { statusCode: number; body: string }[]) => { for (const r of responses) expect(r.statusCode, r.body).toBe(200); };
+  const expectAllOk = (responses: { statusCode: number; body: string }[]) => {
+    for (const r of responses) expect(r.statusCode, r.body).toBe(200);
+  };
 
   it('reads a plan catalogue not yet cached once for ten concurrent requests', async () => {
     const task = await buildTask(t); // a new plan: its catalogue is not cached
@@ -41,7 +47,11 @@ describe.each(ENGINES)('cache loads shared by concurrent requests on %s', (engin
 
   it('reads the calendar overrides once for ten concurrent requests after an override changed', async () => {
     const task = await buildTask(t);
-    const set = await reader.request({ method: 'PUT', url: '/api/calendar/overrides', payload: { date: '2026-04-07', working: false, note: '本地调休' } });
+    const set = await reader.request({
+      method: 'PUT',
+      url: '/api/calendar/overrides',
+      payload: { date: '2026-04-07', working: false, note: '本地调休' },
+    });
     expect(set.statusCode, set.body).toBe(200);
     const selectFrom = vi.spyOn(t.db.db, 'selectFrom');
     expectAllOk(await together(10, `/api/tasks/${task.id}`));

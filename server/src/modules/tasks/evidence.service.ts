@@ -3,7 +3,15 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
-import { displayName, evidencePath, filesRepo, removeEvidence, sha256, writeEvidence, type FileRow } from '../../platform/files/evidence.ts';
+import {
+  displayName,
+  evidencePath,
+  filesRepo,
+  removeEvidence,
+  sha256,
+  writeEvidence,
+  type FileRow,
+} from '../../platform/files/evidence.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
 import { accessOf } from './task-views.ts';
@@ -13,14 +21,23 @@ import { seeTask } from './tasks.policy.ts';
  * 佐证材料: store an uploaded file under the server's own id and record it (size, declared type,
  * SHA-256, uploader). The bytes are on disk before the row commits; a failed commit removes them.
  */
-export async function uploadEvidence(ctx: Ctx, upload: { bytes: Buffer; filename: string; mimetype: string; dataDir: string }): Promise<FileRow> {
+export async function uploadEvidence(
+  ctx: Ctx,
+  upload: { bytes: Buffer; filename: string; mimetype: string; dataDir: string },
+): Promise<FileRow> {
   const id = newId();
   const storagePath = await writeEvidence(upload.dataDir, id, upload.bytes);
   try {
     return await inTransaction(ctx, async (tx) => {
       const row: FileRow = {
-        id, name: displayName(upload.filename), mime: (upload.mimetype.replace(/[^\x21-\x7e]/g, '') || 'application/octet-stream').slice(0, 200), size: upload.bytes.length,
-        sha256: sha256(upload.bytes), storagePath, uploadedBy: tx.actor!.userId, createdAt: iso(tx.clock.now()),
+        id,
+        name: displayName(upload.filename),
+        mime: (upload.mimetype.replace(/[^\x21-\x7e]/g, '') || 'application/octet-stream').slice(0, 200),
+        size: upload.bytes.length,
+        sha256: sha256(upload.bytes),
+        storagePath,
+        uploadedBy: tx.actor!.userId,
+        createdAt: iso(tx.clock.now()),
       };
       await filesRepo.insert(tx.db, row);
       await recordAudit(tx, { action: 'file.upload', entityType: 'file', entityId: id, after: row });
@@ -40,7 +57,10 @@ export async function evidenceForDownload(ctx: Ctx, id: string, dataDir: string)
   let allowed = row.uploadedBy === actor.userId;
   if (!allowed) {
     for (const task of await tasksRepo.byIds(ctx.db, await taskEventsRepo.tasksReferencing(ctx.db, id))) {
-      if (seeTask(actor, await accessOf(ctx.db, task))) { allowed = true; break; }
+      if (seeTask(actor, await accessOf(ctx.db, task))) {
+        allowed = true;
+        break;
+      }
     }
   }
   if (!allowed) throw notFound();

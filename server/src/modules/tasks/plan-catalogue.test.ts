@@ -12,7 +12,9 @@ describe.each(ENGINES)('the cached plan catalogue on %s', (engine) => {
     t = await startTestApp(engine);
     office = (await buildSignedInUser(t, { permissions: ['tasks.read', 'plan.manage'] })).session;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const taskView = async (id: string) => (await office.request({ method: 'GET', url: `/api/tasks/${id}` })).json() as Task;
   const rollupOf = async (planId: string) => (await office.request({ method: 'GET', url: `/api/plans/${planId}/rollup` })).json() as Rollup;
@@ -23,13 +25,25 @@ describe.each(ENGINES)('the cached plan catalogue on %s', (engine) => {
     expect(await taskView(task.id)).toMatchObject({ measureName: measure.name });
     await rollupOf(measure.planId);
 
-    const renamed = await office.request({ method: 'PATCH', url: `/api/plan/measures/${measure.id}`, payload: { name: '优化营商环境', version: measure.version } });
+    const renamed = await office.request({
+      method: 'PATCH',
+      url: `/api/plan/measures/${measure.id}`,
+      payload: { name: '优化营商环境', version: measure.version },
+    });
     expect(renamed.statusCode, renamed.body).toBe(200);
-    const programme = await office.request({ method: 'PATCH', url: `/api/plan/programmes/${measure.programmeId}`, payload: { name: '效能提升工程' } });
+    const programme = await office.request({
+      method: 'PATCH',
+      url: `/api/plan/programmes/${measure.programmeId}`,
+      payload: { name: '效能提升工程' },
+    });
     expect(programme.statusCode, programme.body).toBe(200);
     expect(await taskView(task.id)).toMatchObject({ measureName: '优化营商环境', programmeName: '效能提升工程' });
 
-    const added = await office.request({ method: 'POST', url: '/api/plan/measures', payload: { programmeId: measure.programmeId, code: 'NEW1', name: '新增举措' } });
+    const added = await office.request({
+      method: 'POST',
+      url: '/api/plan/measures',
+      payload: { programmeId: measure.programmeId, code: 'NEW1', name: '新增举措' },
+    });
     expect(added.statusCode, added.body).toBe(201);
     const after = await rollupOf(measure.planId);
     expect(after.programmes[0]!.name).toBe('效能提升工程');
@@ -42,7 +56,10 @@ describe.each(ENGINES)('the cached plan catalogue on %s', (engine) => {
     await taskView(first.id); // the plan's catalogue is cached now
     const now = new Date().toISOString();
     const id = newId();
-    await t.db.db.insertInto('measures').values({ ...measure, id, code: 'OTHER1', name: '另一实例新增', version: 1, createdAt: now, updatedAt: now }).execute();
+    await t.db.db
+      .insertInto('measures')
+      .values({ ...measure, id, code: 'OTHER1', name: '另一实例新增', version: 1, createdAt: now, updatedAt: now })
+      .execute();
     const task = await buildTask(t, { measureId: id });
     expect(await taskView(task.id)).toMatchObject({ measureId: id, measureName: '另一实例新增' });
   });

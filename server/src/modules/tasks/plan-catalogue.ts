@@ -17,7 +17,11 @@ const cached = epochCache<string, PlanCatalogue | undefined>(epoch, CATALOGUE_TT
 const frozen = <T extends object>(rows: T[]) => Object.freeze(rows.map((r) => Object.freeze(r)));
 
 async function read(db: Executor, planId: string): Promise<PlanCatalogue | undefined> {
-  const [plan, programmes, measures] = await Promise.all([planRepo.planById(db, planId), planRepo.programmesOf(db, planId), planRepo.measuresOf(db, planId)]);
+  const [plan, programmes, measures] = await Promise.all([
+    planRepo.planById(db, planId),
+    planRepo.programmesOf(db, planId),
+    planRepo.measuresOf(db, planId),
+  ]);
   return plan && { plan: Object.freeze(plan), programmes: frozen(programmes), measures: frozen(measures) };
 }
 
@@ -42,7 +46,14 @@ export async function catalogueOf(db: Executor, refs: { planId: string; programm
   for (const planId of new Set(refs.map((r) => r.planId))) {
     let c = await planCatalogue(db, planId);
     // a programme or measure just made through another instance: read the plan again
-    if (c && !covers(c, refs.filter((r) => r.planId === planId))) c = await planCatalogue(db, planId, { fresh: true });
+    if (
+      c &&
+      !covers(
+        c,
+        refs.filter((r) => r.planId === planId),
+      )
+    )
+      c = await planCatalogue(db, planId, { fresh: true });
     if (!c) continue;
     plans.set(planId, c.plan);
     for (const p of c.programmes) programmes.set(p.id, p);

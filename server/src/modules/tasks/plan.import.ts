@@ -20,61 +20,103 @@ export const MAX_PLAN_ROWS = 5000;
 type Cells = Record<keyof typeof C, string> & { row: number };
 type RowError = ImportReport['errors'][number];
 type Prepared = {
-  row: number; programme: { code: string; name: string }; measure: { code: string; name: string };
-  task: null | (Omit<TaskRow, 'id' | 'planId' | 'programmeId' | 'measureId' | 'parentId'> & { parentCode: string; cooperating: string[]; milestones: { name: string; dueDate: string }[] });
+  row: number;
+  programme: { code: string; name: string };
+  measure: { code: string; name: string };
+  task:
+    | null
+    | (Omit<TaskRow, 'id' | 'planId' | 'programmeId' | 'measureId' | 'parentId'> & {
+        parentCode: string;
+        cooperating: string[];
+        milestones: { name: string; dueDate: string }[];
+      });
 };
 
 const invalidFile = (ctx: Ctx, code: DetailCode) =>
-  new DomainError('invalid_file', 400, { reason: detailMessage(code, ctx.lang) }, [{ path: 'body.file', message: detailMessage(code, ctx.lang) }]);
-const columnName = (text: string) => text.trim().replace(/[（(].*$/, '').replace(/\*+$/, '').trim();
+  new DomainError('invalid_file', 400, { reason: detailMessage(code, ctx.lang) }, [
+    { path: 'body.file', message: detailMessage(code, ctx.lang) },
+  ]);
+const columnName = (text: string) =>
+  text
+    .trim()
+    .replace(/[（(].*$/, '')
+    .replace(/\*+$/, '')
+    .trim();
 
 /** A cell as text (control characters dropped, line breaks kept); dates, real Excel dates too, as YYYY-MM-DD. */
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(cell.text ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  return String(cell.text ?? '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .trim();
 }
 
 async function readSheet(ctx: Ctx, bytes: Buffer): Promise<Cells[]> {
   if (!looksLikeZip(bytes)) throw invalidFile(ctx, 'file_not_xlsx');
   const wb = new ExcelJS.Workbook();
-  try { await wb.xlsx.load(bytes as never); } catch { throw invalidFile(ctx, 'file_not_xlsx'); }
+  try {
+    await wb.xlsx.load(bytes as never);
+  } catch {
+    throw invalidFile(ctx, 'file_not_xlsx');
+  }
   const sheet = wb.worksheets.find((w) => w.name !== '说明') ?? wb.worksheets[0];
   if (!sheet) throw invalidFile(ctx, 'file_no_sheet');
   const col = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, n) => { col.set(columnName(cell.text ?? ''), n); });
+  sheet.getRow(1).eachCell((cell, n) => {
+    col.set(columnName(cell.text ?? ''), n);
+  });
   const missing = [C.programmeCode, C.measureCode, C.title, C.leadDepartment, C.startDate, C.dueDate].filter((c) => !col.has(c));
   if (missing.length) throw new DomainError('import_missing_columns', 400, { columns: missing.join('、') });
   const rows: Cells[] = [];
   sheet.eachRow({ includeEmpty: false }, (r, n) => {
     if (n === 1) return;
     const cells = { row: n } as Cells;
-    for (const [key, name] of Object.entries(C) as [keyof typeof C, string][]) cells[key] = col.has(name) ? cellText(r.getCell(col.get(name)!)) : '';
+    for (const [key, name] of Object.entries(C) as [keyof typeof C, string][])
+      cells[key] = col.has(name) ? cellText(r.getCell(col.get(name)!)) : '';
     if (Object.entries(cells).some(([k, v]) => k !== 'row' && v)) rows.push(cells);
   });
   if (rows.length > MAX_PLAN_ROWS) throw new DomainError('import_too_many_rows', 400, { max: MAX_PLAN_ROWS, count: rows.length });
   return rows;
 }
 
-const split = (s: string) => s.split(/[、,，;；]/).map((x) => x.trim()).filter(Boolean);
+const split = (s: string) =>
+  s
+    .split(/[、,，;；]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 const isDate = (s: string) => CalendarDate.safeParse(s).success;
-const normalDate = (s: string) => s.replace(/[./]/g, '-').replace(/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+const normalDate = (s: string) =>
+  s.replace(/[./]/g, '-').replace(/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
 
 /** Every rule on every row; the report names every problem at once. */
 async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prepared: Prepared[]; errors: RowError[] }> {
   const errors: RowError[] = [];
-  const fail = (row: number, field: string, code: DetailCode, params: Record<string, string | number> = {}) => errors.push({ row, field, message: detailMessage(code, ctx.lang, params) });
+  const fail = (row: number, field: string, code: DetailCode, params: Record<string, string | number> = {}) =>
+    errors.push({ row, field, message: detailMessage(code, ctx.lang, params) });
   const departments = await departmentsWithFullNames(ctx.db);
   const live = departments.filter((d) => !d.row.archivedAt);
   const resolveDept = (name: string) => {
-    const key = name.replace(/[／\\]/g, '/').split('/').map((s) => s.trim()).filter(Boolean).join('/');
+    const key = name
+      .replace(/[／\\]/g, '/')
+      .split('/')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join('/');
     const found = live.filter((d) => d.row.name === key || d.fullName === key || d.fullName.split('/').slice(1).join('/') === key);
-    return found.length === 1 ? found[0]!.row : found.length ? 'ambiguous' as const : null;
+    return found.length === 1 ? found[0]!.row : found.length ? ('ambiguous' as const) : null;
   };
-  const posts = await livePostsOf(ctx.db, live.map((d) => d.row.id));
+  const posts = await livePostsOf(
+    ctx.db,
+    live.map((d) => d.row.id),
+  );
   const leaderNames = rows.map((r) => r.leader.split('/')[0]!.trim()).filter(Boolean);
   const people = await peopleNamed(ctx.db, leaderNames);
-  const [existingMeasures, existingProgrammes, existingTasks] = await Promise.all([planRepo.measuresOf(ctx.db, planId), planRepo.programmesOf(ctx.db, planId), tasksRepo.ofPlan(ctx.db, planId)]);
+  const [existingMeasures, existingProgrammes, existingTasks] = await Promise.all([
+    planRepo.measuresOf(ctx.db, planId),
+    planRepo.programmesOf(ctx.db, planId),
+    tasksRepo.ofPlan(ctx.db, planId),
+  ]);
   const programmeOfId = new Map(existingProgrammes.map((p) => [p.id, p.code]));
   const measureProgramme = new Map(existingMeasures.map((m) => [m.code, programmeOfId.get(m.programmeId)]));
   const taskMeasure = new Map(existingTasks.map((t) => [t.code, existingMeasures.find((m) => m.id === t.measureId)?.code ?? '']));
@@ -86,10 +128,17 @@ async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prep
     if (!r.programmeCode) fail(r.row, C.programmeCode, 'required');
     if (!r.measureCode && (r.title || r.code)) fail(r.row, C.measureCode, 'required');
     const knownProgramme = measureProgramme.get(r.measureCode);
-    if (r.measureCode && knownProgramme !== undefined && knownProgramme !== r.programmeCode) fail(r.row, C.measureCode, 'measure_in_other_programme', { value: r.measureCode });
+    if (r.measureCode && knownProgramme !== undefined && knownProgramme !== r.programmeCode)
+      fail(r.row, C.measureCode, 'measure_in_other_programme', { value: r.measureCode });
     if (r.measureCode && knownProgramme === undefined) measureProgramme.set(r.measureCode, r.programmeCode);
     if (!r.title && !r.code) {
-      if (errors.length === before) prepared.push({ row: r.row, programme: { code: r.programmeCode, name: r.programmeName || r.programmeCode }, measure: { code: r.measureCode, name: r.measureName || r.measureCode }, task: null });
+      if (errors.length === before)
+        prepared.push({
+          row: r.row,
+          programme: { code: r.programmeCode, name: r.programmeName || r.programmeCode },
+          measure: { code: r.measureCode, name: r.measureName || r.measureCode },
+          task: null,
+        });
       continue;
     }
     if (!r.title) fail(r.row, C.title, 'required');
@@ -101,22 +150,26 @@ async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prep
       else codesInFile.set(r.code, r.row);
       if (r.code.length > 30) fail(r.row, C.code, 'too_long', { max: 30 });
     }
-    if (r.parentCode && taskMeasure.get(r.parentCode) !== r.measureCode) fail(r.row, C.parentCode, 'parent_unknown', { value: r.parentCode });
+    if (r.parentCode && taskMeasure.get(r.parentCode) !== r.measureCode)
+      fail(r.row, C.parentCode, 'parent_unknown', { value: r.parentCode });
     const lead = r.leadDepartment ? resolveDept(r.leadDepartment) : null;
     if (!r.leadDepartment) fail(r.row, C.leadDepartment, 'required');
-    else if (lead === 'ambiguous') fail(r.row, C.leadDepartment, 'department_ambiguous', { value: r.leadDepartment, example: r.leadDepartment });
+    else if (lead === 'ambiguous')
+      fail(r.row, C.leadDepartment, 'department_ambiguous', { value: r.leadDepartment, example: r.leadDepartment });
     else if (!lead) fail(r.row, C.leadDepartment, 'department_unknown', { value: r.leadDepartment });
     const cooperating: string[] = [];
     for (const name of split(r.cooperating)) {
       const d = resolveDept(name);
-      if (!d || d === 'ambiguous') fail(r.row, C.cooperating, d ? 'department_ambiguous' : 'department_unknown', { value: name, example: name });
+      if (!d || d === 'ambiguous')
+        fail(r.row, C.cooperating, d ? 'department_ambiguous' : 'department_unknown', { value: name, example: name });
       else if (lead && lead !== 'ambiguous' && d.id === lead.id) fail(r.row, C.cooperating, 'lead_not_cooperator');
       else if (!cooperating.includes(d.id)) cooperating.push(d.id);
     }
     let postId: string | null = null;
     if (r.post && lead && lead !== 'ambiguous') {
       const post = posts.find((p) => p.departmentId === lead.id && p.name === r.post);
-      if (!post) fail(r.row, C.post, 'post_unknown', { value: r.post }); else postId = post.id;
+      if (!post) fail(r.row, C.post, 'post_unknown', { value: r.post });
+      else postId = post.id;
     }
     let leaderId: string | null = null;
     if (r.leader) {
@@ -131,13 +184,24 @@ async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prep
     if (!isDate(due)) fail(r.row, C.dueDate, r.dueDate ? 'bad_date' : 'required');
     const weight = r.weight ? Number(r.weight) : 1;
     if (!Number.isInteger(weight) || weight < 1 || weight > 100) fail(r.row, C.weight, 'bad_integer', { min: 1, max: 100 });
-    const tagged = !r.tagged || ['否', 'no', 'n', '0'].includes(r.tagged.toLowerCase()) ? false : ['是', 'yes', 'y', '1'].includes(r.tagged.toLowerCase()) ? true : null;
+    const tagged =
+      !r.tagged || ['否', 'no', 'n', '0'].includes(r.tagged.toLowerCase())
+        ? false
+        : ['是', 'yes', 'y', '1'].includes(r.tagged.toLowerCase())
+          ? true
+          : null;
     if (tagged === null) fail(r.row, C.tagged, 'bad_flag');
     const milestones: { name: string; dueDate: string }[] = [];
-    for (const part of r.milestones.split(/[;；\n]/).map((s) => s.trim()).filter(Boolean)) {
+    for (const part of r.milestones
+      .split(/[;；\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const at = part.lastIndexOf('@');
       const m = { name: part.slice(0, at).trim(), dueDate: normalDate(part.slice(at + 1).trim()) };
-      if (at <= 0 || !m.name || !isDate(m.dueDate)) { fail(r.row, C.milestones, 'bad_milestones'); break; }
+      if (at <= 0 || !m.name || !isDate(m.dueDate)) {
+        fail(r.row, C.milestones, 'bad_milestones');
+        break;
+      }
       milestones.push(m);
     }
     if (isDate(start) && isDate(due)) {
@@ -147,12 +211,35 @@ async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prep
     if (r.code && !taskMeasure.has(r.code)) taskMeasure.set(r.code, r.measureCode);
     if (errors.length > before || !lead || lead === 'ambiguous') continue;
     prepared.push({
-      row: r.row, programme: { code: r.programmeCode, name: r.programmeName || r.programmeCode }, measure: { code: r.measureCode, name: r.measureName || r.measureCode },
+      row: r.row,
+      programme: { code: r.programmeCode, name: r.programmeName || r.programmeCode },
+      measure: { code: r.measureCode, name: r.measureName || r.measureCode },
       task: {
-        code: r.code, parentCode: r.parentCode, title: r.title, statement: r.statement.slice(0, 5000), deliverables: r.deliverables.slice(0, 2000),
-        leadDepartmentId: lead.id, responsiblePostId: postId, leaderPersonId: leaderId, startDate: start, dueDate: due, weight, tagged: tagged ? 1 : 0,
-        status: 'draft', isOpen: 1, progress: 0, warning: 'none', warningSince: null, grade: JSON.stringify(EMPTY_GRADE), version: 1,
-        createdBy: ctx.actor!.userId, createdAt: '', updatedAt: '', closedAt: null, cooperating, milestones,
+        code: r.code,
+        parentCode: r.parentCode,
+        title: r.title,
+        statement: r.statement.slice(0, 5000),
+        deliverables: r.deliverables.slice(0, 2000),
+        leadDepartmentId: lead.id,
+        responsiblePostId: postId,
+        leaderPersonId: leaderId,
+        startDate: start,
+        dueDate: due,
+        weight,
+        tagged: tagged ? 1 : 0,
+        status: 'draft',
+        isOpen: 1,
+        progress: 0,
+        warning: 'none',
+        warningSince: null,
+        grade: JSON.stringify(EMPTY_GRADE),
+        version: 1,
+        createdBy: ctx.actor!.userId,
+        createdAt: '',
+        updatedAt: '',
+        closedAt: null,
+        cooperating,
+        milestones,
       },
     });
   }
@@ -170,7 +257,18 @@ async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<n
   for (const p of prepared) {
     let programme = programmes.get(p.programme.code);
     if (!programme) {
-      programme = { id: newId(), planId, code: p.programme.code, name: p.programme.name.slice(0, 100), sort: programmes.size + 1, weight: 1, leaderPersonId: null, version: 1, createdAt: now, updatedAt: now };
+      programme = {
+        id: newId(),
+        planId,
+        code: p.programme.code,
+        name: p.programme.name.slice(0, 100),
+        sort: programmes.size + 1,
+        weight: 1,
+        leaderPersonId: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       await planRepo.insertProgramme(tx.db, programme);
       await recordAudit(tx, { action: 'programme.create', entityType: 'programme', entityId: programme.id, after: programme });
       programmes.set(programme.code, programme);
@@ -178,7 +276,18 @@ async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<n
     if (!p.measure.code) continue;
     let measure = measures.get(p.measure.code);
     if (!measure) {
-      measure = { id: newId(), planId, programmeId: programme.id, code: p.measure.code, name: p.measure.name.slice(0, 200), sort: measures.size + 1, weight: 1, version: 1, createdAt: now, updatedAt: now };
+      measure = {
+        id: newId(),
+        planId,
+        programmeId: programme.id,
+        code: p.measure.code,
+        name: p.measure.name.slice(0, 200),
+        sort: measures.size + 1,
+        weight: 1,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       await planRepo.insertMeasure(tx.db, measure);
       await recordAudit(tx, { action: 'measure.create', entityType: 'measure', entityId: measure.id, after: measure });
       measures.set(measure.code, measure);
@@ -186,8 +295,18 @@ async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<n
     if (!p.task) continue;
     const { parentCode, cooperating, milestones, ...task } = p.task;
     // numbered by the measure's counter like a task made in the console, so an import and a create at the same moment never pick one code
-    const code = task.code || await nextTaskCode(tx, planId, measure.code, typed);
-    const row: TaskRow = { ...task, id: newId(), code, planId, programmeId: programme.id, measureId: measure.id, parentId: parentCode ? taskIds.get(parentCode) ?? null : null, createdAt: now, updatedAt: now };
+    const code = task.code || (await nextTaskCode(tx, planId, measure.code, typed));
+    const row: TaskRow = {
+      ...task,
+      id: newId(),
+      code,
+      planId,
+      programmeId: programme.id,
+      measureId: measure.id,
+      parentId: parentCode ? (taskIds.get(parentCode) ?? null) : null,
+      createdAt: now,
+      updatedAt: now,
+    };
     await insertTask(tx, row, { cooperatingDepartmentIds: cooperating, milestones });
     taskIds.set(code, row.id);
     created++;
@@ -207,7 +326,8 @@ export async function importPlan(ctx: Ctx, planId: string, bytes: Buffer, opts: 
   const run = async (c: Ctx): Promise<ImportReport> => {
     const { prepared, errors } = await validate(c, planId, rows);
     const tasks = prepared.filter((p) => p.task).length;
-    if (errors.length || opts.dryRun) return { dryRun: opts.dryRun, committed: false, total: rows.length, created: opts.dryRun && !errors.length ? tasks : 0, errors };
+    if (errors.length || opts.dryRun)
+      return { dryRun: opts.dryRun, committed: false, total: rows.length, created: opts.dryRun && !errors.length ? tasks : 0, errors };
     return inTransaction(c, async (tx) => {
       const created = await write(tx, planId, prepared);
       await recordAudit(tx, { action: 'plan.import', entityType: 'plan', entityId: planId, after: { rows: rows.length, created } });

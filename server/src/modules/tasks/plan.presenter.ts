@@ -4,7 +4,15 @@ import type { Figures, PlanRollup } from './plan.service.ts';
 import { thresholdsOf } from './task-views.ts';
 
 export function presentPlan(row: PlanRow): Plan {
-  return { id: row.id, name: row.name, year: row.year, startDate: row.startDate, endDate: row.endDate, thresholds: thresholdsOf(row), version: row.version };
+  return {
+    id: row.id,
+    name: row.name,
+    year: row.year,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    thresholds: thresholdsOf(row),
+    version: row.version,
+  };
 }
 
 const emptyFigures: Figures = { progress: 0, taskCount: 0, colours: { none: 0, blue: 0, yellow: 0, red: 0 } };
@@ -12,21 +20,45 @@ const emptyFigures: Figures = { progress: 0, taskCount: 0, colours: { none: 0, b
 /** `leaderName`: the leader in charge (牵头领导), looked up by the route so readers need not see that person's record. */
 export function presentProgramme(row: ProgrammeRow, f: Figures = emptyFigures, leaderName: string | null = null): Programme {
   return {
-    id: row.id, planId: row.planId, code: row.code, name: row.name, sort: row.sort, weight: row.weight, leaderPersonId: row.leaderPersonId, leaderName,
-    progress: f.progress, taskCount: f.taskCount, colours: f.colours, version: row.version,
+    id: row.id,
+    planId: row.planId,
+    code: row.code,
+    name: row.name,
+    sort: row.sort,
+    weight: row.weight,
+    leaderPersonId: row.leaderPersonId,
+    leaderName,
+    progress: f.progress,
+    taskCount: f.taskCount,
+    colours: f.colours,
+    version: row.version,
   };
 }
 
 export function presentMeasure(row: MeasureRow, f: Figures = emptyFigures): Measure {
   return {
-    id: row.id, programmeId: row.programmeId, code: row.code, name: row.name, sort: row.sort, weight: row.weight,
-    progress: f.progress, taskCount: f.taskCount, colours: f.colours, version: row.version,
+    id: row.id,
+    programmeId: row.programmeId,
+    code: row.code,
+    name: row.name,
+    sort: row.sort,
+    weight: row.weight,
+    progress: f.progress,
+    taskCount: f.taskCount,
+    colours: f.colours,
+    version: row.version,
   };
 }
 
 export function presentRollup(r: PlanRollup, leaderNames: ReadonlyMap<string, { name: string }> = new Map()): Rollup {
   return {
-    planId: r.plan.id, progress: r.progress, taskCount: r.taskCount, colours: r.colours,
-    programmes: r.programmes.map((p) => ({ ...presentProgramme(p.row, p, leaderNames.get(p.row.leaderPersonId ?? '')?.name ?? null), measures: p.measures.map((m) => presentMeasure(m.row, m)) })),
+    planId: r.plan.id,
+    progress: r.progress,
+    taskCount: r.taskCount,
+    colours: r.colours,
+    programmes: r.programmes.map((p) => ({
+      ...presentProgramme(p.row, p, leaderNames.get(p.row.leaderPersonId ?? '')?.name ?? null),
+      measures: p.measures.map((m) => presentMeasure(m.row, m)),
+    })),
   };
 }

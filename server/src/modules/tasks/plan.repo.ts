@@ -13,9 +13,20 @@ export const planTablesEpoch = writeEpoch();
 const planCatalogueChanged = planTablesEpoch.changed;
 
 /** Optimistic update on any of the plan tables: false when the version moved on. */
-async function versioned<T extends 'plans' | 'programmes' | 'measures'>(db: Executor, table: T, id: string, version: number, patch: Record<string, unknown>) {
+async function versioned<T extends 'plans' | 'programmes' | 'measures'>(
+  db: Executor,
+  table: T,
+  id: string,
+  version: number,
+  patch: Record<string, unknown>,
+) {
   planCatalogueChanged(db);
-  const r = await db.updateTable(table as 'plans').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const r = await db
+    .updateTable(table as 'plans')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -39,7 +50,8 @@ export const planRepo = {
     planCatalogueChanged(db);
     return db.insertInto('programmes').values(row).execute();
   },
-  updateProgramme: (db: Executor, id: string, version: number, patch: Partial<ProgrammeRow>) => versioned(db, 'programmes', id, version, patch),
+  updateProgramme: (db: Executor, id: string, version: number, patch: Partial<ProgrammeRow>) =>
+    versioned(db, 'programmes', id, version, patch),
 
   measuresOf: (db: Executor, planId: string) =>
     db.selectFrom('measures').selectAll().where('planId', '=', planId).orderBy('sort').orderBy('code').execute(),
@@ -54,7 +66,16 @@ export const planRepo = {
 
   /** The roll-up counters of a plan summed over status: at most four rows (colours) per measure. */
   rollupRows: (db: Executor, planId: string) =>
-    db.selectFrom('taskRollups').where('planId', '=', planId).groupBy(['measureId', 'warning'])
-      .select((eb) => ['measureId', 'warning', eb.fn.sum<number>('taskCount').as('taskCount'), eb.fn.sum<number>('weightSum').as('weightSum'), eb.fn.sum<number>('progressSum').as('progressSum')])
+    db
+      .selectFrom('taskRollups')
+      .where('planId', '=', planId)
+      .groupBy(['measureId', 'warning'])
+      .select((eb) => [
+        'measureId',
+        'warning',
+        eb.fn.sum<number>('taskCount').as('taskCount'),
+        eb.fn.sum<number>('weightSum').as('weightSum'),
+        eb.fn.sum<number>('progressSum').as('progressSum'),
+      ])
       .execute(),
 };

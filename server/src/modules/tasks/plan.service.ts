@@ -1,6 +1,14 @@
 import {
-  MeasureCreateBody as MeasureCreateSchema, PlanCreateBody as PlanCreateSchema, ProgrammeCreateBody as ProgrammeCreateSchema, WarningThresholds,
-  detailMessage, type MeasureCreateBody, type PlanCreateBody, type PlanUpdateBody, type ProgrammeCreateBody, type WarningColor,
+  MeasureCreateBody as MeasureCreateSchema,
+  PlanCreateBody as PlanCreateSchema,
+  ProgrammeCreateBody as ProgrammeCreateSchema,
+  WarningThresholds,
+  detailMessage,
+  type MeasureCreateBody,
+  type PlanCreateBody,
+  type PlanUpdateBody,
+  type ProgrammeCreateBody,
+  type WarningColor,
 } from '@qinlian/contracts';
 import type { z } from 'zod';
 import type { MeasureUpdateBody, ProgrammeUpdateBody } from '@qinlian/contracts';
@@ -26,14 +34,22 @@ export async function getPlan(ctx: Ctx, id: string): Promise<PlanRow> {
 
 export async function createPlan(ctx: Ctx, input: PlanCreateBody): Promise<PlanRow> {
   const body = PlanCreateSchema.parse(input);
-  if (body.endDate < body.startDate) throw invalid([{ path: 'body.endDate', message: detailMessage('date_before_start', ctx.lang, { start: body.startDate }) }]);
+  if (body.endDate < body.startDate)
+    throw invalid([{ path: 'body.endDate', message: detailMessage('date_before_start', ctx.lang, { start: body.startDate }) }]);
   return inTransaction(ctx, async (tx) => {
     planPolicy.assert(actorOf(tx), 'manage', null);
     if (await planRepo.planByName(tx.db, body.name)) throw duplicate('body.name', body.name);
     const now = iso(tx.clock.now());
     const row: PlanRow = {
-      id: newId(), name: body.name, year: body.year, startDate: body.startDate, endDate: body.endDate,
-      thresholds: JSON.stringify(WarningThresholds.parse(body.thresholds ?? {})), version: 1, createdAt: now, updatedAt: now,
+      id: newId(),
+      name: body.name,
+      year: body.year,
+      startDate: body.startDate,
+      endDate: body.endDate,
+      thresholds: JSON.stringify(WarningThresholds.parse(body.thresholds ?? {})),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     };
     await planRepo.insertPlan(tx.db, row);
     await recordAudit(tx, { action: 'plan.create', entityType: 'plan', entityId: row.id, after: row });
@@ -77,8 +93,16 @@ export async function createProgramme(ctx: Ctx, input: ProgrammeCreateBody): Pro
     await assertLeader(tx, body.leaderPersonId, 'body.leaderPersonId');
     const now = iso(tx.clock.now());
     const row: ProgrammeRow = {
-      id: newId(), planId: plan.id, code: body.code, name: body.name, sort: body.sort, weight: body.weight,
-      leaderPersonId: body.leaderPersonId ?? null, version: 1, createdAt: now, updatedAt: now,
+      id: newId(),
+      planId: plan.id,
+      code: body.code,
+      name: body.name,
+      sort: body.sort,
+      weight: body.weight,
+      leaderPersonId: body.leaderPersonId ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     };
     await planRepo.insertProgramme(tx.db, row);
     await recordAudit(tx, { action: 'programme.create', entityType: 'programme', entityId: row.id, after: row });
@@ -94,7 +118,8 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: z.infer<typeo
     if (patch.version !== undefined && patch.version !== before.version) throw versionConflict();
     await assertLeader(tx, patch.leaderPersonId, 'body.leaderPersonId');
     const next: Partial<ProgrammeRow> = { updatedAt: iso(tx.clock.now()) };
-    for (const k of ['name', 'sort', 'weight', 'leaderPersonId'] as const) if (patch[k] !== undefined) (next as Record<string, unknown>)[k] = patch[k];
+    for (const k of ['name', 'sort', 'weight', 'leaderPersonId'] as const)
+      if (patch[k] !== undefined) (next as Record<string, unknown>)[k] = patch[k];
     if (!(await planRepo.updateProgramme(tx.db, id, before.version, next))) throw versionConflict();
     const after = { ...before, ...next, version: before.version + 1 };
     await recordAudit(tx, { action: 'programme.update', entityType: 'programme', entityId: id, before, after });
@@ -111,8 +136,16 @@ export async function createMeasure(ctx: Ctx, input: MeasureCreateBody): Promise
     if (await planRepo.measureByCode(tx.db, programme.planId, body.code)) throw duplicate('body.code', body.code);
     const now = iso(tx.clock.now());
     const row: MeasureRow = {
-      id: newId(), planId: programme.planId, programmeId: programme.id, code: body.code, name: body.name, sort: body.sort, weight: body.weight,
-      version: 1, createdAt: now, updatedAt: now,
+      id: newId(),
+      planId: programme.planId,
+      programmeId: programme.id,
+      code: body.code,
+      name: body.name,
+      sort: body.sort,
+      weight: body.weight,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     };
     await planRepo.insertMeasure(tx.db, row);
     await recordAudit(tx, { action: 'measure.create', entityType: 'measure', entityId: row.id, after: row });
@@ -150,10 +183,11 @@ function weighted(parts: { weight: number; progress: number; taskCount: number }
   const w = counted.reduce((s, p) => s + p.weight, 0);
   return w === 0 ? 0 : round1(counted.reduce((s, p) => s + p.weight * p.progress, 0) / w);
 }
-const sumColours = (parts: { colours: Colours }[]) => parts.reduce((c, p) => {
-  for (const k of Object.keys(c) as WarningColor[]) c[k] += p.colours[k];
-  return c;
-}, noColours());
+const sumColours = (parts: { colours: Colours }[]) =>
+  parts.reduce((c, p) => {
+    for (const k of Object.keys(c) as WarningColor[]) c[k] += p.colours[k];
+    return c;
+  }, noColours());
 
 /**
  * Weighted progress (进度) from the roll-up counters: a measure is Σ(task weight × progress) /
@@ -170,9 +204,13 @@ export async function planRollup(ctx: Ctx, planId: string): Promise<PlanRollup> 
   const measureFigures = (m: MeasureRow) => {
     const rows = byMeasure.get(m.id) ?? [];
     const colours = noColours();
-    let count = 0; let weight = 0; let progress = 0;
+    let count = 0;
+    let weight = 0;
+    let progress = 0;
     for (const r of rows) {
-      count += Number(r.taskCount); weight += Number(r.weightSum); progress += Number(r.progressSum);
+      count += Number(r.taskCount);
+      weight += Number(r.weightSum);
+      progress += Number(r.progressSum);
       colours[r.warning as WarningColor] += Number(r.taskCount);
     }
     return { row: m, taskCount: count, colours, progress: weight === 0 ? 0 : round1(progress / weight) };
@@ -180,12 +218,18 @@ export async function planRollup(ctx: Ctx, planId: string): Promise<PlanRollup> 
   const out = programmes.map((p) => {
     const ms = measures.filter((m) => m.programmeId === p.id).map(measureFigures);
     return {
-      row: p, measures: ms, taskCount: ms.reduce((s, m) => s + m.taskCount, 0), colours: sumColours(ms),
+      row: p,
+      measures: ms,
+      taskCount: ms.reduce((s, m) => s + m.taskCount, 0),
+      colours: sumColours(ms),
       progress: weighted(ms.map((m) => ({ weight: m.row.weight, progress: m.progress, taskCount: m.taskCount }))),
     };
   });
   return {
-    plan, programmes: out, taskCount: out.reduce((s, p) => s + p.taskCount, 0), colours: sumColours(out),
+    plan,
+    programmes: out,
+    taskCount: out.reduce((s, p) => s + p.taskCount, 0),
+    colours: sumColours(out),
     progress: weighted(out.map((p) => ({ weight: p.row.weight, progress: p.progress, taskCount: p.taskCount }))),
   };
 }

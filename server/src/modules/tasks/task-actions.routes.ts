@@ -1,7 +1,18 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { EvidenceFile, GradeBody, IdParams, InstructionBody, MilestoneDoneBody, MilestoneParams, Task, TaskEvent, TaskTransitionBody, UrgeBody } from '@qinlian/contracts';
+import {
+  EvidenceFile,
+  GradeBody,
+  IdParams,
+  InstructionBody,
+  MilestoneDoneBody,
+  MilestoneParams,
+  Task,
+  TaskEvent,
+  TaskTransitionBody,
+  UrgeBody,
+} from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { readUpload } from '../../platform/http/upload.ts';
 import { signedIn } from '../../platform/policy/policy.ts';
@@ -25,63 +36,129 @@ export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   const eventById = async (req: Parameters<typeof ctxOf>[0], taskId: string, eventId: string) => {
     const { events, files } = await taskHistory(ctxOf(req), taskId);
-    return presentEvent(events.find((e) => e.id === eventId)!, files);
+    return presentEvent(
+      events.find((e) => e.id === eventId)!,
+      files,
+    );
   };
 
-  app.post('/tasks/:id/transition', {
-    // either side may call it (office: plan.manage; department: tasks.handle); the service decides per step
-    config: { policy: signedIn },
-    schema: {
-      tags, summary: '流转：交办、签收、拒收、报送进展、申请销号、销号、退回重办、重新打开（非法流转返回 409 及可执行操作）',
-      params: IdParams, body: TaskTransitionBody, response: { 200: Task },
+  app.post(
+    '/tasks/:id/transition',
+    {
+      // either side may call it (office: plan.manage; department: tasks.handle); the service decides per step
+      config: { policy: signedIn },
+      schema: {
+        tags,
+        summary: '流转：交办、签收、拒收、报送进展、申请销号、销号、退回重办、重新打开（非法流转返回 409 及可执行操作）',
+        params: IdParams,
+        body: TaskTransitionBody,
+        response: { 200: Task },
+      },
     },
-  }, async (req) => presentOne(req, await transitionTask(ctxOf(req), req.params.id, req.body)));
+    async (req) => presentOne(req, await transitionTask(ctxOf(req), req.params.id, req.body)),
+  );
 
-  app.post('/tasks/:id/urge', {
-    config: { policy: taskPolicy.route('office') },
-    schema: { tags, summary: '催办（通知承办人并记录）', params: IdParams, body: UrgeBody, response: { 201: TaskEvent } },
-  }, async (req, reply) => reply.status(201).send(await eventById(req, req.params.id, await urgeTask(ctxOf(req), req.params.id, req.body.message))));
+  app.post(
+    '/tasks/:id/urge',
+    {
+      config: { policy: taskPolicy.route('office') },
+      schema: { tags, summary: '催办（通知承办人并记录）', params: IdParams, body: UrgeBody, response: { 201: TaskEvent } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await eventById(req, req.params.id, await urgeTask(ctxOf(req), req.params.id, req.body.message))),
+  );
 
-  app.post('/tasks/:id/instructions', {
-    config: { policy: taskPolicy.route('instruct') },
-    schema: { tags, summary: '领导批示（通知承办人并记录）', params: IdParams, body: InstructionBody, response: { 201: TaskEvent } },
-  }, async (req, reply) => reply.status(201).send(await eventById(req, req.params.id, await instructTask(ctxOf(req), req.params.id, req.body.text))));
+  app.post(
+    '/tasks/:id/instructions',
+    {
+      config: { policy: taskPolicy.route('instruct') },
+      schema: { tags, summary: '领导批示（通知承办人并记录）', params: IdParams, body: InstructionBody, response: { 201: TaskEvent } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await eventById(req, req.params.id, await instructTask(ctxOf(req), req.params.id, req.body.text))),
+  );
 
-  app.put('/tasks/:id/grade', {
-    config: { policy: taskPolicy.route('office') },
-    schema: { tags, summary: '五字要求评定（准 快 实 浓 显）', params: IdParams, body: GradeBody, response: { 200: Task } },
-  }, async (req) => presentOne(req, await gradeTask(ctxOf(req), req.params.id, req.body)));
+  app.put(
+    '/tasks/:id/grade',
+    {
+      config: { policy: taskPolicy.route('office') },
+      schema: { tags, summary: '五字要求评定（准 快 实 浓 显）', params: IdParams, body: GradeBody, response: { 200: Task } },
+    },
+    async (req) => presentOne(req, await gradeTask(ctxOf(req), req.params.id, req.body)),
+  );
 
-  app.post('/tasks/:id/milestones/:milestoneId/complete', {
-    // either side may (the handling department or the office); the service decides by the task
-    config: { policy: signedIn },
-    schema: { tags, summary: '时间节点完成（已签收或推进中；记录完成时间和标记人）', params: MilestoneParams, body: MilestoneDoneBody, response: { 200: Task } },
-  }, async (req) => presentOne(req, await markMilestone(ctxOf(req), req.params.id, req.params.milestoneId, { version: req.body.version, done: true })));
+  app.post(
+    '/tasks/:id/milestones/:milestoneId/complete',
+    {
+      // either side may (the handling department or the office); the service decides by the task
+      config: { policy: signedIn },
+      schema: {
+        tags,
+        summary: '时间节点完成（已签收或推进中；记录完成时间和标记人）',
+        params: MilestoneParams,
+        body: MilestoneDoneBody,
+        response: { 200: Task },
+      },
+    },
+    async (req) =>
+      presentOne(req, await markMilestone(ctxOf(req), req.params.id, req.params.milestoneId, { version: req.body.version, done: true })),
+  );
 
-  app.post('/tasks/:id/milestones/:milestoneId/reopen', {
-    config: { policy: signedIn },
-    schema: { tags, summary: '撤销时间节点完成（误标时）', params: MilestoneParams, body: MilestoneDoneBody, response: { 200: Task } },
-  }, async (req) => presentOne(req, await markMilestone(ctxOf(req), req.params.id, req.params.milestoneId, { version: req.body.version, done: false })));
+  app.post(
+    '/tasks/:id/milestones/:milestoneId/reopen',
+    {
+      config: { policy: signedIn },
+      schema: { tags, summary: '撤销时间节点完成（误标时）', params: MilestoneParams, body: MilestoneDoneBody, response: { 200: Task } },
+    },
+    async (req) =>
+      presentOne(req, await markMilestone(ctxOf(req), req.params.id, req.params.milestoneId, { version: req.body.version, done: false })),
+  );
 
-  app.post('/files', {
-    config: { policy: taskPolicy.route('read') },
-    schema: { tags, summary: '上传佐证材料（multipart 字段 file；超过上限返回 413）', consumes: ['multipart/form-data'], response: { 201: EvidenceFile } },
-  }, async (req, reply) => {
-    const { bytes, filename, mimetype } = await readUpload(req);
-    return reply.status(201).send(presentFile(await uploadEvidence(ctxOf(req), { bytes, filename, mimetype, dataDir: req.server.config.dataDir })));
-  });
+  app.post(
+    '/files',
+    {
+      config: { policy: taskPolicy.route('read') },
+      schema: {
+        tags,
+        summary: '上传佐证材料（multipart 字段 file；超过上限返回 413）',
+        consumes: ['multipart/form-data'],
+        response: { 201: EvidenceFile },
+      },
+    },
+    async (req, reply) => {
+      const { bytes, filename, mimetype } = await readUpload(req);
+      return reply
+        .status(201)
+        .send(presentFile(await uploadEvidence(ctxOf(req), { bytes, filename, mimetype, dataDir: req.server.config.dataDir })));
+    },
+  );
 
-  app.get('/files/:id', {
-    config: { policy: taskPolicy.route('read') },
-    schema: { tags, summary: '下载佐证材料（上传人，或可查看引用它的任务者）', params: IdParams, querystring: z.object({ inline: z.enum(['true', 'false']).default('false') }) },
-  }, async (req, reply) => {
-    const { row, path } = await evidenceForDownload(ctxOf(req), req.params.id, req.server.config.dataDir);
-    const stream = await fs.promises.open(path).then((h) => h.createReadStream()).catch(() => null);
-    if (!stream) return reply.callNotFound();
-    const disposition = req.query.inline === 'true' ? 'inline' : 'attachment';
-    const ascii = row.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    return reply.type(servedMime(row.mime)).header('cache-control', 'private, no-cache')
-      .header('content-disposition', attachment(row.name, ascii).replace(/^attachment/, disposition))
-      .header('x-content-type-options', 'nosniff').send(stream);
-  });
+  app.get(
+    '/files/:id',
+    {
+      config: { policy: taskPolicy.route('read') },
+      schema: {
+        tags,
+        summary: '下载佐证材料（上传人，或可查看引用它的任务者）',
+        params: IdParams,
+        querystring: z.object({ inline: z.enum(['true', 'false']).default('false') }),
+      },
+    },
+    async (req, reply) => {
+      const { row, path } = await evidenceForDownload(ctxOf(req), req.params.id, req.server.config.dataDir);
+      const stream = await fs.promises
+        .open(path)
+        .then((h) => h.createReadStream())
+        .catch(() => null);
+      if (!stream) return reply.callNotFound();
+      const disposition = req.query.inline === 'true' ? 'inline' : 'attachment';
+      const ascii = row.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      return reply
+        .type(servedMime(row.mime))
+        .header('cache-control', 'private, no-cache')
+        .header('content-disposition', attachment(row.name, ascii).replace(/^attachment/, disposition))
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
+  );
 };

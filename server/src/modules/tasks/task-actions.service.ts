@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { detailMessage, type FiveCharGrade, type GradeBody, type TaskStatus, TaskTransitionBody as TransitionSchema, type TaskTransitionBody } from '@qinlian/contracts';
+import {
+  detailMessage,
+  type FiveCharGrade,
+  type GradeBody,
+  type TaskStatus,
+  TaskTransitionBody as TransitionSchema,
+  type TaskTransitionBody,
+} from '@qinlian/contracts';
 import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, invalid, versionConflict } from '../../platform/errors.ts';
@@ -24,7 +31,8 @@ async function assertOwnFiles(ctx: Ctx, fileIds: string[]) {
   fileIds.forEach((id, i) => {
     const f = files.get(id);
     if (!f) throw invalid([{ path: `body.fileIds.${i}`, message: detailMessage('unknown_ref', ctx.lang) }]);
-    if (actor.via !== 'system' && f.uploadedBy !== actor.userId) throw invalid([{ path: `body.fileIds.${i}`, message: detailMessage('file_not_yours', ctx.lang) }]);
+    if (actor.via !== 'system' && f.uploadedBy !== actor.userId)
+      throw invalid([{ path: `body.fileIds.${i}`, message: detailMessage('file_not_yours', ctx.lang) }]);
   });
 }
 
@@ -62,15 +70,25 @@ export async function takeStep(ctx: Ctx, id: string, input: TaskTransitionBody) 
     const sides = sidesOf(actorOf(tx), access);
     const step = transitionFor(status, body.action);
     if (!step) {
-      throw new DomainError('illegal_transition', 409, {
-        status: STATUS_LABELS[status].zh, action: ACTION_LABELS[body.action].zh, statusEn: STATUS_LABELS[status].en, actionEn: ACTION_LABELS[body.action].en,
-      }, undefined, allowedActions(status, sides));
+      throw new DomainError(
+        'illegal_transition',
+        409,
+        {
+          status: STATUS_LABELS[status].zh,
+          action: ACTION_LABELS[body.action].zh,
+          statusEn: STATUS_LABELS[status].en,
+          actionEn: ACTION_LABELS[body.action].en,
+        },
+        undefined,
+        allowedActions(status, sides),
+      );
     }
     if (!sides.has(step.who)) throw forbidden();
     if (body.version !== row.version) throw versionConflict();
     const needs = REQUIREMENTS[body.action];
     if (needs.comment && !body.comment) throw invalid([{ path: 'body.comment', message: detailMessage('comment_required', tx.lang) }]);
-    if (needs.percent && body.percent === undefined) throw invalid([{ path: 'body.percent', message: detailMessage('percent_required', tx.lang) }]);
+    if (needs.percent && body.percent === undefined)
+      throw invalid([{ path: 'body.percent', message: detailMessage('percent_required', tx.lang) }]);
     await assertOwnFiles(tx, body.fileIds);
     if (needs.evidence && body.fileIds.length === 0 && (await evidenceCount(tx, id)) === 0) {
       throw new DomainError('evidence_required', 400, {}, [{ path: 'body.fileIds', message: 'evidence_required' }]);
@@ -78,11 +96,21 @@ export async function takeStep(ctx: Ctx, id: string, input: TaskTransitionBody) 
     const now = iso(tx.clock.now());
     const next: TaskRow = { ...row, status: step.to };
     if (body.action === 'report') next.progress = body.percent!;
-    if (body.action === 'close') { next.progress = 100; next.closedAt = now; }
+    if (body.action === 'close') {
+      next.progress = 100;
+      next.closedAt = now;
+    }
     if (body.action === 'reopen') next.closedAt = null;
     const saved = await saveTask(tx, row, next, {
       action: `task.${body.action}`,
-      event: { kind: body.action, text: body.comment ?? '', percent: body.action === 'report' ? body.percent! : null, fileIds: body.fileIds, fromStatus: status, toStatus: step.to },
+      event: {
+        kind: body.action,
+        text: body.comment ?? '',
+        percent: body.action === 'report' ? body.percent! : null,
+        fileIds: body.fileIds,
+        fromStatus: status,
+        toStatus: step.to,
+      },
     });
     return { row: saved, access, action: body.action, comment: body.comment };
   });
@@ -102,7 +130,13 @@ export async function urgeTask(ctx: Ctx, id: string, message: string) {
     taskPolicy.assert(actorOf(tx), 'office', access);
     if (row.status === 'draft' || row.status === 'closed') {
       const status = row.status as TaskStatus;
-      throw new DomainError('illegal_transition', 409, { status: STATUS_LABELS[status].zh, action: '催办', statusEn: STATUS_LABELS[status].en, actionEn: 'urged' }, undefined, []);
+      throw new DomainError(
+        'illegal_transition',
+        409,
+        { status: STATUS_LABELS[status].zh, action: '催办', statusEn: STATUS_LABELS[status].en, actionEn: 'urged' },
+        undefined,
+        [],
+      );
     }
     const eventId = await noteOnTask(tx, id, 'urge', message);
     await tellAboutTask(tx, row, access, urgeNotice(row, message), `task.urge:${eventId}`);
@@ -121,7 +155,13 @@ export async function instructTask(ctx: Ctx, id: string, text: string) {
   });
 }
 
-const GRADE_LABELS: [keyof FiveCharGrade, string][] = [['zhun', '准'], ['kuai', '快'], ['shi', '实'], ['nong', '浓'], ['xian', '显']];
+const GRADE_LABELS: [keyof FiveCharGrade, string][] = [
+  ['zhun', '准'],
+  ['kuai', '快'],
+  ['shi', '实'],
+  ['nong', '浓'],
+  ['xian', '显'],
+];
 
 /** 五字要求 grading by the office (准 快 实 浓 显, 1–5 each). */
 export async function gradeTask(ctx: Ctx, id: string, input: z.infer<typeof GradeBody>): Promise<TaskRow> {
@@ -129,11 +169,22 @@ export async function gradeTask(ctx: Ctx, id: string, input: z.infer<typeof Grad
     const { row, access } = await loadTask(tx, id);
     taskPolicy.assert(actorOf(tx), 'office', access);
     if (row.status === 'draft') {
-      throw new DomainError('illegal_transition', 409, { status: STATUS_LABELS.draft.zh, action: '评定', statusEn: STATUS_LABELS.draft.en, actionEn: 'graded' }, undefined, []);
+      throw new DomainError(
+        'illegal_transition',
+        409,
+        { status: STATUS_LABELS.draft.zh, action: '评定', statusEn: STATUS_LABELS.draft.en, actionEn: 'graded' },
+        undefined,
+        [],
+      );
     }
     if (input.version !== row.version) throw versionConflict();
     const grade: FiveCharGrade = { zhun: input.zhun, kuai: input.kuai, shi: input.shi, nong: input.nong, xian: input.xian };
     const text = GRADE_LABELS.map(([k, label]) => `${label}${grade[k] ?? '—'}`).join(' ');
-    return saveTask(tx, row, { ...row, grade: JSON.stringify(grade) }, { action: 'task.grade', event: { kind: 'grade', text }, audit: { previousGrade: gradeOf(row) } });
+    return saveTask(
+      tx,
+      row,
+      { ...row, grade: JSON.stringify(grade) },
+      { action: 'task.grade', event: { kind: 'grade', text }, audit: { previousGrade: gradeOf(row) } },
+    );
   });
 }

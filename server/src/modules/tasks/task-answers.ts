@@ -30,7 +30,7 @@ const generationOf = (ctx: Ctx) => `${tasksEpoch.current()}|${authorizationEpoch
 export async function cachedAnswer<T>(ctx: Ctx, key: string, build: () => Promise<T>, opts: { forEveryone?: boolean } = {}): Promise<T> {
   if (engineOf(ctx.db) !== 'sqlite') return build();
   const g = answers(ctx.db, generationOf(ctx));
-  const id = `${opts.forEveryone ? '*' : ctx.actor?.userId ?? '-'}|${key}`;
+  const id = `${opts.forEveryone ? '*' : (ctx.actor?.userId ?? '-')}|${key}`;
   const now = Date.now();
   const hit = g.entries.get(id);
   if (hit && now - hit.builtAt < ANSWER_TTL_MS) return hit.value as T;

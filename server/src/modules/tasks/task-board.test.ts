@@ -14,12 +14,21 @@ describe.each(ENGINES)('tag-and-fight board on %s', (engine) => {
     t = await startTestApp(engine);
     office = (await buildSignedInUser(t, { permissions: ['tasks.read', 'plan.manage'] })).session;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   /** A tagged task of the measure, assigned (so it takes a colour) unless `draft`; today is Mon 2 March 2026. */
   const tagged = async (measureId: string, departmentId: string, dueDate: string, opts: { draft?: boolean; startDate?: string } = {}) => {
     const post = await buildPost(t, { departmentId });
-    const body: Partial<TaskCreateBody> = { measureId, leadDepartmentId: departmentId, responsiblePostId: post.id, startDate: opts.startDate ?? '2026-03-02', dueDate, tagged: true };
+    const body: Partial<TaskCreateBody> = {
+      measureId,
+      leadDepartmentId: departmentId,
+      responsiblePostId: post.id,
+      startDate: opts.startDate ?? '2026-03-02',
+      dueDate,
+      tagged: true,
+    };
     const row = await buildTask(t, body);
     return opts.draft ? row : transitionTask(systemCtx(t.db, t.clock), row.id, { action: 'assign', version: row.version });
   };
@@ -43,7 +52,12 @@ describe.each(ENGINES)('tag-and-fight board on %s', (engine) => {
     const q = `programmeId=${measure.programmeId}`;
     const all = await board(office, q);
     expect(all.items.map((i) => [i.id, i.warning])).toEqual([
-      [red.id, 'red'], [yellowSooner.id, 'yellow'], [yellowLater.id, 'yellow'], [blue.id, 'blue'], [expect.any(String), 'none'], [expect.any(String), 'none'],
+      [red.id, 'red'],
+      [yellowSooner.id, 'yellow'],
+      [yellowLater.id, 'yellow'],
+      [blue.id, 'blue'],
+      [expect.any(String), 'none'],
+      [expect.any(String), 'none'],
     ]);
     expect(all).toMatchObject({ total: 6, truncated: false });
 
@@ -61,7 +75,14 @@ describe.each(ENGINES)('tag-and-fight board on %s', (engine) => {
     const q = `programmeId=${measure.programmeId}`;
     expect((await board(office, q)).items.map((i) => i.id)).toEqual([first.id]);
     // a draft on an existing post: one task write and nothing else (no new post or person)
-    const second = await buildTask(t, { measureId: measure.id, leadDepartmentId: dept, responsiblePostId: first.responsiblePostId, startDate: '2026-03-02', dueDate: '2026-03-03', tagged: true });
+    const second = await buildTask(t, {
+      measureId: measure.id,
+      leadDepartmentId: dept,
+      responsiblePostId: first.responsiblePostId,
+      startDate: '2026-03-02',
+      dueDate: '2026-03-03',
+      tagged: true,
+    });
     expect((await board(office, q)).items.map((i) => i.id)).toEqual([first.id, second.id]);
     await transitionTask(systemCtx(t.db, t.clock), first.id, { action: 'accept', version: first.version });
     const after = await board(office, q);

@@ -8,9 +8,12 @@ export const taskCodesRepo = {
    * creates in one measure take numbers one after another.
    */
   async take(db: Executor, planId: string, prefix: string): Promise<number> {
-    const row = await db.insertInto('taskCodeCounters').values({ planId, prefix, lastNumber: 1 })
+    const row = await db
+      .insertInto('taskCodeCounters')
+      .values({ planId, prefix, lastNumber: 1 })
       .onConflict((oc) => oc.columns(['planId', 'prefix']).doUpdateSet((eb) => ({ lastNumber: eb('taskCodeCounters.lastNumber', '+', 1) })))
-      .returning('lastNumber').executeTakeFirstOrThrow();
+      .returning('lastNumber')
+      .executeTakeFirstOrThrow();
     return Number(row.lastNumber);
   },
   /** Move the counter on to a number found free (past codes typed by hand or imported). */

@@ -5,19 +5,28 @@ import { buildDepartment, buildMeasure, buildTask } from '../../../test/factorie
 
 describe.each(ENGINES)('automatic task codes (自动编号) on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); });
-  afterAll(async () => { await t.close(); });
-
-  const create = (measureId: string, leadDepartmentId: string, extra: Record<string, unknown> = {}) => t.admin.request({
-    method: 'POST', url: '/api/tasks',
-    payload: { measureId, title: '并发新建任务', leadDepartmentId, startDate: '2026-03-02', dueDate: '2026-06-30', ...extra },
+  beforeAll(async () => {
+    t = await startTestApp(engine);
   });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const create = (measureId: string, leadDepartmentId: string, extra: Record<string, unknown> = {}) =>
+    t.admin.request({
+      method: 'POST',
+      url: '/api/tasks',
+      payload: { measureId, title: '并发新建任务', leadDepartmentId, startDate: '2026-03-02', dueDate: '2026-06-30', ...extra },
+    });
 
   it('gives ten concurrent creates in one measure ten distinct codes, none refused', async () => {
     const measure = await buildMeasure(t, { code: 'JC01' });
     const dept = await buildDepartment(t);
     const answers = await Promise.all(Array.from({ length: 10 }, () => create(measure.id, dept.id)));
-    expect(answers.map((a) => a.statusCode), answers.map((a) => a.body).join('\n')).toEqual(Array(10).fill(201));
+    expect(
+      answers.map((a) => a.statusCode),
+      answers.map((a) => a.body).join('\n'),
+    ).toEqual(Array(10).fill(201));
     const codes = answers.map((a) => (a.json() as Task).code).sort();
     expect(codes).toEqual(Array.from({ length: 10 }, (_, i) => `JC01-${String(i + 1).padStart(2, '0')}`));
   });

@@ -2,31 +2,71 @@ import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { TasksTable } from '../../platform/db/schema.ts';
 
-type CountedTask = Pick<TasksTable, 'planId' | 'programmeId' | 'measureId' | 'leadDepartmentId' | 'leaderPersonId' | 'status' | 'warning' | 'tagged' | 'parentId' | 'weight' | 'progress'>;
+type CountedTask = Pick<
+  TasksTable,
+  | 'planId'
+  | 'programmeId'
+  | 'measureId'
+  | 'leadDepartmentId'
+  | 'leaderPersonId'
+  | 'status'
+  | 'warning'
+  | 'tagged'
+  | 'parentId'
+  | 'weight'
+  | 'progress'
+>;
 
-const COUNTER_KEY = ['planId', 'programmeId', 'measureId', 'leadDepartmentId', 'leaderKey', 'status', 'warning', 'tagged', 'topLevel'] as const;
+const COUNTER_KEY = [
+  'planId',
+  'programmeId',
+  'measureId',
+  'leadDepartmentId',
+  'leaderKey',
+  'status',
+  'warning',
+  'tagged',
+  'topLevel',
+] as const;
 
 const counterKey = (t: CountedTask) => ({
-  planId: t.planId, programmeId: t.programmeId, measureId: t.measureId, leadDepartmentId: t.leadDepartmentId,
-  leaderKey: t.leaderPersonId ?? '', status: t.status, warning: t.warning, tagged: t.tagged ? 1 : 0, topLevel: t.parentId ? 0 : 1,
+  planId: t.planId,
+  programmeId: t.programmeId,
+  measureId: t.measureId,
+  leadDepartmentId: t.leadDepartmentId,
+  leaderKey: t.leaderPersonId ?? '',
+  status: t.status,
+  warning: t.warning,
+  tagged: t.tagged ? 1 : 0,
+  topLevel: t.parentId ? 0 : 1,
 });
 const sameKey = (a: CountedTask, b: CountedTask) => JSON.stringify(counterKey(a)) === JSON.stringify(counterKey(b));
 
 async function bump(db: Executor, t: CountedTask, sign: 1 | -1) {
   const amounts = { taskCount: sign, weightSum: sign * t.weight, progressSum: sign * t.weight * t.progress };
-  await db.insertInto('taskCounters').values({ ...counterKey(t), ...amounts })
-    .onConflict((oc) => oc.columns([...COUNTER_KEY]).doUpdateSet((eb) => ({
-      taskCount: eb('taskCounters.taskCount', '+', eb.ref('excluded.taskCount')),
-      weightSum: eb('taskCounters.weightSum', '+', eb.ref('excluded.weightSum')),
-      progressSum: eb('taskCounters.progressSum', '+', eb.ref('excluded.progressSum')),
-    }))).execute();
+  await db
+    .insertInto('taskCounters')
+    .values({ ...counterKey(t), ...amounts })
+    .onConflict((oc) =>
+      oc.columns([...COUNTER_KEY]).doUpdateSet((eb) => ({
+        taskCount: eb('taskCounters.taskCount', '+', eb.ref('excluded.taskCount')),
+        weightSum: eb('taskCounters.weightSum', '+', eb.ref('excluded.weightSum')),
+        progressSum: eb('taskCounters.progressSum', '+', eb.ref('excluded.progressSum')),
+      })),
+    )
+    .execute();
   if (t.parentId) return; // the roll-up counts top-level tasks: sub-tasks feed their parent's own reports
-  await db.insertInto('taskRollups').values({ measureId: t.measureId, status: t.status, warning: t.warning, planId: t.planId, programmeId: t.programmeId, ...amounts })
-    .onConflict((oc) => oc.columns(['measureId', 'status', 'warning']).doUpdateSet((eb) => ({
-      taskCount: eb('taskRollups.taskCount', '+', eb.ref('excluded.taskCount')),
-      weightSum: eb('taskRollups.weightSum', '+', eb.ref('excluded.weightSum')),
-      progressSum: eb('taskRollups.progressSum', '+', eb.ref('excluded.progressSum')),
-    }))).execute();
+  await db
+    .insertInto('taskRollups')
+    .values({ measureId: t.measureId, status: t.status, warning: t.warning, planId: t.planId, programmeId: t.programmeId, ...amounts })
+    .onConflict((oc) =>
+      oc.columns(['measureId', 'status', 'warning']).doUpdateSet((eb) => ({
+        taskCount: eb('taskRollups.taskCount', '+', eb.ref('excluded.taskCount')),
+        weightSum: eb('taskRollups.weightSum', '+', eb.ref('excluded.weightSum')),
+        progressSum: eb('taskRollups.progressSum', '+', eb.ref('excluded.progressSum')),
+      })),
+    )
+    .execute();
 }
 
 export type CounterFilter = { planId?: string; programmeId?: string; departmentIds?: string[]; leaderPersonId?: string; tagged?: boolean };
@@ -46,7 +86,10 @@ export const taskCountersRepo = {
 
   /** Counts by status and by colour for the filter, summed over the matching counter rows. */
   async countsBy(db: Executor, f: CounterFilter) {
-    let q = db.selectFrom('taskCounters').select(['status', 'warning', (eb) => eb.fn.sum<number>('taskCount').as('n')]).groupBy(['status', 'warning']);
+    let q = db
+      .selectFrom('taskCounters')
+      .select(['status', 'warning', (eb) => eb.fn.sum<number>('taskCount').as('n')])
+      .groupBy(['status', 'warning']);
     if (f.planId) q = q.where('planId', '=', f.planId);
     if (f.programmeId) q = q.where('programmeId', '=', f.programmeId);
     if (f.departmentIds) q = f.departmentIds.length ? q.where('leadDepartmentId', 'in', f.departmentIds) : q.where(sql<SqlBool>`1 = 0`);

@@ -23,7 +23,10 @@ export function dateProblems(input: Pick<TaskInput, 'startDate' | 'dueDate' | 'm
   }
   input.milestones.forEach((m, i) => {
     if (m.dueDate < input.startDate || m.dueDate > input.dueDate) {
-      fields.push({ path: `${prefix}.milestones.${i}.dueDate`, message: detailMessage('milestone_outside', lang, { start: input.startDate, due: input.dueDate }) });
+      fields.push({
+        path: `${prefix}.milestones.${i}.dueDate`,
+        message: detailMessage('milestone_outside', lang, { start: input.startDate, due: input.dueDate }),
+      });
     }
   });
   return fields;
@@ -41,7 +44,10 @@ export async function assertTaskInput(ctx: Ctx, input: TaskInput): Promise<void>
   const departments = await departmentsBasics(ctx.db, [input.leadDepartmentId, ...input.cooperatingDepartmentIds]);
   const lead = departments.get(input.leadDepartmentId);
   if (!lead) throw unknown('body.leadDepartmentId');
-  if (lead.archived) throw new DomainError('department_archived', 409, { name: lead.name }, [{ path: 'body.leadDepartmentId', message: 'department_archived' }]);
+  if (lead.archived)
+    throw new DomainError('department_archived', 409, { name: lead.name }, [
+      { path: 'body.leadDepartmentId', message: 'department_archived' },
+    ]);
   for (const [i, id] of input.cooperatingDepartmentIds.entries()) {
     const path = `body.cooperatingDepartmentIds.${i}`;
     const d = departments.get(id);
@@ -53,12 +59,15 @@ export async function assertTaskInput(ctx: Ctx, input: TaskInput): Promise<void>
     const post = (await postsWithHolders(ctx.db, [input.responsiblePostId])).get(input.responsiblePostId);
     if (!post || post.archived) throw unknown('body.responsiblePostId');
     if (post.departmentId !== lead.id) {
-      throw new DomainError('post_not_in_department', 400, { name: post.name, department: lead.name }, [{ path: 'body.responsiblePostId', message: 'post_not_in_department' }]);
+      throw new DomainError('post_not_in_department', 400, { name: post.name, department: lead.name }, [
+        { path: 'body.responsiblePostId', message: 'post_not_in_department' },
+      ]);
     }
   }
   if (input.leaderPersonId) {
     const leader = (await peopleBasics(ctx.db, [input.leaderPersonId])).get(input.leaderPersonId);
     if (!leader) throw unknown('body.leaderPersonId');
-    if (leader.status === 'left') throw invalid([{ path: 'body.leaderPersonId', message: detailMessage('person_left', ctx.lang, { name: leader.name }) }]);
+    if (leader.status === 'left')
+      throw invalid([{ path: 'body.leaderPersonId', message: detailMessage('person_left', ctx.lang, { name: leader.name }) }]);
   }
 }

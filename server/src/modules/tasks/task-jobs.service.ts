@@ -34,7 +34,14 @@ export async function refreshWarnings(ctx: Ctx, planId?: string): Promise<Warnin
   const thresholds = new Map<string, ReturnType<typeof thresholdsOf>>();
   const colourOf = async (row: TaskRow): Promise<WarningColor> => {
     if (!thresholds.has(row.planId)) thresholds.set(row.planId, thresholdsOf((await planRepo.planById(ctx.db, row.planId))!));
-    return assess({ today: day, startDate: row.startDate, dueDate: row.dueDate, status: row.status as TaskStatus, progress: row.progress, thresholds: thresholds.get(row.planId)! }).warning;
+    return assess({
+      today: day,
+      startDate: row.startDate,
+      dueDate: row.dueDate,
+      status: row.status as TaskStatus,
+      progress: row.progress,
+      thresholds: thresholds.get(row.planId)!,
+    }).warning;
   };
   for (let after = ''; ;) {
     const batch = await tasksRepo.batchAfter(ctx.db, after, BATCH, planId);
@@ -47,7 +54,10 @@ export async function refreshWarnings(ctx: Ctx, planId?: string): Promise<Warnin
       for (const row of await tasksRepo.byIds(tx.db, stale)) {
         const to = await colourOf(row);
         if (to === row.warning) continue; // changed meanwhile by a user's write
-        await saveTask(tx, row, row, { action: 'task.warning', event: { kind: 'warning', text: `预警：${COLOUR_LABEL[row.warning as WarningColor]} → ${COLOUR_LABEL[to]}` } });
+        await saveTask(tx, row, row, {
+          action: 'task.warning',
+          event: { kind: 'warning', text: `预警：${COLOUR_LABEL[row.warning as WarningColor]} → ${COLOUR_LABEL[to]}` },
+        });
         changes.push({ taskId: row.id, code: row.code, planId: row.planId, from: row.warning as WarningColor, to });
       }
     });
@@ -56,7 +66,12 @@ export async function refreshWarnings(ctx: Ctx, planId?: string): Promise<Warnin
 }
 
 export type AutoUrgeCandidate = {
-  taskId: string; code: string; title: string; planId: string; leadDepartmentId: string; dueDate: string;
+  taskId: string;
+  code: string;
+  title: string;
+  planId: string;
+  leadDepartmentId: string;
+  dueDate: string;
   warning: 'yellow' | 'red';
   /** when the task took this colour (ISO instant) */
   warningSince: string | null;
@@ -72,11 +87,21 @@ export type AutoUrgeCandidate = {
  */
 export async function tasksForAutoUrging(ctx: Ctx): Promise<AutoUrgeCandidate[]> {
   const rows = await tasksRepo.withWarnings(ctx.db, ['assigned', 'accepted', 'in_progress'], ['yellow', 'red']);
-  const posts = await postsWithHolders(ctx.db, rows.map((r) => r.responsiblePostId));
+  const posts = await postsWithHolders(
+    ctx.db,
+    rows.map((r) => r.responsiblePostId),
+  );
   return rows.map((r) => ({
-    taskId: r.id, code: r.code, title: r.title, planId: r.planId, leadDepartmentId: r.leadDepartmentId, dueDate: r.dueDate,
-    warning: r.warning as 'yellow' | 'red', warningSince: r.warningSince,
-    handlerPersonId: r.responsiblePostId ? posts.get(r.responsiblePostId)?.actingPersonId ?? null : null, leaderPersonId: r.leaderPersonId,
+    taskId: r.id,
+    code: r.code,
+    title: r.title,
+    planId: r.planId,
+    leadDepartmentId: r.leadDepartmentId,
+    dueDate: r.dueDate,
+    warning: r.warning as 'yellow' | 'red',
+    warningSince: r.warningSince,
+    handlerPersonId: r.responsiblePostId ? (posts.get(r.responsiblePostId)?.actingPersonId ?? null) : null,
+    leaderPersonId: r.leaderPersonId,
   }));
 }
 
@@ -116,6 +141,11 @@ export async function recordTaskNotice(ctx: TxCtx, input: { taskId: string; kind
   const row = await tasksRepo.byId(ctx.db, input.taskId);
   if (!row) throw notFound();
   const eventId = await appendEvent(ctx, row.id, { kind: input.kind, text: input.text });
-  await recordAudit(ctx, { action: `task.${input.kind}`, entityType: 'task', entityId: row.id, after: { text: input.text, eventId, automatic: true } });
+  await recordAudit(ctx, {
+    action: `task.${input.kind}`,
+    entityType: 'task',
+    entityId: row.id,
+    after: { text: input.text, eventId, automatic: true },
+  });
   return eventId;
 }

@@ -10,8 +10,14 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe.each(ENGINES)('task life cycle on %s', (engine) => {
   let t: TestApp;
-  let office: Session; let handler: Session; let cooperator: Session; let outsider: Session; let leader: Session; let reader: Session;
-  let lead: { id: string }; let coop: { id: string };
+  let office: Session;
+  let handler: Session;
+  let cooperator: Session;
+  let outsider: Session;
+  let leader: Session;
+  let reader: Session;
+  let lead: { id: string };
+  let coop: { id: string };
   let post: { id: string; aPersonId: string | null; bPersonId: string | null };
 
   beforeAll(async () => {
@@ -22,23 +28,47 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
     const handlerPerson = await buildPerson(t, { departmentId: lead.id });
     post = await buildPost(t, { departmentId: lead.id, aPersonId: handlerPerson.id });
     office = (await buildSignedInUser(t, { permissions: ['tasks.read', 'plan.manage'] })).session;
-    handler = (await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'], dataScope: 'dept', personId: handlerPerson.id })).session;
-    cooperator = (await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'], dataScope: 'dept', personId: (await buildPerson(t, { departmentId: coop.id })).id })).session;
-    outsider = (await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle', 'plan.manage', 'tasks.instruct'], dataScope: 'dept', personId: (await buildPerson(t, { departmentId: other.id })).id })).session;
+    handler = (await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'], dataScope: 'dept', personId: handlerPerson.id }))
+      .session;
+    cooperator = (
+      await buildSignedInUser(t, {
+        permissions: ['tasks.read', 'tasks.handle'],
+        dataScope: 'dept',
+        personId: (await buildPerson(t, { departmentId: coop.id })).id,
+      })
+    ).session;
+    outsider = (
+      await buildSignedInUser(t, {
+        permissions: ['tasks.read', 'tasks.handle', 'plan.manage', 'tasks.instruct'],
+        dataScope: 'dept',
+        personId: (await buildPerson(t, { departmentId: other.id })).id,
+      })
+    ).session;
     leader = (await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.instruct'], personId: (await buildPerson(t)).id })).session;
     reader = (await buildSignedInUser(t, { permissions: ['tasks.read'] })).session;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const newTask = () => buildTask(t, { leadDepartmentId: lead.id, responsiblePostId: post.id, cooperatingDepartmentIds: [coop.id] });
   const go = (s: Session, task: { id: string; version: number }, action: string, extra: Record<string, unknown> = {}) =>
     s.request({ method: 'POST', url: `/api/tasks/${task.id}/transition`, payload: { action, version: task.version, ...extra } });
   const upload = async (s: Session, name = 'evidence.pdf') => {
-    const res = await s.request({ method: 'POST', url: '/api/files', ...multipartFile({ filename: name, contentType: 'application/pdf', data: PDF }) });
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipartFile({ filename: name, contentType: 'application/pdf', data: PDF }),
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; url: string; name: string };
   };
-  const step = async (s: Session, task: { id: string; version: number }, action: string, extra: Record<string, unknown> = {}): Promise<Task> => {
+  const step = async (
+    s: Session,
+    task: { id: string; version: number },
+    action: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<Task> => {
     const res = await go(s, task, action, extra);
     expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
     return res.json();
@@ -46,7 +76,11 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
 
   it('runs draft → assigned → refused → assigned → accepted → in progress → close requested → returned → closed → reopened', async () => {
     let task: Task = (await office.request({ method: 'GET', url: `/api/tasks/${(await newTask()).id}` })).json();
-    expect(task).toMatchObject({ status: 'draft', handlerPersonId: post.aPersonId, abilities: { assign: true, edit: true, accept: false } });
+    expect(task).toMatchObject({
+      status: 'draft',
+      handlerPersonId: post.aPersonId,
+      abilities: { assign: true, edit: true, accept: false },
+    });
 
     task = await step(office, task, 'assign');
     const refusedWithoutReason = await go(handler, task, 'refuse');
@@ -55,7 +89,11 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
     task = await step(handler, task, 'refuse', { comment: '不属于本单位职责' });
     expect(task.status).toBe('refused');
     // back with the office: it edits and re-assigns
-    const edited = await office.request({ method: 'PATCH', url: `/api/tasks/${task.id}`, payload: { version: task.version, statement: '明确牵头职责后重新交办' } });
+    const edited = await office.request({
+      method: 'PATCH',
+      url: `/api/tasks/${task.id}`,
+      payload: { version: task.version, statement: '明确牵头职责后重新交办' },
+    });
     expect(edited.statusCode).toBe(200);
     task = await step(office, edited.json(), 'assign');
 
@@ -86,11 +124,30 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
     task = await step(office, task, 'reopen', { comment: '群众反映问题反弹，重新打开' });
     expect(task).toMatchObject({ status: 'in_progress', closedAt: null });
 
-    const events = (await handler.request({ method: 'GET', url: `/api/tasks/${task.id}/events` })).json().items as { kind: string; text: string; files: { name: string; url: string }[] }[];
-    expect(events.map((e) => e.kind)).toEqual(['create', 'assign', 'refuse', 'update', 'assign', 'accept', 'report', 'request_close', 'return', 'request_close', 'close', 'reopen']);
+    const events = (await handler.request({ method: 'GET', url: `/api/tasks/${task.id}/events` })).json().items as {
+      kind: string;
+      text: string;
+      files: { name: string; url: string }[];
+    }[];
+    expect(events.map((e) => e.kind)).toEqual([
+      'create',
+      'assign',
+      'refuse',
+      'update',
+      'assign',
+      'accept',
+      'report',
+      'request_close',
+      'return',
+      'request_close',
+      'close',
+      'reopen',
+    ]);
     expect(events.find((e) => e.kind === 'report')!.files[0]).toMatchObject({ name: '现场照片.pdf', url: `/api/files/${photo.id}` });
     const audit = (await t.admin.request({ method: 'GET', url: `/api/audit?entityType=task&entityId=${task.id}&pageSize=50` })).json();
-    expect(audit.items.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['task.create', 'task.assign', 'task.refuse', 'task.close', 'task.return', 'task.reopen']));
+    expect(audit.items.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['task.create', 'task.assign', 'task.refuse', 'task.close', 'task.return', 'task.reopen']),
+    );
     expect((await t.admin.request({ method: 'GET', url: '/api/audit/verify' })).json().ok).toBe(true);
   });
 
@@ -129,9 +186,24 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
     const closed = await step(office, requested, 'close', { comment: '同意销号' });
     expect((await go(handler, closed, 'reopen', { comment: 'x' })).statusCode).toBe(403);
     // creating and editing are the office's
-    expect((await handler.request({ method: 'POST', url: '/api/tasks', payload: { measureId: task.measureId, title: 'x', leadDepartmentId: lead.id, startDate: '2026-03-02', dueDate: '2026-03-31' } })).statusCode).toBe(403);
-    expect((await handler.request({ method: 'PATCH', url: `/api/tasks/${closed.id}`, payload: { version: closed.version, title: 'x' } })).statusCode).toBe(403);
-    const notEditable = await office.request({ method: 'PATCH', url: `/api/tasks/${closed.id}`, payload: { version: closed.version, title: 'x' } });
+    expect(
+      (
+        await handler.request({
+          method: 'POST',
+          url: '/api/tasks',
+          payload: { measureId: task.measureId, title: 'x', leadDepartmentId: lead.id, startDate: '2026-03-02', dueDate: '2026-03-31' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await handler.request({ method: 'PATCH', url: `/api/tasks/${closed.id}`, payload: { version: closed.version, title: 'x' } }))
+        .statusCode,
+    ).toBe(403);
+    const notEditable = await office.request({
+      method: 'PATCH',
+      url: `/api/tasks/${closed.id}`,
+      payload: { version: closed.version, title: 'x' },
+    });
     expect(notEditable.statusCode).toBe(409);
     expect(notEditable.json().error.code).toBe('task_not_editable');
   });
@@ -142,7 +214,11 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
     expect((await leader.request({ method: 'POST', url: '/api/plans', payload: body })).statusCode).toBe(403);
     const plan = await office.request({ method: 'POST', url: '/api/plans', payload: body });
     expect(plan.statusCode).toBe(201);
-    const reversed = await office.request({ method: 'POST', url: '/api/plans', payload: { ...body, name: '倒序计划', endDate: '2025-12-31' } });
+    const reversed = await office.request({
+      method: 'POST',
+      url: '/api/plans',
+      payload: { ...body, name: '倒序计划', endDate: '2025-12-31' },
+    });
     expect(reversed.json().error.fields[0].path).toBe('body.endDate');
     const programme = { planId: plan.json().id, code: 'GC9', name: '监管强化工程' };
     expect((await handler.request({ method: 'POST', url: '/api/plan/programmes', payload: programme })).statusCode).toBe(403);
@@ -153,10 +229,18 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
     expect((await handler.request({ method: 'POST', url: '/api/plan/measures', payload: measure })).statusCode).toBe(403);
     expect((await office.request({ method: 'POST', url: '/api/plan/measures', payload: measure })).statusCode).toBe(201);
     expect((await handler.request({ method: 'PATCH', url: `/api/plans/${plan.json().id}`, payload: { name: 'x' } })).statusCode).toBe(403);
-    const renamed = await office.request({ method: 'PATCH', url: `/api/plan/programmes/${made.json().id}`, payload: { name: '监管强化工程（调整）', weight: 3, version: 1 } });
+    const renamed = await office.request({
+      method: 'PATCH',
+      url: `/api/plan/programmes/${made.json().id}`,
+      payload: { name: '监管强化工程（调整）', weight: 3, version: 1 },
+    });
     expect(renamed.json()).toMatchObject({ name: '监管强化工程（调整）', weight: 3, version: 2 });
-    expect((await office.request({ method: 'PATCH', url: `/api/plan/programmes/${made.json().id}`, payload: { name: 'y', version: 1 } })).statusCode).toBe(409);
-    for (const s of [handler, leader, reader]) expect((await s.request({ method: 'GET', url: `/api/plans/${plan.json().id}/rollup` })).statusCode).toBe(200);
+    expect(
+      (await office.request({ method: 'PATCH', url: `/api/plan/programmes/${made.json().id}`, payload: { name: 'y', version: 1 } }))
+        .statusCode,
+    ).toBe(409);
+    for (const s of [handler, leader, reader])
+      expect((await s.request({ method: 'GET', url: `/api/plans/${plan.json().id}/rollup` })).statusCode).toBe(200);
     const noTasks = (await buildSignedInUser(t, { permissions: ['org.read'] })).session;
     expect((await noTasks.request({ method: 'GET', url: '/api/plans' })).statusCode).toBe(403);
     expect((await noTasks.request({ method: 'GET', url: '/api/tasks' })).statusCode).toBe(403);
@@ -171,7 +255,8 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
       await go(outsider, task, 'accept'),
       await outsider.request({ method: 'POST', url: `/api/tasks/${task.id}/urge`, payload: { message: '请加快' } }),
       await outsider.request({ method: 'POST', url: `/api/tasks/${task.id}/instructions`, payload: { text: '抓紧' } }),
-    ]) expect(res.statusCode).toBe(404);
+    ])
+      expect(res.statusCode).toBe(404);
     const list = (await outsider.request({ method: 'GET', url: '/api/tasks?pageSize=200' })).json();
     expect(list.items.map((x: Task) => x.id)).not.toContain(task.id);
   });
@@ -182,12 +267,19 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
     const stale = await go(office, task, 'assign');
     expect(stale.statusCode).toBe(409); // already assigned: not a step from there any more
     const current: Task = (await office.request({ method: 'GET', url: `/api/tasks/${task.id}` })).json();
-    const edit = await office.request({ method: 'PATCH', url: `/api/tasks/${task.id}`, payload: { version: current.version - 1, title: '改名' } });
+    const edit = await office.request({
+      method: 'PATCH',
+      url: `/api/tasks/${task.id}`,
+      payload: { version: current.version - 1, title: '改名' },
+    });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.code).toBe('version_conflict');
     const accept = await go(handler, { id: task.id, version: current.version - 1 }, 'accept');
     expect(accept.json().error.code).toBe('version_conflict');
-    expect((await office.request({ method: 'GET', url: `/api/tasks/${task.id}` })).json()).toMatchObject({ status: 'assigned', version: current.version });
+    expect((await office.request({ method: 'GET', url: `/api/tasks/${task.id}` })).json()).toMatchObject({
+      status: 'assigned',
+      version: current.version,
+    });
   });
 
   it('shows the B holder as handler while A is away (AB岗), without rewriting the task', async () => {
@@ -200,14 +292,22 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
     await updatePerson(ctx, post.aPersonId!, { status: 'active' });
   });
 
-  it('urges (office) and records leaders\' instructions (批示), notifying the handler', async () => {
+  it("urges (office) and records leaders' instructions (批示), notifying the handler", async () => {
     const task = await step(office, await newTask(), 'assign');
-    expect((await handler.request({ method: 'POST', url: `/api/tasks/${task.id}/urge`, payload: { message: '请加快' } })).statusCode).toBe(403);
-    expect((await office.request({ method: 'POST', url: `/api/tasks/${task.id}/instructions`, payload: { text: '抓紧' } })).statusCode).toBe(403);
+    expect((await handler.request({ method: 'POST', url: `/api/tasks/${task.id}/urge`, payload: { message: '请加快' } })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await office.request({ method: 'POST', url: `/api/tasks/${task.id}/instructions`, payload: { text: '抓紧' } })).statusCode,
+    ).toBe(403);
     const urged = await office.request({ method: 'POST', url: `/api/tasks/${task.id}/urge`, payload: { message: '请于本周五前报送进展' } });
     expect(urged.statusCode).toBe(201);
     expect(urged.json()).toMatchObject({ kind: 'urge', text: '请于本周五前报送进展' });
-    const instructed = await leader.request({ method: 'POST', url: `/api/tasks/${task.id}/instructions`, payload: { text: '此事关系群众切身利益，务必按期办结' } });
+    const instructed = await leader.request({
+      method: 'POST',
+      url: `/api/tasks/${task.id}/instructions`,
+      payload: { text: '此事关系群众切身利益，务必按期办结' },
+    });
     expect(instructed.statusCode).toBe(201);
     const inbox = (await handler.request({ method: 'GET', url: '/api/inbox' })).json();
     const kinds = inbox.items.map((i: { kind: string }) => i.kind);
@@ -219,11 +319,17 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
   it('lets the office grade (准快实浓显) with a version, and nobody else', async () => {
     const task = await step(office, await newTask(), 'assign');
     const grade = { zhun: 5, kuai: 4, shi: 5, nong: 3, xian: null };
-    expect((await handler.request({ method: 'PUT', url: `/api/tasks/${task.id}/grade`, payload: { ...grade, version: task.version } })).statusCode).toBe(403);
+    expect(
+      (await handler.request({ method: 'PUT', url: `/api/tasks/${task.id}/grade`, payload: { ...grade, version: task.version } }))
+        .statusCode,
+    ).toBe(403);
     const res = await office.request({ method: 'PUT', url: `/api/tasks/${task.id}/grade`, payload: { ...grade, version: task.version } });
     expect(res.statusCode).toBe(200);
     expect(res.json().grade).toEqual(grade);
-    expect((await office.request({ method: 'PUT', url: `/api/tasks/${task.id}/grade`, payload: { ...grade, version: task.version } })).json().error.code).toBe('version_conflict');
+    expect(
+      (await office.request({ method: 'PUT', url: `/api/tasks/${task.id}/grade`, payload: { ...grade, version: task.version } })).json()
+        .error.code,
+    ).toBe('version_conflict');
   });
 
   it('serves evidence to the uploader and to those who see the task, 404 to others', async () => {

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { TaskPage } from '@qinlian/contracts';
 import { ENGINES, signIn, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildDepartment, buildMeasure, buildPerson, buildPost, buildSignedInUser, buildTask, TEST_PASSWORD } from '../../../test/factories.ts';
+import {
+  buildDepartment,
+  buildMeasure,
+  buildPerson,
+  buildPost,
+  buildSignedInUser,
+  buildTask,
+  TEST_PASSWORD,
+} from '../../../test/factories.ts';
 import { systemCtx } from '../../bootstrap.ts';
 import { setOverride } from '../../platform/calendar/calendar.service.ts';
 import { updateDepartment } from '../org/departments.service.ts';
@@ -18,8 +26,11 @@ import type { TaskRow } from './tasks.repo.ts';
  */
 describe.each(ENGINES)('task list items and kept answers on %s', (engine) => {
   let t: TestApp;
-  let office: Session; let handler: Session; let officeName: string;
-  let lead: { id: string; version: number }; let handlerPerson: { id: string; version: number };
+  let office: Session;
+  let handler: Session;
+  let officeName: string;
+  let lead: { id: string; version: number };
+  let handlerPerson: { id: string; version: number };
   let measure: { id: string; version: number };
   let tasks: TaskRow[];
 
@@ -30,20 +41,31 @@ describe.each(ENGINES)('task list items and kept answers on %s', (engine) => {
     const post = await buildPost(t, { departmentId: lead.id, aPersonId: handlerPerson.id });
     measure = await buildMeasure(t);
     const officeUser = await buildSignedInUser(t, { permissions: ['tasks.read', 'plan.manage'] });
-    office = officeUser.session; officeName = officeUser.user.username;
-    handler = (await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'], dataScope: 'dept', personId: handlerPerson.id })).session;
+    office = officeUser.session;
+    officeName = officeUser.user.username;
+    handler = (await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'], dataScope: 'dept', personId: handlerPerson.id }))
+      .session;
     tasks = [];
     for (const [i, due] of ['2026-04-30', '2026-05-29', '2026-06-30'].entries()) {
-      tasks.push(await buildTask(t, {
-        measureId: measure.id, leadDepartmentId: lead.id, responsiblePostId: post.id, title: `落实首问负责制第${i + 1}项`, dueDate: due,
-        statement: '对照任务书逐项分解，明确责任领导、责任科室和责任人。', deliverables: '工作方案、推进台账',
-        milestones: [{ name: '方案', dueDate: '2026-04-15' }],
-      }));
+      tasks.push(
+        await buildTask(t, {
+          measureId: measure.id,
+          leadDepartmentId: lead.id,
+          responsiblePostId: post.id,
+          title: `落实首问负责制第${i + 1}项`,
+          dueDate: due,
+          statement: '对照任务书逐项分解，明确责任领导、责任科室和责任人。',
+          deliverables: '工作方案、推进台账',
+          milestones: [{ name: '方案', dueDate: '2026-04-15' }],
+        }),
+      );
     }
     const ctx = systemCtx(t.db, t.clock);
     for (const [i, row] of tasks.entries()) tasks[i] = await transitionTask(ctx, row.id, { action: 'assign', version: row.version });
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const list = async (who: Session = office) => {
     const res = await who.request({ method: 'GET', url: `/api/tasks?departmentId=${lead.id}&sort=due` });
@@ -59,7 +81,9 @@ describe.each(ENGINES)('task list items and kept answers on %s', (engine) => {
     expect(page).toMatchObject({ total: 3, totalCapped: false, page: 1, pageSize: 20 });
     expect(page.items.map((x) => x.id)).toEqual(tasks.map((x) => x.id));
     for (const listed of page.items) {
-      const { statement, deliverables, milestones, ...rest } = (await office.request({ method: 'GET', url: `/api/tasks/${listed.id}` })).json();
+      const { statement, deliverables, milestones, ...rest } = (
+        await office.request({ method: 'GET', url: `/api/tasks/${listed.id}` })
+      ).json();
       expect(statement).toContain('任务书');
       expect(deliverables).toBe('工作方案、推进台账');
       expect(milestones).toHaveLength(1);

@@ -18,7 +18,12 @@ import { taskViews, today } from './task-views.ts';
  * PostgreSQL instance is seen within TTL_MS, as with the other caches. The actor's abilities are
  * not in the entry: they are worked out per request from the access the entry keeps.
  */
-export type ListItem = { id: string; version: number; access: TaskAccess; /** the presented task as JSON, without its closing brace */ json: string };
+export type ListItem = {
+  id: string;
+  version: number;
+  access: TaskAccess;
+  /** the presented task as JSON, without its closing brace */ json: string;
+};
 
 /** About 3 KB an entry: at most ≈ 60 MB, the pages of 1,000 lists of 20. */
 export const LIST_ITEMS_MAX = 20_000;
@@ -28,7 +33,8 @@ type Entry = ListItem & { builtAt: number };
 const items = generationCache<Entry>(LIST_ITEMS_MAX);
 
 /** What a presented task depends on besides its own row: the day, plan names and thresholds, the organisation, the calendar. */
-export const presentationGeneration = (ctx: Ctx) => `${today(ctx)}|${planTablesEpoch.current()}|${orgDirectoryVersion()}|${calendarVersion()}`;
+export const presentationGeneration = (ctx: Ctx) =>
+  `${today(ctx)}|${planTablesEpoch.current()}|${orgDirectoryVersion()}|${calendarVersion()}`;
 
 /** The items for these tasks, in this order; tasks gone since the list was read are left out. */
 export async function listItems(ctx: Ctx, keys: { id: string; version: number }[]): Promise<ListItem[]> {
@@ -41,8 +47,20 @@ export async function listItems(ctx: Ctx, keys: { id: string; version: number }[
   const missing = keys.filter((k) => !current(k.id, k.version));
   const built = new Map<string, Entry>();
   if (missing.length) {
-    for (const v of await taskViews(ctx, await tasksRepo.byIds(ctx.db, missing.map((k) => k.id)))) {
-      const entry = { id: v.row.id, version: v.row.version, access: v.access, json: JSON.stringify(presentListItemBody(v)).slice(0, -1), builtAt: now };
+    for (const v of await taskViews(
+      ctx,
+      await tasksRepo.byIds(
+        ctx.db,
+        missing.map((k) => k.id),
+      ),
+    )) {
+      const entry = {
+        id: v.row.id,
+        version: v.row.version,
+        access: v.access,
+        json: JSON.stringify(presentListItemBody(v)).slice(0, -1),
+        builtAt: now,
+      };
       built.set(entry.id, entry);
       g.keep(entry.id, entry);
     }

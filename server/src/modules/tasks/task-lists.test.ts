@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '@qinlian/contracts';
 import { ENGINES, signIn, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
 import {
-  buildDepartment, buildMeasure, buildPerson, buildPlan, buildPost, buildProgramme, buildSignedInUser, buildTask, TEST_PASSWORD,
+  buildDepartment,
+  buildMeasure,
+  buildPerson,
+  buildPlan,
+  buildPost,
+  buildProgramme,
+  buildSignedInUser,
+  buildTask,
+  TEST_PASSWORD,
 } from '../../../test/factories.ts';
 import { systemCtx } from '../../bootstrap.ts';
 import { transitionTask } from './task-actions.service.ts';
@@ -12,7 +20,9 @@ import type { TaskRow } from './tasks.repo.ts';
 describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine) => {
   let t: TestApp;
   let office: Session;
-  let lead: { id: string }; let post: { id: string; aPersonId: string | null }; let leaderPerson: { id: string };
+  let lead: { id: string };
+  let post: { id: string; aPersonId: string | null };
+  let leaderPerson: { id: string };
   let handlerUser: { username: string };
 
   beforeAll(async () => {
@@ -22,9 +32,13 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
     post = await buildPost(t, { departmentId: lead.id, aPersonId: handlerPerson.id });
     leaderPerson = await buildPerson(t, { title: '管委会副主任' });
     office = (await buildSignedInUser(t, { permissions: ['tasks.read', 'plan.manage'] })).session;
-    handlerUser = (await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'], dataScope: 'dept', personId: handlerPerson.id })).user;
+    handlerUser = (
+      await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'], dataScope: 'dept', personId: handlerPerson.id })
+    ).user;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const ctx = () => systemCtx(t.db, t.clock);
   const move = async (row: TaskRow, action: 'assign' | 'accept' | 'report' | 'request_close', extra: { percent?: number } = {}) =>
@@ -34,20 +48,44 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
   it('refuses bad input naming the field, and stores nothing', async () => {
     const measure = await buildMeasure(t);
     const otherPost = await buildPost(t);
-    const base = { measureId: measure.id, title: '推行首问负责制', leadDepartmentId: lead.id, responsiblePostId: post.id, startDate: '2026-03-02', dueDate: '2026-05-29' };
-    const create = (payload: Record<string, unknown>) => office.request({ method: 'POST', url: '/api/tasks', payload: { ...base, ...payload } });
+    const base = {
+      measureId: measure.id,
+      title: '推行首问负责制',
+      leadDepartmentId: lead.id,
+      responsiblePostId: post.id,
+      startDate: '2026-03-02',
+      dueDate: '2026-05-29',
+    };
+    const create = (payload: Record<string, unknown>) =>
+      office.request({ method: 'POST', url: '/api/tasks', payload: { ...base, ...payload } });
     const cases: [Record<string, unknown>, number, string, string?][] = [
       [{ dueDate: '2026-03-01' }, 400, 'body.dueDate'],
       [{ dueDate: '2026-02-30' }, 400, 'body.dueDate'],
       [{ responsiblePostId: otherPost.id }, 400, 'body.responsiblePostId', 'post_not_in_department'],
-      [{ milestones: [{ name: '方案', dueDate: '2026-04-01' }, { name: '验收', dueDate: '2026-06-15' }] }, 400, 'body.milestones.1.dueDate'],
+      [
+        {
+          milestones: [
+            { name: '方案', dueDate: '2026-04-01' },
+            { name: '验收', dueDate: '2026-06-15' },
+          ],
+        },
+        400,
+        'body.milestones.1.dueDate',
+      ],
       [{ leaderPersonId: 'no-such-person' }, 400, 'body.leaderPersonId'],
       [{ leadDepartmentId: 'no-such-department' }, 400, 'body.leadDepartmentId'],
       [{ cooperatingDepartmentIds: [lead.id] }, 400, 'body.cooperatingDepartmentIds.0'],
       [{ title: '推行\u0000首问负责制' }, 400, 'body.title'],
       [{ statement: 'a\u0000b' }, 400, 'body.statement'],
     ];
-    const before = Number((await t.db.db.selectFrom('tasks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await t.db.db
+          .selectFrom('tasks')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     for (const [payload, status, path, code] of cases) {
       const res = await create(payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(status);
@@ -57,13 +95,29 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
     const postMismatch = await create({ responsiblePostId: otherPost.id });
     expect(postMismatch.json().error.message).toContain('不属于牵头部门');
     expect((await create({ dueDate: '2026-03-01' })).json().error.fields[0].message).toBe('不能早于开始日期 2026-03-02');
-    const after = Number((await t.db.db.selectFrom('tasks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await t.db.db
+          .selectFrom('tasks')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(after).toBe(before);
     const ok = await create({ milestones: [{ name: '方案', dueDate: '2026-04-01' }], leaderPersonId: leaderPerson.id, tagged: true });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({ status: 'draft', code: `${measure.code}-01`, leaderName: expect.any(String), milestones: [{ name: '方案', dueDate: '2026-04-01' }] });
+    expect(ok.json()).toMatchObject({
+      status: 'draft',
+      code: `${measure.code}-01`,
+      leaderName: expect.any(String),
+      milestones: [{ name: '方案', dueDate: '2026-04-01' }],
+    });
     // a partial update keeps what it leaves out
-    const patched = await office.request({ method: 'PATCH', url: `/api/tasks/${ok.json().id}`, payload: { version: ok.json().version, title: '推行首问负责制（修订）' } });
+    const patched = await office.request({
+      method: 'PATCH',
+      url: `/api/tasks/${ok.json().id}`,
+      payload: { version: ok.json().version, title: '推行首问负责制（修订）' },
+    });
     expect(patched.json()).toMatchObject({ title: '推行首问负责制（修订）', tagged: true, milestones: [{ name: '方案' }] });
   });
 
@@ -98,7 +152,9 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
     const byProgramme = (await office.request({ method: 'GET', url: `/api/tasks/board?programmeId=${p2.id}` })).json();
     expect(byProgramme.counts.byWarning.red).toBe(1);
     expect(byProgramme.items).toHaveLength(1);
-    const byLeaderNone = (await office.request({ method: 'GET', url: `/api/tasks/board?planId=${plan.id}&leaderPersonId=${leaderPerson.id}` })).json();
+    const byLeaderNone = (
+      await office.request({ method: 'GET', url: `/api/tasks/board?planId=${plan.id}&leaderPersonId=${leaderPerson.id}` })
+    ).json();
     expect(byLeaderNone.items).toHaveLength(0);
 
     const list = (await office.request({ method: 'GET', url: `/api/tasks?programmeId=${p1.id}&sort=code` })).json();
@@ -109,11 +165,18 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
 
   it('lists my tasks, my department, overdue, by leader, by status and text', async () => {
     const measure = await buildMeasure(t);
-    const mine = await buildTask(t, { measureId: measure.id, leadDepartmentId: lead.id, responsiblePostId: post.id, title: '开展四不两直暗访', leaderPersonId: leaderPerson.id });
+    const mine = await buildTask(t, {
+      measureId: measure.id,
+      leadDepartmentId: lead.id,
+      responsiblePostId: post.id,
+      title: '开展四不两直暗访',
+      leaderPersonId: leaderPerson.id,
+    });
     await move(mine, 'assign');
     const elsewhere = await buildTask(t, { measureId: measure.id, title: '抽查工作台账' });
     const handler = await signIn(t.app, handlerUser.username, TEST_PASSWORD);
-    const ids = async (s: Session, qs: string) => ((await s.request({ method: 'GET', url: `/api/tasks?pageSize=200&${qs}` })).json().items as Task[]).map((x) => x.id);
+    const ids = async (s: Session, qs: string) =>
+      ((await s.request({ method: 'GET', url: `/api/tasks?pageSize=200&${qs}` })).json().items as Task[]).map((x) => x.id);
     expect(await ids(handler, 'view=mine')).toContain(mine.id);
     expect(await ids(handler, 'view=my_department')).toContain(mine.id);
     expect(await ids(handler, 'view=all')).not.toContain(elsewhere.id); // out of scope
@@ -130,11 +193,23 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
 
   it('turns a task red once its due date passes (clock moved), in the list at once and in the stored colour after refreshWarnings', async () => {
     const measure = await buildMeasure(t);
-    const task = await move(await buildTask(t, { measureId: measure.id, leadDepartmentId: lead.id, responsiblePostId: post.id, startDate: '2026-03-02', dueDate: '2026-04-30' }), 'assign');
+    const task = await move(
+      await buildTask(t, {
+        measureId: measure.id,
+        leadDepartmentId: lead.id,
+        responsiblePostId: post.id,
+        startDate: '2026-03-02',
+        dueDate: '2026-04-30',
+      }),
+      'assign',
+    );
     expect(task.warning).toBe('none');
     t.clock.set(new Date('2026-04-28T02:00:00Z')); // Tuesday: 2 working days left (29, 30 April) → yellow
     let admin = await signIn(t.app, 'admin', 'Admin@12345');
-    expect((await admin.request({ method: 'GET', url: `/api/tasks/${task.id}` })).json()).toMatchObject({ warning: 'yellow', workingDaysLeft: 2 });
+    expect((await admin.request({ method: 'GET', url: `/api/tasks/${task.id}` })).json()).toMatchObject({
+      warning: 'yellow',
+      workingDaysLeft: 2,
+    });
     t.clock.set(new Date('2026-05-06T02:00:00Z')); // after the May Day holiday (1–5 May)
     admin = await signIn(t.app, 'admin', 'Admin@12345');
     const seen: Task = (await admin.request({ method: 'GET', url: `/api/tasks/${task.id}` })).json();
@@ -148,7 +223,11 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
     expect((await admin.request({ method: 'GET', url: `/api/tasks?measureId=${measure.id}&warning=red` })).json().total).toBe(1);
     const events = (await admin.request({ method: 'GET', url: `/api/tasks/${task.id}/events` })).json().items;
     expect(events.at(-1)).toMatchObject({ kind: 'warning', text: '预警：无 → 红色' });
-    const stored = await t.db.db.selectFrom('tasks').select(['warning', 'warningSince']).where('id', '=', task.id).executeTakeFirstOrThrow();
+    const stored = await t.db.db
+      .selectFrom('tasks')
+      .select(['warning', 'warningSince'])
+      .where('id', '=', task.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ warning: 'red', warningSince: '2026-05-06T02:00:00.000Z' });
 
     // per-plan thresholds: a wider blue window recolours that plan's tasks at once
@@ -156,7 +235,14 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
     const m = await buildMeasure(t, { programmeId: (await buildProgramme(t, { planId: plan.id })).id });
     const soon = await move(await buildTask(t, { measureId: m.id, startDate: '2026-05-06', dueDate: '2026-05-29' }), 'assign');
     expect(soon.warning).toBe('none');
-    const patched = await admin.request({ method: 'PATCH', url: `/api/plans/${plan.id}`, payload: { version: plan.version, thresholds: { blueWithinWorkingDays: 20, yellowWithinWorkingDays: 2, yellowBehindPoints: 10, escalateAfterWorkingDays: 3 } } });
+    const patched = await admin.request({
+      method: 'PATCH',
+      url: `/api/plans/${plan.id}`,
+      payload: {
+        version: plan.version,
+        thresholds: { blueWithinWorkingDays: 20, yellowWithinWorkingDays: 2, yellowBehindPoints: 10, escalateAfterWorkingDays: 3 },
+      },
+    });
     expect(patched.statusCode).toBe(200);
     expect((await admin.request({ method: 'GET', url: `/api/tasks?planId=${plan.id}&warning=blue` })).json().total).toBe(1);
     t.clock.set(new Date('2026-03-02T01:00:00Z'));
@@ -168,12 +254,29 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
     await buildPerson(t, { departmentId: dept.id, title: '副局长' });
     const p = await buildPost(t, { departmentId: dept.id });
     const measure = await buildMeasure(t);
-    const task = await move(await buildTask(t, { measureId: measure.id, leadDepartmentId: dept.id, responsiblePostId: p.id, leaderPersonId: leaderPerson.id, startDate: '2026-02-02', dueDate: '2026-02-27' }), 'assign');
+    const task = await move(
+      await buildTask(t, {
+        measureId: measure.id,
+        leadDepartmentId: dept.id,
+        responsiblePostId: p.id,
+        leaderPersonId: leaderPerson.id,
+        startDate: '2026-02-02',
+        dueDate: '2026-02-27',
+      }),
+      'assign',
+    );
     expect(task.warning).toBe('red');
     const candidates = await tasksForAutoUrging(ctx());
-    expect(candidates.find((c) => c.taskId === task.id)).toMatchObject({ warning: 'red', handlerPersonId: p.aPersonId, warningSince: '2026-03-02T01:00:00.000Z', dueDate: '2026-02-27' });
+    expect(candidates.find((c) => c.taskId === task.id)).toMatchObject({
+      warning: 'red',
+      handlerPersonId: p.aPersonId,
+      warningSince: '2026-03-02T01:00:00.000Z',
+      dueDate: '2026-02-27',
+    });
     expect(await escalationTargets(ctx(), task.id)).toEqual([
-      { level: 'handler', personId: p.aPersonId }, { level: 'department_head', personId: head.id }, { level: 'leader', personId: leaderPerson.id },
+      { level: 'handler', personId: p.aPersonId },
+      { level: 'department_head', personId: head.id },
+      { level: 'leader', personId: leaderPerson.id },
     ]);
     const chief = await buildPost(t, { departmentId: dept.id, name: '主要负责人' }); // a head post wins over titles
     expect((await escalationTargets(ctx(), task.id))[1]).toEqual({ level: 'department_head', personId: chief.aPersonId });
@@ -183,8 +286,12 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
   });
 
   it('keeps the counters equal to a full recount of the tasks after all of the above', async () => {
-    const key = (r: Record<string, unknown>) => [r.planId, r.measureId, r.leadDepartmentId, r.status, r.warning, Number(r.tagged), Number(r.topLevel)].join('|');
-    const tasks = await t.db.db.selectFrom('tasks').select(['planId', 'measureId', 'leadDepartmentId', 'status', 'warning', 'tagged', 'parentId', 'weight', 'progress']).execute();
+    const key = (r: Record<string, unknown>) =>
+      [r.planId, r.measureId, r.leadDepartmentId, r.status, r.warning, Number(r.tagged), Number(r.topLevel)].join('|');
+    const tasks = await t.db.db
+      .selectFrom('tasks')
+      .select(['planId', 'measureId', 'leadDepartmentId', 'status', 'warning', 'tagged', 'parentId', 'weight', 'progress'])
+      .execute();
     const expected = new Map<string, [number, number, number]>();
     for (const x of tasks) {
       const k = key({ ...x, topLevel: x.parentId ? 0 : 1 });

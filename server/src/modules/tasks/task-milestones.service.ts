@@ -14,7 +14,12 @@ import { saveTask } from './task-write.ts';
  * any other: the task's version moves on, with an event on its history and an audit record in the
  * same transaction. Marking a milestone as it already is changes nothing.
  */
-export async function markMilestone(ctx: Ctx, taskId: string, milestoneId: string, input: { version: number; done: boolean }): Promise<TaskRow> {
+export async function markMilestone(
+  ctx: Ctx,
+  taskId: string,
+  milestoneId: string,
+  input: { version: number; done: boolean },
+): Promise<TaskRow> {
   return inTransaction(ctx, async (tx) => {
     const { row, access } = await loadTask(tx, taskId);
     const milestone = await tasksRepo.milestoneOf(tx.db, taskId, milestoneId);
@@ -22,7 +27,8 @@ export async function markMilestone(ctx: Ctx, taskId: string, milestoneId: strin
     const actor = tx.actor!;
     if (sidesOf(actor, access).size === 0) throw forbidden();
     const status = row.status as TaskStatus;
-    if (!MILESTONES_OPEN.has(status)) throw new DomainError('milestones_not_open', 409, { status: STATUS_LABELS[status].zh, statusEn: STATUS_LABELS[status].en });
+    if (!MILESTONES_OPEN.has(status))
+      throw new DomainError('milestones_not_open', 409, { status: STATUS_LABELS[status].zh, statusEn: STATUS_LABELS[status].en });
     if (input.version !== row.version) throw versionConflict();
     if ((milestone.doneAt !== null) === input.done) return row;
 

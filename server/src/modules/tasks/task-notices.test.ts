@@ -14,7 +14,12 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
  */
 describe.each(ENGINES)('notices of life-cycle steps and instructions on %s', (engine) => {
   let t: TestApp;
-  let office: Session; let otherOffice: Session; let handler: Session; let backup: Session; let head: Session; let leader: Session;
+  let office: Session;
+  let otherOffice: Session;
+  let handler: Session;
+  let backup: Session;
+  let head: Session;
+  let leader: Session;
   let lead: { id: string };
   let post: { id: string; aPersonId: string | null; bPersonId: string | null };
   let everyone: Record<string, Session>;
@@ -25,8 +30,10 @@ describe.each(ENGINES)('notices of life-cycle steps and instructions on %s', (en
     post = await buildPost(t, { departmentId: lead.id });
     const headPerson = await buildPerson(t, { departmentId: lead.id, title: '局长' });
     const officeDept = await buildDepartment(t);
-    const officeUser = (personId: string) => buildSignedInUser(t, { permissions: ['tasks.read', 'plan.manage'], personId }).then((u) => u.session);
-    const departmentUser = (personId: string) => buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'], dataScope: 'dept', personId }).then((u) => u.session);
+    const officeUser = (personId: string) =>
+      buildSignedInUser(t, { permissions: ['tasks.read', 'plan.manage'], personId }).then((u) => u.session);
+    const departmentUser = (personId: string) =>
+      buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'], dataScope: 'dept', personId }).then((u) => u.session);
     office = await officeUser((await buildPerson(t, { departmentId: officeDept.id })).id);
     otherOffice = await officeUser((await buildPerson(t, { departmentId: officeDept.id })).id);
     handler = await departmentUser(post.aPersonId!);
@@ -35,7 +42,9 @@ describe.each(ENGINES)('notices of life-cycle steps and instructions on %s', (en
     leader = (await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.instruct'], personId: (await buildPerson(t)).id })).session;
     everyone = { office, otherOffice, handler, backup, head, leader };
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const inbox = async (s: Session, taskId: string, lang = 'zh-CN'): Promise<InboxItem[]> => {
     const res = await s.request({ method: 'GET', url: '/api/inbox?pageSize=200', headers: { 'accept-language': lang } });
@@ -48,13 +57,26 @@ describe.each(ENGINES)('notices of life-cycle steps and instructions on %s', (en
     for (const [name, s] of Object.entries(everyone)) out[name] = (await inbox(s, taskId)).map((i) => i.kind);
     return out;
   };
-  const step = async (s: Session, task: { id: string; version: number }, action: string, extra: Record<string, unknown> = {}): Promise<Task> => {
-    const res = await s.request({ method: 'POST', url: `/api/tasks/${task.id}/transition`, payload: { action, version: task.version, ...extra } });
+  const step = async (
+    s: Session,
+    task: { id: string; version: number },
+    action: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<Task> => {
+    const res = await s.request({
+      method: 'POST',
+      url: `/api/tasks/${task.id}/transition`,
+      payload: { action, version: task.version, ...extra },
+    });
     expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
     return res.json();
   };
   const upload = async (s: Session) => {
-    const res = await s.request({ method: 'POST', url: '/api/files', ...multipartFile({ filename: '佐证.pdf', contentType: 'application/pdf', data: PDF }) });
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipartFile({ filename: '佐证.pdf', contentType: 'application/pdf', data: PDF }),
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
@@ -63,7 +85,14 @@ describe.each(ENGINES)('notices of life-cycle steps and instructions on %s', (en
   it('tells the handler of assign, return, close and reopen, and the office that assigned it of refuse and close-out requests', async () => {
     const created = await newTask();
     let task = await step(office, created, 'assign');
-    expect(await kindsByPerson(task.id)).toEqual({ office: [], otherOffice: [], handler: ['task.assign'], backup: [], head: [], leader: [] });
+    expect(await kindsByPerson(task.id)).toEqual({
+      office: [],
+      otherOffice: [],
+      handler: ['task.assign'],
+      backup: [],
+      head: [],
+      leader: [],
+    });
     const [assigned] = await inbox(handler, task.id);
     expect(assigned).toMatchObject({ title: `【交办】${task.code} 优化营商环境专项行动`, link: `/tasks/${task.id}`, entityType: 'task' });
     expect(assigned!.body).toContain('完成时限 2026-06-30');
@@ -86,7 +115,9 @@ describe.each(ENGINES)('notices of life-cycle steps and instructions on %s', (en
       office: ['task.refuse', 'task.request_close', 'task.request_close'],
       otherOffice: [], // did not assign it
       handler: ['task.assign', 'task.assign', 'task.return', 'task.close', 'task.reopen'], // not told of own steps; accept and report tell nobody
-      backup: [], head: [], leader: [],
+      backup: [],
+      head: [],
+      leader: [],
     });
     const notices = await inbox(handler, task.id);
     expect(notices[2]!.body).toContain('理由：佐证材料不全，请补充');
@@ -99,7 +130,7 @@ describe.each(ENGINES)('notices of life-cycle steps and instructions on %s', (en
     expect((await inbox(office, task.id, 'en-US'))[0]!.title).toBe(`[Refused] ${task.code} 优化营商环境专项行动`);
   });
 
-  it('tells the handler and the head of the lead department of a leader\'s instruction (批示)', async () => {
+  it("tells the handler and the head of the lead department of a leader's instruction (批示)", async () => {
     const task = await step(office, await newTask(), 'assign');
     const res = await leader.request({ method: 'POST', url: `/api/tasks/${task.id}/instructions`, payload: { text: '务必按期办结' } });
     expect(res.statusCode).toBe(201);
@@ -129,9 +160,17 @@ describe.each(ENGINES)('notices of life-cycle steps and instructions on %s', (en
   it('tells once per step: a stale retry is refused and adds nothing; a refused step tells nobody', async () => {
     const created = await newTask();
     const task = await step(office, created, 'assign');
-    const retry = await office.request({ method: 'POST', url: `/api/tasks/${task.id}/transition`, payload: { action: 'assign', version: created.version } });
+    const retry = await office.request({
+      method: 'POST',
+      url: `/api/tasks/${task.id}/transition`,
+      payload: { action: 'assign', version: created.version },
+    });
     expect(retry.statusCode).toBe(409);
-    const noReason = await handler.request({ method: 'POST', url: `/api/tasks/${task.id}/transition`, payload: { action: 'refuse', version: task.version } });
+    const noReason = await handler.request({
+      method: 'POST',
+      url: `/api/tasks/${task.id}/transition`,
+      payload: { action: 'refuse', version: task.version },
+    });
     expect(noReason.statusCode).toBe(400);
     expect(await kindsByPerson(task.id)).toMatchObject({ handler: ['task.assign'], office: [] });
     const rows = await t.db.db.selectFrom('notifications').select('dedupeKey').where('entityId', '=', task.id).execute();

@@ -21,54 +21,92 @@ export type Notice = { kind: string; audience: Audience; zh: Text; en: Text };
 const line = (label: string, text: string | undefined) => (text ? `\n${label}${text}` : '');
 
 /** The notice of a life-cycle step, or null for steps nobody needs telling about (签收, 报送进展 show on the task). */
-export function transitionNotice(action: TaskAction, task: Pick<TaskRow, 'code' | 'title' | 'dueDate'>, actorName: string, comment?: string): Notice | null {
+export function transitionNotice(
+  action: TaskAction,
+  task: Pick<TaskRow, 'code' | 'title' | 'dueDate'>,
+  actorName: string,
+  comment?: string,
+): Notice | null {
   const name = `${task.code} ${task.title}`;
   const c = comment ?? '';
   switch (action) {
-    case 'assign': return {
-      kind: 'task.assign', audience: 'handler',
-      zh: { title: `【交办】${name}`, body: `${actorName}交办了任务“${task.title}”，完成时限 ${task.dueDate}，请及时签收。${line('交办说明：', comment)}` },
-      en: { title: `[Assigned] ${name}`, body: `${actorName} assigned the task "${task.title}", due ${task.dueDate}. Please accept it.${line('Note: ', comment)}` },
-    };
-    case 'refuse': return {
-      kind: 'task.refuse', audience: 'office',
-      zh: { title: `【拒收】${name}`, body: `${actorName}拒收了任务“${task.title}”，理由：${c}。请调整后重新交办。` },
-      en: { title: `[Refused] ${name}`, body: `${actorName} refused the task "${task.title}": ${c}. Please adjust it and assign it again.` },
-    };
-    case 'request_close': return {
-      kind: 'task.request_close', audience: 'office',
-      zh: { title: `【申请销号】${name}`, body: `${actorName}申请对任务“${task.title}”销号，请审核佐证材料后销号或退回。${line('完成情况：', comment)}` },
-      en: { title: `[Close-out requested] ${name}`, body: `${actorName} asks to close the task "${task.title}". Please review the evidence, then close it or return it.${line('Summary: ', comment)}` },
-    };
-    case 'return': return {
-      kind: 'task.return', audience: 'handler',
-      zh: { title: `【退回重办】${name}`, body: `任务“${task.title}”的销号申请被退回，理由：${c}。请补充完善后重新申请销号。` },
-      en: { title: `[Returned] ${name}`, body: `The close-out request for "${task.title}" was returned: ${c}. Please complete the work and request close-out again.` },
-    };
-    case 'close': return {
-      kind: 'task.close', audience: 'handler',
-      zh: { title: `【已销号】${name}`, body: `任务“${task.title}”经审核已销号。${line('销号意见：', comment)}` },
-      en: { title: `[Closed] ${name}`, body: `The task "${task.title}" has been reviewed and closed.${line('Comment: ', comment)}` },
-    };
-    case 'reopen': return {
-      kind: 'task.reopen', audience: 'handler',
-      zh: { title: `【重新打开】${name}`, body: `任务“${task.title}”已重新打开，原因：${c}。请继续推进并报送进展。` },
-      en: { title: `[Reopened] ${name}`, body: `The task "${task.title}" was reopened: ${c}. Please carry on and report progress.` },
-    };
-    default: return null;
+    case 'assign':
+      return {
+        kind: 'task.assign',
+        audience: 'handler',
+        zh: {
+          title: `【交办】${name}`,
+          body: `${actorName}交办了任务“${task.title}”，完成时限 ${task.dueDate}，请及时签收。${line('交办说明：', comment)}`,
+        },
+        en: {
+          title: `[Assigned] ${name}`,
+          body: `${actorName} assigned the task "${task.title}", due ${task.dueDate}. Please accept it.${line('Note: ', comment)}`,
+        },
+      };
+    case 'refuse':
+      return {
+        kind: 'task.refuse',
+        audience: 'office',
+        zh: { title: `【拒收】${name}`, body: `${actorName}拒收了任务“${task.title}”，理由：${c}。请调整后重新交办。` },
+        en: {
+          title: `[Refused] ${name}`,
+          body: `${actorName} refused the task "${task.title}": ${c}. Please adjust it and assign it again.`,
+        },
+      };
+    case 'request_close':
+      return {
+        kind: 'task.request_close',
+        audience: 'office',
+        zh: {
+          title: `【申请销号】${name}`,
+          body: `${actorName}申请对任务“${task.title}”销号，请审核佐证材料后销号或退回。${line('完成情况：', comment)}`,
+        },
+        en: {
+          title: `[Close-out requested] ${name}`,
+          body: `${actorName} asks to close the task "${task.title}". Please review the evidence, then close it or return it.${line('Summary: ', comment)}`,
+        },
+      };
+    case 'return':
+      return {
+        kind: 'task.return',
+        audience: 'handler',
+        zh: { title: `【退回重办】${name}`, body: `任务“${task.title}”的销号申请被退回，理由：${c}。请补充完善后重新申请销号。` },
+        en: {
+          title: `[Returned] ${name}`,
+          body: `The close-out request for "${task.title}" was returned: ${c}. Please complete the work and request close-out again.`,
+        },
+      };
+    case 'close':
+      return {
+        kind: 'task.close',
+        audience: 'handler',
+        zh: { title: `【已销号】${name}`, body: `任务“${task.title}”经审核已销号。${line('销号意见：', comment)}` },
+        en: { title: `[Closed] ${name}`, body: `The task "${task.title}" has been reviewed and closed.${line('Comment: ', comment)}` },
+      };
+    case 'reopen':
+      return {
+        kind: 'task.reopen',
+        audience: 'handler',
+        zh: { title: `【重新打开】${name}`, body: `任务“${task.title}”已重新打开，原因：${c}。请继续推进并报送进展。` },
+        en: { title: `[Reopened] ${name}`, body: `The task "${task.title}" was reopened: ${c}. Please carry on and report progress.` },
+      };
+    default:
+      return null;
   }
 }
 
 /** 催办: the office's message, to the handler. */
 export const urgeNotice = (task: Pick<TaskRow, 'code' | 'title'>, message: string): Notice => ({
-  kind: 'task.urge', audience: 'handler',
+  kind: 'task.urge',
+  audience: 'handler',
   zh: { title: `催办：${task.code} ${task.title}`, body: message },
   en: { title: `Urged: ${task.code} ${task.title}`, body: message },
 });
 
 /** 批示: a leader's instruction, to the handler and the head of the lead department. */
 export const instructionNotice = (task: Pick<TaskRow, 'code' | 'title'>, leaderName: string, text: string): Notice => ({
-  kind: 'task.instruct', audience: 'handler_and_head',
+  kind: 'task.instruct',
+  audience: 'handler_and_head',
   zh: { title: `领导批示：${task.code} ${task.title}`, body: `${leaderName}：${text}` },
   en: { title: `Leader's instruction: ${task.code} ${task.title}`, body: `${leaderName}: ${text}` },
 });
@@ -86,7 +124,8 @@ async function officeOf(tx: TxCtx, taskId: string): Promise<string[]> {
 
 async function recipientsOf(tx: TxCtx, row: TaskRow, access: TaskAccess, audience: Audience): Promise<string[]> {
   if (audience === 'office') return officeOf(tx, row.id);
-  const head = audience === 'handler_and_head' || !access.handlerPersonId ? await departmentHeadPersonId(tx.db, access.leadDepartmentId) : null;
+  const head =
+    audience === 'handler_and_head' || !access.handlerPersonId ? await departmentHeadPersonId(tx.db, access.leadDepartmentId) : null;
   return [access.handlerPersonId, head].filter((id): id is string => !!id);
 }
 
@@ -98,7 +137,13 @@ export async function tellAboutTask(tx: TxCtx, row: TaskRow, access: TaskAccess,
   const self = tx.actor?.personId ?? null;
   const recipients = (await recipientsOf(tx, row, access, notice.audience)).filter((id) => id !== self);
   await notify(tx, {
-    kind: notice.kind, recipientPersonIds: recipients, ...notice.zh, en: notice.en,
-    link: `/tasks/${row.id}`, entityType: 'task', entityId: row.id, dedupeKey,
+    kind: notice.kind,
+    recipientPersonIds: recipients,
+    ...notice.zh,
+    en: notice.en,
+    link: `/tasks/${row.id}`,
+    entityType: 'task',
+    entityId: row.id,
+    dedupeKey,
   });
 }

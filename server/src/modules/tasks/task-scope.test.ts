@@ -6,8 +6,12 @@ import { buildDepartment, buildMeasure, buildPerson, buildSignedInUser, buildTas
 /** A list filtered to one lead department: the data scope still decides, whether or not that department is in it. */
 describe.each(ENGINES)('task lists by lead department under a data scope on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('shows all of a department in scope, and of one outside only what cooperates with the scope', async () => {
     const measure = await buildMeasure(t);
@@ -23,7 +27,10 @@ describe.each(ENGINES)('task lists by lead department under a data scope on %s',
     await task(outside.id); // neither led nor helped by the scope
 
     const list = async (departmentId: string) => {
-      const res = await session.request({ method: 'GET', url: `/api/tasks?measureId=${measure.id}&departmentId=${departmentId}&pageSize=1` });
+      const res = await session.request({
+        method: 'GET',
+        url: `/api/tasks?measureId=${measure.id}&departmentId=${departmentId}&pageSize=1`,
+      });
       expect(res.statusCode, res.body).toBe(200);
       const page = res.json() as { items: Task[]; total: number };
       return { total: page.total, first: page.items[0]?.id };

@@ -14,7 +14,8 @@ export const taskSearchRepo = {
   /** Keep a task's entry in step with its row, in the caller's transaction: when it is created or its title or code changes. */
   async apply(db: Executor, before: Indexed | null, after: Indexed) {
     if (before && before.title === after.title && before.code === after.code) return;
-    const title = bigrams(after.title), code = bigrams(after.code);
+    const title = bigrams(after.title),
+      code = bigrams(after.code);
     if (engineOf(db) === 'postgres') {
       await sql`INSERT INTO task_search (task_id, grams) VALUES (${after.id}, ${tsvectorLiteral([title, code])}::tsvector)
         ON CONFLICT (task_id) DO UPDATE SET grams = excluded.grams`.execute(db);

@@ -32,10 +32,16 @@ describe.each(ENGINES)('task search (任务检索) on %s', (engine) => {
       }
     }
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const search = (q: string, extra = '', lang = 'zh-CN') =>
-    office.request({ method: 'GET', url: `/api/tasks?measureId=${measureId}&pageSize=200&q=${encodeURIComponent(q)}${extra}`, headers: { 'accept-language': lang } });
+    office.request({
+      method: 'GET',
+      url: `/api/tasks?measureId=${measureId}&pageSize=200&q=${encodeURIComponent(q)}${extra}`,
+      headers: { 'accept-language': lang },
+    });
   const found = async (q: string) => {
     const res = await search(q);
     expect(res.statusCode, `${q}: ${res.body}`).toBe(200);
@@ -46,14 +52,21 @@ describe.each(ENGINES)('task search (任务检索) on %s', (engine) => {
   /** What a scan finds: the old `lower(title|code) LIKE '%q%'`, run on the same rows. */
   const like = async (q: string) => {
     const pattern = `%${q.toLowerCase()}%`;
-    const rows = await t.db.db.selectFrom('tasks').select('id').where('measureId', '=', measureId)
-      .where(sql<boolean>`lower(title) LIKE ${pattern} OR lower(code) LIKE ${pattern}`).execute();
+    const rows = await t.db.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('measureId', '=', measureId)
+      .where(sql<boolean>`lower(title) LIKE ${pattern} OR lower(code) LIKE ${pattern}`)
+      .execute();
     return rows.map((r) => r.id).sort();
   };
   /** Search ignores punctuation and spaces on both sides: the literal meaning of a query, as search reads it. */
   const containing = (q: string) => {
     const needle = searchChars(q).join('');
-    return tasks.filter((x) => searchChars(x.title).join('').includes(needle) || searchChars(x.code).join('').includes(needle)).map((x) => x.id).sort();
+    return tasks
+      .filter((x) => searchChars(x.title).join('').includes(needle) || searchChars(x.code).join('').includes(needle))
+      .map((x) => x.id)
+      .sort();
   };
 
   it('finds exactly the tasks whose title contains a 2-, 3- or 4-character query', async () => {
@@ -77,7 +90,11 @@ describe.each(ENGINES)('task search (任务检索) on %s', (engine) => {
   it('follows a task whose title is edited, in the same request', async () => {
     const task = tasks.find((x) => x.title.includes('窗口作风'))!;
     const before = await office.request({ method: 'GET', url: `/api/tasks/${task.id}` });
-    const res = await office.request({ method: 'PATCH', url: `/api/tasks/${task.id}`, payload: { title: '规范公务接待管理', version: before.json().version } });
+    const res = await office.request({
+      method: 'PATCH',
+      url: `/api/tasks/${task.id}`,
+      payload: { title: '规范公务接待管理', version: before.json().version },
+    });
     expect(res.statusCode, res.body).toBe(200);
     task.title = '规范公务接待管理';
     expect(await found('公务接待')).toEqual([task.id]);
@@ -87,8 +104,31 @@ describe.each(ENGINES)('task search (任务检索) on %s', (engine) => {
 
   it('reads hostile input literally: never a wildcard, an operator or SQL, never a 500', async () => {
     const hostile = [
-      '台账%', '%台账', '台_账', "台账'", '"台账"', '台账"', 'NEAR(台账 整改)', '台账*', '台账 OR 督查', '台账 AND 督查', '-台账', '(台账)', '台账 NOT 督查',
-      "'; DROP TABLE tasks; --", '" OR 1=1 --', "' OR '1'='1", '\\台账\\', '台账:*', '台账 <-> 督查', '台账 & 督查 | 整改', 'title:台账', '^台账', '台账'.repeat(50), '%%', '__',
+      '台账%',
+      '%台账',
+      '台_账',
+      "台账'",
+      '"台账"',
+      '台账"',
+      'NEAR(台账 整改)',
+      '台账*',
+      '台账 OR 督查',
+      '台账 AND 督查',
+      '-台账',
+      '(台账)',
+      '台账 NOT 督查',
+      "'; DROP TABLE tasks; --",
+      '" OR 1=1 --',
+      "' OR '1'='1",
+      '\\台账\\',
+      '台账:*',
+      '台账 <-> 督查',
+      '台账 & 督查 | 整改',
+      'title:台账',
+      '^台账',
+      '台账'.repeat(50),
+      '%%',
+      '__',
     ];
     for (const q of hostile) {
       const res = await search(q);
@@ -102,7 +142,7 @@ describe.each(ENGINES)('task search (任务检索) on %s', (engine) => {
     expect(await like('台账')).not.toEqual([]); // the table is still there
   });
 
-  it('asks for a second character rather than scanning, in the caller\'s language', async () => {
+  it("asks for a second character rather than scanning, in the caller's language", async () => {
     for (const q of ['台', ' 账 ', 'a', '%', '“台”', '-_-']) {
       const res = await search(q);
       expect(res.statusCode, q).toBe(400);

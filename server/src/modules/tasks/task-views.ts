@@ -32,7 +32,10 @@ export type TaskView = BoardView & {
 export const today = (ctx: Pick<Ctx, 'clock'>) => shanghaiDate(ctx.clock.now());
 export const thresholdsOf = (plan: Pick<PlanRow, 'thresholds'>) => WarningThresholds.parse(JSON.parse(plan.thresholds));
 export const EMPTY_GRADE: FiveCharGrade = { zhun: null, kuai: null, shi: null, nong: null, xian: null };
-export const gradeOf = (row: Pick<TaskRow, 'grade'>): FiveCharGrade => ({ ...EMPTY_GRADE, ...(JSON.parse(row.grade) as Partial<FiveCharGrade>) });
+export const gradeOf = (row: Pick<TaskRow, 'grade'>): FiveCharGrade => ({
+  ...EMPTY_GRADE,
+  ...(JSON.parse(row.grade) as Partial<FiveCharGrade>),
+});
 
 /** Who acts on the task's responsible post now (AB岗), and the rest of what policies need. */
 export async function accessOf(db: Executor, row: TaskRow, cooperating?: string[]): Promise<TaskAccess & { post: PostWithHolder | null }> {
@@ -40,10 +43,14 @@ export async function accessOf(db: Executor, row: TaskRow, cooperating?: string[
     postsWithHolders(db, [row.responsiblePostId]),
     cooperating ? Promise.resolve(cooperating) : tasksRepo.cooperatorsOf(db, [row.id]).then((m) => m.get(row.id) ?? []),
   ]);
-  const post = row.responsiblePostId ? posts.get(row.responsiblePostId) ?? null : null;
+  const post = row.responsiblePostId ? (posts.get(row.responsiblePostId) ?? null) : null;
   return {
-    status: row.status as TaskStatus, leadDepartmentId: row.leadDepartmentId, cooperatingDepartmentIds: coop,
-    handlerPersonId: post?.actingPersonId ?? null, leaderPersonId: row.leaderPersonId, post,
+    status: row.status as TaskStatus,
+    leadDepartmentId: row.leadDepartmentId,
+    cooperatingDepartmentIds: coop,
+    handlerPersonId: post?.actingPersonId ?? null,
+    leaderPersonId: row.leaderPersonId,
+    post,
   };
 }
 
@@ -52,19 +59,35 @@ export async function boardViews(ctx: Ctx, rows: TaskRow[]): Promise<BoardView[]
   if (rows.length === 0) return [];
   const [catalogue, { posts, people: leaders }, departments, calendar] = await Promise.all([
     catalogueOf(ctx.db, rows),
-    postsAndPeople(ctx.db, rows.map((r) => r.responsiblePostId), rows.map((r) => r.leaderPersonId)),
-    cachedDepartmentsBasics(ctx.db, rows.map((r) => r.leadDepartmentId)),
+    postsAndPeople(
+      ctx.db,
+      rows.map((r) => r.responsiblePostId),
+      rows.map((r) => r.leaderPersonId),
+    ),
+    cachedDepartmentsBasics(
+      ctx.db,
+      rows.map((r) => r.leadDepartmentId),
+    ),
     calendarFor(ctx.db),
   ]);
   const thresholds = new Map([...catalogue.plans.values()].map((p) => [p.id, thresholdsOf(p)]));
   const assess = memoisedAssess(calendar);
   const day = today(ctx);
   return rows.map((row) => ({
-    row, post: row.responsiblePostId ? posts.get(row.responsiblePostId) ?? null : null,
-    measureName: catalogue.measures.get(row.measureId)?.name ?? '', programmeName: catalogue.programmes.get(row.programmeId)?.name ?? '',
+    row,
+    post: row.responsiblePostId ? (posts.get(row.responsiblePostId) ?? null) : null,
+    measureName: catalogue.measures.get(row.measureId)?.name ?? '',
+    programmeName: catalogue.programmes.get(row.programmeId)?.name ?? '',
     leadDepartmentName: departments.get(row.leadDepartmentId)?.name ?? '',
-    leaderName: row.leaderPersonId ? leaders.get(row.leaderPersonId)?.name ?? null : null,
-    assessment: assess({ today: day, startDate: row.startDate, dueDate: row.dueDate, status: row.status as TaskStatus, progress: row.progress, thresholds: thresholds.get(row.planId) ?? WarningThresholds.parse({}) }),
+    leaderName: row.leaderPersonId ? (leaders.get(row.leaderPersonId)?.name ?? null) : null,
+    assessment: assess({
+      today: day,
+      startDate: row.startDate,
+      dueDate: row.dueDate,
+      status: row.status as TaskStatus,
+      progress: row.progress,
+      thresholds: thresholds.get(row.planId) ?? WarningThresholds.parse({}),
+    }),
   }));
 }
 
@@ -72,13 +95,25 @@ export async function boardViews(ctx: Ctx, rows: TaskRow[]): Promise<BoardView[]
 export async function taskViews(ctx: Ctx, rows: TaskRow[]): Promise<TaskView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [views, cooperators, milestones] = await Promise.all([boardViews(ctx, rows), tasksRepo.cooperatorsOf(ctx.db, ids), tasksRepo.milestonesOf(ctx.db, ids)]);
+  const [views, cooperators, milestones] = await Promise.all([
+    boardViews(ctx, rows),
+    tasksRepo.cooperatorsOf(ctx.db, ids),
+    tasksRepo.milestonesOf(ctx.db, ids),
+  ]);
   return views.map((v) => {
     const { row, post } = v;
     const coop = cooperators.get(row.id) ?? [];
     return {
-      ...v, cooperatingDepartmentIds: coop, milestones: milestones.get(row.id) ?? [],
-      access: { status: row.status as TaskStatus, leadDepartmentId: row.leadDepartmentId, cooperatingDepartmentIds: coop, handlerPersonId: post?.actingPersonId ?? null, leaderPersonId: row.leaderPersonId },
+      ...v,
+      cooperatingDepartmentIds: coop,
+      milestones: milestones.get(row.id) ?? [],
+      access: {
+        status: row.status as TaskStatus,
+        leadDepartmentId: row.leadDepartmentId,
+        cooperatingDepartmentIds: coop,
+        handlerPersonId: post?.actingPersonId ?? null,
+        leaderPersonId: row.leaderPersonId,
+      },
     };
   });
 }

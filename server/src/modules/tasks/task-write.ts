@@ -14,15 +14,30 @@ import { assess } from './warnings.ts';
 import { thresholdsOf, today } from './task-views.ts';
 import { isOpen } from './task-lifecycle.ts';
 
-export type EventInput = { kind: TaskEvent['kind']; text?: string; percent?: number | null; fileIds?: string[]; fromStatus?: string | null; toStatus?: string | null };
+export type EventInput = {
+  kind: TaskEvent['kind'];
+  text?: string;
+  percent?: number | null;
+  fileIds?: string[];
+  fromStatus?: string | null;
+  toStatus?: string | null;
+};
 
 /** Append one event to a task's history (and its file references) inside the caller's transaction. */
 export async function appendEvent(tx: TxCtx, taskId: string, e: EventInput): Promise<string> {
   const id = newId();
   await taskEventsRepo.insert(tx.db, {
-    id, taskId, kind: e.kind, actorUserId: tx.actor && tx.actor.via !== 'system' ? tx.actor.userId : null, actorName: tx.actor?.name ?? '系统',
-    at: iso(tx.clock.now()), text: e.text ?? '', percent: e.percent ?? null, fileIds: JSON.stringify(e.fileIds ?? []),
-    fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null,
+    id,
+    taskId,
+    kind: e.kind,
+    actorUserId: tx.actor && tx.actor.via !== 'system' ? tx.actor.userId : null,
+    actorName: tx.actor?.name ?? '系统',
+    at: iso(tx.clock.now()),
+    text: e.text ?? '',
+    percent: e.percent ?? null,
+    fileIds: JSON.stringify(e.fileIds ?? []),
+    fromStatus: e.fromStatus ?? null,
+    toStatus: e.toStatus ?? null,
   });
   return id;
 }
@@ -31,7 +46,11 @@ export async function appendEvent(tx: TxCtx, taskId: string, e: EventInput): Pro
 export async function colourFor(tx: TxCtx, row: TaskRow, previous: Pick<TaskRow, 'warning' | 'warningSince'> | null) {
   const plan = await planRepo.planById(tx.db, row.planId);
   const { warning } = assess(await calendarFor(tx.db), {
-    today: today(tx), startDate: row.startDate, dueDate: row.dueDate, status: row.status as TaskStatus, progress: row.progress,
+    today: today(tx),
+    startDate: row.startDate,
+    dueDate: row.dueDate,
+    status: row.status as TaskStatus,
+    progress: row.progress,
     thresholds: thresholdsOf(plan!),
   });
   const warningSince = previous && previous.warning === warning ? previous.warningSince : warning === 'none' ? null : iso(tx.clock.now());
@@ -57,10 +76,19 @@ export async function saveTask(
   const now = iso(tx.clock.now());
   const colour = await colourFor(tx, next, before);
   const after: TaskRow = {
-    ...next, ...colour, isOpen: isOpen(next.status as TaskStatus) ? 1 : 0, updatedAt: now,
+    ...next,
+    ...colour,
+    isOpen: isOpen(next.status as TaskStatus) ? 1 : 0,
+    updatedAt: now,
     version: before ? before.version + 1 : 1,
   };
-  await recordAudit(tx, { action: opts.action, entityType: 'task', entityId: after.id, before: before ?? undefined, after: { ...after, ...opts.audit } });
+  await recordAudit(tx, {
+    action: opts.action,
+    entityType: 'task',
+    entityId: after.id,
+    before: before ?? undefined,
+    after: { ...after, ...opts.audit },
+  });
   if (before) {
     const { id: _id, version: _v, ...patch } = after;
     if (!(await tasksRepo.update(tx.db, before.id, before.version, patch))) throw versionConflict();

@@ -12,7 +12,9 @@ export const presentTask = (actor: Actor, v: TaskView): Task => ({ ...presentTas
 
 /** Everything of a task but the actor's abilities: the same for whoever looks. */
 export const presentTaskBody = (v: TaskView): Omit<Task, 'abilities'> => ({
-  ...presentListItemBody(v), statement: v.row.statement, deliverables: v.row.deliverables,
+  ...presentListItemBody(v),
+  statement: v.row.statement,
+  deliverables: v.row.deliverables,
   milestones: v.milestones.map((m) => ({ id: m.id, name: m.name, dueDate: m.dueDate, doneAt: m.doneAt, doneByName: m.doneByName })),
 });
 
@@ -20,16 +22,37 @@ export const presentTaskBody = (v: TaskView): Omit<Task, 'abilities'> => ({
 export function presentListItemBody(v: BoardView & Pick<TaskView, 'cooperatingDepartmentIds' | 'access'>): Omit<TaskListItem, 'abilities'> {
   const { row } = v;
   return {
-    id: row.id, planId: row.planId, measureId: row.measureId, measureName: v.measureName, programmeId: row.programmeId, programmeName: v.programmeName,
-    parentId: row.parentId, code: row.code, title: row.title,
-    leadDepartmentId: row.leadDepartmentId, leadDepartmentName: v.leadDepartmentName, cooperatingDepartmentIds: v.cooperatingDepartmentIds,
-    responsiblePostId: row.responsiblePostId, responsiblePostName: v.post?.name ?? null,
-    handlerPersonId: v.post?.actingPersonId ?? null, handlerName: v.post?.actingPersonName ?? null,
-    leaderPersonId: row.leaderPersonId, leaderName: v.leaderName,
-    startDate: row.startDate, dueDate: row.dueDate, weight: row.weight, status: v.access.status, progress: row.progress,
-    scheduleProgress: v.assessment.scheduleProgress, warning: v.assessment.warning, workingDaysLeft: v.assessment.workingDaysLeft,
-    tagged: row.tagged === 1, grade: gradeOf(row),
-    version: row.version, updatedAt: row.updatedAt, closedAt: row.closedAt,
+    id: row.id,
+    planId: row.planId,
+    measureId: row.measureId,
+    measureName: v.measureName,
+    programmeId: row.programmeId,
+    programmeName: v.programmeName,
+    parentId: row.parentId,
+    code: row.code,
+    title: row.title,
+    leadDepartmentId: row.leadDepartmentId,
+    leadDepartmentName: v.leadDepartmentName,
+    cooperatingDepartmentIds: v.cooperatingDepartmentIds,
+    responsiblePostId: row.responsiblePostId,
+    responsiblePostName: v.post?.name ?? null,
+    handlerPersonId: v.post?.actingPersonId ?? null,
+    handlerName: v.post?.actingPersonName ?? null,
+    leaderPersonId: row.leaderPersonId,
+    leaderName: v.leaderName,
+    startDate: row.startDate,
+    dueDate: row.dueDate,
+    weight: row.weight,
+    status: v.access.status,
+    progress: row.progress,
+    scheduleProgress: v.assessment.scheduleProgress,
+    warning: v.assessment.warning,
+    workingDaysLeft: v.assessment.workingDaysLeft,
+    tagged: row.tagged === 1,
+    grade: gradeOf(row),
+    version: row.version,
+    updatedAt: row.updatedAt,
+    closedAt: row.closedAt,
   };
 }
 
@@ -37,7 +60,10 @@ export function presentListItemBody(v: BoardView & Pick<TaskView, 'cooperatingDe
  * A page of the task list as the JSON text of the TaskPage contract, put together from the items'
  * presented JSON and the actor's abilities (task-list-items.ts: no item is presented twice).
  */
-export function taskPageJson(actor: Actor, page: { items: ListItem[]; total: number; totalCapped: boolean; page: number; pageSize: number }): string {
+export function taskPageJson(
+  actor: Actor,
+  page: { items: ListItem[]; total: number; totalCapped: boolean; page: number; pageSize: number },
+): string {
   const items = page.items.map((i) => `${i.json},"abilities":${JSON.stringify(taskAbilities(actor, i.access))}}`);
   const { total, totalCapped, pageSize } = page;
   return `{"items":[${items.join(',')}],"total":${total},"totalCapped":${totalCapped},"page":${page.page},"pageSize":${pageSize}}`;
@@ -46,9 +72,17 @@ export function taskPageJson(actor: Actor, page: { items: ListItem[]; total: num
 export function presentBoardItem(v: BoardView): BoardItem {
   const { row } = v;
   return {
-    id: row.id, code: row.code, title: row.title, status: row.status as TaskStatus, warning: v.assessment.warning, progress: row.progress,
-    leadDepartmentName: v.leadDepartmentName, handlerName: v.post?.actingPersonName ?? null, leaderName: v.leaderName,
-    dueDate: row.dueDate, workingDaysLeft: v.assessment.workingDaysLeft,
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    status: row.status as TaskStatus,
+    warning: v.assessment.warning,
+    progress: row.progress,
+    leadDepartmentName: v.leadDepartmentName,
+    handlerName: v.post?.actingPersonName ?? null,
+    leaderName: v.leaderName,
+    dueDate: row.dueDate,
+    workingDaysLeft: v.assessment.workingDaysLeft,
   };
 }
 
@@ -58,7 +92,16 @@ export const presentFile = (f: FileRow): EvidenceFile => ({ id: f.id, name: f.na
 export function presentEvent(e: TaskEventRow, files: Map<string, FileRow>): TaskEvent {
   const ids = JSON.parse(e.fileIds) as string[];
   return {
-    id: e.id, taskId: e.taskId, kind: e.kind as TaskEvent['kind'], actorName: e.actorName, at: e.at, text: e.text, percent: e.percent,
-    files: ids.map((id) => files.get(id)).filter((f): f is FileRow => !!f).map(presentFile),
+    id: e.id,
+    taskId: e.taskId,
+    kind: e.kind as TaskEvent['kind'],
+    actorName: e.actorName,
+    at: e.at,
+    text: e.text,
+    percent: e.percent,
+    files: ids
+      .map((id) => files.get(id))
+      .filter((f): f is FileRow => !!f)
+      .map(presentFile),
   };
 }

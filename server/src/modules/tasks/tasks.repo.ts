@@ -12,14 +12,20 @@ export const tasksEpoch = writeEpoch();
 export type MilestoneRow = TaskMilestonesTable;
 
 /** Who may see which tasks, resolved before the query: all, or by departments / posts / person. */
-export type TaskVisibility =
-  | { all: true }
-  | { all: false; departmentIds: string[]; postIds: string[]; personId: string | null };
+export type TaskVisibility = { all: true } | { all: false; departmentIds: string[]; postIds: string[]; personId: string | null };
 
 /** The list filters as SQL needs them (ids already resolved: a handler becomes the posts they act for). */
 export type TaskFilter = {
-  planId?: string; programmeId?: string; measureId?: string; departmentId?: string; leaderPersonId?: string;
-  postIds?: string[]; status?: string; open?: boolean; warning?: string; tagged?: boolean;
+  planId?: string;
+  programmeId?: string;
+  measureId?: string;
+  departmentId?: string;
+  leaderPersonId?: string;
+  postIds?: string[];
+  status?: string;
+  open?: boolean;
+  warning?: string;
+  tagged?: boolean;
   /**
    * 检索: the query's character pairs, looked up in the search index. A common pair can match most
    * of a million tasks, so only the first `cap` matches (in index order) are counted and sorted.
@@ -39,8 +45,13 @@ const none = sql<SqlBool>`1 = 0`;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const cooperating = (eb: Eb, departmentIds: string[]) =>
-  eb.exists(eb.selectFrom('taskCooperators').select('taskCooperators.taskId')
-    .whereRef('taskCooperators.taskId', '=', 'tasks.id').where('taskCooperators.departmentId', 'in', departmentIds));
+  eb.exists(
+    eb
+      .selectFrom('taskCooperators')
+      .select('taskCooperators.taskId')
+      .whereRef('taskCooperators.taskId', '=', 'tasks.id')
+      .where('taskCooperators.departmentId', 'in', departmentIds),
+  );
 
 function visible(eb: Eb, v: TaskVisibility): Expression<SqlBool> | null {
   if (v.all) return null;
@@ -55,7 +66,8 @@ function visible(eb: Eb, v: TaskVisibility): Expression<SqlBool> | null {
  * Tasks led by a department in scope are visible: filtered to one such department, nothing else
  * needs checking (and the posts the actor acts for need not be looked up).
  */
-export const leadInScope = (departmentIds: readonly string[], f: Pick<TaskFilter, 'departmentId'>) => !!f.departmentId && departmentIds.includes(f.departmentId);
+export const leadInScope = (departmentIds: readonly string[], f: Pick<TaskFilter, 'departmentId'>) =>
+  !!f.departmentId && departmentIds.includes(f.departmentId);
 
 function conditions(eb: Eb, v: TaskVisibility, f: TaskFilter): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
@@ -72,7 +84,8 @@ function conditions(eb: Eb, v: TaskVisibility, f: TaskFilter): Expression<SqlBoo
   if (f.open !== undefined) all.push(eb('tasks.isOpen', '=', f.open ? 1 : 0));
   if (f.warning) all.push(eb('tasks.warning', '=', f.warning));
   if (f.tagged !== undefined) all.push(eb('tasks.tagged', '=', f.tagged ? 1 : 0));
-  if (f.overdueBefore) all.push(eb.and([eb('tasks.isOpen', '=', 1), eb('tasks.status', '!=', 'draft'), eb('tasks.dueDate', '<', f.overdueBefore)]));
+  if (f.overdueBefore)
+    all.push(eb.and([eb('tasks.isOpen', '=', 1), eb('tasks.status', '!=', 'draft'), eb('tasks.dueDate', '<', f.overdueBefore)]));
   if (f.mine) {
     const mine: Expression<SqlBool>[] = [eb('tasks.leaderPersonId', '=', f.mine.personId)];
     if (f.mine.postIds.length) mine.push(eb('tasks.responsiblePostId', 'in', f.mine.postIds));
@@ -89,13 +102,21 @@ function matching(db: Executor, v: TaskVisibility, f: TaskFilter, sort: TaskSort
   const filtered = db.selectFrom('tasks').where((eb) => conditions(eb, v, f));
   const { search } = f;
   // one past the cap tells that there are more
-  const hits = search && filtered.innerJoin(taskSearchRepo.matching(engineOf(db), search.grams).as('hit'), 'hit.taskId', 'tasks.id')
-    .select('tasks.id').limit(search.cap + 1);
+  const hits =
+    search &&
+    filtered
+      .innerJoin(taskSearchRepo.matching(engineOf(db), search.grams).as('hit'), 'hit.taskId', 'tasks.id')
+      .select('tasks.id')
+      .limit(search.cap + 1);
   const base = hits ? db.selectFrom('tasks').where('tasks.id', 'in', hits) : filtered;
-  const ordered = sort === 'due' ? base.orderBy('tasks.dueDate').orderBy('tasks.id')
-    : sort === 'updated' ? base.orderBy('tasks.updatedAt', 'desc').orderBy('tasks.id')
-    : sort === 'warning' ? base.orderBy(warningRank).orderBy('tasks.dueDate').orderBy('tasks.id')
-    : base.orderBy('tasks.code').orderBy('tasks.id');
+  const ordered =
+    sort === 'due'
+      ? base.orderBy('tasks.dueDate').orderBy('tasks.id')
+      : sort === 'updated'
+        ? base.orderBy('tasks.updatedAt', 'desc').orderBy('tasks.id')
+        : sort === 'warning'
+          ? base.orderBy(warningRank).orderBy('tasks.dueDate').orderBy('tasks.id')
+          : base.orderBy('tasks.code').orderBy('tasks.id');
   const count = hits
     ? db.selectFrom(hits.as('hits')).select((eb) => eb.fn.countAll<number>().as('n'))
     : base.select((eb) => eb.fn.countAll<number>().as('n'));
@@ -103,10 +124,16 @@ function matching(db: Executor, v: TaskVisibility, f: TaskFilter, sort: TaskSort
 }
 
 /** A page with its total: a page that is not full and not past the end holds the last matches, so it needs no count. */
-async function totalled<T>(items: T[], count: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }, f: TaskFilter, page: { limit: number; offset: number }) {
-  const n = items.length < page.limit && (items.length > 0 || page.offset === 0)
-    ? page.offset + items.length
-    : Number((await count.executeTakeFirstOrThrow()).n);
+async function totalled<T>(
+  items: T[],
+  count: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> },
+  f: TaskFilter,
+  page: { limit: number; offset: number },
+) {
+  const n =
+    items.length < page.limit && (items.length > 0 || page.offset === 0)
+      ? page.offset + items.length
+      : Number((await count.executeTakeFirstOrThrow()).n);
   const { search } = f;
   return search && n > search.cap ? { items, total: search.cap, totalCapped: true } : { items, total: n, totalCapped: false };
 }
@@ -126,14 +153,23 @@ export const tasksRepo = {
   byId: (db: Executor, id: string) => db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst(),
   byIds(db: Executor, ids: string[]) {
     if (ids.length === 0) return Promise.resolve([] as TaskRow[]);
-    return db.selectFrom('tasks').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+    return db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
   },
   byCode: (db: Executor, planId: string, code: string) =>
     db.selectFrom('tasks').selectAll().where('planId', '=', planId).where('code', '=', code).executeTakeFirst(),
   codesWithPrefix: (db: Executor, planId: string, prefix: string) =>
-    db.selectFrom('tasks').select('code').where('planId', '=', planId).where('code', 'like', `${escapeLike(prefix)}%`).execute().then((r) => r.map((x) => x.code)),
-  ofPlan: (db: Executor, planId: string) =>
-    db.selectFrom('tasks').selectAll().where('planId', '=', planId).orderBy('code').execute(),
+    db
+      .selectFrom('tasks')
+      .select('code')
+      .where('planId', '=', planId)
+      .where('code', 'like', `${escapeLike(prefix)}%`)
+      .execute()
+      .then((r) => r.map((x) => x.code)),
+  ofPlan: (db: Executor, planId: string) => db.selectFrom('tasks').selectAll().where('planId', '=', planId).orderBy('code').execute(),
   /** A batch of tasks for the daily warning refresh, in id order after `afterId`. */
   batchAfter(db: Executor, afterId: string, limit: number, planId?: string) {
     let q = db.selectFrom('tasks').selectAll().where('id', '>', afterId).where('isOpen', '=', 1);
@@ -142,15 +178,33 @@ export const tasksRepo = {
   },
   /** Tasks in these statuses with these colours (automatic urging: yellow and red with the handler). */
   withWarnings: (db: Executor, statuses: string[], warnings: string[]) =>
-    db.selectFrom('tasks').selectAll().where('status', 'in', statuses).where('warning', 'in', warnings).orderBy('dueDate').orderBy('id').execute(),
+    db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('status', 'in', statuses)
+      .where('warning', 'in', warnings)
+      .orderBy('dueDate')
+      .orderBy('id')
+      .execute(),
   /** The most urgent matching tasks — red, yellow, blue, then none; soonest due first — without a count (the board). */
   mostUrgent: (db: Executor, v: TaskVisibility, f: TaskFilter, limit: number) =>
-    db.selectFrom('tasks').where((eb) => conditions(eb, v, f)).selectAll('tasks')
-      .orderBy(warningRank).orderBy('tasks.dueDate').orderBy('tasks.id').limit(limit).execute(),
+    db
+      .selectFrom('tasks')
+      .where((eb) => conditions(eb, v, f))
+      .selectAll('tasks')
+      .orderBy(warningRank)
+      .orderBy('tasks.dueDate')
+      .orderBy('tasks.id')
+      .limit(limit)
+      .execute(),
   /** Matching tasks counted by status and stored colour (the board of an actor who does not see everything). */
   countsByStatusAndWarning: (db: Executor, v: TaskVisibility, f: TaskFilter) =>
-    db.selectFrom('tasks').where((eb) => conditions(eb, v, f))
-      .select(['tasks.status', 'tasks.warning', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['tasks.status', 'tasks.warning']).execute(),
+    db
+      .selectFrom('tasks')
+      .where((eb) => conditions(eb, v, f))
+      .select(['tasks.status', 'tasks.warning', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['tasks.status', 'tasks.warning'])
+      .execute(),
   insert(db: Executor, row: TaskRow) {
     tasksEpoch.changed(db);
     return db.insertInto('tasks').values(row).execute();
@@ -158,7 +212,12 @@ export const tasksRepo = {
   /** Optimistic update: false when the version moved on. */
   async update(db: Executor, id: string, version: number, patch: Partial<TaskRow>) {
     tasksEpoch.changed(db);
-    const r = await db.updateTable('tasks').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const r = await db
+      .updateTable('tasks')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
 
@@ -171,13 +230,23 @@ export const tasksRepo = {
   },
   async setCooperators(db: Executor, taskId: string, departmentIds: string[]) {
     await db.deleteFrom('taskCooperators').where('taskId', '=', taskId).execute();
-    if (departmentIds.length) await db.insertInto('taskCooperators').values(departmentIds.map((departmentId) => ({ taskId, departmentId }))).execute();
+    if (departmentIds.length)
+      await db
+        .insertInto('taskCooperators')
+        .values(departmentIds.map((departmentId) => ({ taskId, departmentId })))
+        .execute();
   },
 
   async milestonesOf(db: Executor, taskIds: string[]): Promise<Map<string, MilestoneRow[]>> {
     const out = new Map<string, MilestoneRow[]>();
     if (taskIds.length === 0) return out;
-    const rows = await db.selectFrom('taskMilestones').selectAll().where('taskId', 'in', taskIds).orderBy('taskId').orderBy('sort').execute();
+    const rows = await db
+      .selectFrom('taskMilestones')
+      .selectAll()
+      .where('taskId', 'in', taskIds)
+      .orderBy('taskId')
+      .orderBy('sort')
+      .execute();
     for (const r of rows) out.set(r.taskId, [...(out.get(r.taskId) ?? []), r]);
     return out;
   },

@@ -1,5 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Board, BoardQuery, IdParams, Task, TaskCreateBody, TaskEventList, TaskExportQuery, TaskPage, TaskQuery, TaskUpdateBody } from '@qinlian/contracts';
+import {
+  Board,
+  BoardQuery,
+  IdParams,
+  Task,
+  TaskCreateBody,
+  TaskEventList,
+  TaskExportQuery,
+  TaskPage,
+  TaskQuery,
+  TaskUpdateBody,
+} from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { sendJsonText } from '../../platform/http/json-text.ts';
 import { taskPolicy } from './tasks.policy.ts';
@@ -12,70 +23,113 @@ import { exportTasksXlsx } from './tasks.xlsx.ts';
 const tags = ['tasks'];
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** attachment; filename="x.xlsx"; filename*=UTF-8''任务.xlsx — ASCII fallback plus the real name. */
-export const attachment = (utf8Name: string, asciiName: string) => `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`;
+export const attachment = (utf8Name: string, asciiName: string) =>
+  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`;
 
 /** 督办任务: lists, the tag-and-fight board, one task, its history, create and edit. */
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/tasks', {
-    config: { policy: taskPolicy.route('read') },
-    schema: { tags, summary: '任务列表（我的、本部门、逾期、全部；按工程/举措/部门/领导/状态/预警筛选）', querystring: TaskQuery, response: { 200: TaskPage } },
-  }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const { page, pageSize } = req.query;
-    const json = await cachedAnswer(ctx, `tasks ${JSON.stringify(req.query)}`, async () =>
-      Buffer.from(taskPageJson(req.actor!, { ...(await listTaskItems(ctx, req.query)), page, pageSize })));
-    return sendJsonText(reply, json);
-  });
+  app.get(
+    '/tasks',
+    {
+      config: { policy: taskPolicy.route('read') },
+      schema: {
+        tags,
+        summary: '任务列表（我的、本部门、逾期、全部；按工程/举措/部门/领导/状态/预警筛选）',
+        querystring: TaskQuery,
+        response: { 200: TaskPage },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const { page, pageSize } = req.query;
+      const json = await cachedAnswer(ctx, `tasks ${JSON.stringify(req.query)}`, async () =>
+        Buffer.from(taskPageJson(req.actor!, { ...(await listTaskItems(ctx, req.query)), page, pageSize })),
+      );
+      return sendJsonText(reply, json);
+    },
+  );
 
-  app.get('/tasks/export.xlsx', {
-    config: { policy: taskPolicy.route('read') },
-    schema: { tags, summary: '导出任务清单（XLSX，与列表同一筛选）', querystring: TaskExportQuery },
-  }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const bytes = await exportTasksXlsx(ctx, await allTasksMatching(ctx, req.query));
-    const day = req.server.deps.clock.now().toISOString().slice(0, 10);
-    return reply.type(XLSX).header('content-disposition', attachment(`任务清单-${day}.xlsx`, `tasks-${day}.xlsx`)).send(bytes);
-  });
+  app.get(
+    '/tasks/export.xlsx',
+    {
+      config: { policy: taskPolicy.route('read') },
+      schema: { tags, summary: '导出任务清单（XLSX，与列表同一筛选）', querystring: TaskExportQuery },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const bytes = await exportTasksXlsx(ctx, await allTasksMatching(ctx, req.query));
+      const day = req.server.deps.clock.now().toISOString().slice(0, 10);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', attachment(`任务清单-${day}.xlsx`, `tasks-${day}.xlsx`))
+        .send(bytes);
+    },
+  );
 
-  app.get('/tasks/board', {
-    config: { policy: taskPolicy.route('read') },
-    schema: { tags, summary: '挂牌作战看板：最紧急的挂牌事项（默认 200 项）与全部挂牌事项按状态、预警的计数', querystring: BoardQuery, response: { 200: Board } },
-  }, async (req) => {
-    const ctx = ctxOf(req);
-    return cachedAnswer(ctx, `board ${JSON.stringify(req.query)}`, async () => {
-      const { items, ...figures } = await taskBoard(ctx, req.query);
-      return { items: items.map(presentBoardItem), ...figures };
-    });
-  });
+  app.get(
+    '/tasks/board',
+    {
+      config: { policy: taskPolicy.route('read') },
+      schema: {
+        tags,
+        summary: '挂牌作战看板：最紧急的挂牌事项（默认 200 项）与全部挂牌事项按状态、预警的计数',
+        querystring: BoardQuery,
+        response: { 200: Board },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      return cachedAnswer(ctx, `board ${JSON.stringify(req.query)}`, async () => {
+        const { items, ...figures } = await taskBoard(ctx, req.query);
+        return { items: items.map(presentBoardItem), ...figures };
+      });
+    },
+  );
 
-  app.get('/tasks/:id', {
-    config: { policy: taskPolicy.route('read') },
-    schema: { tags, summary: '任务详情（含时间节点与可执行操作）', params: IdParams, response: { 200: Task } },
-  }, async (req) => presentTask(req.actor!, await getTask(ctxOf(req), req.params.id)));
+  app.get(
+    '/tasks/:id',
+    {
+      config: { policy: taskPolicy.route('read') },
+      schema: { tags, summary: '任务详情（含时间节点与可执行操作）', params: IdParams, response: { 200: Task } },
+    },
+    async (req) => presentTask(req.actor!, await getTask(ctxOf(req), req.params.id)),
+  );
 
-  app.get('/tasks/:id/events', {
-    config: { policy: taskPolicy.route('read') },
-    schema: { tags, summary: '任务记录：交办、签收、进展、催办、批示…', params: IdParams, response: { 200: TaskEventList } },
-  }, async (req) => {
-    const { events, files } = await taskHistory(ctxOf(req), req.params.id);
-    return { items: events.map((e) => presentEvent(e, files)) };
-  });
+  app.get(
+    '/tasks/:id/events',
+    {
+      config: { policy: taskPolicy.route('read') },
+      schema: { tags, summary: '任务记录：交办、签收、进展、催办、批示…', params: IdParams, response: { 200: TaskEventList } },
+    },
+    async (req) => {
+      const { events, files } = await taskHistory(ctxOf(req), req.params.id);
+      return { items: events.map((e) => presentEvent(e, files)) };
+    },
+  );
 
-  app.post('/tasks', {
-    config: { policy: taskPolicy.route('office') },
-    schema: { tags, summary: '新建任务（草稿）或子任务', body: TaskCreateBody, response: { 201: Task } },
-  }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const [view] = await taskViews(ctx, [await createTask(ctx, req.body)]);
-    return reply.status(201).send(presentTask(req.actor!, view!));
-  });
+  app.post(
+    '/tasks',
+    {
+      config: { policy: taskPolicy.route('office') },
+      schema: { tags, summary: '新建任务（草稿）或子任务', body: TaskCreateBody, response: { 201: Task } },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const [view] = await taskViews(ctx, [await createTask(ctx, req.body)]);
+      return reply.status(201).send(presentTask(req.actor!, view!));
+    },
+  );
 
-  app.patch('/tasks/:id', {
-    config: { policy: taskPolicy.route('office') },
-    schema: { tags, summary: '修改任务（草稿、已交办、被拒收时）', params: IdParams, body: TaskUpdateBody, response: { 200: Task } },
-  }, async (req) => {
-    const ctx = ctxOf(req);
-    const [view] = await taskViews(ctx, [await updateTask(ctx, req.params.id, req.body)]);
-    return presentTask(req.actor!, view!);
-  });
+  app.patch(
+    '/tasks/:id',
+    {
+      config: { policy: taskPolicy.route('office') },
+      schema: { tags, summary: '修改任务（草稿、已交办、被拒收时）', params: IdParams, body: TaskUpdateBody, response: { 200: Task } },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const [view] = await taskViews(ctx, [await updateTask(ctx, req.params.id, req.body)]);
+      return presentTask(req.actor!, view!);
+    },
+  );
 };

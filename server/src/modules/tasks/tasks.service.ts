@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import {
-  TASK_SEARCH_CAP, TaskCreateBody as CreateSchema, detailMessage, type BoardQuery, type TaskCreateBody, type TaskExportQuery, type TaskStatus, type TaskUpdateBody,
+  TASK_SEARCH_CAP,
+  TaskCreateBody as CreateSchema,
+  detailMessage,
+  type BoardQuery,
+  type TaskCreateBody,
+  type TaskExportQuery,
+  type TaskStatus,
+  type TaskUpdateBody,
   type WarningColor,
 } from '@qinlian/contracts';
 import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
@@ -48,7 +55,8 @@ export async function visibilityOf(ctx: Ctx, f?: TaskFilter): Promise<TaskVisibi
 function searchOf(q: string | undefined, cap: number): TaskFilter['search'] {
   if (!q) return undefined;
   const grams = bigrams(q);
-  if (grams.length === 0) throw new DomainError('search_too_short', 400, { min: MIN_SEARCH_CHARS }, [{ path: 'querystring.q', message: 'search_too_short' }]);
+  if (grams.length === 0)
+    throw new DomainError('search_too_short', 400, { min: MIN_SEARCH_CHARS }, [{ path: 'querystring.q', message: 'search_too_short' }]);
   return { grams, cap };
 }
 
@@ -56,9 +64,16 @@ function searchOf(q: string | undefined, cap: number): TaskFilter['search'] {
 async function filterOf(ctx: Ctx, q: TaskListQuery, searchCap: number): Promise<TaskFilter | null> {
   const a = actorOf(ctx);
   const f: TaskFilter = {
-    planId: q.planId, programmeId: q.programmeId, measureId: q.measureId, departmentId: q.departmentId, leaderPersonId: q.leaderPersonId,
-    status: q.status, warning: q.warning, search: searchOf(q.q, searchCap),
-    open: q.open === undefined ? undefined : q.open === 'true', tagged: q.tagged === undefined ? undefined : q.tagged === 'true',
+    planId: q.planId,
+    programmeId: q.programmeId,
+    measureId: q.measureId,
+    departmentId: q.departmentId,
+    leaderPersonId: q.leaderPersonId,
+    status: q.status,
+    warning: q.warning,
+    search: searchOf(q.q, searchCap),
+    open: q.open === undefined ? undefined : q.open === 'true',
+    tagged: q.tagged === undefined ? undefined : q.tagged === 'true',
   };
   if (q.handlerPersonId) f.postIds = await postIdsActedBy(ctx.db, q.handlerPersonId);
   if (q.view === 'mine') {
@@ -114,12 +129,24 @@ export async function getTask(ctx: Ctx, id: string): Promise<TaskView> {
 export async function taskHistory(ctx: Ctx, id: string) {
   await loadTask(ctx, id);
   const events = await taskEventsRepo.ofTask(ctx.db, id);
-  const files = await filesRepo.byIds(ctx.db, events.flatMap((e) => JSON.parse(e.fileIds) as string[]));
+  const files = await filesRepo.byIds(
+    ctx.db,
+    events.flatMap((e) => JSON.parse(e.fileIds) as string[]),
+  );
   return { events, files: new Map(files.map((f) => [f.id, f])) };
 }
 
 const milestoneRows = (taskId: string, list: { name: string; dueDate: string }[]) =>
-  list.map((m, sort) => ({ id: newId(), taskId, name: m.name, dueDate: m.dueDate, sort, doneAt: null, doneByUserId: null, doneByName: null }));
+  list.map((m, sort) => ({
+    id: newId(),
+    taskId,
+    name: m.name,
+    dueDate: m.dueDate,
+    sort,
+    doneAt: null,
+    doneByUserId: null,
+    doneByName: null,
+  }));
 
 /**
  * A code the plan does not use yet: `<measure code>-01`, `-02` … The number comes from the
@@ -128,12 +155,17 @@ const milestoneRows = (taskId: string, list: { name: string; dueDate: string }[]
  * index refused one. A number already taken (typed by hand, imported) or `reserved` (typed further
  * down an import file) is skipped, and the counter moves past it.
  */
-export async function nextTaskCode(tx: TxCtx, planId: string, measureCode: string, reserved: ReadonlySet<string> = new Set()): Promise<string> {
+export async function nextTaskCode(
+  tx: TxCtx,
+  planId: string,
+  measureCode: string,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<string> {
   const prefix = `${measureCode}-`;
   const codeOf = (n: number) => `${prefix}${String(n).padStart(2, '0')}`;
   const n = await taskCodesRepo.take(tx.db, planId, prefix);
   if (!reserved.has(codeOf(n)) && !(await tasksRepo.byCode(tx.db, planId, codeOf(n)))) return codeOf(n);
-  const taken = new Set([...reserved, ...await tasksRepo.codesWithPrefix(tx.db, planId, prefix)]);
+  const taken = new Set([...reserved, ...(await tasksRepo.codesWithPrefix(tx.db, planId, prefix))]);
   let free = n + 1;
   while (taken.has(codeOf(free))) free++;
   await taskCodesRepo.skipTo(tx.db, planId, prefix, free);
@@ -144,37 +176,75 @@ export async function nextTaskCode(tx: TxCtx, planId: string, measureCode: strin
 export async function createTask(ctx: Ctx, input: TaskCreateBody): Promise<TaskRow> {
   const body = CreateSchema.parse(input);
   return inTransaction(ctx, async (tx) => {
-    const draft: TaskAccess = { status: 'draft', leadDepartmentId: body.leadDepartmentId, cooperatingDepartmentIds: [], handlerPersonId: null, leaderPersonId: null };
+    const draft: TaskAccess = {
+      status: 'draft',
+      leadDepartmentId: body.leadDepartmentId,
+      cooperatingDepartmentIds: [],
+      handlerPersonId: null,
+      leaderPersonId: null,
+    };
     if (!taskPolicy.allowed(actorOf(tx), 'office', draft)) throw forbidden();
     const measure = await planRepo.measureById(tx.db, body.measureId);
     if (!measure) throw invalid([{ path: 'body.measureId', message: detailMessage('unknown_ref', tx.lang) }]);
     if (body.parentId) {
       const parent = await tasksRepo.byId(tx.db, body.parentId);
-      if (!parent || parent.measureId !== measure.id) throw invalid([{ path: 'body.parentId', message: detailMessage('unknown_ref', tx.lang) }]);
+      if (!parent || parent.measureId !== measure.id)
+        throw invalid([{ path: 'body.parentId', message: detailMessage('unknown_ref', tx.lang) }]);
     }
     const input: TaskInput = {
-      leadDepartmentId: body.leadDepartmentId, cooperatingDepartmentIds: [...new Set(body.cooperatingDepartmentIds)],
-      responsiblePostId: body.responsiblePostId ?? null, leaderPersonId: body.leaderPersonId ?? null,
-      startDate: body.startDate, dueDate: body.dueDate, milestones: body.milestones,
+      leadDepartmentId: body.leadDepartmentId,
+      cooperatingDepartmentIds: [...new Set(body.cooperatingDepartmentIds)],
+      responsiblePostId: body.responsiblePostId ?? null,
+      leaderPersonId: body.leaderPersonId ?? null,
+      startDate: body.startDate,
+      dueDate: body.dueDate,
+      milestones: body.milestones,
     };
     await assertTaskInput(tx, input);
     if (body.code && (await tasksRepo.byCode(tx.db, measure.planId, body.code))) throw duplicate('body.code', body.code);
     const now = iso(tx.clock.now());
     const row: TaskRow = {
-      id: newId(), planId: measure.planId, programmeId: measure.programmeId, measureId: measure.id, parentId: body.parentId ?? null,
-      code: body.code || (await nextTaskCode(tx, measure.planId, measure.code)), title: body.title, statement: body.statement, deliverables: body.deliverables,
-      leadDepartmentId: input.leadDepartmentId, responsiblePostId: input.responsiblePostId, leaderPersonId: input.leaderPersonId,
-      startDate: body.startDate, dueDate: body.dueDate, weight: body.weight, status: 'draft', isOpen: 1, progress: 0, warning: 'none', warningSince: null,
-      tagged: body.tagged ? 1 : 0, grade: JSON.stringify(EMPTY_GRADE), version: 1, createdBy: actorOf(tx).userId, createdAt: now, updatedAt: now, closedAt: null,
+      id: newId(),
+      planId: measure.planId,
+      programmeId: measure.programmeId,
+      measureId: measure.id,
+      parentId: body.parentId ?? null,
+      code: body.code || (await nextTaskCode(tx, measure.planId, measure.code)),
+      title: body.title,
+      statement: body.statement,
+      deliverables: body.deliverables,
+      leadDepartmentId: input.leadDepartmentId,
+      responsiblePostId: input.responsiblePostId,
+      leaderPersonId: input.leaderPersonId,
+      startDate: body.startDate,
+      dueDate: body.dueDate,
+      weight: body.weight,
+      status: 'draft',
+      isOpen: 1,
+      progress: 0,
+      warning: 'none',
+      warningSince: null,
+      tagged: body.tagged ? 1 : 0,
+      grade: JSON.stringify(EMPTY_GRADE),
+      version: 1,
+      createdBy: actorOf(tx).userId,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
     };
     return insertTask(tx, row, input);
   });
 }
 
 /** Insert a checked task row with its cooperators and milestones (also used by the plan import and the seed). */
-export async function insertTask(tx: TxCtx, row: TaskRow, input: Pick<TaskInput, 'cooperatingDepartmentIds' | 'milestones'>): Promise<TaskRow> {
+export async function insertTask(
+  tx: TxCtx,
+  row: TaskRow,
+  input: Pick<TaskInput, 'cooperatingDepartmentIds' | 'milestones'>,
+): Promise<TaskRow> {
   const saved = await saveTask(tx, null, row, {
-    action: 'task.create', event: { kind: 'create', toStatus: row.status },
+    action: 'task.create',
+    event: { kind: 'create', toStatus: row.status },
     audit: { cooperatingDepartmentIds: input.cooperatingDepartmentIds, milestones: input.milestones },
   });
   await tasksRepo.setCooperators(tx.db, row.id, input.cooperatingDepartmentIds);
@@ -189,26 +259,42 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskUpdateBody): P
     taskPolicy.assert(actorOf(tx), 'office', access);
     if (patch.version !== before.version) throw versionConflict();
     const status = before.status as TaskStatus;
-    if (!EDITABLE.has(status)) throw new DomainError('task_not_editable', 409, { status: STATUS_LABELS[status].zh, statusEn: STATUS_LABELS[status].en });
+    if (!EDITABLE.has(status))
+      throw new DomainError('task_not_editable', 409, { status: STATUS_LABELS[status].zh, statusEn: STATUS_LABELS[status].en });
     const milestones = (await tasksRepo.milestonesOf(tx.db, [id])).get(id) ?? [];
     const input: TaskInput = {
       leadDepartmentId: patch.leadDepartmentId ?? before.leadDepartmentId,
-      cooperatingDepartmentIds: patch.cooperatingDepartmentIds ? [...new Set(patch.cooperatingDepartmentIds)] : access.cooperatingDepartmentIds,
+      cooperatingDepartmentIds: patch.cooperatingDepartmentIds
+        ? [...new Set(patch.cooperatingDepartmentIds)]
+        : access.cooperatingDepartmentIds,
       responsiblePostId: patch.responsiblePostId !== undefined ? patch.responsiblePostId : before.responsiblePostId,
       leaderPersonId: patch.leaderPersonId !== undefined ? patch.leaderPersonId : before.leaderPersonId,
-      startDate: patch.startDate ?? before.startDate, dueDate: patch.dueDate ?? before.dueDate,
+      startDate: patch.startDate ?? before.startDate,
+      dueDate: patch.dueDate ?? before.dueDate,
       milestones: patch.milestones ?? milestones.map((m) => ({ name: m.name, dueDate: m.dueDate })),
     };
     await assertTaskInput(tx, input);
-    if (patch.code && patch.code !== before.code && (await tasksRepo.byCode(tx.db, before.planId, patch.code))) throw duplicate('body.code', patch.code);
+    if (patch.code && patch.code !== before.code && (await tasksRepo.byCode(tx.db, before.planId, patch.code)))
+      throw duplicate('body.code', patch.code);
     const next: TaskRow = {
-      ...before, leadDepartmentId: input.leadDepartmentId, responsiblePostId: input.responsiblePostId, leaderPersonId: input.leaderPersonId,
-      startDate: input.startDate, dueDate: input.dueDate,
-      code: patch.code || before.code, title: patch.title ?? before.title, statement: patch.statement ?? before.statement,
-      deliverables: patch.deliverables ?? before.deliverables, weight: patch.weight ?? before.weight,
+      ...before,
+      leadDepartmentId: input.leadDepartmentId,
+      responsiblePostId: input.responsiblePostId,
+      leaderPersonId: input.leaderPersonId,
+      startDate: input.startDate,
+      dueDate: input.dueDate,
+      code: patch.code || before.code,
+      title: patch.title ?? before.title,
+      statement: patch.statement ?? before.statement,
+      deliverables: patch.deliverables ?? before.deliverables,
+      weight: patch.weight ?? before.weight,
       tagged: patch.tagged === undefined ? before.tagged : patch.tagged ? 1 : 0,
     };
-    const saved = await saveTask(tx, before, next, { action: 'task.update', event: { kind: 'update' }, audit: { cooperatingDepartmentIds: input.cooperatingDepartmentIds, milestones: input.milestones } });
+    const saved = await saveTask(tx, before, next, {
+      action: 'task.update',
+      event: { kind: 'update' },
+      audit: { cooperatingDepartmentIds: input.cooperatingDepartmentIds, milestones: input.milestones },
+    });
     if (patch.cooperatingDepartmentIds) await tasksRepo.setCooperators(tx.db, id, input.cooperatingDepartmentIds);
     if (patch.milestones) await tasksRepo.setMilestones(tx.db, id, milestoneRows(id, input.milestones));
     return saved;
@@ -226,7 +312,10 @@ async function boardCounts(ctx: Ctx, visibility: TaskVisibility, f: TaskFilter) 
     : await tasksRepo.countsByStatusAndWarning(ctx.db, visibility, f);
   const byStatus = zeroCounts(STATUSES);
   const byWarning = zeroCounts(COLOURS);
-  for (const c of counts) { byStatus[c.status as TaskStatus] += Number(c.n); byWarning[c.warning as WarningColor] += Number(c.n); }
+  for (const c of counts) {
+    byStatus[c.status as TaskStatus] += Number(c.n);
+    byWarning[c.warning as WarningColor] += Number(c.n);
+  }
   return { byStatus, byWarning };
 }
 
@@ -236,11 +325,19 @@ async function boardCounts(ctx: Ctx, visibility: TaskVisibility, f: TaskFilter) 
  * from the counters when the actor sees everything.
  */
 export async function taskBoard(ctx: Ctx, q: z.output<typeof BoardQuery>) {
-  const f: TaskFilter = { planId: q.planId, programmeId: q.programmeId, departmentId: q.departmentId, leaderPersonId: q.leaderPersonId, tagged: true };
+  const f: TaskFilter = {
+    planId: q.planId,
+    programmeId: q.programmeId,
+    departmentId: q.departmentId,
+    leaderPersonId: q.leaderPersonId,
+    tagged: true,
+  };
   const visibility = await visibilityOf(ctx);
   const [rows, counts] = await Promise.all([tasksRepo.mostUrgent(ctx.db, visibility, f, q.limit), boardCounts(ctx, visibility, f)]);
   const items = await boardViews(ctx, rows);
-  items.sort((a, b) => WARNING_RANK[b.assessment.warning] - WARNING_RANK[a.assessment.warning] || a.row.dueDate.localeCompare(b.row.dueDate));
+  items.sort(
+    (a, b) => WARNING_RANK[b.assessment.warning] - WARNING_RANK[a.assessment.warning] || a.row.dueDate.localeCompare(b.row.dueDate),
+  );
   const total = Object.values(counts.byStatus).reduce((sum, n) => sum + n, 0);
   return { items, counts, total, truncated: total > items.length };
 }

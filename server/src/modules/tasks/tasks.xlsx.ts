@@ -9,10 +9,24 @@ import { getPlan } from './plan.service.ts';
 
 /** The columns of the plan workbook, export and import alike (the import reads them by header name). */
 export const PLAN_COLUMNS = {
-  programmeCode: '工程编号', programmeName: '工程名称', measureCode: '举措编号', measureName: '举措名称',
-  code: '任务编号', parentCode: '上级任务编号', title: '任务名称', statement: '任务书', deliverables: '预期成果',
-  leadDepartment: '牵头部门', cooperating: '配合部门', post: '责任岗位', leader: '分管领导',
-  startDate: '开始日期', dueDate: '截止日期', weight: '权重', tagged: '挂牌', milestones: '时间节点',
+  programmeCode: '工程编号',
+  programmeName: '工程名称',
+  measureCode: '举措编号',
+  measureName: '举措名称',
+  code: '任务编号',
+  parentCode: '上级任务编号',
+  title: '任务名称',
+  statement: '任务书',
+  deliverables: '预期成果',
+  leadDepartment: '牵头部门',
+  cooperating: '配合部门',
+  post: '责任岗位',
+  leader: '分管领导',
+  startDate: '开始日期',
+  dueDate: '截止日期',
+  weight: '权重',
+  tagged: '挂牌',
+  milestones: '时间节点',
 } as const;
 /** Shown by the export, ignored by the import. */
 export const STATE_COLUMNS = { status: '状态', progress: '进度(%)', warning: '预警', handler: '责任人', daysLeft: '剩余工作日' } as const;
@@ -37,17 +51,50 @@ function header(sheet: ExcelJS.Worksheet, columns: { header: string; width: numb
 const milestoneText = (v: TaskView) => v.milestones.map((m) => `${m.name}@${m.dueDate}`).join('；');
 
 /** One row per task in plan-workbook order; the state columns follow the importable ones. */
-async function writeTaskRows(ctx: Ctx, sheet: ExcelJS.Worksheet, views: TaskView[], codes: Map<string, { programme: { code: string; name: string }; measure: { code: string; name: string } }>) {
-  const departments = await cachedDepartmentsBasics(ctx.db, views.flatMap((v) => [v.row.leadDepartmentId, ...v.cooperatingDepartmentIds]));
-  const parentCodes = new Map((await tasksRepo.byIds(ctx.db, views.map((v) => v.row.parentId).filter((x): x is string => !!x))).map((t) => [t.id, t.code]));
+async function writeTaskRows(
+  ctx: Ctx,
+  sheet: ExcelJS.Worksheet,
+  views: TaskView[],
+  codes: Map<string, { programme: { code: string; name: string }; measure: { code: string; name: string } }>,
+) {
+  const departments = await cachedDepartmentsBasics(
+    ctx.db,
+    views.flatMap((v) => [v.row.leadDepartmentId, ...v.cooperatingDepartmentIds]),
+  );
+  const parentCodes = new Map(
+    (
+      await tasksRepo.byIds(
+        ctx.db,
+        views.map((v) => v.row.parentId).filter((x): x is string => !!x),
+      )
+    ).map((t) => [t.id, t.code]),
+  );
   for (const v of views) {
     const c = codes.get(v.row.measureId);
     const row = sheet.addRow([
-      c?.programme.code ?? '', c?.programme.name ?? v.programmeName, c?.measure.code ?? '', c?.measure.name ?? v.measureName,
-      v.row.code, v.row.parentId ? parentCodes.get(v.row.parentId) ?? '' : '', v.row.title, v.row.statement, v.row.deliverables,
-      v.leadDepartmentName, v.cooperatingDepartmentIds.map((id) => departments.get(id)?.name ?? '').join('、'), v.post?.name ?? '', v.leaderName ?? '',
-      v.row.startDate, v.row.dueDate, v.row.weight, v.row.tagged ? '是' : '否', milestoneText(v),
-      STATUS_LABELS[v.access.status].zh, v.row.progress, WARNING_LABELS[v.assessment.warning], v.post?.actingPersonName ?? '', v.assessment.workingDaysLeft,
+      c?.programme.code ?? '',
+      c?.programme.name ?? v.programmeName,
+      c?.measure.code ?? '',
+      c?.measure.name ?? v.measureName,
+      v.row.code,
+      v.row.parentId ? (parentCodes.get(v.row.parentId) ?? '') : '',
+      v.row.title,
+      v.row.statement,
+      v.row.deliverables,
+      v.leadDepartmentName,
+      v.cooperatingDepartmentIds.map((id) => departments.get(id)?.name ?? '').join('、'),
+      v.post?.name ?? '',
+      v.leaderName ?? '',
+      v.row.startDate,
+      v.row.dueDate,
+      v.row.weight,
+      v.row.tagged ? '是' : '否',
+      milestoneText(v),
+      STATUS_LABELS[v.access.status].zh,
+      v.row.progress,
+      WARNING_LABELS[v.assessment.warning],
+      v.post?.actingPersonName ?? '',
+      v.assessment.workingDaysLeft,
     ]);
     const fill = XLSX_FILLS[v.assessment.warning];
     if (fill) row.getCell(21).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
@@ -55,15 +102,29 @@ async function writeTaskRows(ctx: Ctx, sheet: ExcelJS.Worksheet, views: TaskView
 }
 
 const PLAN_SHEET_COLUMNS = [
-  { header: PLAN_COLUMNS.programmeCode, width: 10 }, { header: PLAN_COLUMNS.programmeName, width: 16 },
-  { header: PLAN_COLUMNS.measureCode, width: 10 }, { header: PLAN_COLUMNS.measureName, width: 28 },
-  { header: PLAN_COLUMNS.code, width: 12 }, { header: PLAN_COLUMNS.parentCode, width: 12 }, { header: PLAN_COLUMNS.title, width: 36 },
-  { header: PLAN_COLUMNS.statement, width: 40 }, { header: PLAN_COLUMNS.deliverables, width: 24 },
-  { header: PLAN_COLUMNS.leadDepartment, width: 20 }, { header: PLAN_COLUMNS.cooperating, width: 24 }, { header: PLAN_COLUMNS.post, width: 16 },
-  { header: PLAN_COLUMNS.leader, width: 10 }, { header: PLAN_COLUMNS.startDate, width: 12 }, { header: PLAN_COLUMNS.dueDate, width: 12 },
-  { header: PLAN_COLUMNS.weight, width: 6 }, { header: PLAN_COLUMNS.tagged, width: 6 }, { header: PLAN_COLUMNS.milestones, width: 36 },
-  { header: STATE_COLUMNS.status, width: 10 }, { header: STATE_COLUMNS.progress, width: 8 }, { header: STATE_COLUMNS.warning, width: 6 },
-  { header: STATE_COLUMNS.handler, width: 10 }, { header: STATE_COLUMNS.daysLeft, width: 10 },
+  { header: PLAN_COLUMNS.programmeCode, width: 10 },
+  { header: PLAN_COLUMNS.programmeName, width: 16 },
+  { header: PLAN_COLUMNS.measureCode, width: 10 },
+  { header: PLAN_COLUMNS.measureName, width: 28 },
+  { header: PLAN_COLUMNS.code, width: 12 },
+  { header: PLAN_COLUMNS.parentCode, width: 12 },
+  { header: PLAN_COLUMNS.title, width: 36 },
+  { header: PLAN_COLUMNS.statement, width: 40 },
+  { header: PLAN_COLUMNS.deliverables, width: 24 },
+  { header: PLAN_COLUMNS.leadDepartment, width: 20 },
+  { header: PLAN_COLUMNS.cooperating, width: 24 },
+  { header: PLAN_COLUMNS.post, width: 16 },
+  { header: PLAN_COLUMNS.leader, width: 10 },
+  { header: PLAN_COLUMNS.startDate, width: 12 },
+  { header: PLAN_COLUMNS.dueDate, width: 12 },
+  { header: PLAN_COLUMNS.weight, width: 6 },
+  { header: PLAN_COLUMNS.tagged, width: 6 },
+  { header: PLAN_COLUMNS.milestones, width: 36 },
+  { header: STATE_COLUMNS.status, width: 10 },
+  { header: STATE_COLUMNS.progress, width: 8 },
+  { header: STATE_COLUMNS.warning, width: 6 },
+  { header: STATE_COLUMNS.handler, width: 10 },
+  { header: STATE_COLUMNS.daysLeft, width: 10 },
 ];
 
 async function measureCodes(ctx: Ctx, planIds: string[]) {
@@ -85,7 +146,15 @@ export async function exportTasksXlsx(ctx: Ctx, views: TaskView[]): Promise<Buff
   wb.creator = '勤廉 Qinlian';
   const sheet = wb.addWorksheet('任务清单');
   header(sheet, PLAN_SHEET_COLUMNS);
-  await writeTaskRows(ctx, sheet, views, await measureCodes(ctx, views.map((v) => v.row.planId)));
+  await writeTaskRows(
+    ctx,
+    sheet,
+    views,
+    await measureCodes(
+      ctx,
+      views.map((v) => v.row.planId),
+    ),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -95,7 +164,11 @@ export async function exportTasksXlsx(ctx: Ctx, views: TaskView[]): Promise<Buff
  */
 export async function exportPlanXlsx(ctx: Ctx, planId: string): Promise<{ bytes: Buffer; name: string }> {
   const plan = await getPlan(ctx, planId);
-  const [programmes, measures, tasks] = await Promise.all([planRepo.programmesOf(ctx.db, planId), planRepo.measuresOf(ctx.db, planId), tasksRepo.ofPlan(ctx.db, planId)]);
+  const [programmes, measures, tasks] = await Promise.all([
+    planRepo.programmesOf(ctx.db, planId),
+    planRepo.measuresOf(ctx.db, planId),
+    tasksRepo.ofPlan(ctx.db, planId),
+  ]);
   const codes = await measureCodes(ctx, [planId]);
   const depth = new Map<string, number>();
   const byId = new Map(tasks.map((t) => [t.id, t]));
@@ -107,7 +180,7 @@ export async function exportPlanXlsx(ctx: Ctx, planId: string): Promise<{ bytes:
     return d;
   };
   const order = new Map(measures.map((m, i) => [m.id, i]));
-  tasks.sort((a, b) => (order.get(a.measureId)! - order.get(b.measureId)!) || depthOf(a.id) - depthOf(b.id) || a.code.localeCompare(b.code));
+  tasks.sort((a, b) => order.get(a.measureId)! - order.get(b.measureId)! || depthOf(a.id) - depthOf(b.id) || a.code.localeCompare(b.code));
   const views = await taskViews(ctx, tasks);
   const wb = new ExcelJS.Workbook();
   wb.creator = '勤廉 Qinlian';

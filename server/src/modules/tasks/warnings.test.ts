@@ -6,7 +6,13 @@ import { assess, memoisedAssess, scheduleProgress, workingDaysLeft, type Warning
 const cal = workingCalendar();
 const thresholds = WarningThresholds.parse({}); // blue ≤ 5, yellow ≤ 2 working days or > 10 points behind
 const task = (over: Partial<WarningInput>): WarningInput => ({
-  today: '2026-03-02', startDate: '2026-03-02', dueDate: '2026-06-30', status: 'in_progress', progress: 0, thresholds, ...over,
+  today: '2026-03-02',
+  startDate: '2026-03-02',
+  dueDate: '2026-06-30',
+  status: 'in_progress',
+  progress: 0,
+  thresholds,
+  ...over,
 });
 
 describe('warning colours (预警) on the working-day calendar', () => {
@@ -54,7 +60,11 @@ describe('warning colours (预警) on the working-day calendar', () => {
 
   it('gives the same answers memoised', () => {
     const fast = memoisedAssess(cal);
-    for (const over of [{ today: '2026-09-30', dueDate: '2026-10-09' }, { today: '2026-10-12', dueDate: '2026-10-09' }, { today: '2026-03-02' }]) {
+    for (const over of [
+      { today: '2026-09-30', dueDate: '2026-10-09' },
+      { today: '2026-10-12', dueDate: '2026-10-09' },
+      { today: '2026-03-02' },
+    ]) {
       expect(fast(task(over))).toEqual(assess(cal, task(over)));
     }
   });

@@ -63,7 +63,10 @@ export function memoisedAssess(cal: WorkingCalendar) {
     const key = `${input.startDate}|${input.dueDate}|${input.today}`;
     let d = dates.get(key);
     if (!d) {
-      d = { schedule: scheduleProgress(cal, input.startDate, input.dueDate, input.today), left: workingDaysLeft(cal, input.dueDate, input.today) };
+      d = {
+        schedule: scheduleProgress(cal, input.startDate, input.dueDate, input.today),
+        left: workingDaysLeft(cal, input.dueDate, input.today),
+      };
       dates.set(key, d);
     }
     return { warning: colourOf(input, d.schedule, d.left), scheduleProgress: d.schedule, workingDaysLeft: d.left };

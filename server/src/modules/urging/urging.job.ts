@@ -48,18 +48,25 @@ export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
       const above = (await escalationTargets(tx, t.taskId)).filter((x) => x.level !== 'handler');
       for (const target of above.slice(0, levels)) {
         const r = await notify(tx, {
-          kind: 'task.escalate', recipientPersonIds: [target.personId],
+          kind: 'task.escalate',
+          recipientPersonIds: [target.personId],
           title: `【升级督办】${t.code} ${t.title}`,
           body: `任务“${t.title}”已亮红灯 ${held} 个工作日（截止日期 ${t.dueDate}），按规定升级提请${LEVEL_LABEL[target.level]}督促落实。`,
           en: {
             title: `[Escalated] ${t.code} ${t.title}`,
             body: `The task "${t.title}" has been red for ${held} working days (due ${t.dueDate}); as the rules require, it goes to the ${LEVEL_LABEL_EN[target.level]} to see it through.`,
           },
-          link: `/tasks/${t.taskId}`, entityType: 'task', entityId: t.taskId,
+          link: `/tasks/${t.taskId}`,
+          entityType: 'task',
+          entityId: t.taskId,
           dedupeKey: `task-escalate:${t.taskId}:${t.warningSince}:${target.level}`,
         });
         if (r.inbox > 0) {
-          await recordTaskNotice(tx, { taskId: t.taskId, kind: 'escalate', text: `红灯持续 ${held} 个工作日，升级督办至${LEVEL_LABEL[target.level]}` });
+          await recordTaskNotice(tx, {
+            taskId: t.taskId,
+            kind: 'escalate',
+            text: `红灯持续 ${held} 个工作日，升级督办至${LEVEL_LABEL[target.level]}`,
+          });
           summary.escalated++;
         }
       }
@@ -71,15 +78,24 @@ export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
 function urgeMessage(t: AutoUrgeCandidate, personId: string) {
   const red = t.warning === 'red';
   return {
-    kind: `task.warning.${t.warning}`, recipientPersonIds: [personId],
+    kind: `task.warning.${t.warning}`,
+    recipientPersonIds: [personId],
     title: red ? `【督办预警·红灯】${t.code} ${t.title} 已逾期` : `【督办预警·黄灯】${t.code} ${t.title}`,
     body: red
       ? `任务“${t.title}”已超过截止日期 ${t.dueDate}，请立即推进并报送进展。`
       : `任务“${t.title}”进度滞后或临近截止（截止日期 ${t.dueDate}），请抓紧推进并及时报送进展。`,
     en: red
-      ? { title: `[Red warning] ${t.code} ${t.title} is overdue`, body: `The task "${t.title}" is past its deadline ${t.dueDate}. Please act now and report progress.` }
-      : { title: `[Yellow warning] ${t.code} ${t.title}`, body: `The task "${t.title}" is behind schedule or nearly due (due ${t.dueDate}). Please push it forward and report progress.` },
-    link: `/tasks/${t.taskId}`, entityType: 'task', entityId: t.taskId,
+      ? {
+          title: `[Red warning] ${t.code} ${t.title} is overdue`,
+          body: `The task "${t.title}" is past its deadline ${t.dueDate}. Please act now and report progress.`,
+        }
+      : {
+          title: `[Yellow warning] ${t.code} ${t.title}`,
+          body: `The task "${t.title}" is behind schedule or nearly due (due ${t.dueDate}). Please push it forward and report progress.`,
+        },
+    link: `/tasks/${t.taskId}`,
+    entityType: 'task',
+    entityId: t.taskId,
     // once per colour spell: the same task turning red again later is urged again
     dedupeKey: `task-warning:${t.taskId}:${t.warning}:${t.warningSince}`,
   };

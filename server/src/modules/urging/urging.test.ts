@@ -12,12 +12,23 @@ const morning = (day: number) => new Date(`2026-03-${String(day).padStart(2, '0'
 
 describe.each(ENGINES)('automatic urging and escalation (催办) on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const ctx = () => systemCtx(t.db, t.clock);
-  const inbox = (personId: string) => t.db.db.selectFrom('notifications').select(['kind', 'title', 'body', 'entityId']).where('personId', '=', personId).orderBy('id').execute();
-  const events = async (taskId: string) => (await taskHistory(ctx(), taskId)).events.filter((e) => e.kind === 'urge' || e.kind === 'escalate').map((e) => `${e.kind}:${e.text}`);
+  const inbox = (personId: string) =>
+    t.db.db
+      .selectFrom('notifications')
+      .select(['kind', 'title', 'body', 'entityId'])
+      .where('personId', '=', personId)
+      .orderBy('id')
+      .execute();
+  const events = async (taskId: string) =>
+    (await taskHistory(ctx(), taskId)).events.filter((e) => e.kind === 'urge' || e.kind === 'escalate').map((e) => `${e.kind}:${e.text}`);
 
   it('urges the handler on yellow and on red, then escalates to the department head and the leader in charge, each once', async () => {
     t.clock.set(morning(2)); // Monday 2 March
@@ -25,7 +36,13 @@ describe.each(ENGINES)('automatic urging and escalation (催办) on %s', (engine
     const post = await buildPost(t, { departmentId: dept.id });
     const head = await buildPerson(t, { departmentId: dept.id, title: '局长' });
     const leader = await buildPerson(t, { title: '管委会副主任' });
-    const task = await buildTask(t, { leadDepartmentId: dept.id, responsiblePostId: post.id, leaderPersonId: leader.id, startDate: '2026-03-02', dueDate: '2026-03-06' });
+    const task = await buildTask(t, {
+      leadDepartmentId: dept.id,
+      responsiblePostId: post.id,
+      leaderPersonId: leader.id,
+      startDate: '2026-03-02',
+      dueDate: '2026-03-06',
+    });
     await transitionTask(ctx(), task.id, { action: 'assign', version: task.version });
     const handler = post.aPersonId!;
 
@@ -71,7 +88,12 @@ describe.each(ENGINES)('automatic urging and escalation (催办) on %s', (engine
       'escalate:红灯持续 3 个工作日，升级督办至牵头部门负责人',
       'escalate:红灯持续 6 个工作日，升级督办至分管领导',
     ]);
-    const audit = await t.db.db.selectFrom('auditEvents').select('action').where('entityId', '=', task.id).where('action', 'in', ['task.urge', 'task.escalate']).execute();
+    const audit = await t.db.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('entityId', '=', task.id)
+      .where('action', 'in', ['task.urge', 'task.escalate'])
+      .execute();
     expect(audit).toHaveLength(4);
   });
 
@@ -80,7 +102,13 @@ describe.each(ENGINES)('automatic urging and escalation (催办) on %s', (engine
     const dept = await buildDepartment(t); // no head in this department
     const post = await buildPost(t, { departmentId: dept.id });
     const leader = await buildPerson(t, { title: '分管领导' });
-    const task = await buildTask(t, { leadDepartmentId: dept.id, responsiblePostId: post.id, leaderPersonId: leader.id, startDate: '2026-09-01', dueDate: '2026-09-29' });
+    const task = await buildTask(t, {
+      leadDepartmentId: dept.id,
+      responsiblePostId: post.id,
+      leaderPersonId: leader.id,
+      startDate: '2026-09-01',
+      dueDate: '2026-09-29',
+    });
     await transitionTask(ctx(), task.id, { action: 'assign', version: task.version });
 
     t.clock.set(new Date('2026-09-30T01:00:00Z')); // Wednesday 30 Sep: red

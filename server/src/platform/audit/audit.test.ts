@@ -7,8 +7,16 @@ import { verifyAuditChain } from './verify.ts';
 
 /** `qinlian audit verify` as a real process against the test database. */
 function cliVerify(t: TestApp) {
-  const env = { ...process.env, QINLIAN_DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.database.engine === 'postgres' ? t.config.database.url : `sqlite:${t.config.database.file}` };
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'audit', 'verify'], { env, encoding: 'utf8', timeout: 60_000 });
+  const env = {
+    ...process.env,
+    QINLIAN_DATA_DIR: t.config.dataDir,
+    DATABASE_URL: t.config.database.engine === 'postgres' ? t.config.database.url : `sqlite:${t.config.database.file}`,
+  };
+  return spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'audit', 'verify'], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe.each(ENGINES)('audit chain on %s', (engine) => {
@@ -18,17 +26,31 @@ describe.each(ENGINES)('audit chain on %s', (engine) => {
     const root = await rootDepartment(t);
     for (let i = 0; i < 4; i++) await buildDepartment(t, { parentId: root.id, name: `审计测试部门${i}` });
   });
-  afterEach(async () => { await t.close(); });
+  afterEach(async () => {
+    await t.close();
+  });
 
   const rows = () => t.db.db.selectFrom('auditEvents').selectAll().orderBy('seq').execute();
 
   it('records actor, action, entity, before/after and IP with each write, hash-chained', async () => {
     const dept = await buildDepartment(t);
-    const res = await t.admin.request({ method: 'PATCH', url: `/api/departments/${dept.id}`, payload: { name: '改名后的部门' }, remoteAddress: '10.1.2.3' });
+    const res = await t.admin.request({
+      method: 'PATCH',
+      url: `/api/departments/${dept.id}`,
+      payload: { name: '改名后的部门' },
+      remoteAddress: '10.1.2.3',
+    });
     expect(res.statusCode).toBe(200);
     const all = await rows();
     const last = all.at(-1)!;
-    expect(last).toMatchObject({ action: 'department.update', entityType: 'department', entityId: dept.id, actorName: '系统管理员', ip: '10.1.2.3', algorithm: 'sm3' });
+    expect(last).toMatchObject({
+      action: 'department.update',
+      entityType: 'department',
+      entityId: dept.id,
+      actorName: '系统管理员',
+      ip: '10.1.2.3',
+      algorithm: 'sm3',
+    });
     expect(JSON.parse(last.beforeJson!).name).toBe(dept.name);
     expect(JSON.parse(last.afterJson!).name).toBe('改名后的部门');
     expect(last.prevHash).toBe(all.at(-2)!.hash);
@@ -61,7 +83,13 @@ describe.each(ENGINES)('audit chain on %s', (engine) => {
     // swap the contents of rows 2 and 3 (keeping their seq): the links break at row 2
     const [a, b] = [all[1]!, all[2]!];
     await t.db.db.deleteFrom('auditEvents').where('seq', 'in', [a.seq, b.seq]).execute();
-    await t.db.db.insertInto('auditEvents').values([{ ...b, seq: a.seq }, { ...a, seq: b.seq }]).execute();
+    await t.db.db
+      .insertInto('auditEvents')
+      .values([
+        { ...b, seq: a.seq },
+        { ...a, seq: b.seq },
+      ])
+      .execute();
     expect(await verifyAuditChain(t.db.db)).toMatchObject({ ok: false, firstBadSeq: a.seq });
     expect(cliVerify(t).status).toBe(1);
   });
@@ -75,14 +103,21 @@ describe.each(ENGINES)('audit chain on %s', (engine) => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('duplicate');
     expect((await rows()).length).toBe(afterCreate);
-    const count = await t.db.db.selectFrom('departments').select(sql<number>`count(*)`.as('n')).where('name', '=', dept.name).executeTakeFirstOrThrow();
+    const count = await t.db.db
+      .selectFrom('departments')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('name', '=', dept.name)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
   it('serialises concurrent writers into one unbroken chain', async () => {
     const root = await rootDepartment(t);
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) =>
-      t.admin.request({ method: 'POST', url: '/api/departments', payload: { name: `并发部门${i}`, parentId: root.id } })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.admin.request({ method: 'POST', url: '/api/departments', payload: { name: `并发部门${i}`, parentId: root.id } }),
+      ),
+    );
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     expect(await verifyAuditChain(t.db.db)).toMatchObject({ ok: true });
   });
@@ -110,9 +145,13 @@ describe.each(ENGINES)('audit search on %s', (engine) => {
     try {
       await buildDepartment(t, { name: '完成率100%_专班' });
       await buildDepartment(t, { name: '完成率100X专班' });
-      const page = (await t.admin.request({ method: 'GET', url: `/api/audit?entityType=department&q=${encodeURIComponent('100%_')}` })).json();
+      const page = (
+        await t.admin.request({ method: 'GET', url: `/api/audit?entityType=department&q=${encodeURIComponent('100%_')}` })
+      ).json();
       expect(page.total).toBe(1);
       expect(page.items[0].after.name).toBe('完成率100%_专班');
-    } finally { await t.close(); }
+    } finally {
+      await t.close();
+    }
   });
 });

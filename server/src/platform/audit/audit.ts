@@ -14,13 +14,34 @@ export type AuditInput = {
 };
 
 export type ChainedFields = {
-  seq: number; at: string; actorId: string | null; actorName: string; action: string; entityType: string;
-  entityId: string | null; beforeJson: string | null; afterJson: string | null; ip: string; prevHash: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  ip: string;
+  prevHash: string;
 };
 
 /** The hash covers every stored field and the previous row's hash, so any edit, removal or reorder breaks it. */
 export function chainHash(algorithm: string, f: ChainedFields): string {
-  const canonical = JSON.stringify([f.seq, f.at, f.actorId, f.actorName, f.action, f.entityType, f.entityId, f.beforeJson, f.afterJson, f.ip, f.prevHash]);
+  const canonical = JSON.stringify([
+    f.seq,
+    f.at,
+    f.actorId,
+    f.actorName,
+    f.action,
+    f.entityType,
+    f.entityId,
+    f.beforeJson,
+    f.afterJson,
+    f.ip,
+    f.prevHash,
+  ]);
   return crypto.createHash(algorithm).update(canonical, 'utf8').digest('hex');
 }
 
@@ -32,8 +53,12 @@ const toJson = (v: unknown) => (v === undefined || v === null ? null : JSON.stri
  * which serialises appenders; SQLite has one writer anyway.
  */
 export async function recordAudit(ctx: TxCtx, input: AuditInput): Promise<number> {
-  const head = await ctx.db.updateTable('auditHead').set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirstOrThrow();
+  const head = await ctx.db
+    .updateTable('auditHead')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
   const fields: ChainedFields = {
     seq: head.seq,
     at: iso(ctx.clock.now()),
@@ -48,7 +73,10 @@ export async function recordAudit(ctx: TxCtx, input: AuditInput): Promise<number
     prevHash: head.hash,
   };
   const hash = chainHash(AUDIT_ALGORITHM, fields);
-  await ctx.db.insertInto('auditEvents').values({ ...fields, hash, algorithm: AUDIT_ALGORITHM }).execute();
+  await ctx.db
+    .insertInto('auditEvents')
+    .values({ ...fields, hash, algorithm: AUDIT_ALGORITHM })
+    .execute();
   await ctx.db.updateTable('auditHead').set({ hash }).where('id', '=', 1).execute();
   return head.seq;
 }

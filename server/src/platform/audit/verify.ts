@@ -9,7 +9,13 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerifyResult> {
   let expectedSeq = 1;
   let prevHash = '';
   let checked = 0;
-  const fail = (seq: number, reason: string): AuditVerifyResult => ({ ok: false, checked, algorithm: AUDIT_ALGORITHM, firstBadSeq: seq, reason });
+  const fail = (seq: number, reason: string): AuditVerifyResult => ({
+    ok: false,
+    checked,
+    algorithm: AUDIT_ALGORITHM,
+    firstBadSeq: seq,
+    reason,
+  });
   for (;;) {
     const rows = await db.selectFrom('auditEvents').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(BATCH).execute();
     for (const row of rows) {

@@ -12,7 +12,8 @@ export function assertPasswordPolicy(password: string): void {
   }
 }
 
-export const hashPassword = (password: string) => hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+export const hashPassword = (password: string) =>
+  hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
 export const verifyPassword = (stored: string, password: string) => verify(stored, password).catch(() => false);
 
 /** A random password that meets the policy, for first start and resets. */

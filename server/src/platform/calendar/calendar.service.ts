@@ -37,7 +37,13 @@ export async function setOverride(ctx: Ctx, input: CalendarOverride) {
     const row = { date: input.date, working: input.working ? 1 : 0, note: input.note, createdAt: iso(tx.clock.now()) };
     if (before) await tx.db.updateTable('calendarOverrides').set(row).where('date', '=', input.date).execute();
     else await tx.db.insertInto('calendarOverrides').values(row).execute();
-    await recordAudit(tx, { action: 'calendar.set_override', entityType: 'calendar_override', entityId: input.date, before: before ?? null, after: row });
+    await recordAudit(tx, {
+      action: 'calendar.set_override',
+      entityType: 'calendar_override',
+      entityId: input.date,
+      before: before ?? null,
+      after: row,
+    });
     overridesEpoch.changed(tx.db);
   });
 }
@@ -56,8 +62,9 @@ export async function removeOverride(ctx: Ctx, date: string) {
 export function calendarStatus(now: Date) {
   const coveredThrough = officialDataCoveredThrough();
   const nextYear = Number(shanghaiDate(now).slice(0, 4)) + 1;
-  const warning = nextYear > coveredThrough
-    ? `${nextYear} 年法定节假日数据尚未收录，该年按周一至周五上班计算；请在公布后由管理员添加本地调整，或升级 chinese-days。/ The ${nextYear} holiday schedule is not in the data yet: weekdays are assumed until an administrator adds it.`
-    : null;
+  const warning =
+    nextYear > coveredThrough
+      ? `${nextYear} 年法定节假日数据尚未收录，该年按周一至周五上班计算；请在公布后由管理员添加本地调整，或升级 chinese-days。/ The ${nextYear} holiday schedule is not in the data yet: weekdays are assumed until an administrator adds it.`
+      : null;
   return { coveredThrough, warning };
 }

@@ -35,7 +35,12 @@ describe('working days on the Chinese public-holiday calendar', () => {
   });
 
   it('applies local overrides above the national data', () => {
-    const local = workingCalendar(new Map([['2026-03-09', false], ['2026-03-07', true]]));
+    const local = workingCalendar(
+      new Map([
+        ['2026-03-09', false],
+        ['2026-03-07', true],
+      ]),
+    );
     expect(local.addWorkingDays('2026-03-06', 1)).toBe('2026-03-07');
     expect(local.addWorkingDays('2026-03-06', 2)).toBe('2026-03-10');
     expect(local.dayInfo('2026-03-09')).toMatchObject({ working: false, source: 'local' });

@@ -56,7 +56,10 @@ export function workingCalendar(overrides: ReadonlyMap<string, boolean> = new Ma
       const flags = Uint8Array.from(nationalYear(y));
       for (const [date, working] of overrides) if (Number(date.slice(0, 4)) === y) flags[dayOfYear(date)] = working ? 1 : 0;
       const through = new Int32Array(flags.length); // working days from 1 January through day i
-      for (let i = 0, sum = 0; i < flags.length; i++) { sum += flags[i]!; through[i] = sum; }
+      for (let i = 0, sum = 0; i < flags.length; i++) {
+        sum += flags[i]!;
+        through[i] = sum;
+      }
       data = { flags, through };
       years.set(y, data);
     }

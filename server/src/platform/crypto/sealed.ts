@@ -22,7 +22,11 @@ function keyOf(config: KeySource): Buffer {
     const file = path.join(config.dataDir, 'secret.key');
     if (!fs.existsSync(file)) {
       fs.mkdirSync(config.dataDir, { recursive: true });
-      try { fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' }); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; }
+      try {
+        fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
     }
     material = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'utf8');
   }

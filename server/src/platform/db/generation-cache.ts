@@ -23,7 +23,9 @@ export function generationCache<V>(max: number) {
     if (current?.key === key) return current;
     const entries = new Map<string, V>();
     const fresh: Generation<V> = {
-      key, entries, load: singleFlight(),
+      key,
+      entries,
+      load: singleFlight(),
       keep(id, value) {
         entries.delete(id);
         entries.set(id, value);

@@ -13,7 +13,10 @@ async function describeSchema(t: TestApp) {
   const tables = await t.db.db.introspection.getTables();
   return tables
     .filter((x) => !x.name.startsWith('kysely_'))
-    .map((x) => ({ table: x.name, columns: x.columns.map((c) => `${c.name}:${normalise(c.dataType)}:${c.isNullable ? 'null' : 'notnull'}`).sort() }))
+    .map((x) => ({
+      table: x.name,
+      columns: x.columns.map((c) => `${c.name}:${normalise(c.dataType)}:${c.isNullable ? 'null' : 'notnull'}`).sort(),
+    }))
     .sort((a, b) => a.table.localeCompare(b.table));
 }
 
@@ -30,7 +33,9 @@ const isSearchIndex = (x: { table: string }) => /^task_search(_|$)/.test(x.table
 
 describe('one set of migrations', () => {
   const apps: TestApp[] = [];
-  afterAll(async () => { await Promise.all(apps.map((a) => a.close())); });
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.close()));
+  });
 
   it('ends with the same schema on SQLite and PostgreSQL', async () => {
     const sqlite = await startTestApp('sqlite');

@@ -5,109 +5,338 @@ type Ts = string; // ISO-8601 UTC instant, same text on both engines
 type Flag = number; // 0 | 1 on both engines
 
 export interface DepartmentsTable {
-  id: string; parentId: string | null; name: string; kind: string; sort: number;
+  id: string;
+  parentId: string | null;
+  name: string;
+  kind: string;
+  sort: number;
   /** '/rootId/…/id/' — subtree queries are a prefix match */
-  path: string; depth: number; archivedAt: Ts | null; version: number; createdAt: Ts; updatedAt: Ts;
+  path: string;
+  depth: number;
+  archivedAt: Ts | null;
+  version: number;
+  createdAt: Ts;
+  updatedAt: Ts;
 }
 export interface PeopleTable {
-  id: string; name: string; phone: string | null; photoFile: string | null; departmentId: string;
-  title: string | null; status: string; version: number; createdAt: Ts; updatedAt: Ts;
+  id: string;
+  name: string;
+  phone: string | null;
+  photoFile: string | null;
+  departmentId: string;
+  title: string | null;
+  status: string;
+  version: number;
+  createdAt: Ts;
+  updatedAt: Ts;
   /** nullable; optional here so older inserts need not name it (migration 20261125T1510) */
   email: string | null;
 }
 export interface PostsTable {
-  id: string; departmentId: string; name: string; duties: string; aPersonId: string | null; bPersonId: string | null;
-  archivedAt: Ts | null; version: number; createdAt: Ts; updatedAt: Ts;
+  id: string;
+  departmentId: string;
+  name: string;
+  duties: string;
+  aPersonId: string | null;
+  bPersonId: string | null;
+  archivedAt: Ts | null;
+  version: number;
+  createdAt: Ts;
+  updatedAt: Ts;
 }
 export interface RolesTable {
-  id: string; code: string; name: string; permissions: string; dataScope: string; customDepartmentIds: string;
-  builtin: Flag; version: number; createdAt: Ts; updatedAt: Ts;
+  id: string;
+  code: string;
+  name: string;
+  permissions: string;
+  dataScope: string;
+  customDepartmentIds: string;
+  builtin: Flag;
+  version: number;
+  createdAt: Ts;
+  updatedAt: Ts;
 }
 export interface UsersTable {
-  id: string; personId: string | null; username: string; displayName: string; passwordHash: string;
-  mustChangePassword: Flag; totpSecret: string | null; totpEnabled: Flag; failedCount: number; lockedUntil: Ts | null;
-  disabled: Flag; passwordChangedAt: Ts; createdAt: Ts; updatedAt: Ts;
+  id: string;
+  personId: string | null;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  mustChangePassword: Flag;
+  totpSecret: string | null;
+  totpEnabled: Flag;
+  failedCount: number;
+  lockedUntil: Ts | null;
+  disabled: Flag;
+  passwordChangedAt: Ts;
+  createdAt: Ts;
+  updatedAt: Ts;
 }
-export interface UserRolesTable { userId: string; roleId: string }
+export interface UserRolesTable {
+  userId: string;
+  roleId: string;
+}
 export interface SessionsTable {
-  id: string; userId: string; csrfToken: string; ip: string; userAgent: string; createdAt: Ts; lastSeenAt: Ts; revokedAt: Ts | null;
+  id: string;
+  userId: string;
+  csrfToken: string;
+  ip: string;
+  userAgent: string;
+  createdAt: Ts;
+  lastSeenAt: Ts;
+  revokedAt: Ts | null;
 }
 export interface ApiTokensTable {
-  id: string; userId: string; name: string; tokenHash: string; createdBy: string; createdAt: Ts;
-  expiresAt: Ts | null; lastUsedAt: Ts | null; revokedAt: Ts | null;
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  createdBy: string;
+  createdAt: Ts;
+  expiresAt: Ts | null;
+  lastUsedAt: Ts | null;
+  revokedAt: Ts | null;
 }
 export interface SignInLogTable {
-  id: string; username: string; userId: string | null; ip: string; userAgent: string; result: string; at: Ts;
+  id: string;
+  username: string;
+  userId: string | null;
+  ip: string;
+  userAgent: string;
+  result: string;
+  at: Ts;
 }
 export interface AuditEventsTable {
-  seq: number; at: Ts; actorId: string | null; actorName: string; action: string; entityType: string;
-  entityId: string | null; beforeJson: string | null; afterJson: string | null; ip: string;
-  prevHash: string; hash: string; algorithm: string;
+  seq: number;
+  at: Ts;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  ip: string;
+  prevHash: string;
+  hash: string;
+  algorithm: string;
 }
-export interface AuditHeadTable { id: number; seq: number; hash: string }
-export interface CalendarOverridesTable { date: string; working: Flag; note: string; createdAt: Ts }
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+export interface CalendarOverridesTable {
+  date: string;
+  working: Flag;
+  note: string;
+  createdAt: Ts;
+}
 
 // Campaign plan and supervision (督查督办). Dates are YYYY-MM-DD; JSON columns are text.
 export interface PlansTable {
-  id: string; name: string; year: number; startDate: string; endDate: string; thresholds: string; version: number; createdAt: Ts; updatedAt: Ts;
+  id: string;
+  name: string;
+  year: number;
+  startDate: string;
+  endDate: string;
+  thresholds: string;
+  version: number;
+  createdAt: Ts;
+  updatedAt: Ts;
 }
 export interface ProgrammesTable {
-  id: string; planId: string; code: string; name: string; sort: number; weight: number; leaderPersonId: string | null;
-  version: number; createdAt: Ts; updatedAt: Ts;
+  id: string;
+  planId: string;
+  code: string;
+  name: string;
+  sort: number;
+  weight: number;
+  leaderPersonId: string | null;
+  version: number;
+  createdAt: Ts;
+  updatedAt: Ts;
 }
 export interface MeasuresTable {
-  id: string; planId: string; programmeId: string; code: string; name: string; sort: number; weight: number;
-  version: number; createdAt: Ts; updatedAt: Ts;
+  id: string;
+  planId: string;
+  programmeId: string;
+  code: string;
+  name: string;
+  sort: number;
+  weight: number;
+  version: number;
+  createdAt: Ts;
+  updatedAt: Ts;
 }
 export interface TasksTable {
-  id: string; planId: string; programmeId: string; measureId: string; parentId: string | null; code: string; title: string;
-  statement: string; deliverables: string; leadDepartmentId: string; responsiblePostId: string | null; leaderPersonId: string | null;
-  startDate: string; dueDate: string; weight: number; status: string; isOpen: Flag; progress: number; warning: string;
-  warningSince: Ts | null; tagged: Flag; grade: string; version: number; createdBy: string; createdAt: Ts; updatedAt: Ts; closedAt: Ts | null;
+  id: string;
+  planId: string;
+  programmeId: string;
+  measureId: string;
+  parentId: string | null;
+  code: string;
+  title: string;
+  statement: string;
+  deliverables: string;
+  leadDepartmentId: string;
+  responsiblePostId: string | null;
+  leaderPersonId: string | null;
+  startDate: string;
+  dueDate: string;
+  weight: number;
+  status: string;
+  isOpen: Flag;
+  progress: number;
+  warning: string;
+  warningSince: Ts | null;
+  tagged: Flag;
+  grade: string;
+  version: number;
+  createdBy: string;
+  createdAt: Ts;
+  updatedAt: Ts;
+  closedAt: Ts | null;
 }
-export interface TaskCooperatorsTable { taskId: string; departmentId: string }
+export interface TaskCooperatorsTable {
+  taskId: string;
+  departmentId: string;
+}
 export interface TaskMilestonesTable {
-  id: string; taskId: string; name: string; dueDate: string; sort: number; doneAt: Ts | null; doneByUserId: string | null; doneByName: string | null;
+  id: string;
+  taskId: string;
+  name: string;
+  dueDate: string;
+  sort: number;
+  doneAt: Ts | null;
+  doneByUserId: string | null;
+  doneByName: string | null;
 }
 export interface FilesTable {
-  id: string; name: string; mime: string; size: number; sha256: string; storagePath: string; uploadedBy: string; createdAt: Ts;
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storagePath: string;
+  uploadedBy: string;
+  createdAt: Ts;
 }
 export interface TaskEventsTable {
-  id: string; taskId: string; kind: string; actorUserId: string | null; actorName: string; at: Ts; text: string;
-  percent: number | null; fileIds: string; fromStatus: string | null; toStatus: string | null;
+  id: string;
+  taskId: string;
+  kind: string;
+  actorUserId: string | null;
+  actorName: string;
+  at: Ts;
+  text: string;
+  percent: number | null;
+  fileIds: string;
+  fromStatus: string | null;
+  toStatus: string | null;
 }
-export interface TaskFilesTable { fileId: string; eventId: string; taskId: string }
+export interface TaskFilesTable {
+  fileId: string;
+  eventId: string;
+  taskId: string;
+}
 export interface TaskCountersTable {
-  planId: string; programmeId: string; measureId: string; leadDepartmentId: string; leaderKey: string; status: string; warning: string;
-  tagged: Flag; topLevel: Flag; taskCount: number; weightSum: number; progressSum: number;
+  planId: string;
+  programmeId: string;
+  measureId: string;
+  leadDepartmentId: string;
+  leaderKey: string;
+  status: string;
+  warning: string;
+  tagged: Flag;
+  topLevel: Flag;
+  taskCount: number;
+  weightSum: number;
+  progressSum: number;
 }
 /** 自动编号: the last number given to a code `<prefix>NN` in a plan. */
-export interface TaskCodeCountersTable { planId: string; prefix: string; lastNumber: number }
+export interface TaskCodeCountersTable {
+  planId: string;
+  prefix: string;
+  lastNumber: number;
+}
 export interface TaskRollupsTable {
-  measureId: string; status: string; warning: string; planId: string; programmeId: string; taskCount: number; weightSum: number; progressSum: number;
+  measureId: string;
+  status: string;
+  warning: string;
+  planId: string;
+  programmeId: string;
+  taskCount: number;
+  weightSum: number;
+  progressSum: number;
 }
 /** One unit of scheduled or one-off work (platform/jobs). */
 export interface JobsTable {
-  id: string; kind: string; payload: string; runAt: Ts; status: 'queued' | 'running' | 'done' | 'failed';
-  attempts: number; maxAttempts: number; lastError: string | null; lockedBy: string | null; lockedAt: Ts | null;
-  dedupeKey: string | null; createdAt: Ts; finishedAt: Ts | null;
+  id: string;
+  kind: string;
+  payload: string;
+  runAt: Ts;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  lockedBy: string | null;
+  lockedAt: Ts | null;
+  dedupeKey: string | null;
+  createdAt: Ts;
+  finishedAt: Ts | null;
 }
 /** In-app inbox: one row per recipient of a notification. */
 export interface NotificationsTable {
-  id: string; personId: string; kind: string; title: string; body: string; link: string | null;
-  entityType: string | null; entityId: string | null; dedupeKey: string; createdAt: Ts; readAt: Ts | null;
+  id: string;
+  personId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  dedupeKey: string;
+  createdAt: Ts;
+  readAt: Ts | null;
   /** the English text, when the sender wrote one (the inbox answers in the reader's language) */
-  titleEn: string | null; bodyEn: string | null;
+  titleEn: string | null;
+  bodyEn: string | null;
 }
 export interface NotificationChannelsTable {
-  id: string; kind: 'email' | 'dingtalk' | 'wecom'; name: string; target: string | null; secret: string | null; settings: string;
-  departmentId: string | null; enabled: Flag; version: number; createdAt: Ts; updatedAt: Ts;
+  id: string;
+  kind: 'email' | 'dingtalk' | 'wecom';
+  name: string;
+  target: string | null;
+  secret: string | null;
+  settings: string;
+  departmentId: string | null;
+  enabled: Flag;
+  version: number;
+  createdAt: Ts;
+  updatedAt: Ts;
 }
 export interface NotificationDeliveriesTable {
-  id: string; notificationKind: string; dedupeKey: string; channel: 'inapp' | 'email' | 'dingtalk' | 'wecom'; channelId: string | null;
-  personId: string | null; address: string | null; title: string; body: string; link: string | null; entityType: string | null; entityId: string | null;
-  status: 'queued' | 'sending' | 'sent' | 'failed'; attempts: number; maxAttempts: number; nextAttemptAt: Ts | null; lockedAt: Ts | null;
-  lastError: string | null; sentAt: Ts | null; createdAt: Ts;
+  id: string;
+  notificationKind: string;
+  dedupeKey: string;
+  channel: 'inapp' | 'email' | 'dingtalk' | 'wecom';
+  channelId: string | null;
+  personId: string | null;
+  address: string | null;
+  title: string;
+  body: string;
+  link: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: Ts | null;
+  lockedAt: Ts | null;
+  lastError: string | null;
+  sentAt: Ts | null;
+  createdAt: Ts;
 }
 
 export interface DB {

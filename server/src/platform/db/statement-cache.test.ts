@@ -8,18 +8,28 @@ type T = { notes: { id: number; body: string } };
 function open(size?: number) {
   const sqlite = new SqliteDatabase(':memory:');
   const prepare = vi.spyOn(sqlite, 'prepare');
-  const db = new Kysely<T>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, size) }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<T>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite, size) }),
+    plugins: [new CamelCasePlugin()],
+  });
   return { sqlite, prepare, db };
 }
 
 describe('prepared statements on SQLite', () => {
   let opened: ReturnType<typeof open> | undefined;
-  afterEach(async () => { await opened?.db.destroy(); opened = undefined; });
+  afterEach(async () => {
+    await opened?.db.destroy();
+    opened = undefined;
+  });
 
   it('prepares the same SQL once and still answers with the current rows', async () => {
     opened = open();
     const { db, prepare } = opened;
-    await db.schema.createTable('notes').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('body', 'text').execute();
+    await db.schema
+      .createTable('notes')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('body', 'text')
+      .execute();
     const byId = (id: number) => db.selectFrom('notes').select('body').where('id', '=', id).executeTakeFirst();
     const insert = (id: number, body: string) => db.insertInto('notes').values({ id, body }).execute();
     await insert(1, '督办');
@@ -54,8 +64,15 @@ describe('prepared statements on SQLite', () => {
   it('streams with a cached statement while other queries wait their turn', async () => {
     opened = open();
     const { db } = opened;
-    await db.schema.createTable('notes').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('body', 'text').execute();
-    await db.insertInto('notes').values([1, 2, 3].map((id) => ({ id, body: `第${id}条` }))).execute();
+    await db.schema
+      .createTable('notes')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('body', 'text')
+      .execute();
+    await db
+      .insertInto('notes')
+      .values([1, 2, 3].map((id) => ({ id, body: `第${id}条` })))
+      .execute();
     const all = db.selectFrom('notes').select('id').orderBy('id');
     const seen: number[] = [];
     const concurrent: Promise<{ id: number }[]>[] = [];

@@ -22,7 +22,8 @@ export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATE
     close: () => sqlite.close(),
     prepare(sql: string) {
       let stmt = statements.get(sql);
-      if (stmt) statements.delete(sql); // re-inserted below: Map order is recency order
+      if (stmt)
+        statements.delete(sql); // re-inserted below: Map order is recency order
       else stmt = sqlite.prepare(sql);
       statements.set(sql, stmt);
       if (statements.size > size) statements.delete(statements.keys().next().value!);

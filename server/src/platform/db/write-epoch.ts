@@ -8,7 +8,9 @@ import type { Executor } from './database.ts';
  */
 export function writeEpoch() {
   let value = 0;
-  const advance = () => { value++; };
+  const advance = () => {
+    value++;
+  };
   return {
     current: () => value,
     /** this write changes the cached rows */

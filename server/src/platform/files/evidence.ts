@@ -40,19 +40,33 @@ export const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(byte
 /** A label from the client's file name: no folders, no control characters, at most 200 characters. */
 export function displayName(clientName: string | undefined): string {
   const base = (clientName ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(-200);
   return clean || 'file';
 }
 
 /** Types served as themselves; anything else is served as a download of application/octet-stream. */
 const SERVED_AS_IS = new Set([
-  'image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf', 'text/plain', 'application/zip',
-  'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/ofd', 'video/mp4',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'application/pdf',
+  'text/plain',
+  'application/zip',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/ofd',
+  'video/mp4',
 ]);
-export const servedMime = (declared: string) => (SERVED_AS_IS.has(declared.toLowerCase()) ? declared.toLowerCase() : 'application/octet-stream');
+export const servedMime = (declared: string) =>
+  SERVED_AS_IS.has(declared.toLowerCase()) ? declared.toLowerCase() : 'application/octet-stream';
 
 /** The files table: the only SQL on it. */
 export const filesRepo = {
@@ -60,6 +74,10 @@ export const filesRepo = {
   byId: (db: Executor, id: string) => db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst(),
   byIds(db: Executor, ids: string[]) {
     if (ids.length === 0) return Promise.resolve([] as FileRow[]);
-    return db.selectFrom('files').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+    return db
+      .selectFrom('files')
+      .selectAll()
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
   },
 };

@@ -13,9 +13,16 @@ export type Authentication =
 export type Authenticator = (request: FastifyRequest) => Promise<Authentication>;
 
 declare module 'fastify' {
-  interface FastifyContextConfig { policy?: RoutePolicy }
-  interface FastifyRequest { actor: Actor | null; authentication: Authentication }
-  interface FastifyInstance { routePolicies: RegisteredRoute[] }
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    authentication: Authentication;
+  }
+  interface FastifyInstance {
+    routePolicies: RegisteredRoute[];
+  }
 }
 
 export type RegisteredRoute = { method: string; url: string; policy: RoutePolicy };

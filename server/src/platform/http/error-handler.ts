@@ -5,7 +5,14 @@ import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { translateIssue } from './validation-messages.ts';
 
-function send(reply: FastifyReply, status: number, lang: Lang, code: ErrorCode, params: Record<string, string | number> = {}, extra: Partial<ErrorBody['error']> = {}) {
+function send(
+  reply: FastifyReply,
+  status: number,
+  lang: Lang,
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+  extra: Partial<ErrorBody['error']> = {},
+) {
   const body: ErrorBody = { error: { code, message: errorMessage(code, lang, params), ...extra } };
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
@@ -32,9 +39,13 @@ export function installErrorHandler(app: FastifyInstance) {
       return send(reply, err.status, lang, err.code, err.params, { fields, allowed: err.allowed });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields = err.validation.map((v) => translateIssue(
-        { ...(v.params as object), code: v.keyword, message: v.message ?? '', path: v.instancePath.split('/').filter(Boolean) },
-        err.validationContext ?? 'body', lang));
+      const fields = err.validation.map((v) =>
+        translateIssue(
+          { ...(v.params as object), code: v.keyword, message: v.message ?? '', path: v.instancePath.split('/').filter(Boolean) },
+          err.validationContext ?? 'body',
+          lang,
+        ),
+      );
       return send(reply, 400, lang, 'validation_failed', {}, { fields });
     }
     switch (err.code) {

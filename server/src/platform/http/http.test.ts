@@ -3,12 +3,25 @@ import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
 import { rootDepartment } from '../../../test/factories.ts';
 import { buildApp } from '../../app.ts';
 
-const countDepartments = async (t: TestApp) => Number((await t.db.db.selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const countDepartments = async (t: TestApp) =>
+  Number(
+    (
+      await t.db.db
+        .selectFrom('departments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe.each(ENGINES)('HTTP surface on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); await rootDepartment(t); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    await rootDepartment(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('reports health with engine and version', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
@@ -89,7 +102,15 @@ describe('route registration', () => {
     const t = await startTestApp('sqlite');
     try {
       const app = await buildApp({ config: t.config, database: t.db, logger: false });
-      await expect(app.register(async (api) => { api.get('/api/unguarded', async () => 'x'); }).ready()).rejects.toThrow(/declares no policy/);
-    } finally { await t.close(); }
+      await expect(
+        app
+          .register(async (api) => {
+            api.get('/api/unguarded', async () => 'x');
+          })
+          .ready(),
+      ).rejects.toThrow(/declares no policy/);
+    } finally {
+      await t.close();
+    }
   });
 });

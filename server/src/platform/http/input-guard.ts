@@ -25,6 +25,8 @@ export function installInputGuard(app: FastifyInstance) {
     const where = nulPath(req.params, 'params') ?? nulPath(req.query, 'querystring') ?? nulPath(req.body, 'body');
     if (!where) return;
     const en = langFromAcceptLanguage(req.headers['accept-language']) === 'en-US';
-    throw new DomainError('validation_failed', 400, {}, [{ path: where, message: en ? 'must not contain a NUL character (\\u0000)' : '不能包含空字符（\\u0000）' }]);
+    throw new DomainError('validation_failed', 400, {}, [
+      { path: where, message: en ? 'must not contain a NUL character (\\u0000)' : '不能包含空字符（\\u0000）' },
+    ]);
   });
 }

@@ -7,7 +7,9 @@ import type { Clock } from '../clock.ts';
 export type AppDeps = { db: Db; clock: Clock };
 
 declare module 'fastify' {
-  interface FastifyInstance { deps: AppDeps }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
 }
 
 /** The service context for one request: actor, root db handle, origin IP, language, clock. */

@@ -22,7 +22,9 @@ describe('response projection', () => {
     const Person = z.object({ id: z.string(), name: z.string(), dept: z.object({ id: z.string(), name: z.string() }) });
     const schema = z.object({ items: z.array(Person), total: z.number().int() });
     const row = { ...secret, name: '张三', id: 'p1', dept: { name: '办公室', ...secret, id: 'd1' } };
-    expect(expectSameAsZod(schema, { total: 1, items: [row], ...secret })).toBe('{"items":[{"id":"p1","name":"张三","dept":{"id":"d1","name":"办公室"}}],"total":1}');
+    expect(expectSameAsZod(schema, { total: 1, items: [row], ...secret })).toBe(
+      '{"items":[{"id":"p1","name":"张三","dept":{"id":"d1","name":"办公室"}}],"total":1}',
+    );
   });
 
   it('passes null for nullable, and leaves absent optional keys out but keeps present ones', () => {
@@ -59,7 +61,9 @@ describe('response projection', () => {
   });
 
   it('hands a union of objects to zod, which strips it too', () => {
-    const schema = z.object({ who: z.union([z.object({ kind: z.literal('person'), name: z.string() }), z.object({ kind: z.literal('dept'), code: z.string() })]) });
+    const schema = z.object({
+      who: z.union([z.object({ kind: z.literal('person'), name: z.string() }), z.object({ kind: z.literal('dept'), code: z.string() })]),
+    });
     expectSameAsZod(schema, { who: { kind: 'dept', code: 'D1', ...secret } });
     expect(compileProjection(schema).fallbacks).toEqual(['union of objects at .who']);
     const primitives = z.object({ v: z.union([z.string(), z.number(), z.null()]) });
@@ -85,28 +89,50 @@ describe('response projection', () => {
 
   it('matches zod on the task contract, including one with undeclared row columns', () => {
     const task = sampleTask();
-    expectSameAsZod(TaskPage, { items: [{ ...task, ...secret, deleted_at: null }, task], total: 2, page: 1, pageSize: 20, totalCapped: false });
+    expectSameAsZod(TaskPage, {
+      items: [{ ...task, ...secret, deleted_at: null }, task],
+      total: 2,
+      page: 1,
+      pageSize: 20,
+      totalCapped: false,
+    });
   });
 
   it('matches zod on generated tasks (property)', () => {
     const grade = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null });
     const arbitraryTask = fc.record({
-      title: fc.string(), handlerName: fc.option(fc.string(), { nil: null }), progress: fc.integer({ min: 0, max: 100 }),
+      title: fc.string(),
+      handlerName: fc.option(fc.string(), { nil: null }),
+      progress: fc.integer({ min: 0, max: 100 }),
       grade: fc.record({ zhun: grade, kuai: grade, shi: grade, nong: grade, xian: grade }),
-      milestones: fc.array(fc.record({ name: fc.string(), doneAt: fc.option(fc.constant('2026-03-02T01:00:00.000Z'), { nil: null }) }), { maxLength: 3 }),
+      milestones: fc.array(fc.record({ name: fc.string(), doneAt: fc.option(fc.constant('2026-03-02T01:00:00.000Z'), { nil: null }) }), {
+        maxLength: 3,
+      }),
       abilities: fc.record({ assign: fc.boolean(), close: fc.boolean(), edit: fc.boolean(), urge: fc.boolean() }),
-      extra: fc.dictionary(fc.string().filter((k) => !(k in Task.shape) && k !== '__proto__'), fc.jsonValue(), { maxKeys: 4 }),
+      extra: fc.dictionary(
+        fc.string().filter((k) => !(k in Task.shape) && k !== '__proto__'),
+        fc.jsonValue(),
+        { maxKeys: 4 },
+      ),
     });
     const base = sampleTask();
-    fc.assert(fc.property(arbitraryTask, (t) => {
-      const input = {
-        ...t.extra, ...base, title: t.title, handlerName: t.handlerName, progress: t.progress, grade: t.grade,
-        milestones: t.milestones.map((m, i) => ({ id: `m${i}`, dueDate: '2026-06-30', doneByName: null, ...m })),
-        abilities: { ...base.abilities, ...t.abilities },
-      };
-      const { project } = compileProjection(Task);
-      expect(JSON.stringify(project(input))).toBe(JSON.stringify(z.encode(Task, input)));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(arbitraryTask, (t) => {
+        const input = {
+          ...t.extra,
+          ...base,
+          title: t.title,
+          handlerName: t.handlerName,
+          progress: t.progress,
+          grade: t.grade,
+          milestones: t.milestones.map((m, i) => ({ id: `m${i}`, dueDate: '2026-06-30', doneByName: null, ...m })),
+          abilities: { ...base.abilities, ...t.abilities },
+        };
+        const { project } = compileProjection(Task);
+        expect(JSON.stringify(project(input))).toBe(JSON.stringify(z.encode(Task, input)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -139,14 +165,54 @@ describe('response serializer in Fastify', () => {
 
 function sampleTask(): z.input<typeof Task> {
   return {
-    id: '01960000-0000-7000-8000-000000000001', planId: 'plan1', measureId: 'm1', measureName: '举措一', programmeId: 'pr1', programmeName: '工程一',
-    parentId: null, code: 'T-001', title: '整改任务', statement: '任务书', deliverables: '成果', leadDepartmentId: 'd1', leadDepartmentName: '办公室',
-    cooperatingDepartmentIds: ['d2', 'd3'], responsiblePostId: null, responsiblePostName: null, handlerPersonId: 'p1', handlerName: '张三',
-    leaderPersonId: null, leaderName: null, startDate: '2026-01-05', dueDate: '2026-06-30', weight: 1, status: 'in_progress', progress: 40,
-    scheduleProgress: 35, warning: 'blue', workingDaysLeft: 12, tagged: false,
+    id: '01960000-0000-7000-8000-000000000001',
+    planId: 'plan1',
+    measureId: 'm1',
+    measureName: '举措一',
+    programmeId: 'pr1',
+    programmeName: '工程一',
+    parentId: null,
+    code: 'T-001',
+    title: '整改任务',
+    statement: '任务书',
+    deliverables: '成果',
+    leadDepartmentId: 'd1',
+    leadDepartmentName: '办公室',
+    cooperatingDepartmentIds: ['d2', 'd3'],
+    responsiblePostId: null,
+    responsiblePostName: null,
+    handlerPersonId: 'p1',
+    handlerName: '张三',
+    leaderPersonId: null,
+    leaderName: null,
+    startDate: '2026-01-05',
+    dueDate: '2026-06-30',
+    weight: 1,
+    status: 'in_progress',
+    progress: 40,
+    scheduleProgress: 35,
+    warning: 'blue',
+    workingDaysLeft: 12,
+    tagged: false,
     grade: { zhun: 4, kuai: null, shi: 3, nong: null, xian: null },
     milestones: [{ id: 'ms1', name: '方案', dueDate: '2026-02-27', doneAt: '2026-02-26T08:00:00.000Z', doneByName: '张三' }],
-    version: 3, updatedAt: '2026-03-01T02:00:00.000Z', closedAt: null,
-    abilities: { assign: false, accept: false, refuse: false, report: true, request_close: true, close: false, return: false, reopen: false, edit: true, urge: false, instruct: false, grade: false, milestones: true },
+    version: 3,
+    updatedAt: '2026-03-01T02:00:00.000Z',
+    closedAt: null,
+    abilities: {
+      assign: false,
+      accept: false,
+      refuse: false,
+      report: true,
+      request_close: true,
+      close: false,
+      return: false,
+      reopen: false,
+      edit: true,
+      urge: false,
+      instruct: false,
+      grade: false,
+      milestones: true,
+    },
   };
 }

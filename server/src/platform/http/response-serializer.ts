@@ -34,7 +34,8 @@ class ProjectionError extends Error {}
  * in a slot declared as a string could carry anything, so it fails as zod would have failed.
  */
 const leaf: Project = (v) => {
-  if ((typeof v === 'object' && v !== null) || typeof v === 'function') throw new ProjectionError(`an object where a primitive is declared`);
+  if ((typeof v === 'object' && v !== null) || typeof v === 'function')
+    throw new ProjectionError(`an object where a primitive is declared`);
   return v;
 };
 /** Declared as anything (z.unknown(), z.any()): zod passes it on untouched, so do we. */
@@ -42,11 +43,27 @@ const anything: Project = (v) => v;
 
 /** A container given the wrong container could leak what it holds; a primitive cannot, and zod rejects it in tests. */
 const wrongShape = (v: unknown, expected: string) => {
-  if (typeof v === 'object' && v !== null) throw new ProjectionError(`${Array.isArray(v) ? 'an array' : 'an object'} where ${expected} is declared`);
+  if (typeof v === 'object' && v !== null)
+    throw new ProjectionError(`${Array.isArray(v) ? 'an array' : 'an object'} where ${expected} is declared`);
   return v;
 };
 
-const LEAF_TYPES = new Set(['string', 'number', 'int', 'boolean', 'bigint', 'symbol', 'null', 'undefined', 'void', 'never', 'nan', 'enum', 'literal', 'template_literal']);
+const LEAF_TYPES = new Set([
+  'string',
+  'number',
+  'int',
+  'boolean',
+  'bigint',
+  'symbol',
+  'null',
+  'undefined',
+  'void',
+  'never',
+  'nan',
+  'enum',
+  'literal',
+  'template_literal',
+]);
 /** Wrappers that, when encoding, pass the value to their inner schema unchanged (zod's `default` does not fill in when encoding). */
 const TRANSPARENT_TYPES = new Set(['default', 'prefault', 'catch', 'readonly', 'nonoptional']);
 
@@ -89,9 +106,12 @@ export function compileProjection(root: $ZodType): Projection {
     if (type === 'any' || type === 'unknown') return anything;
     if (TRANSPARENT_TYPES.has(type)) return compile(def.innerType, path);
     switch (type) {
-      case 'object': return object(schema, def, path);
-      case 'array': return array(def, path);
-      case 'record': return record(schema, def, path);
+      case 'object':
+        return object(schema, def, path);
+      case 'array':
+        return array(def, path);
+      case 'record':
+        return record(schema, def, path);
       case 'nullable': {
         const inner = compile(def.innerType, path);
         return inner === leaf ? leaf : (v) => (v === null ? null : inner(v));
@@ -100,17 +120,29 @@ export function compileProjection(root: $ZodType): Projection {
         const inner = compile(def.innerType, path);
         if (inner === leaf) return leaf;
         // .optional() over a default: zod tries the inner schema and answers undefined if it fails
-        if (internals(def.innerType).optin === 'defaulted') return (v) => { if (v !== undefined) return inner(v); try { return inner(v); } catch { return undefined; } };
+        if (internals(def.innerType).optin === 'defaulted')
+          return (v) => {
+            if (v !== undefined) return inner(v);
+            try {
+              return inner(v);
+            } catch {
+              return undefined;
+            }
+          };
         return (v) => (v === undefined ? undefined : inner(v));
       }
       case 'union': {
         // primitives only (z.union([z.string(), z.null()]), z.enum(...).or(...)): the value passes;
         // a union of objects needs zod to tell which option matched
         const options = (def.options as unknown[]).map((o, i) => compile(o, `${path}|${i}`));
-        return options.every((o) => o === leaf) ? leaf : viaZod(schema, path, def.discriminator ? 'discriminated union of objects' : 'union of objects');
+        return options.every((o) => o === leaf)
+          ? leaf
+          : viaZod(schema, path, def.discriminator ? 'discriminated union of objects' : 'union of objects');
       }
-      case 'intersection': return intersection(def, path);
-      default: return viaZod(schema, path, type); // pipe, transform, codec, date, lazy, tuple, map, set, custom...
+      case 'intersection':
+        return intersection(def, path);
+      default:
+        return viaZod(schema, path, type); // pipe, transform, codec, date, lazy, tuple, map, set, custom...
     }
   };
 
@@ -118,16 +150,19 @@ export function compileProjection(root: $ZodType): Projection {
     const catchall = def.catchall as unknown;
     if (catchall && internals(catchall).def.type !== 'never') return viaZod(schema, path, 'object with a catchall (loose/passthrough)');
     // declared keys in shape order: zod's output order, so the JSON is byte-identical
-    const fields = Object.keys(def.shape as object).filter((key) => key !== '__proto__').map((key) => {
-      const field = internals((def.shape as Record<string, unknown>)[key]);
-      return {
-        key,
-        project: compile((def.shape as Record<string, unknown>)[key], `${path}.${key}`),
-        // zod leaves out an absent optional key whatever its schema makes of undefined, and ignores
-        // errors on an absent key whose schema is optional on the way out
-        absent: field.optout !== 'optional' ? 'run' : field.optin === 'optional' ? 'skip' : field.optin === 'defaulted' ? 'tolerate' : 'run',
-      } as const;
-    });
+    const fields = Object.keys(def.shape as object)
+      .filter((key) => key !== '__proto__')
+      .map((key) => {
+        const field = internals((def.shape as Record<string, unknown>)[key]);
+        return {
+          key,
+          project: compile((def.shape as Record<string, unknown>)[key], `${path}.${key}`),
+          // zod leaves out an absent optional key whatever its schema makes of undefined, and ignores
+          // errors on an absent key whose schema is optional on the way out
+          absent:
+            field.optout !== 'optional' ? 'run' : field.optin === 'optional' ? 'skip' : field.optin === 'defaulted' ? 'tolerate' : 'run',
+        } as const;
+      });
     return (v) => {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return wrongShape(v, 'an object');
       const input = v as Record<string, unknown>;
@@ -137,7 +172,11 @@ export function compileProjection(root: $ZodType): Projection {
         let r: unknown;
         if (x === undefined && f.absent !== 'run' && !(f.key in input)) {
           if (f.absent === 'skip') continue;
-          try { r = f.project(x); } catch { continue; }
+          try {
+            r = f.project(x);
+          } catch {
+            continue;
+          }
         } else {
           r = f.project(x);
         }
@@ -267,7 +306,10 @@ export function createResponseSerializerCompiler({ verify }: { verify: boolean }
         return JSON.stringify(project(data));
       } catch (err) {
         // the library types its cause as a ZodError; ours is zod's error for a subtree, or the projection's own
-        if (err instanceof ProjectionError) throw new ResponseSerializationError(method, url, { cause: (err.cause ?? err) as ConstructorParameters<typeof ResponseSerializationError>[2]['cause'] });
+        if (err instanceof ProjectionError)
+          throw new ResponseSerializationError(method, url, {
+            cause: (err.cause ?? err) as ConstructorParameters<typeof ResponseSerializationError>[2]['cause'],
+          });
         throw err;
       }
     };
@@ -284,7 +326,9 @@ export function createResponseSerializerCompiler({ verify }: { verify: boolean }
         actual = `threw ${String(err)}`;
       }
       if (actual !== expected) {
-        const err = new Error(`response-serializer: the projection of ${method} ${url} differs from zod's encoding\n  zod:        ${String(expected).slice(0, 2000)}\n  projection: ${String(actual).slice(0, 2000)}`);
+        const err = new Error(
+          `response-serializer: the projection of ${method} ${url} differs from zod's encoding\n  zod:        ${String(expected).slice(0, 2000)}\n  projection: ${String(actual).slice(0, 2000)}`,
+        );
         console.error(err.message); // tests run with the logger off; the 500 alone would not say why
         throw err;
       }
@@ -292,4 +336,3 @@ export function createResponseSerializerCompiler({ verify }: { verify: boolean }
     };
   };
 }
-

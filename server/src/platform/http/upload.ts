@@ -9,14 +9,21 @@ import { DomainError } from '../errors.ts';
 export async function readUpload(req: FastifyRequest, field = 'file'): Promise<{ bytes: Buffer; filename: string; mimetype: string }> {
   const limit = req.server.config.uploadLimitBytes;
   const lang = langFromAcceptLanguage(req.headers['accept-language']);
-  const missing = () => new DomainError('invalid_file', 400, { reason: detailMessage('file_missing', lang) }, [{ path: `body.${field}`, message: detailMessage('required', lang) }]);
+  const missing = () =>
+    new DomainError('invalid_file', 400, { reason: detailMessage('file_missing', lang) }, [
+      { path: `body.${field}`, message: detailMessage('required', lang) },
+    ]);
   // busboy reports a malformed body (no boundary, truncated parts) as a bare Error: the caller's mistake, not a 500
   const malformed = (err: unknown) => {
     const e = err as { code?: string; statusCode?: number };
     if (err instanceof DomainError || e.code === 'FST_REQ_FILE_TOO_LARGE' || (e.statusCode && e.statusCode < 500)) return err;
-    return new DomainError('invalid_file', 400, { reason: detailMessage('bad_multipart', lang) }, [{ path: `body.${field}`, message: detailMessage('bad_multipart', lang) }]);
+    return new DomainError('invalid_file', 400, { reason: detailMessage('bad_multipart', lang) }, [
+      { path: `body.${field}`, message: detailMessage('bad_multipart', lang) },
+    ]);
   };
-  const part = await req.file({ limits: { fileSize: limit, files: 1 } }).catch((err: unknown) => { throw malformed(err); });
+  const part = await req.file({ limits: { fileSize: limit, files: 1 } }).catch((err: unknown) => {
+    throw malformed(err);
+  });
   if (!part || part.type !== 'file' || part.fieldname !== field) throw missing();
   try {
     const bytes = await part.toBuffer();

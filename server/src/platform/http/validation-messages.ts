@@ -1,6 +1,16 @@
 import type { Lang } from '@qinlian/contracts';
 
-type Issue = { code: string; path: PropertyKey[]; message: string; expected?: string; minimum?: unknown; maximum?: unknown; origin?: string; keys?: string[]; format?: string };
+type Issue = {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  origin?: string;
+  keys?: string[];
+  format?: string;
+};
 
 const zh = {
   required: '必填',
@@ -14,8 +24,10 @@ const zh = {
 const en = {
   required: 'required',
   type: (e: string) => `must be ${e}`,
-  tooSmall: (o: string | undefined, n: unknown) => (o === 'string' ? `at least ${n} characters` : o === 'array' ? `at least ${n} items` : `must be ≥ ${n}`),
-  tooBig: (o: string | undefined, n: unknown) => (o === 'string' ? `at most ${n} characters` : o === 'array' ? `at most ${n} items` : `must be ≤ ${n}`),
+  tooSmall: (o: string | undefined, n: unknown) =>
+    o === 'string' ? `at least ${n} characters` : o === 'array' ? `at least ${n} items` : `must be ≥ ${n}`,
+  tooBig: (o: string | undefined, n: unknown) =>
+    o === 'string' ? `at most ${n} characters` : o === 'array' ? `at most ${n} items` : `must be ≤ ${n}`,
   format: 'wrong format',
   value: 'not an allowed value',
   keys: (k: string[]) => `unknown fields: ${k.join(', ')}`,
@@ -28,14 +40,20 @@ export function translateIssue(issue: Issue, where: string, lang: Lang): { path:
   switch (issue.code) {
     case 'invalid_type':
       return { path, message: issue.message.includes('received undefined') ? m.required : m.type(issue.expected ?? '') };
-    case 'too_small': return { path, message: m.tooSmall(issue.origin, issue.minimum) };
-    case 'too_big': return { path, message: m.tooBig(issue.origin, issue.maximum) };
+    case 'too_small':
+      return { path, message: m.tooSmall(issue.origin, issue.minimum) };
+    case 'too_big':
+      return { path, message: m.tooBig(issue.origin, issue.maximum) };
     case 'invalid_format':
-    case 'invalid_string': return { path, message: m.format };
+    case 'invalid_string':
+      return { path, message: m.format };
     case 'invalid_value':
     case 'invalid_enum_value':
-    case 'invalid_union': return { path, message: m.value };
-    case 'unrecognized_keys': return { path, message: m.keys(issue.keys ?? []) };
-    default: return { path, message: m.format };
+    case 'invalid_union':
+      return { path, message: m.value };
+    case 'unrecognized_keys':
+      return { path, message: m.keys(issue.keys ?? []) };
+    default:
+      return { path, message: m.format };
   }
 }

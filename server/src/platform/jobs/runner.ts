@@ -64,9 +64,19 @@ export async function enqueueDueCrons(deps: Pick<JobDeps, 'db' | 'jobs'>, now: D
       const key = `${def.kind}:${runAt}`;
       if (seen.get(`${def.kind} ${s.cron}`) === key) continue; // this process saw it in already: spare the write
       const ok = await jobsRepo.insert(deps.db, {
-        id: newId(), kind: def.kind, payload: JSON.stringify({ scheduledFor: runAt }), runAt, status: 'queued', attempts: 0,
-        maxAttempts: def.maxAttempts, lastError: null, lockedBy: null, lockedAt: null, dedupeKey: key,
-        createdAt: iso(now), finishedAt: null,
+        id: newId(),
+        kind: def.kind,
+        payload: JSON.stringify({ scheduledFor: runAt }),
+        runAt,
+        status: 'queued',
+        attempts: 0,
+        maxAttempts: def.maxAttempts,
+        lastError: null,
+        lockedBy: null,
+        lockedAt: null,
+        dedupeKey: key,
+        createdAt: iso(now),
+        finishedAt: null,
       });
       seen.set(`${def.kind} ${s.cron}`, key);
       if (ok) inserted++;
@@ -76,11 +86,27 @@ export async function enqueueDueCrons(deps: Pick<JobDeps, 'db' | 'jobs'>, now: D
 }
 
 /** Queue a one-off job inside the caller's transaction; with a dedupe key, asking twice queues once. */
-export async function enqueueJob<P>(ctx: Ctx, def: JobDefinition<P>, payload: P, opts: { runAt?: Date; dedupeKey?: string } = {}): Promise<boolean> {
+export async function enqueueJob<P>(
+  ctx: Ctx,
+  def: JobDefinition<P>,
+  payload: P,
+  opts: { runAt?: Date; dedupeKey?: string } = {},
+): Promise<boolean> {
   const now = ctx.clock.now();
   return jobsRepo.insert(ctx.db, {
-    id: newId(), kind: def.kind, payload: JSON.stringify(payload ?? {}), runAt: iso(opts.runAt ?? now), status: 'queued', attempts: 0,
-    maxAttempts: def.maxAttempts, lastError: null, lockedBy: null, lockedAt: null, dedupeKey: opts.dedupeKey ?? null, createdAt: iso(now), finishedAt: null,
+    id: newId(),
+    kind: def.kind,
+    payload: JSON.stringify(payload ?? {}),
+    runAt: iso(opts.runAt ?? now),
+    status: 'queued',
+    attempts: 0,
+    maxAttempts: def.maxAttempts,
+    lastError: null,
+    lockedBy: null,
+    lockedAt: null,
+    dedupeKey: opts.dedupeKey ?? null,
+    createdAt: iso(now),
+    finishedAt: null,
   });
 }
 
@@ -93,7 +119,10 @@ export type RunSummary = { ran: number; done: number; retried: number; failed: n
  * A failure is retried after exponential backoff until max_attempts, then marked failed with
  * its error. Safe to call from any number of instances at once: each job is claimed by one.
  */
-export async function runDueJobs(deps: JobDeps, opts: { instanceId: string; max?: number; shouldStop?: () => boolean }): Promise<RunSummary> {
+export async function runDueJobs(
+  deps: JobDeps,
+  opts: { instanceId: string; max?: number; shouldStop?: () => boolean },
+): Promise<RunSummary> {
   const registry = registryOf(deps.jobs);
   const kinds = [...registry.keys()];
   const summary: RunSummary = { ran: 0, done: 0, retried: 0, failed: 0, reaped: 0 };
@@ -119,7 +148,13 @@ export async function runDueJobs(deps: JobDeps, opts: { instanceId: string; max?
 
 async function runOne(deps: JobDeps, def: JobDefinition<any>, job: JobRow, instanceId: string): Promise<'done' | 'retried' | 'failed'> {
   const ctx: JobCtx = {
-    actor: systemActor, db: deps.db, ip: 'job', lang: 'zh-CN', clock: deps.clock, config: deps.config, engine: deps.engine,
+    actor: systemActor,
+    db: deps.db,
+    ip: 'job',
+    lang: 'zh-CN',
+    clock: deps.clock,
+    config: deps.config,
+    engine: deps.engine,
     job: { id: job.id, kind: job.kind, attempt: job.attempts, maxAttempts: job.maxAttempts, runAt: job.runAt },
   };
   try {
@@ -132,7 +167,10 @@ async function runOne(deps: JobDeps, def: JobDefinition<any>, job: JobRow, insta
     if (job.attempts < job.maxAttempts) {
       const runAt = iso(new Date(now.getTime() + backoffDelay(def.backoff, job.attempts)));
       await jobsRepo.finish(deps.db, job.id, instanceId, { status: 'queued', runAt, lastError });
-      deps.log?.('warn', `job ${job.kind} failed (attempt ${job.attempts}/${job.maxAttempts}); retry at ${runAt}`, { jobId: job.id, error: lastError });
+      deps.log?.('warn', `job ${job.kind} failed (attempt ${job.attempts}/${job.maxAttempts}); retry at ${runAt}`, {
+        jobId: job.id,
+        error: lastError,
+      });
       return 'retried';
     }
     await jobsRepo.finish(deps.db, job.id, instanceId, { status: 'failed', finishedAt: iso(now), lastError });
@@ -161,7 +199,9 @@ export function startJobLoop(deps: JobDeps, opts: { instanceId: string; pollMs: 
   };
   const schedule = (ms: number) => {
     if (stopped) return;
-    timer = setTimeout(() => { inFlight = tick().finally(() => schedule(opts.pollMs)); }, ms);
+    timer = setTimeout(() => {
+      inFlight = tick().finally(() => schedule(opts.pollMs));
+    }, ms);
     timer.unref();
   };
   schedule(0);

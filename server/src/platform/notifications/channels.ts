@@ -43,9 +43,13 @@ export const emailChannel: NotificationChannel = {
     const user = decodeURIComponent(url.username);
     const pass = d.secret ?? decodeURIComponent(url.password);
     const transport = nodemailer.createTransport({
-      host: url.hostname, port: url.port ? Number(url.port) : secure ? 465 : 587, secure,
+      host: url.hostname,
+      port: url.port ? Number(url.port) : secure ? 465 : 587,
+      secure,
       auth: user ? { user, pass } : undefined,
-      connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: 2 * TIMEOUT_MS,
+      connectionTimeout: TIMEOUT_MS,
+      greetingTimeout: TIMEOUT_MS,
+      socketTimeout: 2 * TIMEOUT_MS,
     });
     try {
       await transport.sendMail({
@@ -63,14 +67,22 @@ export const emailChannel: NotificationChannel = {
 
 async function postJson(url: string, body: unknown): Promise<void> {
   const res = await fetch(url, {
-    method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS),
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
   // both robots answer 200 with {errcode, errmsg}; a non-zero errcode is a refusal (bad sign, rate limit…)
   let parsed: { errcode?: number; errmsg?: string } = {};
-  try { parsed = JSON.parse(text); } catch { /* not JSON: the 2xx is all we have */ }
-  if (typeof parsed.errcode === 'number' && parsed.errcode !== 0) throw new Error(`errcode ${parsed.errcode}: ${parsed.errmsg ?? ''}`.slice(0, 300));
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON: the 2xx is all we have */
+  }
+  if (typeof parsed.errcode === 'number' && parsed.errcode !== 0)
+    throw new Error(`errcode ${parsed.errcode}: ${parsed.errmsg ?? ''}`.slice(0, 300));
 }
 
 const linkLine = (d: OutgoingDelivery) => (d.link ? `\n\n[查看详情](${d.link})` : '\n\n请登录勤廉平台查看。');
@@ -106,5 +118,8 @@ export const weComChannel: NotificationChannel = {
 };
 
 export const CHANNELS: Record<ChannelName, NotificationChannel> = {
-  inapp: inAppChannel, email: emailChannel, dingtalk: dingTalkChannel, wecom: weComChannel,
+  inapp: inAppChannel,
+  email: emailChannel,
+  dingtalk: dingTalkChannel,
+  wecom: weComChannel,
 };

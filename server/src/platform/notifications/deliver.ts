@@ -18,13 +18,20 @@ export type DeliveryDeps = { db: Db; clock: Clock; config: Config };
 export type DeliverySummary = { sent: number; retried: number; failed: number };
 
 const absolute = (config: Config, link: string | null) =>
-  link === null ? null : /^https?:\/\//.test(link) ? link : config.publicUrl ? `${config.publicUrl}${link.startsWith('/') ? '' : '/'}${link}` : null;
+  link === null
+    ? null
+    : /^https?:\/\//.test(link)
+      ? link
+      : config.publicUrl
+        ? `${config.publicUrl}${link.startsWith('/') ? '' : '/'}${link}`
+        : null;
 
 /** Where a delivery goes: its channel row (opened seal), or the SMTP settings from the environment. */
 async function resolve(deps: DeliveryDeps, d: DeliveryRow): Promise<OutgoingDelivery> {
   const base = { id: d.id, title: d.title, body: d.body, link: absolute(deps.config, d.link), address: d.address, now: deps.clock.now() };
   if (d.channelId === null) {
-    if (d.channel === 'email') return { ...base, target: deps.config.smtp?.url ?? null, secret: null, from: deps.config.smtp?.from ?? null };
+    if (d.channel === 'email')
+      return { ...base, target: deps.config.smtp?.url ?? null, secret: null, from: deps.config.smtp?.from ?? null };
     return { ...base, target: null, secret: null, from: null };
   }
   const ch = await deliveryRepo.channelById(deps.db, d.channelId);
@@ -61,7 +68,11 @@ export async function deliverDueNotifications(deps: DeliveryDeps, opts: { max?: 
       const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
       const now = deps.clock.now().getTime();
       if (d.attempts < d.maxAttempts && !(err instanceof Undeliverable)) {
-        await deliveryRepo.finish(deps.db, d.id, { status: 'queued', lastError, nextAttemptAt: iso(new Date(now + backoffDelay(DELIVERY_BACKOFF, d.attempts))) });
+        await deliveryRepo.finish(deps.db, d.id, {
+          status: 'queued',
+          lastError,
+          nextAttemptAt: iso(new Date(now + backoffDelay(DELIVERY_BACKOFF, d.attempts))),
+        });
         summary.retried++;
       } else {
         await deliveryRepo.finish(deps.db, d.id, { status: 'failed', lastError, nextAttemptAt: null });

@@ -16,7 +16,9 @@ import { notify, type NotificationInput } from './notify.ts';
 async function startSmtp() {
   const received: { envelopeTo: string[]; mail: ParsedMail }[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
         received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail });
@@ -35,16 +37,27 @@ async function startReceiver() {
   let answer: (n: number) => number = () => 200;
   const server = http.createServer((req, res) => {
     let raw = '';
-    req.on('data', (c) => { raw += c; });
+    req.on('data', (c) => {
+      raw += c;
+    });
     req.on('end', () => {
       requests.push({ url: new URL(req.url!, 'http://x'), body: JSON.parse(raw) });
       const status = answer(requests.length);
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(status === 200 ? { errcode: 0, errmsg: 'ok' } : { error: 'busy' }));
+      res
+        .writeHead(status, { 'content-type': 'application/json' })
+        .end(JSON.stringify(status === 200 ? { errcode: 0, errmsg: 'ok' } : { error: 'busy' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { requests, base, answerWith: (f: (n: number) => number) => { answer = f; }, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    requests,
+    base,
+    answerWith: (f: (n: number) => number) => {
+      answer = f;
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe.each(ENGINES)('notifications on %s', (engine) => {
@@ -54,12 +67,19 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     t = await startTestApp(engine, { sessionIdleMinutes: 1440 }); // the tests move the clock by hours
     deps = { db: t.db.db, engine: t.db.engine, clock: t.clock, config: t.config, jobs: [notificationDeliveryJob] };
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const ctx = () => systemCtx(t.db, t.clock);
   const admin = { request: (opts: Parameters<Session['request']>[0]) => t.admin.request(opts) };
   const message = (over: Partial<NotificationInput> & { recipientPersonIds: string[] }): NotificationInput => ({
-    kind: 'task.urge', title: '【督办】请报送进展', body: '任务“优化营商环境”已逾期，请立即推进。', link: '/tasks/1', dedupeKey: crypto.randomUUID(), ...over,
+    kind: 'task.urge',
+    title: '【督办】请报送进展',
+    body: '任务“优化营商环境”已逾期，请立即推进。',
+    link: '/tasks/1',
+    dedupeKey: crypto.randomUUID(),
+    ...over,
   });
   const withEmail = async (departmentId?: string) => {
     const person = await buildPerson(t, departmentId ? { departmentId } : {});
@@ -79,13 +99,15 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     return runDueJobs(deps, { instanceId: 'test' });
   };
 
-  it('writes nothing when the caller\'s transaction rolls back', async () => {
+  it("writes nothing when the caller's transaction rolls back", async () => {
     const person = await withEmail();
     const input = message({ recipientPersonIds: [person.id] });
-    await expect(inTransaction(ctx(), async (tx) => {
-      await notify(tx, input);
-      throw new Error('the causing write failed');
-    })).rejects.toThrow('the causing write failed');
+    await expect(
+      inTransaction(ctx(), async (tx) => {
+        await notify(tx, input);
+        throw new Error('the causing write failed');
+      }),
+    ).rejects.toThrow('the causing write failed');
     expect(await t.db.db.selectFrom('notifications').selectAll().where('personId', '=', person.id).execute()).toEqual([]);
     expect(await deliveriesOf(input.dedupeKey)).toEqual([]);
   });
@@ -108,7 +130,8 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     const smtp = await startSmtp();
     try {
       const created = await admin.request({
-        method: 'POST', url: '/api/notification-channels',
+        method: 'POST',
+        url: '/api/notification-channels',
         payload: { kind: 'email', name: '督办邮件', target: `smtp://127.0.0.1:${smtp.port}`, from: '勤廉办 <duban@qinlian.test>' },
       });
       expect(created.statusCode).toBe(201);
@@ -139,7 +162,7 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     }
   });
 
-  it('posts DingTalk (signed) and WeCom markdown to the robots of the recipient\'s department', async () => {
+  it("posts DingTalk (signed) and WeCom markdown to the robots of the recipient's department", async () => {
     const rx = await startReceiver();
     await clearQueue();
     try {
@@ -147,9 +170,27 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
       const sub = await buildDepartment(t, { parentId: dept.id });
       const other = await buildDepartment(t);
       const secret = 'SEC0123456789abcdef';
-      const ding = await admin.request({ method: 'POST', url: '/api/notification-channels', payload: { kind: 'dingtalk', name: '督办钉钉群', target: `${rx.base}/robot/send?access_token=tok123456789`, secret, departmentId: dept.id } });
-      const wecom = await admin.request({ method: 'POST', url: '/api/notification-channels', payload: { kind: 'wecom', name: '企业微信群', target: `${rx.base}/cgi-bin/webhook/send?key=wx-key-0001`, departmentId: dept.id } });
-      const elsewhere = await admin.request({ method: 'POST', url: '/api/notification-channels', payload: { kind: 'wecom', name: '别的部门', target: `${rx.base}/other`, departmentId: other.id } });
+      const ding = await admin.request({
+        method: 'POST',
+        url: '/api/notification-channels',
+        payload: {
+          kind: 'dingtalk',
+          name: '督办钉钉群',
+          target: `${rx.base}/robot/send?access_token=tok123456789`,
+          secret,
+          departmentId: dept.id,
+        },
+      });
+      const wecom = await admin.request({
+        method: 'POST',
+        url: '/api/notification-channels',
+        payload: { kind: 'wecom', name: '企业微信群', target: `${rx.base}/cgi-bin/webhook/send?key=wx-key-0001`, departmentId: dept.id },
+      });
+      const elsewhere = await admin.request({
+        method: 'POST',
+        url: '/api/notification-channels',
+        payload: { kind: 'wecom', name: '别的部门', target: `${rx.base}/other`, departmentId: other.id },
+      });
       expect([ding.statusCode, wecom.statusCode, elsewhere.statusCode]).toEqual([201, 201, 201]);
       expect(ding.json()).toMatchObject({ hasSecret: true, targetMasked: `${rx.base}/robot/send?access_token=tok1****6789` });
       expect(JSON.stringify(ding.json())).not.toContain(secret);
@@ -161,7 +202,10 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
 
       expect(rx.requests).toHaveLength(2); // one per robot, naming both people; none to the other department
       const dingReq = rx.requests.find((r) => r.url.pathname === '/robot/send')!;
-      expect(dingReq.body).toEqual({ msgtype: 'markdown', markdown: { title: '【升级督办】R-02 招商引资', text: expect.stringContaining('任务“优化营商环境”已逾期') } });
+      expect(dingReq.body).toEqual({
+        msgtype: 'markdown',
+        markdown: { title: '【升级督办】R-02 招商引资', text: expect.stringContaining('任务“优化营商环境”已逾期') },
+      });
       expect(dingReq.body.markdown.text).toContain(`接收人：${p1.name}、${p2.name}`);
       const timestamp = dingReq.url.searchParams.get('timestamp')!;
       expect(Number(timestamp)).toBe(t.clock.now().getTime());
@@ -183,7 +227,11 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     rx.answerWith((n) => (n <= 2 ? 500 : 200));
     await clearQueue();
     try {
-      const ch = await admin.request({ method: 'POST', url: '/api/notification-channels', payload: { kind: 'wecom', name: '重试测试群', target: `${rx.base}/hook?key=k` } });
+      const ch = await admin.request({
+        method: 'POST',
+        url: '/api/notification-channels',
+        payload: { kind: 'wecom', name: '重试测试群', target: `${rx.base}/hook?key=k` },
+      });
       const person = await buildPerson(t);
       const input = message({ recipientPersonIds: [person.id] });
       await inTransaction(ctx(), (tx) => notify(tx, input));
@@ -208,10 +256,17 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
       expect(both.reduce((n, s) => n + s.sent, 0)).toBe(1);
       expect(await robot()).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
 
-      for (let i = 0; i < 5; i++) { t.clock.advance(3_600_000); await runDeliveryJob(); }
+      for (let i = 0; i < 5; i++) {
+        t.clock.advance(3_600_000);
+        await runDeliveryJob();
+      }
       expect(rx.requests).toHaveLength(3);
       const listed = await admin.request({ method: 'GET', url: '/api/notification-deliveries?channel=wecom&status=sent' });
-      expect(listed.json().items.find((d: any) => d.channelName === '重试测试群')).toMatchObject({ attempts: 3, status: 'sent', channelName: '重试测试群' });
+      expect(listed.json().items.find((d: any) => d.channelName === '重试测试群')).toMatchObject({
+        attempts: 3,
+        status: 'sent',
+        channelName: '重试测试群',
+      });
       await admin.request({ method: 'DELETE', url: `/api/notification-channels/${ch.json().id}` });
     } finally {
       await rx.close();
@@ -223,12 +278,19 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     rx.answerWith(() => 500);
     await clearQueue();
     try {
-      const ch = await admin.request({ method: 'POST', url: '/api/notification-channels', payload: { kind: 'dingtalk', name: '坏掉的群', target: `${rx.base}/broken` } });
+      const ch = await admin.request({
+        method: 'POST',
+        url: '/api/notification-channels',
+        payload: { kind: 'dingtalk', name: '坏掉的群', target: `${rx.base}/broken` },
+      });
       const person = await buildPerson(t);
       const input = message({ recipientPersonIds: [person.id] });
       await inTransaction(ctx(), (tx) => notify(tx, input));
       const deps2 = { db: t.db.db, clock: t.clock, config: t.config };
-      for (let i = 0; i < 10; i++) { await deliverDueNotifications(deps2); t.clock.advance(3_600_000); }
+      for (let i = 0; i < 10; i++) {
+        await deliverDueNotifications(deps2);
+        t.clock.advance(3_600_000);
+      }
       const d = (await deliveriesOf(input.dedupeKey)).find((x) => x.channel === 'dingtalk')!;
       expect(d).toMatchObject({ status: 'failed', attempts: 6, lastError: expect.stringContaining('HTTP 500') });
       expect(rx.requests).toHaveLength(6);

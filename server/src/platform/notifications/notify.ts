@@ -41,22 +41,46 @@ export async function notify(ctx: TxCtx, input: NotificationInput): Promise<Noti
   if (contacts.length === 0) return { inbox: 0, deliveries: 0 };
   const now = iso(ctx.clock.now());
   const message = {
-    title: input.title.slice(0, 200), body: input.body.slice(0, 4000), link: input.link ?? null,
-    entityType: input.entityType ?? null, entityId: input.entityId ?? null,
+    title: input.title.slice(0, 200),
+    body: input.body.slice(0, 4000),
+    link: input.link ?? null,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId ?? null,
   };
 
   const inbox: InboxRow[] = contacts.map((c) => ({
-    id: newId(), personId: c.personId, kind: input.kind, ...message, dedupeKey: `${input.dedupeKey}|${c.personId}`, createdAt: now, readAt: null,
-    titleEn: input.en?.title.slice(0, 200) ?? null, bodyEn: input.en?.body.slice(0, 4000) ?? null,
+    id: newId(),
+    personId: c.personId,
+    kind: input.kind,
+    ...message,
+    dedupeKey: `${input.dedupeKey}|${c.personId}`,
+    createdAt: now,
+    readAt: null,
+    titleEn: input.en?.title.slice(0, 200) ?? null,
+    bodyEn: input.en?.body.slice(0, 4000) ?? null,
   }));
   const delivery = (d: Pick<DeliveryRow, 'dedupeKey' | 'channel' | 'channelId' | 'personId' | 'address'>, sent: boolean): DeliveryRow => ({
-    id: newId(), notificationKind: input.kind, ...d, ...message,
-    status: sent ? 'sent' : 'queued', attempts: sent ? 1 : 0, maxAttempts: DELIVERY_MAX_ATTEMPTS, nextAttemptAt: sent ? null : now,
-    lockedAt: null, lastError: null, sentAt: sent ? now : null, createdAt: now,
+    id: newId(),
+    notificationKind: input.kind,
+    ...d,
+    ...message,
+    status: sent ? 'sent' : 'queued',
+    attempts: sent ? 1 : 0,
+    maxAttempts: DELIVERY_MAX_ATTEMPTS,
+    nextAttemptAt: sent ? null : now,
+    lockedAt: null,
+    lastError: null,
+    sentAt: sent ? now : null,
+    createdAt: now,
   });
 
   // in-app: delivered by the inbox row itself
-  const deliveries: DeliveryRow[] = contacts.map((c) => delivery({ dedupeKey: `${input.dedupeKey}|${c.personId}|inapp`, channel: 'inapp', channelId: null, personId: c.personId, address: null }, true));
+  const deliveries: DeliveryRow[] = contacts.map((c) =>
+    delivery(
+      { dedupeKey: `${input.dedupeKey}|${c.personId}|inapp`, channel: 'inapp', channelId: null, personId: c.personId, address: null },
+      true,
+    ),
+  );
 
   const channels = await deliveryRepo.enabledChannels(ctx.db);
   const email = channels.find((ch) => ch.kind === 'email');
@@ -64,7 +88,18 @@ export async function notify(ctx: TxCtx, input: NotificationInput): Promise<Noti
     for (const c of contacts) {
       if (!c.email) continue;
       const address = `"${c.name.replace(/["\\]/g, '')}" <${c.email}>`;
-      deliveries.push(delivery({ dedupeKey: `${input.dedupeKey}|${c.personId}|email`, channel: 'email', channelId: email?.id ?? null, personId: c.personId, address }, false));
+      deliveries.push(
+        delivery(
+          {
+            dedupeKey: `${input.dedupeKey}|${c.personId}|email`,
+            channel: 'email',
+            channelId: email?.id ?? null,
+            personId: c.personId,
+            address,
+          },
+          false,
+        ),
+      );
     }
   }
   for (const robot of channels.filter((ch) => ch.kind === 'dingtalk' || ch.kind === 'wecom')) {
@@ -72,11 +107,17 @@ export async function notify(ctx: TxCtx, input: NotificationInput): Promise<Noti
     if (reached.length === 0) continue;
     // one message per group, naming everyone it concerns
     deliveries.push({
-      ...delivery({ dedupeKey: `${input.dedupeKey}|robot:${robot.id}`, channel: robot.kind, channelId: robot.id, personId: null, address: null }, false),
+      ...delivery(
+        { dedupeKey: `${input.dedupeKey}|robot:${robot.id}`, channel: robot.kind, channelId: robot.id, personId: null, address: null },
+        false,
+      ),
       body: `${message.body}\n\n接收人：${reached.map((c) => c.name).join('、')}`.slice(0, 4000),
     });
   }
 
-  const [newInbox, newDeliveries] = [await deliveryRepo.insertInbox(ctx.db, inbox), await deliveryRepo.insertDeliveries(ctx.db, deliveries)];
+  const [newInbox, newDeliveries] = [
+    await deliveryRepo.insertInbox(ctx.db, inbox),
+    await deliveryRepo.insertDeliveries(ctx.db, deliveries),
+  ];
   return { inbox: newInbox.length, deliveries: newDeliveries.length };
 }

@@ -18,7 +18,12 @@ export const MIN_SEARCH_CHARS = 2;
 
 /** What search compares: NFKC, lower case, letters, marks and digits only, as code points. */
 export function searchChars(text: string): string[] {
-  return Array.from(text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, ''));
+  return Array.from(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, ''),
+  );
 }
 
 /** The overlapping character pairs of a text, in order (none for fewer than two characters). */

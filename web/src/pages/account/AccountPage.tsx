@@ -21,11 +21,29 @@ export function AccountPage() {
               <Descriptions.Item label={t('account.name')}>{user.name}</Descriptions.Item>
               <Descriptions.Item label={t('account.department')}>{user.departmentName ?? t('dashboard.noDept')}</Descriptions.Item>
               <Descriptions.Item label={t('account.roles')}>
-                {user.roles.length ? <Space size={[4, 4]} wrap>{user.roles.map((r) => <Tag key={r.id} color="red">{roleName(t, i18n, r)}</Tag>)}</Space> : t('common.none')}
+                {user.roles.length ? (
+                  <Space size={[4, 4]} wrap>
+                    {user.roles.map((r) => (
+                      <Tag key={r.id} color="red">
+                        {roleName(t, i18n, r)}
+                      </Tag>
+                    ))}
+                  </Space>
+                ) : (
+                  t('common.none')
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t('account.dataScope')}>{t(`role.scopes.${user.dataScope}`)}</Descriptions.Item>
               <Descriptions.Item label={t('account.permissions')}>
-                {user.permissions.length ? <Space size={[4, 4]} wrap>{user.permissions.map((p) => <Tag key={p}>{permissionLabel(t, i18n, p)}</Tag>)}</Space> : t('common.none')}
+                {user.permissions.length ? (
+                  <Space size={[4, 4]} wrap>
+                    {user.permissions.map((p) => (
+                      <Tag key={p}>{permissionLabel(t, i18n, p)}</Tag>
+                    ))}
+                  </Space>
+                ) : (
+                  t('common.none')
+                )}
               </Descriptions.Item>
             </Descriptions>
           </Card>

@@ -48,13 +48,16 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         rules={[
           { required: true },
           ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+            validator: (_, value) =>
+              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
           }),
         ]}
       >
         <Input.Password autoComplete="new-password" data-testid="password-confirm" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="password-submit">{t('password.submit')}</Button>
+      <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="password-submit">
+        {t('password.submit')}
+      </Button>
     </Form>
   );
 }

@@ -33,12 +33,19 @@ export function ChangePasswordPage() {
       <div className="app-header" style={{ height: 56, padding: '0 20px' }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
           <BrandMark size={34} />
-          <div className="app-brand"><div className="app-brand-name">{t('brand.name')}</div></div>
+          <div className="app-brand">
+            <div className="app-brand-name">{t('brand.name')}</div>
+          </div>
         </div>
         <div>
           <LanguageSwitch tone="dark" />
-          <Button type="text" className="on-dark" icon={<LogoutOutlined />} data-testid="sign-out"
-            onClick={() => void logout.mutateAsync().catch(() => undefined)}>
+          <Button
+            type="text"
+            className="on-dark"
+            icon={<LogoutOutlined />}
+            data-testid="sign-out"
+            onClick={() => void logout.mutateAsync().catch(() => undefined)}
+          >
             {t('header.signOut')}
           </Button>
         </div>
@@ -46,9 +53,13 @@ export function ChangePasswordPage() {
       <div style={{ flex: 1, display: 'flex', alignItems: 'flex-start', justifyContent: 'center', padding: '64px 16px' }}>
         <Card style={{ width: 480, maxWidth: '100%' }}>
           {!forced && (
-            <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} style={{ paddingInline: 0 }}>{t('common.back')}</Button>
+            <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} style={{ paddingInline: 0 }}>
+              {t('common.back')}
+            </Button>
           )}
-          <Typography.Title level={4} style={{ marginTop: 8 }}>{forced ? t('password.forcedTitle') : t('password.title')}</Typography.Title>
+          <Typography.Title level={4} style={{ marginTop: 8 }}>
+            {forced ? t('password.forcedTitle') : t('password.title')}
+          </Typography.Title>
           {forced && <Typography.Paragraph type="secondary">{t('password.forcedSub')}</Typography.Paragraph>}
           <ChangePasswordForm onDone={() => void done()} />
         </Card>

@@ -22,10 +22,20 @@ export function TotpCard() {
   const status = user.totpEnabled ? <Tag color="success">{t('account.totpOn')}</Tag> : <Tag>{t('account.totpOff')}</Tag>;
 
   return (
-    <Card title={<Space><SafetyCertificateOutlined />{t('account.totp')}{status}</Space>}>
+    <Card
+      title={
+        <Space>
+          <SafetyCertificateOutlined />
+          {t('account.totp')}
+          {status}
+        </Space>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('account.totpIntro')}</Typography.Paragraph>
       {!user.totpEnabled && !pending && (
-        <Button type="primary" onClick={() => setup.mutate()} loading={setup.isPending} data-testid="totp-setup">{t('account.totpSetup')}</Button>
+        <Button type="primary" onClick={() => setup.mutate()} loading={setup.isPending} data-testid="totp-setup">
+          {t('account.totpSetup')}
+        </Button>
       )}
       {pending && (
         <Flex gap={24} wrap align="flex-start">
@@ -33,7 +43,11 @@ export function TotpCard() {
           <div style={{ flex: 1, minWidth: 260 }}>
             <Typography.Paragraph>{t('account.totpScan')}</Typography.Paragraph>
             <Typography.Paragraph>
-              {t('account.secret')}{t('common.colon')}<Typography.Text code copyable data-testid="totp-secret">{pending.secret}</Typography.Text>
+              {t('account.secret')}
+              {t('common.colon')}
+              <Typography.Text code copyable data-testid="totp-secret">
+                {pending.secret}
+              </Typography.Text>
             </Typography.Paragraph>
             <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true }} copyable style={{ fontSize: 12 }}>
               {pending.otpauthUrl}
@@ -53,15 +67,25 @@ export function TotpCard() {
               }
             >
               <Form.Item name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpHint') }]}>
-                <Input placeholder={t('account.totpCode')} maxLength={6} inputMode="numeric" style={{ width: 220 }} data-testid="totp-code" />
+                <Input
+                  placeholder={t('account.totpCode')}
+                  maxLength={6}
+                  inputMode="numeric"
+                  style={{ width: 220 }}
+                  data-testid="totp-code"
+                />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={enable.isPending} data-testid="totp-enable">{t('account.totpEnable')}</Button>
+              <Button type="primary" htmlType="submit" loading={enable.isPending} data-testid="totp-enable">
+                {t('account.totpEnable')}
+              </Button>
             </Form>
           </div>
         </Flex>
       )}
       {user.totpEnabled && !showDisable && (
-        <Button danger onClick={() => setShowDisable(true)} data-testid="totp-disable">{t('account.totpDisable')}</Button>
+        <Button danger onClick={() => setShowDisable(true)} data-testid="totp-disable">
+          {t('account.totpDisable')}
+        </Button>
       )}
       {user.totpEnabled && showDisable && (
         <>
@@ -81,10 +105,17 @@ export function TotpCard() {
             }
           >
             <Form.Item name="password" rules={[{ required: true, message: t('account.totpDisablePassword') }]}>
-              <Input.Password placeholder={t('password.current')} style={{ width: 220 }} autoComplete="current-password" data-testid="totp-disable-password" />
+              <Input.Password
+                placeholder={t('password.current')}
+                style={{ width: 220 }}
+                autoComplete="current-password"
+                data-testid="totp-disable-password"
+              />
             </Form.Item>
             <Space>
-              <Button danger type="primary" htmlType="submit" loading={disable.isPending} data-testid="totp-disable-submit">{t('account.totpDisable')}</Button>
+              <Button danger type="primary" htmlType="submit" loading={disable.isPending} data-testid="totp-disable-submit">
+                {t('account.totpDisable')}
+              </Button>
               <Button onClick={() => setShowDisable(false)}>{t('common.cancel')}</Button>
             </Space>
           </Form>

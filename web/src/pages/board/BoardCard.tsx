@@ -27,17 +27,41 @@ export function BoardCard({ item, dark = false }: { item: BoardItem; dark?: bool
       <div className="board-card-top">
         <WarningDot warning={item.warning} size={9} />
         <span className="board-card-code">{item.code}</span>
-        <span className="board-card-days"><DaysLeft days={item.workingDaysLeft} status={item.status} /></span>
+        <span className="board-card-days">
+          <DaysLeft days={item.workingDaysLeft} status={item.status} />
+        </span>
       </div>
-      <div className="board-card-title" title={item.title}>{item.title}</div>
+      <div className="board-card-title" title={item.title}>
+        {item.title}
+      </div>
       <div className="board-card-meta">
-        <span>{t('board.owner')}{t('common.colon')}{item.handlerName ?? '—'} · {item.leadDepartmentName}</span>
+        <span>
+          {t('board.owner')}
+          {t('common.colon')}
+          {item.handlerName ?? '—'} · {item.leadDepartmentName}
+        </span>
       </div>
       <div className="board-card-meta">
-        <span>{t('board.deadline')}{t('common.colon')}{formatDate(item.dueDate)}</span>
-        {item.leaderName && <span>{t('board.leader')}{t('common.colon')}{item.leaderName}</span>}
+        <span>
+          {t('board.deadline')}
+          {t('common.colon')}
+          {formatDate(item.dueDate)}
+        </span>
+        {item.leaderName && (
+          <span>
+            {t('board.leader')}
+            {t('common.colon')}
+            {item.leaderName}
+          </span>
+        )}
       </div>
-      <Progress percent={item.progress} size="small" strokeColor={item.warning === 'none' ? '#52c41a' : edge} railColor={dark ? 'rgba(255,255,255,0.12)' : undefined} format={(p) => <Typography.Text style={{ fontSize: 12, color: dark ? '#cbd5e1' : undefined }}>{p}%</Typography.Text>} />
+      <Progress
+        percent={item.progress}
+        size="small"
+        strokeColor={item.warning === 'none' ? '#52c41a' : edge}
+        railColor={dark ? 'rgba(255,255,255,0.12)' : undefined}
+        format={(p) => <Typography.Text style={{ fontSize: 12, color: dark ? '#cbd5e1' : undefined }}>{p}%</Typography.Text>}
+      />
     </div>
   );
 }

@@ -19,7 +19,9 @@ export function BoardColumn({ status, items, count, dark }: Props) {
         <span className="board-column-count">{count}</span>
       </header>
       <div className="board-column-body" ref={body}>
-        {items.map((i) => <BoardCard key={i.id} item={i} dark={dark} />)}
+        {items.map((i) => (
+          <BoardCard key={i.id} item={i} dark={dark} />
+        ))}
         {items.length === 0 && !dark && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={false} style={{ margin: '12px 0' }} />}
       </div>
     </section>

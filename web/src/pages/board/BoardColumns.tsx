@@ -9,7 +9,9 @@ export function BoardColumns({ board, dark = false }: { board: Board; dark?: boo
   return (
     <div className={`board-columns ${dark ? 'board-columns-dark' : ''}`} data-testid="board-columns">
       {STATUSES.map((s) => {
-        const items = board.items.filter((i) => i.status === s).sort((a, b) => RANK[a.warning] - RANK[b.warning] || a.workingDaysLeft - b.workingDaysLeft);
+        const items = board.items
+          .filter((i) => i.status === s)
+          .sort((a, b) => RANK[a.warning] - RANK[b.warning] || a.workingDaysLeft - b.workingDaysLeft);
         return <BoardColumn key={s} status={s} items={items} count={board.counts.byStatus[s] ?? items.length} dark={dark} />;
       })}
     </div>

@@ -29,14 +29,17 @@ export function BoardPage() {
   const board = useBoard(filter, !!plan);
 
   const set = (next: Record<string, string | undefined>) =>
-    setParams(() => {
-      const p = new URLSearchParams(window.location.search); // live URL: see useListParams
-      for (const [k, v] of Object.entries(next)) {
-        if (v) p.set(k, v);
-        else p.delete(k);
-      }
-      return p;
-    }, { replace: true });
+    setParams(
+      () => {
+        const p = new URLSearchParams(window.location.search); // live URL: see useListParams
+        for (const [k, v] of Object.entries(next)) {
+          if (v) p.set(k, v);
+          else p.delete(k);
+        }
+        return p;
+      },
+      { replace: true },
+    );
 
   const toggleWall = (on: boolean) => {
     set({ wall: on ? '1' : undefined });
@@ -49,11 +52,14 @@ export function BoardPage() {
     if (!wall) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      setParams(() => {
-        const p = new URLSearchParams(window.location.search);
-        p.delete('wall');
-        return p;
-      }, { replace: true });
+      setParams(
+        () => {
+          const p = new URLSearchParams(window.location.search);
+          p.delete('wall');
+          return p;
+        },
+        { replace: true },
+      );
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -71,9 +77,16 @@ export function BoardPage() {
             {board.dataUpdatedAt ? t('board.updatedAt', { time: dayjs(board.dataUpdatedAt).format('HH:mm:ss') }) : ''}
           </Typography.Text>
           <Tooltip title={t('common.refresh')}>
-            <Button icon={<ReloadOutlined />} onClick={() => void board.refetch()} loading={board.isFetching} aria-label={t('common.refresh')} />
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void board.refetch()}
+              loading={board.isFetching}
+              aria-label={t('common.refresh')}
+            />
           </Tooltip>
-          <Button type="primary" icon={<FullscreenOutlined />} onClick={() => toggleWall(true)} data-testid="board-wall-toggle">{t('board.wall')}</Button>
+          <Button type="primary" icon={<FullscreenOutlined />} onClick={() => toggleWall(true)} data-testid="board-wall-toggle">
+            {t('board.wall')}
+          </Button>
         </>
       }
     >
@@ -89,7 +102,13 @@ export function BoardPage() {
           )}
         </Flex>
       </Card>
-      {board.data ? <BoardColumns board={board.data} /> : <Card><Skeleton active /></Card>}
+      {board.data ? (
+        <BoardColumns board={board.data} />
+      ) : (
+        <Card>
+          <Skeleton active />
+        </Card>
+      )}
     </PageContainer>
   );
 }

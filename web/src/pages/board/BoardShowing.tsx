@@ -9,5 +9,9 @@ export function BoardShowing({ board, dark = false }: { board: Board; dark?: boo
   const n = new Intl.NumberFormat(i18n.language);
   const text = t('board.showing', { shown: n.format(board.items.length), total: n.format(board.total) });
   if (dark) return <span data-testid="board-truncated">{text}</span>;
-  return <Typography.Text type="secondary" data-testid="board-truncated">{text}</Typography.Text>;
+  return (
+    <Typography.Text type="secondary" data-testid="board-truncated">
+      {text}
+    </Typography.Text>
+  );
 }

@@ -32,21 +32,30 @@ export function BoardWall({ board, planName, updatedAt, onExit }: Props) {
           </div>
           {WARNINGS.map((w) => (
             <div key={w} className={`wall-count wall-count-${w}`} style={{ borderColor: WARNING_HEX[w] }} data-testid={`wall-count-${w}`}>
-              <div className="wall-count-num" style={{ color: WARNING_HEX[w] }}>{board?.counts.byWarning[w] ?? 0}</div>
+              <div className="wall-count-num" style={{ color: WARNING_HEX[w] }}>
+                {board?.counts.byWarning[w] ?? 0}
+              </div>
               <div className="wall-count-label">{t(`task.warnings.${w}`)}</div>
             </div>
           ))}
         </div>
         <div className="wall-right">
           <WallClock />
-          <Button ghost icon={<FullscreenExitOutlined />} onClick={onExit} data-testid="board-wall-toggle">{t('board.exitWall')}</Button>
+          <Button ghost icon={<FullscreenExitOutlined />} onClick={onExit} data-testid="board-wall-toggle">
+            {t('board.exitWall')}
+          </Button>
         </div>
       </header>
       <main className="wall-body">{board ? <BoardColumns board={board} dark /> : <Spin size="large" />}</main>
       <footer className="wall-foot">
         {t('board.wallFoot')}
         {updatedAt ? ` · ${t('board.updatedAt', { time: dayjs(updatedAt).format('HH:mm:ss') })}` : ''}
-        {board?.truncated && <> · <BoardShowing board={board} dark /></>}
+        {board?.truncated && (
+          <>
+            {' '}
+            · <BoardShowing board={board} dark />
+          </>
+        )}
       </footer>
     </div>
   );

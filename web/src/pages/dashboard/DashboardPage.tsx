@@ -1,5 +1,12 @@
 import {
-  ApartmentOutlined, AuditOutlined, FundProjectionScreenOutlined, OrderedListOutlined, PieChartOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  FundProjectionScreenOutlined,
+  OrderedListOutlined,
+  PieChartOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Badge, Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -13,7 +20,19 @@ import { usePosts } from '../org/posts/hooks.ts';
 import { useHealth, usePeopleTotal } from './hooks.ts';
 import { roleName } from '../system/roles/roleName.ts';
 
-function StatCard({ title, value, loading, icon, to }: { title: string; value: number | undefined; loading: boolean; icon: ReactNode; to: string }) {
+function StatCard({
+  title,
+  value,
+  loading,
+  icon,
+  to,
+}: {
+  title: string;
+  value: number | undefined;
+  loading: boolean;
+  icon: ReactNode;
+  to: string;
+}) {
   return (
     <Link to={to}>
       <Card hoverable className="stat-card">
@@ -53,35 +72,65 @@ export function DashboardPage() {
       <Card style={{ marginBottom: 16, background: 'linear-gradient(100deg, #fff 55%, #fdf1f1 100%)' }}>
         <Flex justify="space-between" align="center" wrap gap={16}>
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }}>{t('dashboard.greeting', { name: user.name })}</Typography.Title>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {t('dashboard.greeting', { name: user.name })}
+            </Typography.Title>
             <Typography.Text type="secondary">
               {t('dashboard.today', { date })} · {user.departmentName ?? t('dashboard.noDept')}
             </Typography.Text>
             <div style={{ marginTop: 10 }}>
               <Space size={[4, 4]} wrap>
-                {user.roles.map((r) => <Tag key={r.id} color="red">{roleName(t, i18n, r)}</Tag>)}
-                <Tag>{t('dashboard.dataScope')}{t('common.colon')}{t(`role.scopes.${user.dataScope}`)}</Tag>
+                {user.roles.map((r) => (
+                  <Tag key={r.id} color="red">
+                    {roleName(t, i18n, r)}
+                  </Tag>
+                ))}
+                <Tag>
+                  {t('dashboard.dataScope')}
+                  {t('common.colon')}
+                  {t(`role.scopes.${user.dataScope}`)}
+                </Tag>
               </Space>
             </div>
           </div>
-          <Typography.Text type="secondary" style={{ letterSpacing: 2 }}>{t('brand.tagline')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ letterSpacing: 2 }}>
+            {t('brand.tagline')}
+          </Typography.Text>
         </Flex>
       </Card>
 
       <Row gutter={[16, 16]}>
         {can('org.read') && (
           <Col xs={24} sm={12} lg={8}>
-            <StatCard title={t('dashboard.activeDepartments')} value={departments.data?.length} loading={departments.isLoading} icon={<ApartmentOutlined />} to="/org/departments" />
+            <StatCard
+              title={t('dashboard.activeDepartments')}
+              value={departments.data?.length}
+              loading={departments.isLoading}
+              icon={<ApartmentOutlined />}
+              to="/org/departments"
+            />
           </Col>
         )}
         {can('people.read') && (
           <Col xs={24} sm={12} lg={8}>
-            <StatCard title={t('dashboard.peopleTotal')} value={people.data} loading={people.isLoading} icon={<TeamOutlined />} to="/org/people" />
+            <StatCard
+              title={t('dashboard.peopleTotal')}
+              value={people.data}
+              loading={people.isLoading}
+              icon={<TeamOutlined />}
+              to="/org/people"
+            />
           </Col>
         )}
         {can('org.read') && (
           <Col xs={24} sm={12} lg={8}>
-            <StatCard title={t('dashboard.postsTotal')} value={posts.data?.length} loading={posts.isLoading} icon={<SolutionOutlined />} to="/org/posts" />
+            <StatCard
+              title={t('dashboard.postsTotal')}
+              value={posts.data?.length}
+              loading={posts.isLoading}
+              icon={<SolutionOutlined />}
+              to="/org/posts"
+            />
           </Col>
         )}
       </Row>
@@ -106,7 +155,9 @@ export function DashboardPage() {
             {health.data ? (
               <Space orientation="vertical">
                 <Badge status={health.data.status === 'ok' ? 'success' : 'warning'} text={t(`dashboard.${health.data.status}`)} />
-                <Typography.Text type="secondary">{t('dashboard.version', { version: health.data.version, db: health.data.db === 'postgres' ? 'PostgreSQL' : 'SQLite' })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('dashboard.version', { version: health.data.version, db: health.data.db === 'postgres' ? 'PostgreSQL' : 'SQLite' })}
+                </Typography.Text>
               </Space>
             ) : (
               <Badge status={health.isError ? 'error' : 'processing'} text={health.isError ? t('errors.network') : t('common.loading')} />

@@ -30,20 +30,33 @@ export function InboxPage() {
     <PageContainer
       title={t('inbox.title')}
       subtitle={t('inbox.subtitle', { count: unread.data ?? 0 })}
-      extra={<Button icon={<CheckOutlined />} onClick={readAll} loading={markAll.isPending} disabled={!unread.data} data-testid="inbox-read-all">{t('inbox.readAll')}</Button>}
+      extra={
+        <Button icon={<CheckOutlined />} onClick={readAll} loading={markAll.isPending} disabled={!unread.data} data-testid="inbox-read-all">
+          {t('inbox.readAll')}
+        </Button>
+      }
     >
       <Card>
         <Segmented
           value={filter.unread ? 'unread' : 'all'}
           onChange={(v) => setFilter({ page: 1, pageSize: filter.pageSize, unread: v === 'unread' ? 'true' : undefined })}
-          options={[{ value: 'all', label: t('inbox.all') }, { value: 'unread', label: t('inbox.unread') }]}
+          options={[
+            { value: 'all', label: t('inbox.all') },
+            { value: 'unread', label: t('inbox.unread') },
+          ]}
           style={{ marginBottom: 12 }}
           data-testid="inbox-filter"
         />
         <Spin spinning={inbox.isFetching && !!inbox.data}>
           <div data-testid="inbox-list">
             {items.map((item) => (
-              <InboxRow key={item.id} item={item} onOpen={open} onRead={(i) => markRead.mutate(i.id)} reading={markRead.isPending && markRead.variables === item.id} />
+              <InboxRow
+                key={item.id}
+                item={item}
+                onOpen={open}
+                onRead={(i) => markRead.mutate(i.id)}
+                reading={markRead.isPending && markRead.variables === item.id}
+              />
             ))}
             {inbox.isLoading && <Spin style={{ display: 'block', margin: '32px auto' }} />}
             {!inbox.isLoading && items.length === 0 && <Empty description={filter.unread ? t('inbox.noUnread') : t('inbox.empty')} />}

@@ -61,22 +61,44 @@ export function LoginPage() {
           <h1>{t('brand.name')}</h1>
           <div className="tagline">{t('brand.tagline')}</div>
           <ul className="login-points">
-            {points.map((p) => <li key={p}>{p}</li>)}
+            {points.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
           </ul>
         </div>
         <div className="login-foot">{t('brand.org')}</div>
       </section>
       <section className="login-panel">
-        <div className="login-lang"><LanguageSwitch /></div>
+        <div className="login-lang">
+          <LanguageSwitch />
+        </div>
         <Card className="login-card" variant="borderless" style={{ boxShadow: '0 6px 24px rgba(0,0,0,0.08)' }}>
           <Typography.Text type="secondary">{t('login.welcome')}</Typography.Text>
-          <Typography.Title level={3} style={{ marginTop: 4, marginBottom: 24 }}>{t('login.title')}</Typography.Title>
-          {error && <Alert type={needTotp && !form.getFieldValue('totp') ? 'info' : 'error'} showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+          <Typography.Title level={3} style={{ marginTop: 4, marginBottom: 24 }}>
+            {t('login.title')}
+          </Typography.Title>
+          {error && (
+            <Alert
+              type={needTotp && !form.getFieldValue('totp') ? 'info' : 'error'}
+              showIcon
+              title={error}
+              style={{ marginBottom: 16 }}
+              data-testid="login-error"
+            />
+          )}
           <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false} autoComplete="on">
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.required', { field: t('login.username') }) }]}>
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, message: t('login.required', { field: t('login.username') }) }]}
+            >
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
             </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.required', { field: t('login.password') }) }]}>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.required', { field: t('login.password') }) }]}
+            >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
             </Form.Item>
             {needTotp && (
@@ -86,7 +108,13 @@ export function LoginPage() {
                 extra={t('login.totpHint')}
                 rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpHint') }]}
               >
-                <Input prefix={<SafetyOutlined />} inputMode="numeric" maxLength={6} autoComplete="one-time-code" data-testid="login-totp" />
+                <Input
+                  prefix={<SafetyOutlined />}
+                  inputMode="numeric"
+                  maxLength={6}
+                  autoComplete="one-time-code"
+                  data-testid="login-totp"
+                />
               </Form.Item>
             )}
             <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit" style={{ marginTop: 8 }}>

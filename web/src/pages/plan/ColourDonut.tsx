@@ -10,10 +10,16 @@ export function ColourDonut({ colours, labels, total, size = 104 }: Props) {
   const option = {
     tooltip: { trigger: 'item', formatter: '{b}: {c}' },
     title: { text: String(total), left: 'center', top: 'middle', textStyle: { fontSize: 16, fontWeight: 600, color: '#262626' } },
-    series: [{
-      type: 'pie', radius: ['58%', '86%'], avoidLabelOverlap: false, label: { show: false }, emphasis: { scale: false },
-      data: WARNINGS.map((w) => ({ name: labels[w], value: colours[w] ?? 0, itemStyle: { color: WARNING_HEX[w] } })),
-    }],
+    series: [
+      {
+        type: 'pie',
+        radius: ['58%', '86%'],
+        avoidLabelOverlap: false,
+        label: { show: false },
+        emphasis: { scale: false },
+        data: WARNINGS.map((w) => ({ name: labels[w], value: colours[w] ?? 0, itemStyle: { color: WARNING_HEX[w] } })),
+      },
+    ],
   };
   return <ReactEChartsCore echarts={echarts} option={option} style={{ width: size, height: size }} notMerge lazyUpdate />;
 }

@@ -33,30 +33,54 @@ export function PlanPage() {
       extra={
         <>
           {plans.length > 1 && (
-            <Select value={plan?.id} onChange={choose} options={plans.map((p) => ({ value: p.id, label: p.name }))} style={{ width: 280 }} data-testid="plan-select" />
+            <Select
+              value={plan?.id}
+              onChange={choose}
+              options={plans.map((p) => ({ value: p.id, label: p.name }))}
+              style={{ width: 280 }}
+              data-testid="plan-select"
+            />
           )}
           {plan && (
-            <Button icon={<DownloadOutlined />} onClick={() => void exportPlan(plan.id).catch((e: Error) => message.error(e.message))} data-testid="plan-export">
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void exportPlan(plan.id).catch((e: Error) => message.error(e.message))}
+              data-testid="plan-export"
+            >
               {t('plan.export')}
             </Button>
           )}
         </>
       }
     >
-      {!isLoading && !plan && <Card><Empty description={t('plan.noPlan')} /></Card>}
-      {plan && !data && <Card><Skeleton active /></Card>}
+      {!isLoading && !plan && (
+        <Card>
+          <Empty description={t('plan.noPlan')} />
+        </Card>
+      )}
+      {plan && !data && (
+        <Card>
+          <Skeleton active />
+        </Card>
+      )}
       {data && (
         <>
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-            <Col xs={24} xl={8}><PlanSummary rollup={data} /></Col>
+            <Col xs={24} xl={8}>
+              <PlanSummary rollup={data} />
+            </Col>
             <Col xs={24} lg={12} xl={8}>
               <Card title={t('plan.progressChart')} style={{ height: '100%' }}>
-                <Suspense fallback={chartFallback}><LazyProgressChart rollup={data} label={t('plan.weightedProgress')} /></Suspense>
+                <Suspense fallback={chartFallback}>
+                  <LazyProgressChart rollup={data} label={t('plan.weightedProgress')} />
+                </Suspense>
               </Card>
             </Col>
             <Col xs={24} lg={12} xl={8}>
               <Card title={t('plan.warningChart')} style={{ height: '100%' }}>
-                <Suspense fallback={chartFallback}><LazyWarningChart rollup={data} labels={shortLabels} /></Suspense>
+                <Suspense fallback={chartFallback}>
+                  <LazyWarningChart rollup={data} labels={shortLabels} />
+                </Suspense>
               </Card>
             </Col>
           </Row>

@@ -12,13 +12,27 @@ export function PlanSummary({ rollup }: { rollup: Rollup }) {
   return (
     <Card title={t('plan.overall')} style={{ height: '100%' }} data-testid="plan-summary">
       <Flex gap={24} align="center" wrap style={{ marginBottom: 12 }}>
-        <Progress type="dashboard" percent={rollup.progress} size={120} strokeColor="#b71c1c" format={(v) => <span data-testid="plan-progress">{v}%</span>} />
+        <Progress
+          type="dashboard"
+          percent={rollup.progress}
+          size={120}
+          strokeColor="#b71c1c"
+          format={(v) => <span data-testid="plan-progress">{v}%</span>}
+        />
         <Statistic title={t('plan.taskTotal')} value={rollup.taskCount} />
       </Flex>
       <Flex gap={8}>
         {WARNINGS.filter((w) => w !== 'none').map((w) => (
-          <div key={w} className="summary-colour" onClick={() => pick(w)} style={{ borderColor: WARNING_HEX[w] }} data-testid={`plan-colour-${w}`}>
-            <div className="summary-colour-num" style={{ color: WARNING_HEX[w] }}>{rollup.colours[w] ?? 0}</div>
+          <div
+            key={w}
+            className="summary-colour"
+            onClick={() => pick(w)}
+            style={{ borderColor: WARNING_HEX[w] }}
+            data-testid={`plan-colour-${w}`}
+          >
+            <div className="summary-colour-num" style={{ color: WARNING_HEX[w] }}>
+              {rollup.colours[w] ?? 0}
+            </div>
             <div className="summary-colour-label">{t(`task.warnings.${w}`)}</div>
           </div>
         ))}

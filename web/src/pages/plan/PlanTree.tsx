@@ -6,26 +6,53 @@ import type { Rollup, WarningColor } from '@qinlian/contracts';
 import { ColourCounts } from '../tasks/ColourCounts.tsx';
 
 type Row = {
-  key: string; kind: 'programme' | 'measure'; id: string; code: string; name: string; weight: number; progress: number;
-  taskCount: number; colours: Partial<Record<WarningColor, number>>; children?: Row[];
+  key: string;
+  kind: 'programme' | 'measure';
+  id: string;
+  code: string;
+  name: string;
+  weight: number;
+  progress: number;
+  taskCount: number;
+  colours: Partial<Record<WarningColor, number>>;
+  children?: Row[];
 };
 
 /** 工程 → 举措 with weighted progress and colour counts; each row opens its tasks. */
 export function PlanTree({ rollup }: { rollup: Rollup }) {
   const { t } = useTranslation();
   const rows: Row[] = rollup.programmes.map((p) => ({
-    key: p.id, kind: 'programme', id: p.id, code: p.code, name: p.name, weight: p.weight, progress: p.progress, taskCount: p.taskCount, colours: p.colours,
+    key: p.id,
+    kind: 'programme',
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    weight: p.weight,
+    progress: p.progress,
+    taskCount: p.taskCount,
+    colours: p.colours,
     children: p.measures.map((m) => ({
-      key: m.id, kind: 'measure', id: m.id, code: m.code, name: m.name, weight: m.weight, progress: m.progress, taskCount: m.taskCount, colours: m.colours,
+      key: m.id,
+      kind: 'measure',
+      id: m.id,
+      code: m.code,
+      name: m.name,
+      weight: m.weight,
+      progress: m.progress,
+      taskCount: m.taskCount,
+      colours: m.colours,
     })),
   }));
   const link = (r: Row) => (r.kind === 'programme' ? `/tasks?tab=programme&programmeId=${r.id}` : `/tasks?measureId=${r.id}`);
   const columns: ColumnsType<Row> = [
     {
-      key: 'name', title: t('plan.name'),
+      key: 'name',
+      title: t('plan.name'),
       render: (_: unknown, r) => (
         <span data-testid={`plan-row-${r.kind}`}>
-          <Typography.Text type="secondary" style={{ marginInlineEnd: 8, fontFamily: 'ui-monospace, monospace', fontSize: 12 }}>{r.code}</Typography.Text>
+          <Typography.Text type="secondary" style={{ marginInlineEnd: 8, fontFamily: 'ui-monospace, monospace', fontSize: 12 }}>
+            {r.code}
+          </Typography.Text>
           <Typography.Text strong={r.kind === 'programme'}>{r.name}</Typography.Text>
         </span>
       ),
@@ -33,8 +60,12 @@ export function PlanTree({ rollup }: { rollup: Rollup }) {
     { key: 'weight', dataIndex: 'weight', title: t('task.fields.weight'), width: 70, align: 'center' },
     { key: 'tasks', dataIndex: 'taskCount', title: t('plan.tasks'), width: 80, align: 'center' },
     {
-      key: 'progress', title: t('plan.weightedProgress'), width: 220,
-      render: (_: unknown, r) => <Progress percent={r.progress} size="small" strokeColor={r.kind === 'programme' ? '#b71c1c' : '#d9534f'} />,
+      key: 'progress',
+      title: t('plan.weightedProgress'),
+      width: 220,
+      render: (_: unknown, r) => (
+        <Progress percent={r.progress} size="small" strokeColor={r.kind === 'programme' ? '#b71c1c' : '#d9534f'} />
+      ),
     },
     { key: 'colours', title: t('plan.colours'), width: 220, render: (_: unknown, r) => <ColourCounts colours={r.colours} /> },
     { key: 'open', title: t('common.actions'), width: 100, render: (_: unknown, r) => <Link to={link(r)}>{t('plan.viewTasks')}</Link> },

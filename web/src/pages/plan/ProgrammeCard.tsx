@@ -20,14 +20,27 @@ export function ProgrammeCard({ programme: p, leaderName, labels }: Props) {
       hoverable
       size="small"
       className="programme-card"
-      title={<Flex gap={8} align="center"><span className="programme-code">{p.code}</span><span>{p.name}</span></Flex>}
-      extra={leaderName && <Typography.Text type="secondary" style={{ fontSize: 12 }}><UserOutlined /> {leaderName}</Typography.Text>}
+      title={
+        <Flex gap={8} align="center">
+          <span className="programme-code">{p.code}</span>
+          <span>{p.name}</span>
+        </Flex>
+      }
+      extra={
+        leaderName && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <UserOutlined /> {leaderName}
+          </Typography.Text>
+        )
+      }
       onClick={() => open()}
       data-testid="programme-card"
     >
       <Flex gap={12} align="center">
         <div style={{ flex: 1, minWidth: 0 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('plan.weightedProgress')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('plan.weightedProgress')}
+          </Typography.Text>
           <Progress percent={p.progress} strokeColor="#b71c1c" format={(v) => `${v}%`} />
           <Flex gap={16} style={{ margin: '6px 0 8px', fontSize: 12, color: '#6b7280' }}>
             <span>{t('plan.measureCount', { count: p.measures.length })}</span>

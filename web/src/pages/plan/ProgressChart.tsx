@@ -10,12 +10,18 @@ export function ProgressChart({ rollup, label }: { rollup: Rollup; label: string
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { type: 'dashed' } } },
     yAxis: { type: 'category', data: programmes.map((p) => p.name), axisTick: { show: false } },
-    series: [{
-      name: label, type: 'bar', barWidth: 14, data: programmes.map((p) => p.progress),
-      itemStyle: { color: '#b71c1c', borderRadius: [0, 4, 4, 0] },
-      label: { show: true, position: 'right', formatter: '{c}%', color: '#595959' },
-      showBackground: true, backgroundStyle: { color: '#f5f5f5', borderRadius: [0, 4, 4, 0] },
-    }],
+    series: [
+      {
+        name: label,
+        type: 'bar',
+        barWidth: 14,
+        data: programmes.map((p) => p.progress),
+        itemStyle: { color: '#b71c1c', borderRadius: [0, 4, 4, 0] },
+        label: { show: true, position: 'right', formatter: '{c}%', color: '#595959' },
+        showBackground: true,
+        backgroundStyle: { color: '#f5f5f5', borderRadius: [0, 4, 4, 0] },
+      },
+    ],
   };
   return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 240 }} notMerge lazyUpdate />;
 }

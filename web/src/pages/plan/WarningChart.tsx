@@ -13,7 +13,10 @@ export function WarningChart({ rollup, labels }: { rollup: Rollup; labels: Recor
     xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
     yAxis: { type: 'category', data: programmes.map((p) => p.name), axisTick: { show: false } },
     series: WARNINGS.map((w) => ({
-      name: labels[w], type: 'bar', stack: 'colours', barWidth: 14,
+      name: labels[w],
+      type: 'bar',
+      stack: 'colours',
+      barWidth: 14,
       data: programmes.map((p) => p.colours[w] ?? 0),
       itemStyle: { color: WARNING_HEX[w] },
     })),

@@ -8,7 +8,12 @@ type Props = { days: number; status: TaskStatus; strong?: boolean };
 export function DaysLeft({ days, status, strong }: Props) {
   const { t } = useTranslation();
   if (status === 'closed') return <Typography.Text type="secondary">{t('task.daysLeft.closed')}</Typography.Text>;
-  const text = days > 0 ? t('task.daysLeft.left', { n: days }) : days === 0 ? t('task.daysLeft.today') : t('task.daysLeft.overdue', { n: -days });
+  const text =
+    days > 0 ? t('task.daysLeft.left', { n: days }) : days === 0 ? t('task.daysLeft.today') : t('task.daysLeft.overdue', { n: -days });
   const type = days < 0 ? 'danger' : days <= 2 ? 'warning' : undefined;
-  return <Typography.Text type={type} strong={strong || days <= 0} data-testid="task-days-left" style={{ whiteSpace: 'nowrap' }}>{text}</Typography.Text>;
+  return (
+    <Typography.Text type={type} strong={strong || days <= 0} data-testid="task-days-left" style={{ whiteSpace: 'nowrap' }}>
+      {text}
+    </Typography.Text>
+  );
 }

@@ -1,7 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  EvidenceFile, FiveCharGrade, Task, TaskCreateBody, TaskEvent, TaskPage, TaskQuery, TaskTransitionBody, TaskUpdateBody, WorkingDaysResponse,
+  EvidenceFile,
+  FiveCharGrade,
+  Task,
+  TaskCreateBody,
+  TaskEvent,
+  TaskPage,
+  TaskQuery,
+  TaskTransitionBody,
+  TaskUpdateBody,
+  WorkingDaysResponse,
 } from '@qinlian/contracts';
 import { api, download, type QueryParams } from '../../api/client.ts';
 
@@ -18,9 +27,21 @@ export const taskKeys = {
 
 export function taskParams(f: Omit<TaskFilter, 'page' | 'pageSize'> & { page?: number; pageSize?: number }): QueryParams {
   return {
-    page: f.page, pageSize: f.pageSize, view: f.view, planId: f.planId, programmeId: f.programmeId, measureId: f.measureId,
-    departmentId: f.departmentId, leaderPersonId: f.leaderPersonId, handlerPersonId: f.handlerPersonId, status: f.status,
-    open: f.open, warning: f.warning, tagged: f.tagged, q: f.q, sort: f.sort,
+    page: f.page,
+    pageSize: f.pageSize,
+    view: f.view,
+    planId: f.planId,
+    programmeId: f.programmeId,
+    measureId: f.measureId,
+    departmentId: f.departmentId,
+    leaderPersonId: f.leaderPersonId,
+    handlerPersonId: f.handlerPersonId,
+    status: f.status,
+    open: f.open,
+    warning: f.warning,
+    tagged: f.tagged,
+    q: f.q,
+    sort: f.sort,
   };
 }
 

@@ -6,7 +6,13 @@ export const WARNINGS: WarningColor[] = ['red', 'yellow', 'blue', 'none'];
 
 /** antd tag colours per status. */
 export const STATUS_TAG: Record<TaskStatus, string> = {
-  draft: 'default', assigned: 'blue', accepted: 'cyan', refused: 'magenta', in_progress: 'processing', close_requested: 'orange', closed: 'success',
+  draft: 'default',
+  assigned: 'blue',
+  accepted: 'cyan',
+  refused: 'magenta',
+  in_progress: 'processing',
+  close_requested: 'orange',
+  closed: 'success',
 };
 
 /** The warning colours as shown: tag colour and the plain colour of dots, bars and card edges. */
@@ -16,7 +22,18 @@ export const WARNING_TINT: Record<WarningColor, string> = { red: '#fff1f0', yell
 
 /** Every action button a task can show, in the order of the life cycle; which ones show is the server's `abilities`. */
 export type DialogAction = TaskAction | 'urge' | 'instruct';
-export const ACTION_ORDER: DialogAction[] = ['assign', 'accept', 'refuse', 'report', 'request_close', 'close', 'return', 'reopen', 'urge', 'instruct'];
+export const ACTION_ORDER: DialogAction[] = [
+  'assign',
+  'accept',
+  'refuse',
+  'report',
+  'request_close',
+  'close',
+  'return',
+  'reopen',
+  'urge',
+  'instruct',
+];
 
 /** What each dialog asks for. Presentation only: whether the step is allowed is the server's answer. */
 export const ACTION_FORM: Record<DialogAction, { comment: 'required' | 'optional'; percent?: true; files?: true }> = {

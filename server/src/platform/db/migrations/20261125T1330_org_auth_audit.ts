@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 
 /** Foundation tables: organisation, accounts and sessions, the audit chain. Runs on SQLite and PostgreSQL. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('departments')
+  await db.schema
+    .createTable('departments')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('parent_id', 'text', (c) => c.references('departments.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -18,7 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('departments_parent_idx').on('departments').column('parent_id').execute();
   await db.schema.createIndex('departments_path_idx').on('departments').column('path').execute();
 
-  await db.schema.createTable('people')
+  await db.schema
+    .createTable('people')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('phone', 'text')
@@ -32,7 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('people_department_idx').on('people').columns(['department_id', 'name']).execute();
 
-  await db.schema.createTable('posts')
+  await db.schema
+    .createTable('posts')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('department_id', 'text', (c) => c.notNull().references('departments.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -48,7 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('posts_a_person_idx').on('posts').column('a_person_id').execute();
   await db.schema.createIndex('posts_b_person_idx').on('posts').column('b_person_id').execute();
 
-  await db.schema.createTable('roles')
+  await db.schema
+    .createTable('roles')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -61,7 +65,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('users')
+  await db.schema
+    .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('person_id', 'text', (c) => c.unique().references('people.id'))
     .addColumn('username', 'text', (c) => c.notNull().unique())
@@ -78,13 +83,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('user_roles')
+  await db.schema
+    .createTable('user_roles')
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('role_id', 'text', (c) => c.notNull().references('roles.id'))
     .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'role_id'])
     .execute();
 
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
@@ -96,7 +103,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
 
-  await db.schema.createTable('api_tokens')
+  await db.schema
+    .createTable('api_tokens')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -108,7 +116,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_at', 'text')
     .execute();
 
-  await db.schema.createTable('sign_in_log')
+  await db.schema
+    .createTable('sign_in_log')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('username', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text')
@@ -119,7 +128,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('sign_in_log_at_idx').on('sign_in_log').column('at').execute();
 
-  await db.schema.createTable('audit_events')
+  await db.schema
+    .createTable('audit_events')
     .addColumn('seq', 'integer', (c) => c.primaryKey().notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
@@ -137,7 +147,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('audit_events_entity_idx').on('audit_events').columns(['entity_type', 'entity_id']).execute();
   await db.schema.createIndex('audit_events_at_idx').on('audit_events').column('at').execute();
 
-  await db.schema.createTable('audit_head')
+  await db.schema
+    .createTable('audit_head')
     .addColumn('id', 'integer', (c) => c.primaryKey().notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
@@ -146,7 +157,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['audit_head', 'audit_events', 'sign_in_log', 'api_tokens', 'sessions', 'user_roles', 'users', 'roles', 'posts', 'people', 'departments']) {
+  for (const t of [
+    'audit_head',
+    'audit_events',
+    'sign_in_log',
+    'api_tokens',
+    'sessions',
+    'user_roles',
+    'users',
+    'roles',
+    'posts',
+    'people',
+    'departments',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

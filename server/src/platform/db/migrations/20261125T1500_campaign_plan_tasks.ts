@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
  * read instead of grouping over every task. Runs on SQLite and PostgreSQL.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('plans')
+  await db.schema
+    .createTable('plans')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -19,7 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('programmes')
+  await db.schema
+    .createTable('programmes')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('plan_id', 'text', (c) => c.notNull().references('plans.id'))
     .addColumn('code', 'text', (c) => c.notNull())
@@ -33,7 +35,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('programmes_plan_code_uq').on('programmes').columns(['plan_id', 'code']).unique().execute();
 
-  await db.schema.createTable('measures')
+  await db.schema
+    .createTable('measures')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('plan_id', 'text', (c) => c.notNull().references('plans.id'))
     .addColumn('programme_id', 'text', (c) => c.notNull().references('programmes.id'))
@@ -48,7 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('measures_plan_code_uq').on('measures').columns(['plan_id', 'code']).unique().execute();
   await db.schema.createIndex('measures_programme_idx').on('measures').columns(['programme_id', 'sort']).execute();
 
-  await db.schema.createTable('tasks')
+  await db.schema
+    .createTable('tasks')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('plan_id', 'text', (c) => c.notNull().references('plans.id'))
     .addColumn('programme_id', 'text', (c) => c.notNull().references('programmes.id'))
@@ -79,7 +83,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('tasks_plan_code_uq').on('tasks').columns(['plan_id', 'code']).unique().execute();
   // a department's open tasks by colour, soonest first: the list that must stay fast at a million rows
-  await db.schema.createIndex('tasks_department_idx').on('tasks').columns(['lead_department_id', 'is_open', 'warning', 'due_date']).execute();
+  await db.schema
+    .createIndex('tasks_department_idx')
+    .on('tasks')
+    .columns(['lead_department_id', 'is_open', 'warning', 'due_date'])
+    .execute();
   await db.schema.createIndex('tasks_department_status_idx').on('tasks').columns(['lead_department_id', 'status', 'due_date']).execute();
   await db.schema.createIndex('tasks_post_idx').on('tasks').columns(['responsible_post_id', 'status']).execute();
   await db.schema.createIndex('tasks_leader_idx').on('tasks').columns(['leader_person_id', 'status']).execute();
@@ -90,14 +98,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('tasks_parent_idx').on('tasks').column('parent_id').execute();
   await db.schema.createIndex('tasks_tagged_idx').on('tasks').columns(['tagged', 'due_date']).execute();
 
-  await db.schema.createTable('task_cooperators')
+  await db.schema
+    .createTable('task_cooperators')
     .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
     .addColumn('department_id', 'text', (c) => c.notNull().references('departments.id'))
     .addPrimaryKeyConstraint('task_cooperators_pk', ['task_id', 'department_id'])
     .execute();
   await db.schema.createIndex('task_cooperators_department_idx').on('task_cooperators').columns(['department_id', 'task_id']).execute();
 
-  await db.schema.createTable('task_milestones')
+  await db.schema
+    .createTable('task_milestones')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -107,7 +117,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('task_milestones_task_idx').on('task_milestones').columns(['task_id', 'sort']).execute();
 
-  await db.schema.createTable('files')
+  await db.schema
+    .createTable('files')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('mime', 'text', (c) => c.notNull())
@@ -119,7 +130,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('files_uploader_idx').on('files').column('uploaded_by').execute();
 
-  await db.schema.createTable('task_events')
+  await db.schema
+    .createTable('task_events')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -135,7 +147,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('task_events_task_idx').on('task_events').columns(['task_id', 'id']).execute();
 
   // which tasks reference an evidence file: who may download it
-  await db.schema.createTable('task_files')
+  await db.schema
+    .createTable('task_files')
     .addColumn('file_id', 'text', (c) => c.notNull().references('files.id'))
     .addColumn('event_id', 'text', (c) => c.notNull().references('task_events.id'))
     .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
@@ -145,7 +158,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Counts and weighted progress by everything a board or a department list filters on, kept in
   // the same transaction as every task write. Nullable keys are stored as '' so the key is unique.
-  await db.schema.createTable('task_counters')
+  await db.schema
+    .createTable('task_counters')
     .addColumn('plan_id', 'text', (c) => c.notNull())
     .addColumn('programme_id', 'text', (c) => c.notNull())
     .addColumn('measure_id', 'text', (c) => c.notNull())
@@ -158,12 +172,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('task_count', 'bigint', (c) => c.notNull())
     .addColumn('weight_sum', 'bigint', (c) => c.notNull())
     .addColumn('progress_sum', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('task_counters_pk', ['plan_id', 'programme_id', 'measure_id', 'lead_department_id', 'leader_key', 'status', 'warning', 'tagged', 'top_level'])
+    .addPrimaryKeyConstraint('task_counters_pk', [
+      'plan_id',
+      'programme_id',
+      'measure_id',
+      'lead_department_id',
+      'leader_key',
+      'status',
+      'warning',
+      'tagged',
+      'top_level',
+    ])
     .execute();
   await db.schema.createIndex('task_counters_department_idx').on('task_counters').columns(['lead_department_id', 'plan_id']).execute();
 
   // The roll-up's own small table: top-level tasks by measure, status and colour (a few hundred rows per plan).
-  await db.schema.createTable('task_rollups')
+  await db.schema
+    .createTable('task_rollups')
     .addColumn('measure_id', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('warning', 'text', (c) => c.notNull())
@@ -178,7 +203,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['task_rollups', 'task_counters', 'task_files', 'task_events', 'files', 'task_milestones', 'task_cooperators', 'tasks', 'measures', 'programmes', 'plans']) {
+  for (const t of [
+    'task_rollups',
+    'task_counters',
+    'task_files',
+    'task_events',
+    'files',
+    'task_milestones',
+    'task_cooperators',
+    'tasks',
+    'measures',
+    'programmes',
+    'plans',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
  * robots), and people's e-mail addresses. Runs on SQLite and PostgreSQL.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('jobs')
+  await db.schema
+    .createTable('jobs')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
@@ -24,7 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('jobs_due_idx').on('jobs').columns(['status', 'run_at']).execute();
 
-  await db.schema.createTable('notifications')
+  await db.schema
+    .createTable('notifications')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -39,7 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('notifications_person_idx').on('notifications').columns(['person_id', 'read_at', 'id']).execute();
 
-  await db.schema.createTable('notification_channels')
+  await db.schema
+    .createTable('notification_channels')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('kind', 'text', (c) => c.notNull()) // email | dingtalk | wecom
     .addColumn('name', 'text', (c) => c.notNull())
@@ -53,7 +56,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('notification_deliveries')
+  await db.schema
+    .createTable('notification_deliveries')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('notification_kind', 'text', (c) => c.notNull())
     .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
@@ -75,7 +79,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sent_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('notification_deliveries_due_idx').on('notification_deliveries').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('notification_deliveries_due_idx')
+    .on('notification_deliveries')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
   await db.schema.createIndex('notification_deliveries_created_idx').on('notification_deliveries').column('created_at').execute();
 
   await db.schema.alterTable('people').addColumn('email', 'text').execute();

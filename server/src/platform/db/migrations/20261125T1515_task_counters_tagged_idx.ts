@@ -7,8 +7,11 @@ import type { Kysely } from 'kysely';
  * With this index they read only the tagged rows, the counts covered by the index.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('task_counters_plan_tagged_idx').on('task_counters')
-    .columns(['plan_id', 'tagged', 'status', 'warning', 'task_count']).execute();
+  await db.schema
+    .createIndex('task_counters_plan_tagged_idx')
+    .on('task_counters')
+    .columns(['plan_id', 'tagged', 'status', 'warning', 'task_count'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

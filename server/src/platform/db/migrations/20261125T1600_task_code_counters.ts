@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
  * and then inserting let two concurrent creates pick the same code. Runs on SQLite and PostgreSQL.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('task_code_counters')
+  await db.schema
+    .createTable('task_code_counters')
     .addColumn('plan_id', 'text', (c) => c.notNull().references('plans.id'))
     .addColumn('prefix', 'text', (c) => c.notNull())
     .addColumn('last_number', 'integer', (c) => c.notNull())

@@ -13,13 +13,15 @@ import { bigrams, fts5Text, tsvectorLiteral } from '../../search/bigrams.ts';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (engineOf(db) === 'sqlite') {
-    await db.schema.createTable('task_search_docs')
+    await db.schema
+      .createTable('task_search_docs')
       .addColumn('doc_id', 'integer', (c) => c.primaryKey())
       .addColumn('task_id', 'text', (c) => c.notNull().unique().references('tasks.id'))
       .execute();
     await sql`CREATE VIRTUAL TABLE task_search USING fts5(title, code, content='', contentless_delete=1, tokenize='ascii')`.execute(db);
   } else {
-    await db.schema.createTable('task_search')
+    await db.schema
+      .createTable('task_search')
       .addColumn('task_id', 'text', (c) => c.primaryKey().references('tasks.id'))
       .addColumn('grams', sql`tsvector`, (c) => c.notNull())
       .execute();
@@ -33,15 +35,29 @@ async function backfill(db: Kysely<any>) {
   const sqlite = engineOf(db) === 'sqlite';
   let docId = 0;
   for (let after = ''; ;) {
-    const rows: { id: string; title: string; code: string }[] = await db.selectFrom('tasks').select(['id', 'title', 'code'])
-      .where('id', '>', after).orderBy('id').limit(1000).execute();
+    const rows: { id: string; title: string; code: string }[] = await db
+      .selectFrom('tasks')
+      .select(['id', 'title', 'code'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
     if (rows.length === 0) return;
     if (sqlite) {
-      const docs = rows.map((r) => ({ doc_id: ++docId, task_id: r.id, title: fts5Text(bigrams(r.title)), code: fts5Text(bigrams(r.code)) }));
-      await db.insertInto('task_search_docs').values(docs.map(({ doc_id, task_id }) => ({ doc_id, task_id }))).execute();
+      const docs = rows.map((r) => ({
+        doc_id: ++docId,
+        task_id: r.id,
+        title: fts5Text(bigrams(r.title)),
+        code: fts5Text(bigrams(r.code)),
+      }));
+      await db
+        .insertInto('task_search_docs')
+        .values(docs.map(({ doc_id, task_id }) => ({ doc_id, task_id })))
+        .execute();
       for (const d of docs) await sql`INSERT INTO task_search (rowid, title, code) VALUES (${d.doc_id}, ${d.title}, ${d.code})`.execute(db);
     } else {
-      await db.insertInto('task_search')
+      await db
+        .insertInto('task_search')
         .values(rows.map((r) => ({ task_id: r.id, grams: sql`${tsvectorLiteral([bigrams(r.title), bigrams(r.code)])}::tsvector` })))
         .execute();
     }

@@ -58,7 +58,11 @@ export function DepartmentCreateModal({ open, parentId, asChild, onClose, onCrea
         <Form.Item name="name" label={t('dept.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
           <Input maxLength={100} data-testid="dept-name-input" autoFocus />
         </Form.Item>
-        <Form.Item name="kind" label={t('dept.kind')} rules={[{ required: true, message: t('common.pleaseSelect', { field: t('dept.kind') }) }]}>
+        <Form.Item
+          name="kind"
+          label={t('dept.kind')}
+          rules={[{ required: true, message: t('common.pleaseSelect', { field: t('dept.kind') }) }]}
+        >
           <KindSelect />
         </Form.Item>
         <Form.Item name="sort" label={t('dept.sort')}>

@@ -39,7 +39,12 @@ export function DepartmentPanel({ dept, all, onCreateChild }: Props) {
 
   return (
     <Card
-      title={<Space>{dept.name}{dept.archived ? <Tag>{t('dept.archived')}</Tag> : <Tag color="success">{t('dept.active')}</Tag>}</Space>}
+      title={
+        <Space>
+          {dept.name}
+          {dept.archived ? <Tag>{t('dept.archived')}</Tag> : <Tag color="success">{t('dept.active')}</Tag>}
+        </Space>
+      }
       extra={
         <Button icon={<PlusOutlined />} onClick={onCreateChild} disabled={!canManage} data-testid="dept-create-child">
           {t('dept.createChild')}
@@ -47,12 +52,16 @@ export function DepartmentPanel({ dept, all, onCreateChild }: Props) {
       }
     >
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
-        <Descriptions.Item label={t('dept.parent')} span={2}>{deptPath(all, dept.parentId) || t('dept.noParent')}</Descriptions.Item>
+        <Descriptions.Item label={t('dept.parent')} span={2}>
+          {deptPath(all, dept.parentId) || t('dept.noParent')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('dept.kind')}>{t(`dept.kinds.${dept.kind}`)}</Descriptions.Item>
         <Descriptions.Item label={t('dept.headcount')}>{dept.headcount}</Descriptions.Item>
       </Descriptions>
 
-      <Divider titlePlacement="start" plain>{t('dept.editTitle')}</Divider>
+      <Divider titlePlacement="start" plain>
+        {t('dept.editTitle')}
+      </Divider>
       <Form form={form} layout="vertical" onFinish={save} disabled={!canManage} style={{ maxWidth: 520 }}>
         <Form.Item name="name" label={t('dept.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
           <Input maxLength={100} data-testid="dept-edit-name" />
@@ -65,10 +74,14 @@ export function DepartmentPanel({ dept, all, onCreateChild }: Props) {
             <InputNumber min={0} max={100000} precision={0} style={{ width: 140 }} />
           </Form.Item>
         </Flex>
-        <Button type="primary" htmlType="submit" loading={update.isPending && !newParent} data-testid="dept-edit-save">{t('common.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={update.isPending && !newParent} data-testid="dept-edit-save">
+          {t('common.save')}
+        </Button>
       </Form>
 
-      <Divider titlePlacement="start" plain>{t('dept.move')}</Divider>
+      <Divider titlePlacement="start" plain>
+        {t('dept.move')}
+      </Divider>
       <Flex gap={8} style={{ maxWidth: 520 }}>
         <DepartmentTreeSelect
           value={newParent}
@@ -78,20 +91,36 @@ export function DepartmentPanel({ dept, all, onCreateChild }: Props) {
           disabled={!canManage}
           data-testid="dept-move-select"
         />
-        <Button icon={<DragOutlined />} onClick={move} disabled={!canManage || !newParent || newParent === dept.parentId} loading={update.isPending && !!newParent}>
+        <Button
+          icon={<DragOutlined />}
+          onClick={move}
+          disabled={!canManage || !newParent || newParent === dept.parentId}
+          loading={update.isPending && !!newParent}
+        >
           {t('dept.moveSubmit')}
         </Button>
       </Flex>
 
-      <Divider titlePlacement="start" plain>{t('dept.archive')}</Divider>
+      <Divider titlePlacement="start" plain>
+        {t('dept.archive')}
+      </Divider>
       <Popconfirm
         title={t('dept.archive')}
-        description={<Typography.Text style={{ maxWidth: 320, display: 'block' }}>{t('dept.archiveConfirm', { name: dept.name })}</Typography.Text>}
-        onConfirm={() => archive.mutateAsync(dept.id).then(() => void message.success(t('dept.archivedDone')), () => undefined)}
+        description={
+          <Typography.Text style={{ maxWidth: 320, display: 'block' }}>{t('dept.archiveConfirm', { name: dept.name })}</Typography.Text>
+        }
+        onConfirm={() =>
+          archive.mutateAsync(dept.id).then(
+            () => void message.success(t('dept.archivedDone')),
+            () => undefined,
+          )
+        }
         okButtonProps={{ danger: true }}
         disabled={!canManage}
       >
-        <Button danger icon={<DeleteOutlined />} disabled={!canManage} loading={archive.isPending} data-testid="dept-archive">{t('dept.archive')}</Button>
+        <Button danger icon={<DeleteOutlined />} disabled={!canManage} loading={archive.isPending} data-testid="dept-archive">
+          {t('dept.archive')}
+        </Button>
       </Popconfirm>
     </Card>
   );

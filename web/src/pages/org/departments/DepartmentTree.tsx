@@ -4,14 +4,33 @@ import { useTranslation } from 'react-i18next';
 import type { Department } from '@qinlian/contracts';
 import { buildDeptTree, matchingWithAncestors, type DeptNode } from './tree.ts';
 
-const KIND_COLOR: Record<Department['kind'], string> = { committee: 'red', department: 'blue', town: 'green', company: 'gold', group: 'purple' };
+const KIND_COLOR: Record<Department['kind'], string> = {
+  committee: 'red',
+  department: 'blue',
+  town: 'green',
+  company: 'gold',
+  group: 'purple',
+};
 
-type Props = { items: Department[]; search: string; selectedId: string | null; onSelect: (id: string | null) => void; showCounts?: boolean; compact?: boolean };
+type Props = {
+  items: Department[];
+  search: string;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+  showCounts?: boolean;
+  compact?: boolean;
+};
 
 function highlight(name: string, term: string) {
   const i = term ? name.toLowerCase().indexOf(term.toLowerCase()) : -1;
   if (i < 0) return name;
-  return <>{name.slice(0, i)}<span className="hit">{name.slice(i, i + term.length)}</span>{name.slice(i + term.length)}</>;
+  return (
+    <>
+      {name.slice(0, i)}
+      <span className="hit">{name.slice(i, i + term.length)}</span>
+      {name.slice(i + term.length)}
+    </>
+  );
 }
 
 /** The department hierarchy with kind tags; archived ones greyed; a search keeps matches and their ancestors. */
@@ -30,9 +49,15 @@ export function DepartmentTree({ items, search, selectedId, onSelect, showCounts
         title: (
           <span className={n.archived ? 'dept-archived' : undefined} data-testid={`dept-node-${n.id}`}>
             {highlight(n.name, term)}
-            {!compact && <Tag color={n.archived ? undefined : KIND_COLOR[n.kind]} variant="outlined" style={{ marginInlineStart: 6, fontSize: 11, lineHeight: '16px', paddingInline: 4 }}>
-              {t(`dept.kinds.${n.kind}`)}
-            </Tag>}
+            {!compact && (
+              <Tag
+                color={n.archived ? undefined : KIND_COLOR[n.kind]}
+                variant="outlined"
+                style={{ marginInlineStart: 6, fontSize: 11, lineHeight: '16px', paddingInline: 4 }}
+              >
+                {t(`dept.kinds.${n.kind}`)}
+              </Tag>
+            )}
             {n.archived && <Tag style={{ fontSize: 11, lineHeight: '16px', paddingInline: 4 }}>{t('dept.archived')}</Tag>}
             {showCounts && !n.archived && <span style={{ color: '#9ca3af', fontSize: 12, marginInlineStart: 4 }}>{n.headcount}</span>}
           </span>
@@ -40,7 +65,9 @@ export function DepartmentTree({ items, search, selectedId, onSelect, showCounts
         children,
       };
     };
-    return buildDeptTree(items).map(toNode).filter((c): c is TreeDataNode => c !== null);
+    return buildDeptTree(items)
+      .map(toNode)
+      .filter((c): c is TreeDataNode => c !== null);
   }, [items, filter, term, t, showCounts, compact]);
 
   // While searching everything visible is open; otherwise the first two levels, until the user changes it.

@@ -31,10 +31,15 @@ export function DepartmentsPage() {
       subtitle={t('dept.subtitle')}
       extra={
         can('org.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => {
-            setCreateAsChild(false);
-            setCreateUnder(root?.id ?? null);
-          }} data-testid="dept-create-button">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setCreateAsChild(false);
+              setCreateUnder(root?.id ?? null);
+            }}
+            data-testid="dept-create-button"
+          >
             {t('dept.create')}
           </Button>
         )
@@ -44,13 +49,21 @@ export function DepartmentsPage() {
         <Col xs={24} lg={10} xl={9}>
           <Card styles={{ body: { padding: 12 } }} style={{ marginBottom: 16 }}>
             <div style={{ marginBottom: 8 }}>
-              <SearchInput placeholder={t('dept.searchPlaceholder')} value={search} onChange={setSearch} width="100%" data-testid="dept-search" />
+              <SearchInput
+                placeholder={t('dept.searchPlaceholder')}
+                value={search}
+                onChange={setSearch}
+                width="100%"
+                data-testid="dept-search"
+              />
             </div>
             <Checkbox checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} style={{ marginBottom: 8 }}>
               {t('dept.showArchived')}
             </Checkbox>
             <div style={{ maxHeight: 'calc(100vh - 280px)', minHeight: 240, overflow: 'auto' }}>
-              {isLoading ? <Spin style={{ display: 'block', margin: '48px auto' }} /> : (
+              {isLoading ? (
+                <Spin style={{ display: 'block', margin: '48px auto' }} />
+              ) : (
                 <DepartmentTree items={items} search={search} selectedId={selectedId} onSelect={setSelectedId} />
               )}
             </div>
@@ -58,12 +71,18 @@ export function DepartmentsPage() {
         </Col>
         <Col xs={24} lg={14} xl={15}>
           {selected ? (
-            <DepartmentPanel dept={selected} all={items} onCreateChild={() => {
-              setCreateAsChild(true);
-              setCreateUnder(selected.id);
-            }} />
+            <DepartmentPanel
+              dept={selected}
+              all={items}
+              onCreateChild={() => {
+                setCreateAsChild(true);
+                setCreateUnder(selected.id);
+              }}
+            />
           ) : (
-            <Card><Empty description={t('dept.pickOne')} style={{ padding: '48px 0' }} /></Card>
+            <Card>
+              <Empty description={t('dept.pickOne')} style={{ padding: '48px 0' }} />
+            </Card>
           )}
         </Col>
       </Row>

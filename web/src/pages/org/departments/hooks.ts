@@ -3,7 +3,10 @@ import type { z } from 'zod';
 import type { Department, DepartmentCreateBody, DepartmentList, DepartmentUpdateBody } from '@qinlian/contracts';
 import { api } from '../../../api/client.ts';
 
-export const departmentKeys = { all: ['departments'] as const, list: (includeArchived: boolean) => ['departments', { includeArchived }] as const };
+export const departmentKeys = {
+  all: ['departments'] as const,
+  list: (includeArchived: boolean) => ['departments', { includeArchived }] as const,
+};
 
 export function useDepartments(includeArchived = false, enabled = true, silent = false) {
   return useQuery({

@@ -46,7 +46,9 @@ export function ColumnSettings({ columns, hidden, onChange, defaults = [] }: Pro
         ))}
       </Flex>
       <Divider style={{ margin: '10px 0' }} />
-      <Button size="small" type="link" style={{ padding: 0 }} onClick={() => onChange(defaults)}>{t('common.reset')}</Button>
+      <Button size="small" type="link" style={{ padding: 0 }} onClick={() => onChange(defaults)}>
+        {t('common.reset')}
+      </Button>
     </div>
   );
   return (

@@ -31,38 +31,84 @@ export function ImportModal({ open, onClose }: Props) {
   const go = (dryRun: boolean) => {
     if (!file) return;
     setFailure(null);
-    run.mutate({ file, dryRun }, {
-      onSuccess: setReport,
-      onError: (err) => {
-        setFailure(err.message);
-        // A rejected import may still carry its report beside the error.
-        if (err instanceof ApiError && err.fields.length) {
-          setReport({ dryRun, committed: false, total: 0, created: 0, errors: err.fields.map((f, i) => ({ row: Number(f.path.match(/\d+/)?.[0] ?? i + 1), field: f.path, message: f.message })) });
-        }
+    run.mutate(
+      { file, dryRun },
+      {
+        onSuccess: setReport,
+        onError: (err) => {
+          setFailure(err.message);
+          // A rejected import may still carry its report beside the error.
+          if (err instanceof ApiError && err.fields.length) {
+            setReport({
+              dryRun,
+              committed: false,
+              total: 0,
+              created: 0,
+              errors: err.fields.map((f, i) => ({ row: Number(f.path.match(/\d+/)?.[0] ?? i + 1), field: f.path, message: f.message })),
+            });
+          }
+        },
       },
-    });
+    );
   };
 
   const errors = report?.errors ?? [];
-  const footer = step === 2
-    ? [<Button key="close" type="primary" onClick={close}>{t('common.close')}</Button>]
-    : step === 1
+  const footer =
+    step === 2
       ? [
-          <Button key="again" onClick={restart}>{t('importer.again')}</Button>,
-          <Button key="go" type="primary" disabled={errors.length > 0} loading={run.isPending} onClick={() => go(false)} data-testid="import-confirm">{t('importer.confirm')}</Button>,
+          <Button key="close" type="primary" onClick={close}>
+            {t('common.close')}
+          </Button>,
         ]
-      : [
-          <Button key="cancel" onClick={close}>{t('common.cancel')}</Button>,
-          <Button key="check" type="primary" disabled={!file} loading={run.isPending} onClick={() => go(true)} data-testid="import-preview">{t('importer.preview')}</Button>,
-        ];
+      : step === 1
+        ? [
+            <Button key="again" onClick={restart}>
+              {t('importer.again')}
+            </Button>,
+            <Button
+              key="go"
+              type="primary"
+              disabled={errors.length > 0}
+              loading={run.isPending}
+              onClick={() => go(false)}
+              data-testid="import-confirm"
+            >
+              {t('importer.confirm')}
+            </Button>,
+          ]
+        : [
+            <Button key="cancel" onClick={close}>
+              {t('common.cancel')}
+            </Button>,
+            <Button
+              key="check"
+              type="primary"
+              disabled={!file}
+              loading={run.isPending}
+              onClick={() => go(true)}
+              data-testid="import-preview"
+            >
+              {t('importer.preview')}
+            </Button>,
+          ];
 
   return (
     <Modal open={open} title={t('importer.title')} onCancel={close} footer={footer} width={720} destroyOnHidden>
-      <Steps current={step} size="small" style={{ margin: '8px 0 20px' }} items={[{ title: t('importer.step1') }, { title: t('importer.step2') }, { title: t('importer.step3') }]} />
+      <Steps
+        current={step}
+        size="small"
+        style={{ margin: '8px 0 20px' }}
+        items={[{ title: t('importer.step1') }, { title: t('importer.step2') }, { title: t('importer.step3') }]}
+      />
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
       {step === 0 && (
         <>
-          <Button icon={<DownloadOutlined />} type="link" style={{ paddingInline: 0, marginBottom: 8 }} onClick={() => void downloadImportTemplate().catch((e: Error) => setFailure(e.message))}>
+          <Button
+            icon={<DownloadOutlined />}
+            type="link"
+            style={{ paddingInline: 0, marginBottom: 8 }}
+            onClick={() => void downloadImportTemplate().catch((e: Error) => setFailure(e.message))}
+          >
             {t('importer.template')}
           </Button>
           <Upload.Dragger
@@ -76,7 +122,9 @@ export function ImportModal({ open, onClose }: Props) {
             fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
             data-testid="import-file"
           >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p className="ant-upload-text">{t('importer.drop')}</p>
             <p className="ant-upload-hint">{t('importer.dropHint')}</p>
           </Upload.Dragger>
@@ -84,9 +132,16 @@ export function ImportModal({ open, onClose }: Props) {
       )}
       {step === 1 && report && (
         <>
-          {errors.length === 0
-            ? <Alert type="success" showIcon title={t('importer.okAll', { total: report.total })} />
-            : <Alert type="error" showIcon title={t('importer.hasErrors', { count: errors.length })} description={report.total ? t('importer.total', { total: report.total }) : undefined} />}
+          {errors.length === 0 ? (
+            <Alert type="success" showIcon title={t('importer.okAll', { total: report.total })} />
+          ) : (
+            <Alert
+              type="error"
+              showIcon
+              title={t('importer.hasErrors', { count: errors.length })}
+              description={report.total ? t('importer.total', { total: report.total }) : undefined}
+            />
+          )}
           {errors.length > 0 && (
             <Table
               style={{ marginTop: 12 }}
@@ -96,7 +151,13 @@ export function ImportModal({ open, onClose }: Props) {
               pagination={errors.length > 10 ? { pageSize: 10, size: 'small' } : false}
               columns={[
                 { key: 'row', dataIndex: 'row', title: t('importer.row'), width: 80 },
-                { key: 'field', dataIndex: 'field', title: t('importer.field'), width: 160, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+                {
+                  key: 'field',
+                  dataIndex: 'field',
+                  title: t('importer.field'),
+                  width: 160,
+                  render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+                },
                 { key: 'message', dataIndex: 'message', title: t('importer.message') },
               ]}
               data-testid="import-errors"

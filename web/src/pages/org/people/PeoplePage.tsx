@@ -53,13 +53,25 @@ export function PeoplePage() {
           <Col xs={24} lg={7} xl={6} xxl={5}>
             <Card styles={{ body: { padding: 12 } }} style={{ marginBottom: 16 }}>
               <div style={{ marginBottom: 8 }}>
-                <SearchInput size="small" placeholder={t('dept.searchPlaceholder')} value={deptSearch} onChange={setDeptSearch} width="100%" />
+                <SearchInput
+                  size="small"
+                  placeholder={t('dept.searchPlaceholder')}
+                  value={deptSearch}
+                  onChange={setDeptSearch}
+                  width="100%"
+                />
               </div>
               <Flex justify="space-between" align="center" style={{ marginBottom: 6 }}>
-                <Typography.Link onClick={() => patch({ departmentId: undefined })} strong={!filter.departmentId} data-testid="people-all-departments">
+                <Typography.Link
+                  onClick={() => patch({ departmentId: undefined })}
+                  strong={!filter.departmentId}
+                  data-testid="people-all-departments"
+                >
                   {t('person.allDepartments')}
                 </Typography.Link>
-                <Checkbox checked={filter.subtree} onChange={(e) => patch({ subtree: e.target.checked })}>{t('person.subtree')}</Checkbox>
+                <Checkbox checked={filter.subtree} onChange={(e) => patch({ subtree: e.target.checked })}>
+                  {t('person.subtree')}
+                </Checkbox>
               </Flex>
               <div style={{ maxHeight: 'calc(100vh - 300px)', minHeight: 200, overflow: 'auto' }}>
                 <DepartmentTree
@@ -97,17 +109,27 @@ export function PeoplePage() {
               </Flex>
               <Flex gap={8} wrap>
                 {can('people.manage') && (
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ id: null })} data-testid="person-create-button">{t('person.create')}</Button>
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ id: null })} data-testid="person-create-button">
+                    {t('person.create')}
+                  </Button>
                 )}
                 {can('people.manage') && (
-                  <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="person-import-button">{t('person.import')}</Button>
+                  <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="person-import-button">
+                    {t('person.import')}
+                  </Button>
                 )}
-                <Button icon={<DownloadOutlined />} onClick={() => void doExport()} loading={exporting} data-testid="person-export-button">{t('person.export')}</Button>
+                <Button icon={<DownloadOutlined />} onClick={() => void doExport()} loading={exporting} data-testid="person-export-button">
+                  {t('person.export')}
+                </Button>
                 <Tooltip title={t('common.refresh')}>
                   <Button icon={<ReloadOutlined />} onClick={() => void people.refetch()} aria-label={t('common.refresh')} />
                 </Tooltip>
                 <ColumnSettings
-                  columns={allColumns.map((c) => ({ key: String(c.key), title: String(c.title), locked: LOCKED_COLUMNS.includes(String(c.key)) }))}
+                  columns={allColumns.map((c) => ({
+                    key: String(c.key),
+                    title: String(c.title),
+                    locked: LOCKED_COLUMNS.includes(String(c.key)),
+                  }))}
                   hidden={hidden}
                   onChange={setHidden}
                   defaults={DEFAULT_HIDDEN_COLUMNS}

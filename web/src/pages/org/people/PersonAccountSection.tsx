@@ -24,14 +24,20 @@ export function PersonAccountSection({ person }: { person: PersonDetail }) {
 
   return (
     <>
-      <Divider titlePlacement="start" plain>{t('person.accountSection')}</Divider>
+      <Divider titlePlacement="start" plain>
+        {t('person.accountSection')}
+      </Divider>
       {!person.username ? (
         <Typography.Text type="secondary">{t('person.noAccountHint')}</Typography.Text>
       ) : !userId ? (
         <Typography.Text type="secondary">{t('person.noUserId')}</Typography.Text>
       ) : (
         <Flex vertical gap={12}>
-          <Typography.Text>{t('person.username')}{t('common.colon')}<Typography.Text code>{person.username}</Typography.Text></Typography.Text>
+          <Typography.Text>
+            {t('person.username')}
+            {t('common.colon')}
+            <Typography.Text code>{person.username}</Typography.Text>
+          </Typography.Text>
           {can('roles.manage') && (
             <Flex gap={8}>
               <Select
@@ -42,7 +48,7 @@ export function PersonAccountSection({ person }: { person: PersonDetail }) {
                 loading={roles.isLoading}
                 placeholder={t('person.roles')}
                 options={(roles.data ?? []).map((r) => ({ value: r.id, label: roleName(t, i18n, r) }))}
-                showSearch={{ optionFilterProp: "label" }}
+                showSearch={{ optionFilterProp: 'label' }}
                 data-testid="person-roles-select"
               />
               <Button
@@ -59,9 +65,19 @@ export function PersonAccountSection({ person }: { person: PersonDetail }) {
               <Popconfirm
                 title={t('person.resetPassword')}
                 description={t('person.resetConfirm', { name: person.name })}
-                onConfirm={() => reset.mutateAsync(userId).then((r) => setPassword(r.password), () => undefined)}
+                onConfirm={() =>
+                  reset.mutateAsync(userId).then(
+                    (r) => setPassword(r.password),
+                    () => undefined,
+                  )
+                }
               >
-                <Button icon={<KeyOutlined />} loading={reset.isPending} disabled={!person.abilities.manage} data-testid="person-reset-password">
+                <Button
+                  icon={<KeyOutlined />}
+                  loading={reset.isPending}
+                  disabled={!person.abilities.manage}
+                  data-testid="person-reset-password"
+                >
                   {t('person.resetPassword')}
                 </Button>
               </Popconfirm>

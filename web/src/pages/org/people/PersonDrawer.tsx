@@ -13,10 +13,21 @@ import { PersonPhoto } from './PersonPhoto.tsx';
 import { roleName } from '../../system/roles/roleName.ts';
 
 type Values = {
-  name: string; departmentId: string; title?: string | null; phone?: string | null; status: PersonCreateBody['status'];
-  withAccount?: boolean; account?: { username: string; roleIds: string[] };
+  name: string;
+  departmentId: string;
+  title?: string | null;
+  phone?: string | null;
+  status: PersonCreateBody['status'];
+  withAccount?: boolean;
+  account?: { username: string; roleIds: string[] };
 };
-type Props = { open: boolean; personId: string | null; defaultDepartmentId?: string; onClose: () => void; onCreated: (p: PersonCreated) => void };
+type Props = {
+  open: boolean;
+  personId: string | null;
+  defaultDepartmentId?: string;
+  onClose: () => void;
+  onCreated: (p: PersonCreated) => void;
+};
 
 const blankToNull = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
@@ -45,7 +56,13 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
 
   useEffect(() => {
     if (open && person) {
-      form.setFieldsValue({ name: person.name, departmentId: person.departmentId, title: person.title, phone: person.phone, status: person.status });
+      form.setFieldsValue({
+        name: person.name,
+        departmentId: person.departmentId,
+        title: person.title,
+        phone: person.phone,
+        status: person.status,
+      });
     }
   }, [open, person, form]);
 
@@ -53,25 +70,37 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
 
   const submit = (v: Values) => {
     setExtra([]);
-    const common = { name: v.name.trim(), departmentId: v.departmentId, title: blankToNull(v.title), phone: blankToNull(v.phone), status: v.status };
+    const common = {
+      name: v.name.trim(),
+      departmentId: v.departmentId,
+      title: blankToNull(v.title),
+      phone: blankToNull(v.phone),
+      status: v.status,
+    };
     if (isEdit && person) {
-      update.mutate({ id: person.id, ...common, version: person.version }, {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
+      update.mutate(
+        { id: person.id, ...common, version: person.version },
+        {
+          onSuccess: () => {
+            message.success(t('common.saved'));
+            onClose();
+          },
+          onError,
         },
-        onError,
-      });
+      );
       return;
     }
     const account = v.withAccount && v.account ? { username: v.account.username.trim(), roleIds: v.account.roleIds ?? [] } : undefined;
-    create.mutate({ ...common, account }, {
-      onSuccess: (created) => {
-        message.success(t('common.created'));
-        onCreated(created);
+    create.mutate(
+      { ...common, account },
+      {
+        onSuccess: (created) => {
+          message.success(t('common.created'));
+          onCreated(created);
+        },
+        onError,
       },
-      onError,
-    });
+    );
   };
 
   return (
@@ -84,7 +113,13 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} disabled={readOnly} data-testid="person-save">
+          <Button
+            type="primary"
+            onClick={() => form.submit()}
+            loading={create.isPending || update.isPending}
+            disabled={readOnly}
+            data-testid="person-save"
+          >
             {t('common.save')}
           </Button>
         </Flex>
@@ -97,7 +132,11 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
         <Form.Item name="name" label={t('person.name')} rules={[{ required: true, whitespace: true, max: 50 }]}>
           <Input maxLength={50} data-testid="person-name-input" />
         </Form.Item>
-        <Form.Item name="departmentId" label={t('person.department')} rules={[{ required: true, message: t('common.pleaseSelect', { field: t('person.department') }) }]}>
+        <Form.Item
+          name="departmentId"
+          label={t('person.department')}
+          rules={[{ required: true, message: t('common.pleaseSelect', { field: t('person.department') }) }]}
+        >
           <DepartmentTreeSelect allowClear={false} data-testid="person-department-select" />
         </Form.Item>
         <Form.Item name="title" label={t('person.title_')}>
@@ -106,23 +145,42 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
         <Form.Item name="phone" label={t('person.phone')}>
           <Input maxLength={20} inputMode="tel" data-testid="person-phone-input" />
         </Form.Item>
-        <Form.Item name="status" label={t('person.status')} rules={[{ required: true, message: t('common.pleaseSelect', { field: t('person.status') }) }]}>
-          <Select options={PersonStatus.options.map((s) => ({ value: s, label: t(`person.statuses.${s}`) }))} data-testid="person-status-select" />
+        <Form.Item
+          name="status"
+          label={t('person.status')}
+          rules={[{ required: true, message: t('common.pleaseSelect', { field: t('person.status') }) }]}
+        >
+          <Select
+            options={PersonStatus.options.map((s) => ({ value: s, label: t(`person.statuses.${s}`) }))}
+            data-testid="person-status-select"
+          />
         </Form.Item>
         {!isEdit && can('users.manage') && (
           <>
-            <Divider titlePlacement="start" plain>{t('person.account')}</Divider>
+            <Divider titlePlacement="start" plain>
+              {t('person.account')}
+            </Divider>
             <Form.Item name="withAccount" label={t('person.withAccount')} valuePropName="checked">
               <Switch data-testid="person-with-account" />
             </Form.Item>
             {withAccount && (
               <>
-                <Form.Item name={['account', 'username']} label={t('person.username')} extra={t('person.usernameHint')} rules={[{ required: true, pattern: /^[a-zA-Z0-9_.-]{3,32}$/, message: t('common.badFormat') }]}>
+                <Form.Item
+                  name={['account', 'username']}
+                  label={t('person.username')}
+                  extra={t('person.usernameHint')}
+                  rules={[{ required: true, pattern: /^[a-zA-Z0-9_.-]{3,32}$/, message: t('common.badFormat') }]}
+                >
                   <Input autoComplete="off" data-testid="person-username-input" />
                 </Form.Item>
                 {can('roles.manage') && (
                   <Form.Item name={['account', 'roleIds']} label={t('person.roles')}>
-                    <Select mode="multiple" loading={roles.isLoading} options={(roles.data ?? []).map((r) => ({ value: r.id, label: roleName(t, i18n, r) }))} showSearch={{ optionFilterProp: "label" }} />
+                    <Select
+                      mode="multiple"
+                      loading={roles.isLoading}
+                      options={(roles.data ?? []).map((r) => ({ value: r.id, label: roleName(t, i18n, r) }))}
+                      showSearch={{ optionFilterProp: 'label' }}
+                    />
                   </Form.Item>
                 )}
               </>

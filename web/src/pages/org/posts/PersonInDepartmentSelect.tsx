@@ -4,7 +4,14 @@ import { IdSelect } from '../../../components/IdSelect.tsx';
 import { usePeople } from '../people/hooks.ts';
 import { STATUS_COLOR } from '../people/columns.tsx';
 
-type Props = { departmentId?: string; value?: string | null; onChange?: (v: string | null) => void; id?: string; disabled?: boolean; 'data-testid'?: string };
+type Props = {
+  departmentId?: string;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  id?: string;
+  disabled?: boolean;
+  'data-testid'?: string;
+};
 
 /** Choose a person of exactly this department (not its sub-departments): A/B holders belong to the post's department. */
 export function PersonInDepartmentSelect({ departmentId, value, onChange, id, disabled, ...rest }: Props) {
@@ -19,14 +26,24 @@ export function PersonInDepartmentSelect({ departmentId, value, onChange, id, di
         <span>
           {p.name}
           {p.title && <span style={{ color: '#8c8c8c' }}> · {p.title}</span>}
-          {p.status !== 'active' && <Tag color={STATUS_COLOR[p.status]} style={{ marginInlineStart: 6 }}>{t(`person.statuses.${p.status}`)}</Tag>}
+          {p.status !== 'active' && (
+            <Tag color={STATUS_COLOR[p.status]} style={{ marginInlineStart: 6 }}>
+              {t(`person.statuses.${p.status}`)}
+            </Tag>
+          )}
         </span>
       ),
     }));
   return (
     <IdSelect
-      id={id} value={value} onChange={onChange} options={options} loading={people.isLoading} disabled={disabled || !departmentId}
-      placeholder={departmentId ? t('post.unassigned') : t('post.pickDepartmentFirst')} data-testid={rest['data-testid']}
+      id={id}
+      value={value}
+      onChange={onChange}
+      options={options}
+      loading={people.isLoading}
+      disabled={disabled || !departmentId}
+      placeholder={departmentId ? t('post.unassigned') : t('post.pickDepartmentFirst')}
+      data-testid={rest['data-testid']}
     />
   );
 }

@@ -44,9 +44,15 @@ export function PostDrawer({ open, post, defaultDepartmentId, onClose }: Props) 
     setExtra([]);
     const holders = { aPersonId: v.aPersonId ?? null, bPersonId: v.bPersonId ?? null };
     if (post) {
-      update.mutate({ id: post.id, name: v.name.trim(), duties: (v.duties ?? '').trim(), ...holders, version: post.version }, { onSuccess: done(t('common.saved')), onError });
+      update.mutate(
+        { id: post.id, name: v.name.trim(), duties: (v.duties ?? '').trim(), ...holders, version: post.version },
+        { onSuccess: done(t('common.saved')), onError },
+      );
     } else {
-      create.mutate({ departmentId: v.departmentId, name: v.name.trim(), duties: (v.duties ?? '').trim(), ...holders }, { onSuccess: done(t('common.created')), onError });
+      create.mutate(
+        { departmentId: v.departmentId, name: v.name.trim(), duties: (v.duties ?? '').trim(), ...holders },
+        { onSuccess: done(t('common.created')), onError },
+      );
     }
   };
 
@@ -60,7 +66,13 @@ export function PostDrawer({ open, post, defaultDepartmentId, onClose }: Props) 
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} disabled={readOnly} data-testid="post-save">
+          <Button
+            type="primary"
+            onClick={() => form.submit()}
+            loading={create.isPending || update.isPending}
+            disabled={readOnly}
+            data-testid="post-save"
+          >
             {t('common.save')}
           </Button>
         </Flex>
@@ -77,7 +89,11 @@ export function PostDrawer({ open, post, defaultDepartmentId, onClose }: Props) 
           if ('departmentId' in changed) form.setFieldsValue({ aPersonId: null, bPersonId: null });
         }}
       >
-        <Form.Item name="departmentId" label={t('post.department')} rules={[{ required: true, message: t('common.pleaseSelect', { field: t('post.department') }) }]}>
+        <Form.Item
+          name="departmentId"
+          label={t('post.department')}
+          rules={[{ required: true, message: t('common.pleaseSelect', { field: t('post.department') }) }]}
+        >
           <DepartmentTreeSelect allowClear={false} disabled={!!post} data-testid="post-department-select" />
         </Form.Item>
         <Form.Item name="name" label={t('post.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>

@@ -15,7 +15,12 @@ function Acting({ post }: { post: Post }) {
   if (!post.actingPersonId) return <Tag color="error">{t('post.vacant')}</Tag>;
   const isA = post.actingPersonId === post.aPersonId;
   const name = isA ? post.aPersonName : post.bPersonName;
-  return <Space size={4}><Tag color={isA ? 'success' : 'warning'}>{isA ? t('post.actingA') : t('post.actingB')}</Tag>{name}</Space>;
+  return (
+    <Space size={4}>
+      <Tag color={isA ? 'success' : 'warning'}>{isA ? t('post.actingA') : t('post.actingB')}</Tag>
+      {name}
+    </Space>
+  );
 }
 
 /** 岗位（AB岗）: every post with its A and B holders and who is acting now. */
@@ -30,25 +35,43 @@ export function PostsPage() {
 
   const holder = (name: string | null) => name ?? <Typography.Text type="secondary">{t('post.unassigned')}</Typography.Text>;
   const columns: ColumnsType<Post> = [
-    { key: 'name', dataIndex: 'name', title: t('post.name'), ellipsis: true, render: (v: string, p) => <a onClick={() => setDrawer({ post: p })}>{v}</a> },
+    {
+      key: 'name',
+      dataIndex: 'name',
+      title: t('post.name'),
+      ellipsis: true,
+      render: (v: string, p) => <a onClick={() => setDrawer({ post: p })}>{v}</a>,
+    },
     { key: 'department', dataIndex: 'departmentName', title: t('post.department'), ellipsis: true },
     { key: 'duties', dataIndex: 'duties', title: t('post.duties'), ellipsis: true, render: (v: string) => v || '—' },
     { key: 'a', dataIndex: 'aPersonName', title: t('post.a'), width: 120, render: holder },
     { key: 'b', dataIndex: 'bPersonName', title: t('post.b'), width: 120, render: holder },
     { key: 'acting', title: t('post.acting'), width: 200, render: (_: unknown, p) => <Acting post={p} /> },
     {
-      key: 'actions', title: t('common.actions'), width: 150, fixed: 'right',
+      key: 'actions',
+      title: t('common.actions'),
+      width: 150,
+      fixed: 'right',
       render: (_: unknown, p) => (
         <Space size={0}>
-          <Button type="link" size="small" disabled={!p.abilities.manage} onClick={() => setDrawer({ post: p })}>{t('common.edit')}</Button>
+          <Button type="link" size="small" disabled={!p.abilities.manage} onClick={() => setDrawer({ post: p })}>
+            {t('common.edit')}
+          </Button>
           <Popconfirm
             title={t('post.archive')}
             description={t('post.archiveConfirm', { name: p.name })}
             okButtonProps={{ danger: true }}
             disabled={!p.abilities.manage}
-            onConfirm={() => archive.mutateAsync(p.id).then(() => void message.success(t('post.archived')), () => undefined)}
+            onConfirm={() =>
+              archive.mutateAsync(p.id).then(
+                () => void message.success(t('post.archived')),
+                () => undefined,
+              )
+            }
           >
-            <Button type="link" size="small" danger disabled={!p.abilities.manage}>{t('post.archive')}</Button>
+            <Button type="link" size="small" danger disabled={!p.abilities.manage}>
+              {t('post.archive')}
+            </Button>
           </Popconfirm>
         </Space>
       ),
@@ -59,9 +82,13 @@ export function PostsPage() {
     <PageContainer
       title={t('post.title')}
       subtitle={t('post.subtitle')}
-      extra={can('org.manage') && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ post: null })} data-testid="post-create-button">{t('post.create')}</Button>
-      )}
+      extra={
+        can('org.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ post: null })} data-testid="post-create-button">
+            {t('post.create')}
+          </Button>
+        )
+      }
     >
       <Card>
         <Flex gap={8} style={{ marginBottom: 12 }}>

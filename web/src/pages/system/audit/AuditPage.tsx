@@ -20,19 +20,51 @@ export function AuditPage() {
   const patch = (next: Partial<AuditFilter>) => setFilter((f) => ({ ...f, page: 1, ...next }));
   const entityLabel = (type: string) => (i18n.exists(`audit.entities.${type}`) ? t(`audit.entities.${type}`) : type);
   const actionLabel = (code: string) => (i18n.exists(`audit.actions.${code}`) ? t(`audit.actions.${code}`) : null);
-  const actionOptions = Object.keys(t('audit.actions', { returnObjects: true }) as Record<string, string>).map((code) => ({ value: code, label: `${actionLabel(code)} · ${code}` }));
-  const entityOptions = Object.keys(t('audit.entities', { returnObjects: true }) as Record<string, string>).map((type) => ({ value: type, label: entityLabel(type) }));
+  const actionOptions = Object.keys(t('audit.actions', { returnObjects: true }) as Record<string, string>).map((code) => ({
+    value: code,
+    label: `${actionLabel(code)} · ${code}`,
+  }));
+  const entityOptions = Object.keys(t('audit.entities', { returnObjects: true }) as Record<string, string>).map((type) => ({
+    value: type,
+    label: entityLabel(type),
+  }));
 
   const columns: ColumnsType<AuditEvent> = [
     { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 80 },
     { key: 'at', dataIndex: 'at', title: t('audit.at'), width: 180, render: formatInstant },
-    { key: 'actor', dataIndex: 'actorName', title: t('audit.actor'), width: 130, render: (v: string, e) => (e.actorId ? v : <Tag>{v || t('audit.system')}</Tag>) },
-    { key: 'action', dataIndex: 'action', title: t('audit.action'), width: 240, render: (v: string) => (
-      <span>{actionLabel(v) ?? v} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{v}</Typography.Text></span>
-    ) },
-    { key: 'entityType', dataIndex: 'entityType', title: t('audit.entityType'), width: 120, render: (v: string) => <Tag>{entityLabel(v)}</Tag> },
     {
-      key: 'summary', title: t('audit.entityName'), width: 220, ellipsis: true,
+      key: 'actor',
+      dataIndex: 'actorName',
+      title: t('audit.actor'),
+      width: 130,
+      render: (v: string, e) => (e.actorId ? v : <Tag>{v || t('audit.system')}</Tag>),
+    },
+    {
+      key: 'action',
+      dataIndex: 'action',
+      title: t('audit.action'),
+      width: 240,
+      render: (v: string) => (
+        <span>
+          {actionLabel(v) ?? v}{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {v}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      key: 'entityType',
+      dataIndex: 'entityType',
+      title: t('audit.entityType'),
+      width: 120,
+      render: (v: string) => <Tag>{entityLabel(v)}</Tag>,
+    },
+    {
+      key: 'summary',
+      title: t('audit.entityName'),
+      width: 220,
+      ellipsis: true,
       render: (_: unknown, e) => {
         const snap = (e.after ?? e.before) as { name?: unknown; username?: unknown; title?: unknown } | null;
         const name = snap && typeof snap === 'object' ? (snap.name ?? snap.username ?? snap.title) : null;
@@ -59,9 +91,11 @@ export function AuditPage() {
           type={result.ok ? 'success' : 'error'}
           showIcon
           closable={{ onClose: () => verify.reset() }}
-          title={result.ok
-            ? t('audit.verifyOk', { checked: result.checked, algorithm: result.algorithm })
-            : t('audit.verifyBad', { seq: result.firstBadSeq ?? '?', reason: result.reason ?? '' })}
+          title={
+            result.ok
+              ? t('audit.verifyOk', { checked: result.checked, algorithm: result.algorithm })
+              : t('audit.verifyBad', { seq: result.firstBadSeq ?? '?', reason: result.reason ?? '' })
+          }
           data-testid="audit-verify-result"
         />
       )}
@@ -112,7 +146,10 @@ export function AuditPage() {
             scroll={{ x: 'max-content' }}
             expandable={{ expandedRowRender: (e) => <AuditDetail event={e} />, expandRowByClick: true }}
             pagination={{
-              current: filter.page, pageSize: filter.pageSize, total: audit.data?.total ?? 0, showSizeChanger: true,
+              current: filter.page,
+              pageSize: filter.pageSize,
+              total: audit.data?.total ?? 0,
+              showSizeChanger: true,
               showTotal: (total) => t('common.total', { total }),
               onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
             }}

@@ -28,7 +28,13 @@ export function RoleDrawer({ open, role, onClose }: Props) {
     form.resetFields();
     form.setFieldsValue(
       role
-        ? { code: role.code, name: role.name, permissions: role.permissions, dataScope: role.dataScope, customDepartmentIds: role.customDepartmentIds }
+        ? {
+            code: role.code,
+            name: role.name,
+            permissions: role.permissions,
+            dataScope: role.dataScope,
+            customDepartmentIds: role.customDepartmentIds,
+          }
         : { permissions: ['org.read', 'people.read'], dataScope: 'dept_and_below', customDepartmentIds: [] },
     );
   }, [open, role, form]);
@@ -61,13 +67,20 @@ export function RoleDrawer({ open, role, onClose }: Props) {
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="role-save">{t('common.save')}</Button>
+          <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="role-save">
+            {t('common.save')}
+          </Button>
         </Flex>
       }
     >
       <FieldErrorsAlert errors={extra} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
-        <Form.Item name="code" label={t('role.code')} extra={!role && t('role.codeHint')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('common.badFormat') }]}>
+        <Form.Item
+          name="code"
+          label={t('role.code')}
+          extra={!role && t('role.codeHint')}
+          rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('common.badFormat') }]}
+        >
           <Input disabled={!!role} maxLength={32} data-testid="role-code-input" />
         </Form.Item>
         <Form.Item name="name" label={t('role.name')} rules={[{ required: true, whitespace: true, max: 50 }]}>
@@ -78,11 +91,16 @@ export function RoleDrawer({ open, role, onClose }: Props) {
             <Flex vertical gap={10} style={{ width: '100%' }}>
               {permissionGroups().map((g) => (
                 <div key={g.key} style={{ border: '1px solid #f0f0f0', borderRadius: 4, padding: '8px 12px' }}>
-                  <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>{t(`role.groups.${g.key}`)}</Typography.Text>
+                  <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>
+                    {t(`role.groups.${g.key}`)}
+                  </Typography.Text>
                   <Flex gap={8} wrap>
                     {g.permissions.map((p) => (
                       <Checkbox key={p} value={p} style={{ minWidth: 200 }} data-testid={`perm-${p}`}>
-                        {permissionLabel(t, i18n, p)} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p}</Typography.Text>
+                        {permissionLabel(t, i18n, p)}{' '}
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {p}
+                        </Typography.Text>
                       </Checkbox>
                     ))}
                   </Flex>
@@ -91,11 +109,19 @@ export function RoleDrawer({ open, role, onClose }: Props) {
             </Flex>
           </Checkbox.Group>
         </Form.Item>
-        <Form.Item name="dataScope" label={t('role.dataScope')} rules={[{ required: true, message: t('common.pleaseSelect', { field: t('role.dataScope') }) }]}>
+        <Form.Item
+          name="dataScope"
+          label={t('role.dataScope')}
+          rules={[{ required: true, message: t('common.pleaseSelect', { field: t('role.dataScope') }) }]}
+        >
           <Select options={DataScope.options.map((s) => ({ value: s, label: t(`role.scopes.${s}`) }))} data-testid="role-scope-select" />
         </Form.Item>
         {scope === 'custom' && (
-          <Form.Item name="customDepartmentIds" label={t('role.customDepartments')} rules={[{ required: true, type: 'array', min: 1, message: t('common.pleaseSelect', { field: t('role.customDepartments') }) }]}>
+          <Form.Item
+            name="customDepartmentIds"
+            label={t('role.customDepartments')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('common.pleaseSelect', { field: t('role.customDepartments') }) }]}
+          >
             <DepartmentTreeSelect multiple data-testid="role-departments-select" />
           </Form.Item>
         )}

@@ -20,31 +20,75 @@ export function RolesPage() {
 
   const columns: ColumnsType<Role> = [
     {
-      key: 'name', dataIndex: 'name', title: t('role.name'), width: 200,
-      render: (_: string, r) => <Space><a onClick={() => setDrawer({ role: r })}>{roleName(t, i18n, r)}</a>{r.builtin && <Tag color="red">{t('role.builtin')}</Tag>}</Space>,
+      key: 'name',
+      dataIndex: 'name',
+      title: t('role.name'),
+      width: 200,
+      render: (_: string, r) => (
+        <Space>
+          <a onClick={() => setDrawer({ role: r })}>{roleName(t, i18n, r)}</a>
+          {r.builtin && <Tag color="red">{t('role.builtin')}</Tag>}
+        </Space>
+      ),
     },
-    { key: 'code', dataIndex: 'code', title: t('role.code'), width: 150, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     {
-      key: 'permissions', dataIndex: 'permissions', title: t('role.permissions'),
-      render: (ps: Role['permissions']) => <Space size={[4, 4]} wrap>{ps.map((p) => <Tag key={p}>{permissionLabel(t, i18n, p)}</Tag>)}</Space>,
+      key: 'code',
+      dataIndex: 'code',
+      title: t('role.code'),
+      width: 150,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
     },
-    { key: 'dataScope', dataIndex: 'dataScope', title: t('role.dataScope'), width: 140, render: (v: Role['dataScope'], r) => (
-      v === 'custom' ? <Tooltip title={`${r.customDepartmentIds.length}`}>{t(`role.scopes.${v}`)} ({r.customDepartmentIds.length})</Tooltip> : t(`role.scopes.${v}`)
-    ) },
+    {
+      key: 'permissions',
+      dataIndex: 'permissions',
+      title: t('role.permissions'),
+      render: (ps: Role['permissions']) => (
+        <Space size={[4, 4]} wrap>
+          {ps.map((p) => (
+            <Tag key={p}>{permissionLabel(t, i18n, p)}</Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      key: 'dataScope',
+      dataIndex: 'dataScope',
+      title: t('role.dataScope'),
+      width: 140,
+      render: (v: Role['dataScope'], r) =>
+        v === 'custom' ? (
+          <Tooltip title={`${r.customDepartmentIds.length}`}>
+            {t(`role.scopes.${v}`)} ({r.customDepartmentIds.length})
+          </Tooltip>
+        ) : (
+          t(`role.scopes.${v}`)
+        ),
+    },
     { key: 'userCount', dataIndex: 'userCount', title: t('role.users'), width: 90, align: 'right' },
     {
-      key: 'actions', title: t('common.actions'), width: 130,
+      key: 'actions',
+      title: t('common.actions'),
+      width: 130,
       render: (_: unknown, r) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setDrawer({ role: r })}>{t('common.edit')}</Button>
+          <Button type="link" size="small" onClick={() => setDrawer({ role: r })}>
+            {t('common.edit')}
+          </Button>
           {!r.builtin && (
             <Popconfirm
               title={t('common.delete')}
               description={t('role.deleteConfirm', { name: r.name })}
               okButtonProps={{ danger: true }}
-              onConfirm={() => remove.mutateAsync(r.id).then(() => void message.success(t('common.deleted')), () => undefined)}
+              onConfirm={() =>
+                remove.mutateAsync(r.id).then(
+                  () => void message.success(t('common.deleted')),
+                  () => undefined,
+                )
+              }
             >
-              <Button type="link" size="small" danger>{t('common.delete')}</Button>
+              <Button type="link" size="small" danger>
+                {t('common.delete')}
+              </Button>
             </Popconfirm>
           )}
         </Space>
@@ -56,10 +100,22 @@ export function RolesPage() {
     <PageContainer
       title={t('role.title')}
       subtitle={t('role.subtitle')}
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ role: null })} data-testid="role-create-button">{t('role.create')}</Button>}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ role: null })} data-testid="role-create-button">
+          {t('role.create')}
+        </Button>
+      }
     >
       <Card>
-        <Table rowKey="id" size="middle" columns={columns} dataSource={roles.data ?? []} loading={roles.isFetching} pagination={false} data-testid="roles-table" />
+        <Table
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={roles.data ?? []}
+          loading={roles.isFetching}
+          pagination={false}
+          data-testid="roles-table"
+        />
       </Card>
       <RoleDrawer open={!!drawer} role={drawer?.role ?? null} onClose={() => setDrawer(null)} />
     </PageContainer>

@@ -9,7 +9,13 @@ import { formatInstant } from '../../../components/time.ts';
 import { useSignIns, type SignInFilter } from './hooks.ts';
 
 const RESULT_COLOR: Record<SignInLogEntry['result'], string> = {
-  success: 'success', bad_password: 'error', unknown_user: 'error', locked: 'volcano', totp_required: 'processing', bad_totp: 'warning', disabled: 'default',
+  success: 'success',
+  bad_password: 'error',
+  unknown_user: 'error',
+  locked: 'volcano',
+  totp_required: 'processing',
+  bad_totp: 'warning',
+  disabled: 'default',
 };
 
 /** 登录日志: every attempt, newest first. */
@@ -22,9 +28,24 @@ export function SignInsPage() {
   const columns: ColumnsType<SignInLogEntry> = [
     { key: 'at', dataIndex: 'at', title: t('signIn.at'), width: 180, render: formatInstant },
     { key: 'username', dataIndex: 'username', title: t('signIn.username'), width: 150 },
-    { key: 'result', dataIndex: 'result', title: t('signIn.result'), width: 130, render: (v: SignInLogEntry['result']) => <Tag color={RESULT_COLOR[v]}>{t(`signIn.results.${v}`)}</Tag> },
+    {
+      key: 'result',
+      dataIndex: 'result',
+      title: t('signIn.result'),
+      width: 130,
+      render: (v: SignInLogEntry['result']) => <Tag color={RESULT_COLOR[v]}>{t(`signIn.results.${v}`)}</Tag>,
+    },
     { key: 'ip', dataIndex: 'ip', title: t('signIn.ip'), width: 150 },
-    { key: 'userAgent', dataIndex: 'userAgent', title: t('signIn.userAgent'), render: (v: string) => <Typography.Text type="secondary" ellipsis={{ tooltip: v }} style={{ maxWidth: 420 }}>{v}</Typography.Text> },
+    {
+      key: 'userAgent',
+      dataIndex: 'userAgent',
+      title: t('signIn.userAgent'),
+      render: (v: string) => (
+        <Typography.Text type="secondary" ellipsis={{ tooltip: v }} style={{ maxWidth: 420 }}>
+          {v}
+        </Typography.Text>
+      ),
+    },
   ];
 
   return (
@@ -48,7 +69,10 @@ export function SignInsPage() {
           loading={log.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={{
-            current: filter.page, pageSize: filter.pageSize, total: log.data?.total ?? 0, showSizeChanger: true,
+            current: filter.page,
+            pageSize: filter.pageSize,
+            total: log.data?.total ?? 0,
+            showSizeChanger: true,
             showTotal: (total) => t('common.total', { total }),
             onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
           }}

@@ -22,28 +22,54 @@ export function TokensPage() {
   const [created, setCreated] = useState<z.infer<typeof ApiTokenCreated> | null>(null);
 
   const state = (tk: ApiToken) =>
-    tk.revokedAt ? <Tag>{t('token.revoked')}</Tag>
-      : tk.expiresAt && dayjs(tk.expiresAt).isBefore(dayjs()) ? <Tag color="warning">{t('token.expired')}</Tag>
-        : <Tag color="success">{t('token.valid')}</Tag>;
+    tk.revokedAt ? (
+      <Tag>{t('token.revoked')}</Tag>
+    ) : tk.expiresAt && dayjs(tk.expiresAt).isBefore(dayjs()) ? (
+      <Tag color="warning">{t('token.expired')}</Tag>
+    ) : (
+      <Tag color="success">{t('token.valid')}</Tag>
+    );
 
   const columns: ColumnsType<ApiToken> = [
     { key: 'name', dataIndex: 'name', title: t('token.name'), width: 200 },
     { key: 'username', dataIndex: 'username', title: t('token.user'), width: 140 },
     { key: 'status', title: t('common.status'), width: 100, render: (_: unknown, tk) => state(tk) },
     { key: 'createdAt', dataIndex: 'createdAt', title: t('token.createdAt'), width: 180, render: formatInstant },
-    { key: 'expiresAt', dataIndex: 'expiresAt', title: t('token.expiresAt'), width: 180, render: (v: string | null) => (v ? formatInstant(v) : t('token.never')) },
-    { key: 'lastUsedAt', dataIndex: 'lastUsedAt', title: t('token.lastUsedAt'), width: 180, render: (v: string | null) => (v ? formatInstant(v) : t('token.neverUsed')) },
     {
-      key: 'actions', title: t('common.actions'), width: 100, fixed: 'right',
+      key: 'expiresAt',
+      dataIndex: 'expiresAt',
+      title: t('token.expiresAt'),
+      width: 180,
+      render: (v: string | null) => (v ? formatInstant(v) : t('token.never')),
+    },
+    {
+      key: 'lastUsedAt',
+      dataIndex: 'lastUsedAt',
+      title: t('token.lastUsedAt'),
+      width: 180,
+      render: (v: string | null) => (v ? formatInstant(v) : t('token.neverUsed')),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 100,
+      fixed: 'right',
       render: (_: unknown, tk) =>
         tk.revokedAt ? null : (
           <Popconfirm
             title={t('token.revoke')}
             description={t('token.revokeConfirm', { name: tk.name })}
             okButtonProps={{ danger: true }}
-            onConfirm={() => revoke.mutateAsync(tk.id).then(() => void message.success(t('token.revokedDone')), () => undefined)}
+            onConfirm={() =>
+              revoke.mutateAsync(tk.id).then(
+                () => void message.success(t('token.revokedDone')),
+                () => undefined,
+              )
+            }
           >
-            <Button type="link" size="small" danger data-testid={`token-revoke-${tk.id}`}>{t('token.revoke')}</Button>
+            <Button type="link" size="small" danger data-testid={`token-revoke-${tk.id}`}>
+              {t('token.revoke')}
+            </Button>
           </Popconfirm>
         ),
     },
@@ -53,11 +79,23 @@ export function TokensPage() {
     <PageContainer
       title={t('token.title')}
       subtitle={t('token.subtitle')}
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="token-create-button">{t('token.create')}</Button>}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="token-create-button">
+          {t('token.create')}
+        </Button>
+      }
     >
       <Card>
-        <Table rowKey="id" size="middle" columns={columns} dataSource={tokens.data ?? []} loading={tokens.isFetching} scroll={{ x: 'max-content' }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="tokens-table" />
+        <Table
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={tokens.data ?? []}
+          loading={tokens.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          data-testid="tokens-table"
+        />
       </Card>
       <TokenCreateModal
         open={creating}

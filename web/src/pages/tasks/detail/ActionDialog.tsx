@@ -73,7 +73,14 @@ export function ActionDialog({ task, action, onClose }: Props) {
     if (action === 'urge') return urge.mutate({ id: task.id, message: comment ?? '' }, { onSuccess, onError });
     if (action === 'instruct') return instruct.mutate({ id: task.id, text: comment ?? '' }, { onSuccess, onError });
     transition.mutate(
-      { id: task.id, action, version: task.version, comment, percent: spec?.percent ? v.percent : undefined, fileIds: (v.fileIds ?? []).map((f) => f.id) },
+      {
+        id: task.id,
+        action,
+        version: task.version,
+        comment,
+        percent: spec?.percent ? v.percent : undefined,
+        fileIds: (v.fileIds ?? []).map((f) => f.id),
+      },
       { onSuccess, onError },
     );
   };
@@ -89,7 +96,14 @@ export function ActionDialog({ task, action, onClose }: Props) {
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" danger={!!action && isDanger(action)} loading={pending} disabled={uploading} onClick={() => form.submit()} data-testid="action-submit">
+          <Button
+            type="primary"
+            danger={!!action && isDanger(action)}
+            loading={pending}
+            disabled={uploading}
+            onClick={() => form.submit()}
+            data-testid="action-submit"
+          >
             {action ? t(`task.actions.${action}`) : t('common.confirm')}
           </Button>
         </Flex>
@@ -103,13 +117,18 @@ export function ActionDialog({ task, action, onClose }: Props) {
             style={{ marginBottom: 16 }}
             title={problem.message}
             description={
-              problem.refreshed ? t('task.conflictRefreshed')
-                : problem.allowed ? (
-                  <Space size={[4, 4]} wrap>
-                    <span>{t('task.allowedNow')}</span>
-                    {problem.allowed.length ? problem.allowed.map((a) => <Tag key={a}>{t(`task.actions.${a}`, { defaultValue: a })}</Tag>) : <span>{t('task.noActions')}</span>}
-                  </Space>
-                ) : undefined
+              problem.refreshed ? (
+                t('task.conflictRefreshed')
+              ) : problem.allowed ? (
+                <Space size={[4, 4]} wrap>
+                  <span>{t('task.allowedNow')}</span>
+                  {problem.allowed.length ? (
+                    problem.allowed.map((a) => <Tag key={a}>{t(`task.actions.${a}`, { defaultValue: a })}</Tag>)
+                  ) : (
+                    <span>{t('task.noActions')}</span>
+                  )}
+                </Space>
+              ) : undefined
             }
             data-testid="action-error"
           />
@@ -120,9 +139,18 @@ export function ActionDialog({ task, action, onClose }: Props) {
             <Form.Item
               name="comment"
               label={t(`task.commentLabels.${action}`)}
-              rules={spec.comment === 'required' ? [{ required: true, whitespace: true, message: t('task.commentRequired', { field: t(`task.commentLabels.${action}`) }) }] : []}
+              rules={
+                spec.comment === 'required'
+                  ? [{ required: true, whitespace: true, message: t('task.commentRequired', { field: t(`task.commentLabels.${action}`) }) }]
+                  : []
+              }
             >
-              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={action === 'urge' ? 1000 : 2000} showCount data-testid="action-comment-input" />
+              <Input.TextArea
+                autoSize={{ minRows: 3, maxRows: 8 }}
+                maxLength={action === 'urge' ? 1000 : 2000}
+                showCount
+                data-testid="action-comment-input"
+              />
             </Form.Item>
             {spec.percent && (
               <Form.Item label={t('task.fields.progress')} required>
@@ -137,7 +165,11 @@ export function ActionDialog({ task, action, onClose }: Props) {
               </Form.Item>
             )}
             {spec.files && (
-              <Form.Item name="fileIds" label={t('task.evidence.label')} extra={action === 'request_close' ? t('task.evidence.closeHint') : t('task.evidence.hint')}>
+              <Form.Item
+                name="fileIds"
+                label={t('task.evidence.label')}
+                extra={action === 'request_close' ? t('task.evidence.closeHint') : t('task.evidence.hint')}
+              >
                 <EvidencePicker onBusy={setUploading} />
               </Form.Item>
             )}

@@ -19,8 +19,12 @@ export function InstructionBanner({ events }: { events: TaskEvent[] }) {
         <Flex vertical gap={6}>
           {instructions.slice(0, 3).map((e) => (
             <div key={e.id} data-testid="task-instruction">
-              <Typography.Text strong className="instruction-text">“{e.text}”</Typography.Text>
-              <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>— {e.actorName} · {formatInstant(e.at)}</Typography.Text>
+              <Typography.Text strong className="instruction-text">
+                “{e.text}”
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                — {e.actorName} · {formatInstant(e.at)}
+              </Typography.Text>
             </div>
           ))}
         </Flex>

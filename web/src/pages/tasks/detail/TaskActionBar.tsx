@@ -25,7 +25,9 @@ export function TaskActionBar({ task, onAction, onEdit, refreshing }: Props) {
         </Button>
       ))}
       {task.abilities.edit && (
-        <Button icon={<EditOutlined />} onClick={onEdit} data-testid="task-edit-button">{t('common.edit')}</Button>
+        <Button icon={<EditOutlined />} onClick={onEdit} data-testid="task-edit-button">
+          {t('common.edit')}
+        </Button>
       )}
       {actions.length === 0 && !task.abilities.edit && <Typography.Text type="secondary">{t('task.noActions')}</Typography.Text>}
     </Flex>

@@ -14,7 +14,14 @@ export function TaskFacts({ task }: { task: Task }) {
   const span = useWorkingDays(task.startDate, task.dueDate);
   const names = new Map((departments.data ?? []).map((d) => [d.id, d.name]));
   const post = posts.data?.find((p) => p.id === task.responsiblePostId);
-  const role = post && task.handlerPersonId ? (post.aPersonId === task.handlerPersonId ? 'A' : post.bPersonId === task.handlerPersonId ? 'B' : null) : null;
+  const role =
+    post && task.handlerPersonId
+      ? post.aPersonId === task.handlerPersonId
+        ? 'A'
+        : post.bPersonId === task.handlerPersonId
+          ? 'B'
+          : null
+      : null;
 
   return (
     <Card title={t('task.sections.responsibility')} style={{ marginBottom: 16 }} data-testid="task-facts">
@@ -23,30 +30,51 @@ export function TaskFacts({ task }: { task: Task }) {
         size="small"
         styles={{ label: { width: 104 } }}
         items={[
-          { key: 'lead', label: t('task.fields.leadDepartment'), children: <Typography.Text strong>{task.leadDepartmentName}</Typography.Text> },
           {
-            key: 'coop', label: t('task.fields.cooperating'),
-            children: task.cooperatingDepartmentIds.length
-              ? <Space size={[4, 4]} wrap>{task.cooperatingDepartmentIds.map((id) => <Tag key={id}>{names.get(id) ?? '…'}</Tag>)}</Space>
-              : '—',
+            key: 'lead',
+            label: t('task.fields.leadDepartment'),
+            children: <Typography.Text strong>{task.leadDepartmentName}</Typography.Text>,
           },
-          { key: 'post', label: t('task.fields.post'), children: task.responsiblePostName ?? <Typography.Text type="secondary">{t('post.unassigned')}</Typography.Text> },
           {
-            key: 'handler', label: t('task.fields.handler'),
+            key: 'coop',
+            label: t('task.fields.cooperating'),
+            children: task.cooperatingDepartmentIds.length ? (
+              <Space size={[4, 4]} wrap>
+                {task.cooperatingDepartmentIds.map((id) => (
+                  <Tag key={id}>{names.get(id) ?? '…'}</Tag>
+                ))}
+              </Space>
+            ) : (
+              '—'
+            ),
+          },
+          {
+            key: 'post',
+            label: t('task.fields.post'),
+            children: task.responsiblePostName ?? <Typography.Text type="secondary">{t('post.unassigned')}</Typography.Text>,
+          },
+          {
+            key: 'handler',
+            label: t('task.fields.handler'),
             children: task.handlerName ? (
               <Space size={6} data-testid="task-handler">
                 {task.handlerName}
                 {role && <Tag color={role === 'A' ? 'red' : 'blue'}>{role === 'A' ? t('post.actingA') : t('post.actingB')}</Tag>}
               </Space>
-            ) : <Typography.Text type="secondary">{task.responsiblePostId ? t('post.vacant') : '—'}</Typography.Text>,
+            ) : (
+              <Typography.Text type="secondary">{task.responsiblePostId ? t('post.vacant') : '—'}</Typography.Text>
+            ),
           },
           { key: 'leader', label: t('task.fields.leader'), children: task.leaderName ?? '—' },
           {
-            key: 'dates', label: t('task.fields.dates'),
+            key: 'dates',
+            label: t('task.fields.dates'),
             children: (
               <span>
                 {formatDate(task.startDate)} ~ {formatDate(task.dueDate)}
-                {span.data !== undefined && <Typography.Text type="secondary"> · {t('task.workingDays', { count: span.data })}</Typography.Text>}
+                {span.data !== undefined && (
+                  <Typography.Text type="secondary"> · {t('task.workingDays', { count: span.data })}</Typography.Text>
+                )}
               </span>
             ),
           },

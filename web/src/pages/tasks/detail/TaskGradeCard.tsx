@@ -22,21 +22,29 @@ export function TaskGradeCard({ task }: { task: Task }) {
 
   const save = () => {
     setProblem(null);
-    grade.mutate({ id: task.id, ...draft, version: task.version }, {
-      onSuccess: () => toastSuccess(t('task.grade.saved')),
-      onError: (err) => {
-        setProblem(err.message);
-        if (isApiError(err, 'version_conflict')) void qc.invalidateQueries({ queryKey: taskKeys.one(task.id) });
+    grade.mutate(
+      { id: task.id, ...draft, version: task.version },
+      {
+        onSuccess: () => toastSuccess(t('task.grade.saved')),
+        onError: (err) => {
+          setProblem(err.message);
+          if (isApiError(err, 'version_conflict')) void qc.invalidateQueries({ queryKey: taskKeys.one(task.id) });
+        },
       },
-    });
+    );
   };
 
   return (
     <Card
       title={t('task.grade.title')}
-      extra={editable && dirty && (
-        <Button type="primary" size="small" onClick={save} loading={grade.isPending} data-testid="task-grade-save">{t('common.save')}</Button>
-      )}
+      extra={
+        editable &&
+        dirty && (
+          <Button type="primary" size="small" onClick={save} loading={grade.isPending} data-testid="task-grade-save">
+            {t('common.save')}
+          </Button>
+        )
+      }
       data-testid="task-grade"
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
@@ -44,7 +52,9 @@ export function TaskGradeCard({ task }: { task: Task }) {
         {KEYS.map((k) => (
           <Flex key={k} align="center" gap={12}>
             <span className="grade-char">{t(`task.grade.chars.${k}`)}</span>
-            <Typography.Text type="secondary" style={{ width: 110, fontSize: 12 }}>{t(`task.grade.meanings.${k}`)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ width: 110, fontSize: 12 }}>
+              {t(`task.grade.meanings.${k}`)}
+            </Typography.Text>
             <Rate
               value={draft[k] ?? 0}
               disabled={!editable}
@@ -57,7 +67,9 @@ export function TaskGradeCard({ task }: { task: Task }) {
         ))}
       </Flex>
       {!editable && KEYS.every((k) => task.grade[k] === null) && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('task.grade.none')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('task.grade.none')}
+        </Typography.Text>
       )}
     </Card>
   );

@@ -16,18 +16,32 @@ export function TaskHeader({ task, onAction, onEdit, refreshing }: Props) {
   const { t } = useTranslation();
   const colour = task.warning === 'none' ? undefined : WARNING_HEX[task.warning];
   return (
-    <Card className={`task-header task-header-${task.warning}`} style={{ marginBottom: 16 }} data-testid="task-header" data-task-id={task.id}>
+    <Card
+      className={`task-header task-header-${task.warning}`}
+      style={{ marginBottom: 16 }}
+      data-testid="task-header"
+      data-task-id={task.id}
+    >
       <Flex justify="space-between" gap={24} wrap>
         <div style={{ minWidth: 0, flex: '1 1 420px' }}>
           <Space size={8} wrap style={{ marginBottom: 6 }}>
-            <Typography.Text code data-testid="task-code">{task.code}</Typography.Text>
+            <Typography.Text code data-testid="task-code">
+              {task.code}
+            </Typography.Text>
             <StatusTag status={task.status} />
             <WarningTag warning={task.warning} />
-            {task.tagged && <Tag icon={<FlagFilled />} color="volcano" data-testid="task-tagged">{t('task.fields.tagged')}</Tag>}
+            {task.tagged && (
+              <Tag icon={<FlagFilled />} color="volcano" data-testid="task-tagged">
+                {t('task.fields.tagged')}
+              </Tag>
+            )}
           </Space>
-          <Typography.Title level={4} style={{ margin: '2px 0 4px' }} data-testid="task-title">{task.title}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: '2px 0 4px' }} data-testid="task-title">
+            {task.title}
+          </Typography.Title>
           <Typography.Text type="secondary">
-            {task.programmeName} / {task.measureName} · {task.leadDepartmentName} · {formatDate(task.startDate)} ~ {formatDate(task.dueDate)}
+            {task.programmeName} / {task.measureName} · {task.leadDepartmentName} · {formatDate(task.startDate)} ~{' '}
+            {formatDate(task.dueDate)}
           </Typography.Text>
         </div>
         <Flex gap={28} align="center" wrap>
@@ -43,7 +57,9 @@ export function TaskHeader({ task, onAction, onEdit, refreshing }: Props) {
           <Statistic title={t('task.fields.schedule')} value={task.scheduleProgress} suffix="%" />
           <div>
             <div className="stat-label">{t('task.fields.daysLeft')}</div>
-            <div style={{ fontSize: 18, marginTop: 4 }}><DaysLeft days={task.workingDaysLeft} status={task.status} strong /></div>
+            <div style={{ fontSize: 18, marginTop: 4 }}>
+              <DaysLeft days={task.workingDaysLeft} status={task.status} strong />
+            </div>
           </div>
         </Flex>
       </Flex>

@@ -34,7 +34,11 @@ export function TaskPage() {
         status={missing ? '404' : 'error'}
         title={missing ? t('task.notFound') : t('errors.pageFailed')}
         subTitle={task.error?.message}
-        extra={<Link to="/tasks"><Button type="primary">{t('task.backToList')}</Button></Link>}
+        extra={
+          <Link to="/tasks">
+            <Button type="primary">{t('task.backToList')}</Button>
+          </Link>
+        }
       />
     );
   }
@@ -42,7 +46,9 @@ export function TaskPage() {
 
   return (
     <div className="page task-page">
-      <Link to="/tasks" className="back-link"><ArrowLeftOutlined /> {t('task.backToList')}</Link>
+      <Link to="/tasks" className="back-link">
+        <ArrowLeftOutlined /> {t('task.backToList')}
+      </Link>
       <TaskHeader task={data} onAction={setAction} onEdit={() => setEditing(true)} refreshing={task.isFetching} />
       <InstructionBanner events={events.data ?? []} />
       <Row gutter={[16, 16]}>

@@ -1,6 +1,21 @@
 import {
-  AlertOutlined, BellOutlined, CarryOutOutlined, CheckCircleOutlined, CheckOutlined, EditOutlined, FileAddOutlined, FlagOutlined, HighlightOutlined,
-  PaperClipOutlined, RiseOutlined, RollbackOutlined, SendOutlined, StarOutlined, StopOutlined, UndoOutlined, WarningOutlined,
+  AlertOutlined,
+  BellOutlined,
+  CarryOutOutlined,
+  CheckCircleOutlined,
+  CheckOutlined,
+  EditOutlined,
+  FileAddOutlined,
+  FlagOutlined,
+  HighlightOutlined,
+  PaperClipOutlined,
+  RiseOutlined,
+  RollbackOutlined,
+  SendOutlined,
+  StarOutlined,
+  StopOutlined,
+  UndoOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Card, Empty, Flex, Progress, Spin, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -44,11 +59,15 @@ export function TaskTimeline({ events, loading }: { events: TaskEvent[]; loading
           <Flex gap={8} wrap align="baseline">
             <Typography.Text strong>{t(`task.events.${e.kind}`, { defaultValue: e.kind })}</Typography.Text>
             <Typography.Text>{e.actorName}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatInstant(e.at)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatInstant(e.at)}
+            </Typography.Text>
           </Flex>
           {e.percent !== null && (
             <Flex align="center" gap={8} style={{ maxWidth: 320, marginTop: 2 }}>
-              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t('task.fields.progress')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                {t('task.fields.progress')}
+              </Typography.Text>
               <Progress percent={e.percent} size="small" />
             </Flex>
           )}
@@ -57,7 +76,10 @@ export function TaskTimeline({ events, loading }: { events: TaskEvent[]; loading
             <Flex vertical gap={2} style={{ marginTop: 4 }}>
               {e.files.map((f) => (
                 <a key={f.id} href={f.url} download={f.name} data-testid="task-evidence-link">
-                  <PaperClipOutlined /> {f.name} <Typography.Text type="secondary" style={{ fontSize: 12 }}>({formatSize(f.size)})</Typography.Text>
+                  <PaperClipOutlined /> {f.name}{' '}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    ({formatSize(f.size)})
+                  </Typography.Text>
                 </a>
               ))}
             </Flex>

@@ -35,9 +35,16 @@ export function TaskTimetable({ task }: { task: Task }) {
       title: m.name,
       status,
       content: (
-        <Flex gap={8} wrap align="baseline" data-testid="task-milestone" data-state={m.doneAt ? 'done' : status === 'error' ? 'late' : 'open'}>
+        <Flex
+          gap={8}
+          wrap
+          align="baseline"
+          data-testid="task-milestone"
+          data-state={m.doneAt ? 'done' : status === 'error' ? 'late' : 'open'}
+        >
           <Typography.Text type={status === 'error' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-            {formatDate(m.dueDate)}{note ? ` · ${note}` : ''}
+            {formatDate(m.dueDate)}
+            {note ? ` · ${note}` : ''}
           </Typography.Text>
           <MilestoneMark task={task} milestone={m} />
         </Flex>
@@ -47,9 +54,27 @@ export function TaskTimetable({ task }: { task: Task }) {
   const dueStatus: StepStatus = closed ? 'finish' : task.workingDaysLeft < 0 ? 'error' : 'wait';
 
   const items = [
-    { key: 'start', title: t('task.fields.startDate'), status: (task.startDate <= today ? 'finish' : 'wait') as StepStatus, content: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDate(task.startDate)}</Typography.Text> },
+    {
+      key: 'start',
+      title: t('task.fields.startDate'),
+      status: (task.startDate <= today ? 'finish' : 'wait') as StepStatus,
+      content: (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {formatDate(task.startDate)}
+        </Typography.Text>
+      ),
+    },
     ...milestoneSteps,
-    { key: 'due', title: t('task.fields.dueDate'), status: dueStatus, content: <Typography.Text type={dueStatus === 'error' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>{formatDate(task.dueDate)}</Typography.Text> },
+    {
+      key: 'due',
+      title: t('task.fields.dueDate'),
+      status: dueStatus,
+      content: (
+        <Typography.Text type={dueStatus === 'error' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+          {formatDate(task.dueDate)}
+        </Typography.Text>
+      ),
+    },
   ];
   // antd marks steps before `current` done and styles `current` itself; point it at the first step not done.
   const firstOpen = items.findIndex((i) => i.status !== 'finish');
@@ -59,7 +84,11 @@ export function TaskTimetable({ task }: { task: Task }) {
   return (
     <Card title={t('task.sections.timetable')} style={{ marginBottom: 16 }} data-testid="task-timetable">
       <Steps orientation="vertical" size="small" current={current} items={items} />
-      {milestones.length === 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('task.noMilestones')}</Typography.Text>}
+      {milestones.length === 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('task.noMilestones')}
+        </Typography.Text>
+      )}
     </Card>
   );
 }

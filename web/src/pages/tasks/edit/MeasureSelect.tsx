@@ -2,7 +2,14 @@ import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Rollup } from '@qinlian/contracts';
 
-type Props = { rollup: Rollup | undefined; value?: string; onChange?: (v: string) => void; disabled?: boolean; id?: string; 'data-testid'?: string };
+type Props = {
+  rollup: Rollup | undefined;
+  value?: string;
+  onChange?: (v: string) => void;
+  disabled?: boolean;
+  id?: string;
+  'data-testid'?: string;
+};
 
 /** 工程 → 举措: only a measure can be chosen; programmes group them. */
 export function MeasureSelect({ rollup, value, onChange, disabled, id, ...rest }: Props) {

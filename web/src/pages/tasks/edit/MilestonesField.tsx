@@ -11,16 +11,26 @@ export function MilestonesField() {
         <Flex vertical gap={0}>
           {fields.map((f, i) => (
             <Flex key={f.key} gap={8} align="flex-start">
-              <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('task.milestoneNameRequired') }]} style={{ flex: 1, marginBottom: 8 }}>
+              <Form.Item
+                name={[f.name, 'name']}
+                rules={[{ required: true, whitespace: true, message: t('task.milestoneNameRequired') }]}
+                style={{ flex: 1, marginBottom: 8 }}
+              >
                 <Input placeholder={t('task.milestoneName', { n: i + 1 })} maxLength={200} data-testid={`task-milestone-name-${i}`} />
               </Form.Item>
-              <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true, message: t('common.pleaseSelect', { field: t('task.fields.dueDate') }) }]} style={{ marginBottom: 8 }}>
+              <Form.Item
+                name={[f.name, 'dueDate']}
+                rules={[{ required: true, message: t('common.pleaseSelect', { field: t('task.fields.dueDate') }) }]}
+                style={{ marginBottom: 8 }}
+              >
                 <DatePicker placeholder={t('task.fields.dueDate')} data-testid={`task-milestone-date-${i}`} />
               </Form.Item>
               <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />
             </Flex>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '' })} data-testid="task-milestone-add">{t('task.addMilestone')}</Button>
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '' })} data-testid="task-milestone-add">
+            {t('task.addMilestone')}
+          </Button>
         </Flex>
       )}
     </Form.List>

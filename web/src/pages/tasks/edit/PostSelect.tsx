@@ -18,16 +18,27 @@ export function PostSelect({ departmentId, value, onChange, id, ...rest }: Props
         <span>
           {p.name}
           <span style={{ color: '#8c8c8c', fontSize: 12 }}>
-            {' '}· A {p.aPersonName ?? '—'} · B {p.bPersonName ?? '—'}
+            {' '}
+            · A {p.aPersonName ?? '—'} · B {p.bPersonName ?? '—'}
           </span>
-          {p.actingPersonId && p.actingPersonId === p.bPersonId && <Tag color="blue" style={{ marginInlineStart: 6 }}>{t('post.actingB')}</Tag>}
+          {p.actingPersonId && p.actingPersonId === p.bPersonId && (
+            <Tag color="blue" style={{ marginInlineStart: 6 }}>
+              {t('post.actingB')}
+            </Tag>
+          )}
         </span>
       ),
     }));
   return (
     <IdSelect
-      id={id} value={value} onChange={onChange} options={options} loading={posts.isLoading} disabled={!departmentId}
-      placeholder={departmentId ? t('post.unassigned') : t('task.pickLeadFirst')} data-testid={rest['data-testid']}
+      id={id}
+      value={value}
+      onChange={onChange}
+      options={options}
+      loading={posts.isLoading}
+      disabled={!departmentId}
+      placeholder={departmentId ? t('post.unassigned') : t('task.pickLeadFirst')}
+      data-testid={rest['data-testid']}
     />
   );
 }

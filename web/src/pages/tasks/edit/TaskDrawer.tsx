@@ -17,11 +17,28 @@ import { PostSelect } from './PostSelect.tsx';
 import { WorkingDaysHint } from './WorkingDaysHint.tsx';
 
 type Values = {
-  measureId: string; code?: string; title: string; statement?: string; deliverables?: string; leadDepartmentId: string;
-  cooperatingDepartmentIds?: string[]; responsiblePostId?: string | null; leaderPersonId?: string | null;
-  dates: [Dayjs, Dayjs]; milestones?: { name: string; dueDate: Dayjs }[]; weight: number; tagged: boolean;
+  measureId: string;
+  code?: string;
+  title: string;
+  statement?: string;
+  deliverables?: string;
+  leadDepartmentId: string;
+  cooperatingDepartmentIds?: string[];
+  responsiblePostId?: string | null;
+  leaderPersonId?: string | null;
+  dates: [Dayjs, Dayjs];
+  milestones?: { name: string; dueDate: Dayjs }[];
+  weight: number;
+  tagged: boolean;
 };
-type Props = { open: boolean; task: Task | null; planId?: string; defaultMeasureId?: string; onClose: () => void; onSaved: (t: Task) => void };
+type Props = {
+  open: boolean;
+  task: Task | null;
+  planId?: string;
+  defaultMeasureId?: string;
+  onClose: () => void;
+  onSaved: (t: Task) => void;
+};
 
 const DAY = 'YYYY-MM-DD';
 /** The server names startDate / dueDate; the form has one range field for both. */
@@ -44,23 +61,46 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
     form.resetFields();
     if (task) {
       form.setFieldsValue({
-        measureId: task.measureId, code: task.code, title: task.title, statement: task.statement, deliverables: task.deliverables,
-        leadDepartmentId: task.leadDepartmentId, cooperatingDepartmentIds: task.cooperatingDepartmentIds, responsiblePostId: task.responsiblePostId,
-        leaderPersonId: task.leaderPersonId, dates: [dayjs(task.startDate), dayjs(task.dueDate)],
-        milestones: task.milestones.map((m) => ({ name: m.name, dueDate: dayjs(m.dueDate) })), weight: task.weight, tagged: task.tagged,
+        measureId: task.measureId,
+        code: task.code,
+        title: task.title,
+        statement: task.statement,
+        deliverables: task.deliverables,
+        leadDepartmentId: task.leadDepartmentId,
+        cooperatingDepartmentIds: task.cooperatingDepartmentIds,
+        responsiblePostId: task.responsiblePostId,
+        leaderPersonId: task.leaderPersonId,
+        dates: [dayjs(task.startDate), dayjs(task.dueDate)],
+        milestones: task.milestones.map((m) => ({ name: m.name, dueDate: dayjs(m.dueDate) })),
+        weight: task.weight,
+        tagged: task.tagged,
       });
     } else {
-      form.setFieldsValue({ measureId: defaultMeasureId, dates: [dayjs().startOf('day'), dayjs().add(1, 'month').startOf('day')], weight: 1, tagged: false, milestones: [] });
+      form.setFieldsValue({
+        measureId: defaultMeasureId,
+        dates: [dayjs().startOf('day'), dayjs().add(1, 'month').startOf('day')],
+        weight: 1,
+        tagged: false,
+        milestones: [],
+      });
     }
   }, [open, task, defaultMeasureId, form]);
 
   const submit = (v: Values) => {
     setExtra([]);
     const body = {
-      code: v.code?.trim() || undefined, title: v.title.trim(), statement: v.statement?.trim() ?? '', deliverables: v.deliverables?.trim() ?? '',
-      leadDepartmentId: v.leadDepartmentId, cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [],
-      responsiblePostId: v.responsiblePostId ?? null, leaderPersonId: v.leaderPersonId ?? null,
-      startDate: v.dates[0].format(DAY), dueDate: v.dates[1].format(DAY), weight: v.weight, tagged: v.tagged,
+      code: v.code?.trim() || undefined,
+      title: v.title.trim(),
+      statement: v.statement?.trim() ?? '',
+      deliverables: v.deliverables?.trim() ?? '',
+      leadDepartmentId: v.leadDepartmentId,
+      cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [],
+      responsiblePostId: v.responsiblePostId ?? null,
+      leaderPersonId: v.leaderPersonId ?? null,
+      startDate: v.dates[0].format(DAY),
+      dueDate: v.dates[1].format(DAY),
+      weight: v.weight,
+      tagged: v.tagged,
       milestones: (v.milestones ?? []).map((m) => ({ name: m.name.trim(), dueDate: m.dueDate.format(DAY) })),
     };
     const done = (saved: Task) => {
@@ -86,7 +126,9 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="task-save">{t('common.save')}</Button>
+          <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="task-save">
+            {t('common.save')}
+          </Button>
         </Flex>
       }
     >
@@ -100,14 +142,23 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
           if ('leadDepartmentId' in changed) form.setFieldValue('responsiblePostId', null);
         }}
       >
-        <Form.Item name="measureId" label={t('task.fields.measure')} rules={[{ required: true, message: t('common.pleaseSelect', { field: t('task.fields.measure') }) }]}>
+        <Form.Item
+          name="measureId"
+          label={t('task.fields.measure')}
+          rules={[{ required: true, message: t('common.pleaseSelect', { field: t('task.fields.measure') }) }]}
+        >
           <MeasureSelect rollup={rollup.data} disabled={!!task} data-testid="task-measure-select" />
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name="code" label={t('task.fields.code')} extra={task ? undefined : t('task.codeHint')} style={{ width: 170 }}>
             <Input maxLength={30} data-testid="task-code-input" />
           </Form.Item>
-          <Form.Item name="title" label={t('task.fields.title')} rules={[{ required: true, whitespace: true, max: 200 }]} style={{ flex: 1 }}>
+          <Form.Item
+            name="title"
+            label={t('task.fields.title')}
+            rules={[{ required: true, whitespace: true, max: 200 }]}
+            style={{ flex: 1 }}
+          >
             <Input maxLength={200} data-testid="task-title-input" />
           </Form.Item>
         </Flex>
@@ -117,8 +168,14 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
         <Form.Item name="deliverables" label={t('task.fields.deliverables')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} data-testid="task-deliverables-input" />
         </Form.Item>
-        <Divider titlePlacement="start" plain>{t('task.sections.responsibility')}</Divider>
-        <Form.Item name="leadDepartmentId" label={t('task.fields.leadDepartment')} rules={[{ required: true, message: t('common.pleaseSelect', { field: t('task.fields.leadDepartment') }) }]}>
+        <Divider titlePlacement="start" plain>
+          {t('task.sections.responsibility')}
+        </Divider>
+        <Form.Item
+          name="leadDepartmentId"
+          label={t('task.fields.leadDepartment')}
+          rules={[{ required: true, message: t('common.pleaseSelect', { field: t('task.fields.leadDepartment') }) }]}
+        >
           <DepartmentTreeSelect allowClear={false} data-testid="task-lead-department-select" />
         </Form.Item>
         <Form.Item name="cooperatingDepartmentIds" label={t('task.fields.cooperating')}>
@@ -132,7 +189,9 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
             <PersonPicker valueLabel={task?.leaderName} style={{ width: '100%' }} data-testid="task-leader-select" />
           </Form.Item>
         </Flex>
-        <Divider titlePlacement="start" plain>{t('task.sections.timetable')}</Divider>
+        <Divider titlePlacement="start" plain>
+          {t('task.sections.timetable')}
+        </Divider>
         <Form.Item
           name="dates"
           label={`${t('task.fields.startDate')} ~ ${t('task.fields.dueDate')}`}

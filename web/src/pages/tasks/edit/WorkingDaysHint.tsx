@@ -9,5 +9,9 @@ export function WorkingDaysHint({ from, to }: { from?: string; to?: string }) {
   if (!from || !to) return null;
   if (to < from) return <Typography.Text type="danger">{t('task.datesOutOfOrder')}</Typography.Text>;
   if (days.data === undefined) return <Typography.Text type="secondary">{days.isFetching ? t('common.loading') : ''}</Typography.Text>;
-  return <Typography.Text type="secondary" data-testid="task-working-days">{t('task.workingDays', { count: days.data })}</Typography.Text>;
+  return (
+    <Typography.Text type="secondary" data-testid="task-working-days">
+      {t('task.workingDays', { count: days.data })}
+    </Typography.Text>
+  );
 }

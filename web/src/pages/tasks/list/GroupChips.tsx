@@ -17,19 +17,31 @@ export function GroupChips({ tab, rollup, programmeId, leaderPersonId, patch }: 
   return (
     <Flex gap={8} wrap align="center" className="group-chips" data-testid={`task-group-${tab}`}>
       <Typography.Text type="secondary">{tab === 'leader' ? t('task.byLeaderHint') : t('task.byProgrammeHint')}</Typography.Text>
-      {tab === 'programme' && programmes.map((p) => (
-        <Tag.CheckableTag key={p.id} checked={p.id === programmeId} onChange={(on) => patch({ programmeId: on ? p.id : undefined, measureId: undefined })}>
-          <Flex gap={8} align="center">
-            <span>{p.name}</span>
-            <ColourCounts colours={p.colours} hideNone />
-          </Flex>
-        </Tag.CheckableTag>
-      ))}
-      {tab === 'leader' && leaders.map((l) => (
-        <Tag.CheckableTag key={l.personId} checked={l.personId === leaderPersonId} onChange={(on) => patch({ leaderPersonId: on ? l.personId : undefined })}>
-          {l.name ? t('task.leaderOf', { name: l.name, programme: l.programmeName }) : t('task.leaderOfUnknown', { programme: l.programmeName })}
-        </Tag.CheckableTag>
-      ))}
+      {tab === 'programme' &&
+        programmes.map((p) => (
+          <Tag.CheckableTag
+            key={p.id}
+            checked={p.id === programmeId}
+            onChange={(on) => patch({ programmeId: on ? p.id : undefined, measureId: undefined })}
+          >
+            <Flex gap={8} align="center">
+              <span>{p.name}</span>
+              <ColourCounts colours={p.colours} hideNone />
+            </Flex>
+          </Tag.CheckableTag>
+        ))}
+      {tab === 'leader' &&
+        leaders.map((l) => (
+          <Tag.CheckableTag
+            key={l.personId}
+            checked={l.personId === leaderPersonId}
+            onChange={(on) => patch({ leaderPersonId: on ? l.personId : undefined })}
+          >
+            {l.name
+              ? t('task.leaderOf', { name: l.name, programme: l.programmeName })
+              : t('task.leaderOfUnknown', { programme: l.programmeName })}
+          </Tag.CheckableTag>
+        ))}
     </Flex>
   );
 }

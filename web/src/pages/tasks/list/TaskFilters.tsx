@@ -79,7 +79,14 @@ export function TaskFilters({ filter, rollup, patch, reset, filtered }: Props) {
         placeholder={t('task.fields.warning')}
         value={filter.warning}
         onChange={(v?: string) => patch({ warning: v })}
-        options={WARNINGS.map((w) => ({ value: w, label: <span><WarningDot warning={w} size={8} /> {t(`task.warnings.${w}`)}</span> }))}
+        options={WARNINGS.map((w) => ({
+          value: w,
+          label: (
+            <span>
+              <WarningDot warning={w} size={8} /> {t(`task.warnings.${w}`)}
+            </span>
+          ),
+        }))}
         style={{ width: 130 }}
         data-testid="task-filter-warning"
       />
@@ -88,7 +95,10 @@ export function TaskFilters({ filter, rollup, patch, reset, filtered }: Props) {
         placeholder={t('task.fields.tagged')}
         value={filter.tagged}
         onChange={(v?: string) => patch({ tagged: v })}
-        options={[{ value: 'true', label: t('task.taggedOnly') }, { value: 'false', label: t('task.untagged') }]}
+        options={[
+          { value: 'true', label: t('task.taggedOnly') },
+          { value: 'false', label: t('task.untagged') },
+        ]}
         style={{ width: 120 }}
         data-testid="task-filter-tagged"
       />
@@ -99,7 +109,11 @@ export function TaskFilters({ filter, rollup, patch, reset, filtered }: Props) {
         style={{ width: 140 }}
         data-testid="task-sort"
       />
-      {filtered && <Button type="link" onClick={reset}>{t('common.reset')}</Button>}
+      {filtered && (
+        <Button type="link" onClick={reset}>
+          {t('common.reset')}
+        </Button>
+      )}
     </Flex>
   );
 }

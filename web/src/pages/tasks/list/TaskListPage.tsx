@@ -48,9 +48,19 @@ export function TaskListPage() {
       extra={
         <>
           {can('plan.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} disabled={!plan} data-testid="task-create-button">{t('task.create')}</Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              disabled={!plan}
+              data-testid="task-create-button"
+            >
+              {t('task.create')}
+            </Button>
           )}
-          <Button icon={<DownloadOutlined />} onClick={() => void doExport()} loading={exporting} data-testid="task-export-button">{t('task.export')}</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void doExport()} loading={exporting} data-testid="task-export-button">
+            {t('task.export')}
+          </Button>
           <Tooltip title={t('common.refresh')}>
             <Button icon={<ReloadOutlined />} onClick={() => void tasks.refetch()} aria-label={t('common.refresh')} />
           </Tooltip>
@@ -60,7 +70,9 @@ export function TaskListPage() {
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}
-          onChange={(k) => patch({ tab: k === defaultTab ? undefined : k, leaderPersonId: undefined, programmeId: undefined, measureId: undefined })}
+          onChange={(k) =>
+            patch({ tab: k === defaultTab ? undefined : k, leaderPersonId: undefined, programmeId: undefined, measureId: undefined })
+          }
           items={TABS.map((k) => ({ key: k, label: <span data-testid={`task-tab-${k}`}>{t(`task.tabs.${k}`)}</span> }))}
         />
         <GroupChips tab={tab} rollup={rollup.data} programmeId={filter.programmeId} leaderPersonId={filter.leaderPersonId} patch={patch} />
@@ -72,7 +84,9 @@ export function TaskListPage() {
           dataSource={tasks.data?.items ?? []}
           loading={tasks.isFetching}
           scroll={{ x: 1060 }}
-          onRow={(r) => ({ 'data-testid': 'task-row', 'data-task-id': r.id, 'data-warning': r.warning }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({ 'data-testid': 'task-row', 'data-task-id': r.id, 'data-warning': r.warning }) as React.HTMLAttributes<HTMLElement>
+          }
           rowClassName={(r) => `task-row task-row-${r.warning}`}
           pagination={{
             current: filter.page,

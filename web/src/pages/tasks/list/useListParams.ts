@@ -6,13 +6,28 @@ import type { TaskFilter } from '../hooks.ts';
 export type ListTab = 'mine' | 'dept' | 'overdue' | 'all' | 'leader' | 'programme';
 export const TABS: ListTab[] = ['mine', 'dept', 'overdue', 'all', 'leader', 'programme'];
 const VIEW: Record<ListTab, NonNullable<TaskQuery['view']>> = {
-  mine: 'mine', dept: 'my_department', overdue: 'overdue', all: 'all', leader: 'all', programme: 'all',
+  mine: 'mine',
+  dept: 'my_department',
+  overdue: 'overdue',
+  all: 'all',
+  leader: 'all',
+  programme: 'all',
 };
 
 /** Reddest first, then by deadline: what needs attention comes first. */
 export const DEFAULT_SORT = 'warning';
 
-export const FILTER_KEYS = ['programmeId', 'measureId', 'departmentId', 'leaderPersonId', 'status', 'warning', 'tagged', 'q', 'sort'] as const;
+export const FILTER_KEYS = [
+  'programmeId',
+  'measureId',
+  'departmentId',
+  'leaderPersonId',
+  'status',
+  'warning',
+  'tagged',
+  'q',
+  'sort',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type ListPatch = Partial<Record<FilterKey | 'tab' | 'page' | 'pageSize', string | number | undefined | null>>;
 
@@ -40,16 +55,19 @@ export function useListParams(defaultTab: ListTab, planId: string | undefined) {
 
   /** Changes some keys; any change but paging goes back to page 1. */
   const patch = (next: ListPatch) =>
-    setParams(() => {
-      // the live URL, not the last render's params: a quick second change must not undo the first
-      const p = new URLSearchParams(window.location.search);
-      for (const [k, v] of Object.entries(next)) {
-        if (v === undefined || v === null || v === '') p.delete(k);
-        else p.set(k, String(v));
-      }
-      if (!('page' in next)) p.delete('page');
-      return p;
-    }, { replace: true });
+    setParams(
+      () => {
+        // the live URL, not the last render's params: a quick second change must not undo the first
+        const p = new URLSearchParams(window.location.search);
+        for (const [k, v] of Object.entries(next)) {
+          if (v === undefined || v === null || v === '') p.delete(k);
+          else p.set(k, String(v));
+        }
+        if (!('page' in next)) p.delete('page');
+        return p;
+      },
+      { replace: true },
+    );
 
   const reset = () => setParams(new URLSearchParams(tab === defaultTab ? {} : { tab }), { replace: true });
   const filtered = FILTER_KEYS.some((k) => k !== 'sort' && params.get(k));
