@@ -47,6 +47,12 @@ note "checking the runtime"
 # npm puts node_modules/.bin first on PATH, so `node` here is the project's pinned Node 24
 node scripts/check-runtime.mjs || fail_step "runtime (Node 24)" "$(node --version) is not supported"
 
+# (a′) static checks: types (tsx and vite only strip them), lint, format, the walls between modules
+static_check "types (tsc, every package)" npm run -s typecheck
+static_check "lint (typescript-eslint)" npx eslint .
+static_check "format (prettier --check)" npx prettier --check --log-level warn .
+static_check "boundaries (dependency-cruiser)" npm run -s lint:boundaries
+
 note "checking Chromium"
 ensure_chromium
 echo "$("$CHROMIUM" --version 2>/dev/null || echo chromium)"

@@ -43,3 +43,24 @@ export const Health = z.object({
   runtime: z.string(),
 });
 export type Health = z.infer<typeof Health>;
+
+/**
+ * One line of text (a name, a title, a search term): trimmed, no control characters — PostgreSQL
+ * cannot store NUL at all, and none of these has a reason to carry one, or a line break.
+ */
+export const line = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters');
+
+/** Free text (duties, statements, reasons, instructions): trimmed, line breaks allowed, NUL not. */
+export const prose = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'NUL');

@@ -5,4 +5,5 @@ export * from './audit.ts';
 export * from './messages.ts';
 export * from './calendar.ts';
 export * from './tasks.ts';
+export * from './task-lifecycle.ts';
 export * from './notifications.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, PageQuery, pageOf } from './common.ts';
+import { Id, Instant, line, PageQuery, pageOf, prose } from './common.ts';
 
 /** What a role may do. Policies (server) are the only readers. */
 export const Permission = z.enum([
@@ -28,24 +28,6 @@ export type DataScope = z.infer<typeof DataScope>;
 export const DepartmentKind = z.enum(['committee', 'department', 'town', 'company', 'group']);
 export type DepartmentKind = z.infer<typeof DepartmentKind>;
 
-/**
- * One line of text: trimmed, no control characters. PostgreSQL cannot store NUL at all, and no
- * name, title or search term has a reason to carry one (or a line break).
- */
-const line = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters');
-/** Free text (duties): line breaks allowed, NUL not. */
-const prose = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !s.includes('\u0000'), 'NUL');
 const name = line(1, 100);
 const phone = z
   .string()
@@ -190,14 +172,14 @@ export const PostQuery = z.object({ departmentId: Id.optional() });
 export const PostCreateBody = z.object({
   departmentId: Id,
   name: line(1, 100),
-  duties: prose(2000).default(''),
+  duties: prose(0, 2000).default(''),
   aPersonId: Id.nullable().optional(),
   bPersonId: Id.nullable().optional(),
 });
 export type PostCreateBody = z.input<typeof PostCreateBody>;
 export const PostUpdateBody = z.object({
   name: line(1, 100).optional(),
-  duties: prose(2000).optional(),
+  duties: prose(0, 2000).optional(),
   aPersonId: Id.nullable().optional(),
   bPersonId: Id.nullable().optional(),
   version: z.number().int().optional(),

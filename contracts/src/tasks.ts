@@ -1,23 +1,6 @@
 import { z } from 'zod';
-import { Id, Instant, PageQuery, pageOf } from './common.ts';
+import { Id, Instant, line, PageQuery, pageOf, prose } from './common.ts';
 import { CalendarDate } from './calendar.ts';
-
-/** One line of text: trimmed, no control characters (PostgreSQL cannot store NUL at all). */
-const line = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters');
-/** Free text (statements, reasons, instructions): line breaks allowed, NUL not. */
-const prose = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !s.includes('\u0000'), 'NUL');
 
 /**
  * Campaign plan and supervision (督查督办): plan → programmes (六大工程) → measures (20条举措)

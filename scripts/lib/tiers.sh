@@ -32,6 +32,18 @@ fail_step() {
   FAILED=$((FAILED + 1)); STATUS=1
 }
 
+# static_check <name> <command…>: a check that is not a test runner (tsc, lint); failing counts one failure.
+static_check() {
+  local name=$1; shift
+  note "$name"
+  local started=$SECONDS
+  if "$@"; then
+    SUMMARY+=("$(printf '%-34s %-16s %29s  %4ss' "$name" passed "" $((SECONDS - started)))")
+  else
+    fail_step "$name" "$* (exit $?)"
+  fi
+}
+
 print_summary() {
   note "summary"
   printf '  %s\n' "${SUMMARY[@]}"

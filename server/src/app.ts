@@ -5,9 +5,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.ts';
 import type { Database, Engine } from './platform/db/database.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -16,9 +14,12 @@ import { installInputGuard } from './platform/http/input-guard.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { createResponseSerializerCompiler } from './platform/http/response-serializer.ts';
 import { assertRoutePolicies, installAuthHook } from './platform/http/auth-hook.ts';
+import { registerPublicApi } from './platform/http/public-api.ts';
+import { installLiveStreams } from './platform/live/sse.ts';
+import { registerApiDocument } from './platform/http/openapi.ts';
 import './platform/http/request-context.ts';
-import { authenticate } from './modules/identity/auth.service.ts';
-import { apiModules } from './modules/index.ts';
+import { authenticate, SESSION_COOKIE } from './modules/identity/index.ts';
+import { apiModules, publicApiModules } from './modules/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -71,15 +72,9 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: '勤廉 Qinlian API', version: config.version, description: '勤廉新区 · 模范机关建设平台 API' },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerApiDocument(app, { version: config.version, sessionCookie: SESSION_COOKIE });
   installAuthHook(app, (req) => authenticate(req, config));
+  installLiveStreams(app);
 
   await app.register(
     async (api) => {
@@ -88,6 +83,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     },
     { prefix: '/api' },
   );
+  await registerPublicApi(app, publicApiModules); // /api/public: anonymous, rate limited per address and device
 
   serveWeb(app, config.webDist);
   return app;

@@ -4,11 +4,11 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { systemActor, type Ctx } from './platform/context.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { randomPassword } from './platform/auth/passwords.ts';
-import { createAccount, ensureBuiltinRoles } from './modules/identity/access.service.ts';
-import { identityRepo } from './modules/identity/identity.repo.ts';
+import { accountByUsername, createAccount, ensureBuiltinRoles, peopleAccounts } from './modules/identity/index.ts';
+import { providePeopleAccounts } from './modules/org/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedCampaign } from './seed/campaign.ts';
-import { wireNotifications } from './modules/notifications/notifications.service.ts';
+import { wireNotifications } from './modules/notifications/index.ts';
 
 export const systemCtx = (database: Database, clock: Clock = systemClock): Ctx => ({
   actor: systemActor,
@@ -18,15 +18,22 @@ export const systemCtx = (database: Database, clock: Clock = systemClock): Ctx =
   clock,
 });
 
-/** Open and migrate the database, make the built-in roles and the `admin` account on first start, and the demo organisation when asked (config.seedDemo) and empty. */
-export async function prepareDatabase(config: Config, log: (line: string) => void = console.log, clock: Clock = systemClock) {
+type Log = (line: string) => void;
+
+/**
+ * Open and migrate the database, and make what the system itself needs to be usable: the built-in
+ * roles and, on first start, the `admin` account. Every CLI command starts here; none replays the
+ * demo (only `serve` and `seed` do, through `seedDemoWhenAsked`).
+ */
+export async function prepareDatabase(config: Config, log: Log = console.log, clock: Clock = systemClock) {
   const database = openDatabase(config);
   wireNotifications(config); // notify() learns people's contacts from the org module (CLI commands too)
+  providePeopleAccounts(peopleAccounts); // org opens accounts through identity without importing it (org/people-accounts.port.ts)
   const applied = await migrateToLatest(database.db);
   if (applied.length) log(`migrated: ${applied.join(', ')}`);
   const ctx = systemCtx(database, clock);
   const roles = await ensureBuiltinRoles(ctx);
-  if (!(await identityRepo.userByUsername(database.db, 'admin'))) {
+  if (!(await accountByUsername(database.db, 'admin'))) {
     const given = config.adminPassword;
     const password = given ?? randomPassword();
     await createAccount(ctx, {
@@ -44,6 +51,11 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
       log('========================================================');
     }
   }
+  return database;
+}
+
+/** The demo organisation and the 2026 campaign plan, when asked (config.seedDemo) and the database has no departments yet. */
+export async function seedDemoWhenAsked(database: Database, config: Config, log: Log = console.log, clock: Clock = systemClock) {
   if (config.seedDemo) {
     const seeded = await seedDemo(database, clock);
     if (seeded.seeded)
@@ -56,5 +68,4 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
         `演示计划 / demo plan: ${campaign.programmes} 工程, ${campaign.measures} 举措, ${campaign.tasks} 任务（${campaign.tagged} 项挂牌）; 领导账号 leader, 密码 Demo@2026`,
       );
   }
-  return database;
 }

@@ -180,7 +180,10 @@ describe('backup and restore of the SQLite database', { timeout: 180_000 }, () =
     const b = await runCli(['backup', path.join(work, 'pg.db')], env);
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('pg_dump');
-    const r = await runCli(['restore', path.join(work, 'online.db')], env);
+    expect(fs.existsSync(path.join(work, 'pg.db'))).toBe(false);
+    const sqliteBackup = path.join(work, 'for-postgres.db'); // a real SQLite backup, which PostgreSQL cannot take
+    await backupDatabase(t.config, sqliteBackup);
+    const r = await runCli(['restore', sqliteBackup], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('pg_restore');
   });

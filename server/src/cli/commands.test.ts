@@ -66,7 +66,15 @@ describe('qinlian user and audit verify on SQLite', SLOW, () => {
   });
 
   it('user create refuses a duplicate name and an unknown role with exit code 1, and takes --role, --password, --no-must-change', async () => {
-    const dup = await runCli(['user', 'create', 'zhangwei', '--name', '又一个'], env());
+    await createAccount(systemCtx(t.db), {
+      username: 'zhaoliu',
+      displayName: '赵六',
+      personId: null,
+      roleIds: [],
+      password: 'Zhaoliu@2026',
+      mustChange: false,
+    });
+    const dup = await runCli(['user', 'create', 'zhaoliu', '--name', '又一个'], env());
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain('already exists');
     const role = await runCli(['user', 'create', 'lisi', '--name', '李四', '--role', 'emperor'], env());
@@ -107,22 +115,38 @@ describe('qinlian user and audit verify on SQLite', SLOW, () => {
   });
 
   it('audit verify exits 0 on an intact chain and 1 after a row is changed with SQL', async () => {
-    const intact = await runCli(['audit', 'verify'], env());
-    expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/audit chain intact: \d+ rows/);
+    // a database of its own: the tampering must not break the chain under the other cases
+    const own = await startTestApp('sqlite');
+    try {
+      const ownEnv = { QINLIAN_DATA_DIR: own.config.dataDir };
+      await createAccount(systemCtx(own.db), {
+        username: 'chenjing',
+        displayName: '陈静',
+        personId: null,
+        roleIds: [],
+        password: 'Chenjing@2026',
+        mustChange: false,
+      });
+      const intact = await runCli(['audit', 'verify'], ownEnv);
+      expect(intact.code).toBe(0);
+      expect(intact.stdout).toMatch(/audit chain intact: \d+ rows/);
 
-    const raw = new SqliteDatabase(t.config.database.engine === 'sqlite' ? t.config.database.file : '');
-    raw
-      .prepare(
-        `update audit_events set after_json = replace(after_json, 'zhangwei', 'zhangsan') where action = 'user.create' and after_json like '%"zhangwei"%'`,
-      )
-      .run();
-    const seq = (
-      raw.prepare(`select seq from audit_events where action = 'user.create' and after_json like '%"zhangsan"%'`).get() as { seq: number }
-    ).seq;
-    raw.close();
-    const broken = await runCli(['audit', 'verify'], env());
-    expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain(`broken at row ${seq}`);
+      const raw = new SqliteDatabase(own.config.database.engine === 'sqlite' ? own.config.database.file : '');
+      const changed = raw
+        .prepare(
+          `update audit_events set after_json = replace(after_json, 'chenjing', 'chenjin') where action = 'user.create' and after_json like '%"chenjing"%'`,
+        )
+        .run();
+      const seq = (
+        raw.prepare(`select seq from audit_events where action = 'user.create' and after_json like '%"chenjin"%'`).get() as { seq: number }
+      ).seq;
+      raw.close();
+      expect(changed.changes).toBe(1);
+      const broken = await runCli(['audit', 'verify'], ownEnv);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toContain(`broken at row ${seq}`);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -5,7 +5,7 @@ import type { Config } from '../platform/config.ts';
 import { systemActor, type Ctx } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { prepareDatabase, systemCtx } from '../bootstrap.ts';
-import { importPeople } from '../modules/org/people.import.ts';
+import { importPeople } from '../modules/org/index.ts';
 import { CliError } from './common.ts';
 
 /**

@@ -2,20 +2,21 @@ import os from 'node:os';
 import crypto from 'node:crypto';
 import { VERSION, type Config } from '../platform/config.ts';
 import { startingClock, systemClock } from '../platform/clock.ts';
-import { prepareDatabase } from '../bootstrap.ts';
+import { prepareDatabase, seedDemoWhenAsked } from '../bootstrap.ts';
 import { buildApp } from '../app.ts';
 import { startJobLoop, type JobLoop } from '../platform/jobs/runner.ts';
 import { jobDefinitions } from '../modules/index.ts';
 import { writePidFile } from './sqlite-file.ts';
 
 /**
- * Migrate, make the first admin, serve API and web, and run the job loop (unless QINLIAN_JOBS=off).
+ * Migrate, make the first admin, seed the demo when asked, serve API and web, and run the job loop (unless QINLIAN_JOBS=off).
  * On SQLite the process id goes to `<data dir>/qinlian.pid` while it runs, so `restore` can tell
  * the server is up. SIGINT/SIGTERM stop the job loop (after the job in hand), then the server.
  */
 export async function serveCommand(config: Config) {
   const clock = config.clockStart ? startingClock(config.clockStart) : systemClock;
   const database = await prepareDatabase(config, console.log, clock);
+  await seedDemoWhenAsked(database, config, console.log, clock);
   const app = await buildApp({ config, database, clock });
   const removePid = database.engine === 'sqlite' ? writePidFile(config) : () => {};
   let jobs: JobLoop | null = null;

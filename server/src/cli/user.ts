@@ -1,7 +1,7 @@
 import type { Config } from '../platform/config.ts';
 import { prepareDatabase, systemCtx } from '../bootstrap.ts';
-import { BUILTIN_ROLES, createAccount, resetPassword } from '../modules/identity/access.service.ts';
-import { identityRepo } from '../modules/identity/identity.repo.ts';
+import { BUILTIN_ROLES, createAccount, resetPassword } from '../modules/identity/index.ts';
+import { accountByUsername, roleByCode } from '../modules/identity/index.ts';
 import { CliError } from './common.ts';
 
 const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/;
@@ -22,7 +22,7 @@ export async function userCreateCommand(config: Config, username: string, opts: 
     const codes = [...new Set(opts.role.length ? opts.role : ['staff'])];
     const roleIds: string[] = [];
     for (const code of codes) {
-      const role = await identityRepo.roleByCode(database.db, code);
+      const role = await roleByCode(database.db, code);
       if (!role) throw new CliError(`没有角色 ${code} / no role "${code}" (built in: ${ROLE_CODES_HINT})`);
       roleIds.push(role.id);
     }
@@ -48,7 +48,7 @@ export async function userCreateCommand(config: Config, username: string, opts: 
 export async function userResetPasswordCommand(config: Config, username: string, opts: { password?: string }) {
   const database = await prepareDatabase(config);
   try {
-    const user = await identityRepo.userByUsername(database.db, username);
+    const user = await accountByUsername(database.db, username);
     if (!user) throw new CliError(`没有账号 ${username} / no account "${username}"`);
     const password = await resetPassword(systemCtx(database), user.id, opts.password);
     console.log(`已重置 ${username} 的密码 / password reset for ${username}`);

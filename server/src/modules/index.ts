@@ -1,20 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { systemRoutes } from './system/system.routes.ts';
-import { authRoutes } from './identity/auth.routes.ts';
-import { accessRoutes } from './identity/access.routes.ts';
-import { auditRoutes } from './audit/audit.routes.ts';
-import { departmentRoutes } from './org/departments.routes.ts';
-import { peopleRoutes } from './org/people.routes.ts';
-import { postRoutes } from './org/posts.routes.ts';
-import { calendarRoutes } from './calendar/calendar.routes.ts';
-import { planRoutes } from './tasks/plan.routes.ts';
-import { taskRoutes } from './tasks/tasks.routes.ts';
-import { taskActionRoutes } from './tasks/task-actions.routes.ts';
-import { notificationRoutes } from './notifications/notifications.routes.ts';
 import type { JobDefinition } from '../platform/jobs/define.ts';
 import { jobsHousekeepingJob } from '../platform/jobs/housekeeping.job.ts';
 import { notificationDeliveryJob } from '../platform/notifications/deliver.ts';
-import { taskWarningsJob } from './urging/urging.job.ts';
+import { systemRoutes } from './system/index.ts';
+import { accessRoutes, authRoutes } from './identity/index.ts';
+import { auditRoutes } from './audit/index.ts';
+import { departmentRoutes, peopleRoutes, postRoutes } from './org/index.ts';
+import { calendarRoutes } from './calendar/index.ts';
+import { planRoutes, taskActionRoutes, taskRoutes, taskWarningsJob } from './tasks/index.ts';
+import { notificationRoutes } from './notifications/index.ts';
 
 /** Every module's route plugin, registered under /api. A new module adds one line. */
 export const apiModules: FastifyPluginAsyncZod[] = [
@@ -31,6 +25,9 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   taskActionRoutes,
   notificationRoutes,
 ];
+
+/** The public (no account) API's route plugins, registered under /api/public with its rate limits (platform/http/public-api.ts). */
+export const publicApiModules: FastifyPluginAsyncZod[] = [];
 
 /** Every job the runner knows, crons declared beside their handlers. A new job adds one line. */
 export const jobDefinitions: JobDefinition<any>[] = [jobsHousekeepingJob, notificationDeliveryJob, taskWarningsJob];

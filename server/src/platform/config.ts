@@ -39,6 +39,12 @@ const Env = z
     QINLIAN_SECRET_KEY: z.string().min(16, 'at least 16 characters').optional(),
     /** how people reach the console, for links in e-mails and robot messages, e.g. https://qinlian.example.gov.cn */
     QINLIAN_PUBLIC_URL: z.string().url().optional(),
+    /** the public API (/api/public): requests per client address, and per device (X-Device-Id), in each window; 0 = no limit */
+    QINLIAN_PUBLIC_RATE_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(300),
+    QINLIAN_PUBLIC_RATE_PER_DEVICE: z.coerce.number().int().min(0).max(1_000_000).default(60),
+    QINLIAN_PUBLIC_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** live pages (server-sent events): a comment line this often keeps proxies from closing an idle stream */
+    QINLIAN_LIVE_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(15),
   })
   .superRefine((e, ctx) => {
     if (e.QINLIAN_SMTP_URL && !e.QINLIAN_SMTP_FROM)
@@ -73,6 +79,10 @@ export type Config = {
   smtp: { url: string; from: string } | null;
   secretKey: string | undefined;
   publicUrl: string | undefined;
+  /** rate limits of /api/public (platform/http/public-api.ts); a limit of 0 is off */
+  publicApi: { perAddress: number; perDevice: number; windowMs: number };
+  /** server-sent events (platform/live/sse.ts) */
+  live: { heartbeatMs: number };
   /** NODE_ENV=test: every response is also checked by zod and the fast serializer held equal to it (platform/http/response-serializer.ts) */
   verifyResponses: boolean;
 };
@@ -113,6 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtp: e.QINLIAN_SMTP_URL ? { url: e.QINLIAN_SMTP_URL, from: e.QINLIAN_SMTP_FROM! } : null,
     secretKey: e.QINLIAN_SECRET_KEY,
     publicUrl: e.QINLIAN_PUBLIC_URL?.replace(/\/+$/, ''),
+    publicApi: {
+      perAddress: e.QINLIAN_PUBLIC_RATE_PER_ADDRESS,
+      perDevice: e.QINLIAN_PUBLIC_RATE_PER_DEVICE,
+      windowMs: e.QINLIAN_PUBLIC_RATE_WINDOW_SECONDS * 1000,
+    },
+    live: { heartbeatMs: Math.round(e.QINLIAN_LIVE_HEARTBEAT_SECONDS * 1000) },
     verifyResponses: e.NODE_ENV === 'test',
     ...overrides,
   };

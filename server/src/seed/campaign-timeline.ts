@@ -1,6 +1,6 @@
 import type { FiveCharGrade, TaskAction } from '@qinlian/contracts';
 import { nextDate, type WorkingCalendar } from '../platform/calendar/working-days.ts';
-import { scheduleProgress } from '../modules/tasks/warnings.ts';
+import { scheduleProgress } from '../modules/tasks/index.ts';
 import { REFUSAL_REASONS, REPORT_TEXTS, RETURN_REASONS } from './campaign-data.ts';
 import { prng } from './prng.ts';
 export { prng };

@@ -18,15 +18,15 @@ import { inTransaction, systemActor, type Ctx, type TxCtx } from '../platform/co
 import { fixedClock, systemClock, type Clock } from '../platform/clock.ts';
 import { calendarFor } from '../platform/calendar/calendar.service.ts';
 import { shanghaiDate } from '../platform/calendar/working-days.ts';
-import { createPerson } from '../modules/org/people.service.ts';
-import { departmentsWithFullNames } from '../modules/org/departments.service.ts';
-import { livePostsOf } from '../modules/org/org.directory.ts';
-import { createAccount, ensureBuiltinRoles } from '../modules/identity/access.service.ts';
-import { createMeasure, createPlan, createProgramme, listPlans } from '../modules/tasks/plan.service.ts';
-import { createTask, refreshWarnings } from '../modules/tasks/tasks.service.ts';
-import { gradeTask, noteOnTask, takeStep } from '../modules/tasks/task-actions.service.ts';
-import { uploadEvidence } from '../modules/tasks/evidence.service.ts';
-import { tasksRepo } from '../modules/tasks/tasks.repo.ts';
+import { createPerson } from '../modules/org/index.ts';
+import { departmentsWithFullNames } from '../modules/org/index.ts';
+import { livePostsOf } from '../modules/org/index.ts';
+import { createAccount, ensureBuiltinRoles } from '../modules/identity/index.ts';
+import { createMeasure, createPlan, createProgramme, listPlans } from '../modules/tasks/index.ts';
+import { createTask, refreshWarnings } from '../modules/tasks/index.ts';
+import { gradeTask, noteOnTask, takeStep } from '../modules/tasks/index.ts';
+import { uploadEvidence } from '../modules/tasks/index.ts';
+import { taskRowById, tasksOfPlan } from '../modules/tasks/index.ts';
 import { DEMO_PASSWORD } from './demo.ts';
 import { DEMO_ROOT } from './demo-org.ts';
 import { DEMO_LEADER_ACCOUNT, DEMO_LEADERS, DEMO_PROGRAMMES, DEMO_SUBTASKS } from './campaign-data.ts';
@@ -132,7 +132,7 @@ export async function seedCampaign(database: Database, opts: { dataDir: string; 
     );
     await replay(tx, steps, { deptId, posts, dataDir: opts.dataDir });
     await refreshWarnings({ ...tx, clock }, plan.id);
-    const tasks = await tasksRepo.ofPlan(tx.db, plan.id);
+    const tasks = await tasksOfPlan(tx.db, plan.id);
     return {
       seeded: true,
       planId: plan.id,
@@ -181,7 +181,7 @@ async function replay(tx: TxCtx, steps: Step[], env: ReplayEnv) {
     }
     const id = ids.get(spec.key);
     if (!id) continue;
-    const row = (await tasksRepo.byId(at.db, id))!;
+    const row = (await taskRowById(at.db, id))!;
     if (s.kind === 'urge' || s.kind === 'instruct') {
       await noteOnTask(at, id, s.kind, s.text ?? '');
       continue;

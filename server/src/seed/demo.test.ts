@@ -10,9 +10,9 @@ describe.each(ENGINES)('demo seed on %s', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    const started = Date.now();
+    // No wall-clock budget: speed is the bench's to measure (bench/), not a test's to guess on a
+    // shared machine. The tests below hold the seed to what it made.
     first = await seedDemo(t.db, t.clock);
-    if (engine === 'sqlite') expect(Date.now() - started).toBeLessThan(5000);
   });
   afterAll(async () => {
     await t.close();

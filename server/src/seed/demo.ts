@@ -17,10 +17,10 @@ import type { PersonStatus } from '@qinlian/contracts';
 import type { Database } from '../platform/db/database.ts';
 import { inTransaction, systemActor, type Ctx, type TxCtx } from '../platform/context.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
-import { createDepartment } from '../modules/org/departments.service.ts';
-import { createPerson } from '../modules/org/people.service.ts';
-import { createPost } from '../modules/org/posts.service.ts';
-import { createAccount, ensureBuiltinRoles } from '../modules/identity/access.service.ts';
+import { createDepartment } from '../modules/org/index.ts';
+import { createPerson } from '../modules/org/index.ts';
+import { createPost } from '../modules/org/index.ts';
+import { createAccount, ensureBuiltinRoles } from '../modules/identity/index.ts';
 import { DEMO_DEPARTMENTS, DEMO_ROOT, GIVEN_FEMALE, GIVEN_MALE, PHONE_PREFIXES, SURNAMES, type DemoDepartment } from './demo-org.ts';
 import { prng } from './prng.ts';
 

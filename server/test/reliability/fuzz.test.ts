@@ -22,7 +22,6 @@ import {
   HOSTILE_RAW_BODIES,
   hostileValue,
   validValue,
-  type JsonSchema,
   type Known,
   type OpenApiDoc,
   type Operation,

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { ADMIN_PASSWORD, ENGINES, startTestApp, type TestApp } from '../harness.ts';
@@ -18,16 +21,27 @@ const WRITE_ROUTES = ROUTES.filter((r) => !SAFE.has(r.method) && r.policy.kind !
 
 const sample = (url: string) => url.replace(/:(\w+)/g, '01a212e1-2afa-7e86-bbea-773967ac6454');
 
+/** A console build of our own (QINLIAN_WEB_DIST), so the HTML is checked whether or not web/dist has been built yet. */
+const CONSOLE_HTML =
+  '<!doctype html><html lang="zh-CN"><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>';
+const CONSOLE_JS = 'document.getElementById("root").textContent = "勤廉";';
+
 describe('security headers', () => {
   let plain: TestApp;
   let tls: TestApp;
+  let webDist: string;
   beforeAll(async () => {
-    plain = await startTestApp('sqlite');
+    webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-web-'));
+    fs.mkdirSync(path.join(webDist, 'assets'));
+    fs.writeFileSync(path.join(webDist, 'index.html'), CONSOLE_HTML);
+    fs.writeFileSync(path.join(webDist, 'assets/app.js'), CONSOLE_JS);
+    plain = await startTestApp('sqlite', { webDist });
     tls = await startTestApp('sqlite', { secureCookies: true });
   });
   afterAll(async () => {
     await plain?.close();
     await tls?.close();
+    fs.rmSync(webDist, { recursive: true, force: true });
   });
 
   it('sends HSTS only when the server is behind TLS (QINLIAN_SECURE_COOKIES=true), with upgrade-insecure-requests', async () => {
@@ -51,18 +65,31 @@ describe('security headers', () => {
     expect(plainLogin.cookies.find((c) => c.name === 'qinlian_session')!.httpOnly).toBe(true);
   });
 
-  it('puts CSP, frame denial and no-sniff on errors and (when built) on the console HTML too; no X-Powered-By', async () => {
-    const responses = [
-      await plain.app.inject({ method: 'GET', url: '/api/no/such/route' }),
-      await plain.app.inject({ method: 'POST', url: '/api/departments', payload: {} }),
-      await plain.app.inject({ method: 'GET', url: '/org/people' }), // the SPA (404 JSON when web/dist is not built)
-    ];
+  it('puts CSP, frame denial and no-sniff on errors, on the console HTML and its scripts too; no X-Powered-By', async () => {
+    const notFound = await plain.app.inject({ method: 'GET', url: '/api/no/such/route' });
+    expect(notFound.statusCode).toBe(404);
+    const refused = await plain.app.inject({ method: 'POST', url: '/api/departments', payload: {} });
+    expect(refused.statusCode).toBe(401);
+    const consoleRoute = await plain.app.inject({ method: 'GET', url: '/org/people' }); // a client-side route: index.html
+    expect(consoleRoute.statusCode).toBe(200);
+    expect(consoleRoute.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(consoleRoute.body).toBe(CONSOLE_HTML);
+    const home = await plain.app.inject({ method: 'GET', url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toBe(CONSOLE_HTML);
+    const script = await plain.app.inject({ method: 'GET', url: '/assets/app.js' });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    expect(script.body).toBe(CONSOLE_JS);
+    const responses = [notFound, refused, consoleRoute, home, script];
     for (const res of responses) {
       expect(res.headers['content-security-policy'], res.body.slice(0, 80)).toMatch(
         /default-src 'self'.*frame-ancestors 'none'|frame-ancestors 'none'.*default-src 'self'/,
       );
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
       expect(res.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(res.headers['content-security-policy']).toContain("script-src-attr 'none'");
+      expect(res.headers['content-security-policy']).toContain("object-src 'none'");
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('no-referrer');

@@ -120,7 +120,7 @@ export async function httpSignIn(base: string, username = 'admin', password = AD
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await r.text();
-      let json: unknown = null;
+      let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {

@@ -1,84 +1,30 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
-import type { Permission } from '@qinlian/contracts';
-import { RequirePermission, RequireSession } from '../auth/guards.tsx';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { FullPageSpin } from '../components/FullPageSpin.tsx';
-import { NotFound } from '../components/NoPermission.tsx';
-import { AppLayout } from '../layout/AppLayout.tsx';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PUBLIC_BASE } from '../layout/public/paths.ts';
 
-/** Each page is its own chunk, loaded when first visited. */
-const loaders: Array<() => Promise<unknown>> = [];
-const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => {
-  loaders.push(load);
-  return lazy(async () => ({ default: (await load())[name] }));
-};
-
-/** Loads every page's code (the browser caches it); errors are left to the page's own load. */
-export function preloadAllPages() {
-  for (const load of loaders) load().catch(() => undefined);
-}
-
-const LoginPage = page(() => import('../pages/login/LoginPage.tsx'), 'LoginPage');
-const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
-const DashboardPage = page(() => import('../pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
-const DepartmentsPage = page(() => import('../pages/org/departments/DepartmentsPage.tsx'), 'DepartmentsPage');
-const PeoplePage = page(() => import('../pages/org/people/PeoplePage.tsx'), 'PeoplePage');
-const PostsPage = page(() => import('../pages/org/posts/PostsPage.tsx'), 'PostsPage');
-const RolesPage = page(() => import('../pages/system/roles/RolesPage.tsx'), 'RolesPage');
-const TokensPage = page(() => import('../pages/system/tokens/TokensPage.tsx'), 'TokensPage');
-const SignInsPage = page(() => import('../pages/system/signins/SignInsPage.tsx'), 'SignInsPage');
-const AuditPage = page(() => import('../pages/system/audit/AuditPage.tsx'), 'AuditPage');
-const AccountPage = page(() => import('../pages/account/AccountPage.tsx'), 'AccountPage');
-const PlanPage = page(() => import('../pages/plan/PlanPage.tsx'), 'PlanPage');
-const TaskListPage = page(() => import('../pages/tasks/list/TaskListPage.tsx'), 'TaskListPage');
-const TaskPage = page(() => import('../pages/tasks/detail/TaskPage.tsx'), 'TaskPage');
-const BoardPage = page(() => import('../pages/board/BoardPage.tsx'), 'BoardPage');
-const InboxPage = page(() => import('../pages/inbox/InboxPage.tsx'), 'InboxPage');
-
-const guarded = (permission: Permission | undefined, node: ReactNode) => (
-  <RequirePermission permission={permission}>{node}</RequirePermission>
-);
+/**
+ * Two shells, neither loading the other's code: the public pages under /p (no account; light,
+ * mobile-first) and the signed-in console (antd; its own route table in consoleRoutes.tsx). Nothing
+ * here may import antd: this file is in the first chunk every visitor loads.
+ */
+const PublicLayout = lazy(async () => ({ default: (await import('../layout/public/PublicLayout.tsx')).PublicLayout }));
+const PublicHomePage = lazy(async () => ({ default: (await import('../pages/public/PublicHomePage.tsx')).PublicHomePage }));
+const ConsoleApp = lazy(async () => ({ default: (await import('./ConsoleApp.tsx')).ConsoleApp }));
 
 export function AppRoutes() {
+  const { t } = useTranslation();
   return (
-    <ErrorBoundary>
-      <Suspense fallback={<FullPageSpin />}>
-        <Routes>
-          <Route path="/login" element={<LoginPage />} />
-          <Route
-            path="/account/password"
-            element={
-              <RequireSession allowPasswordChange>
-                <ChangePasswordPage />
-              </RequireSession>
-            }
-          />
-          <Route
-            element={
-              <RequireSession>
-                <AppLayout />
-              </RequireSession>
-            }
-          >
-            <Route index element={<DashboardPage />} />
-            <Route path="plan" element={guarded('tasks.read', <PlanPage />)} />
-            <Route path="tasks" element={guarded('tasks.read', <TaskListPage />)} />
-            <Route path="tasks/:id" element={guarded('tasks.read', <TaskPage />)} />
-            <Route path="board" element={guarded('tasks.read', <BoardPage />)} />
-            <Route path="inbox" element={<InboxPage />} />
-            <Route path="org/departments" element={guarded('org.read', <DepartmentsPage />)} />
-            <Route path="org/people" element={guarded('people.read', <PeoplePage />)} />
-            <Route path="org/posts" element={guarded('org.read', <PostsPage />)} />
-            <Route path="system/roles" element={guarded('roles.manage', <RolesPage />)} />
-            <Route path="system/tokens" element={guarded('users.manage', <TokensPage />)} />
-            <Route path="system/sign-ins" element={guarded('signins.read', <SignInsPage />)} />
-            <Route path="system/audit" element={guarded('audit.read', <AuditPage />)} />
-            <Route path="account" element={<AccountPage />} />
-            <Route path="*" element={<NotFound />} />
-          </Route>
-        </Routes>
-      </Suspense>
-    </ErrorBoundary>
+    // the boot line of index.html, kept while a shell's code arrives
+    <Suspense fallback={<div className="boot">{t('brand.name')}</div>}>
+      <Routes>
+        {/* Public modules add their pages here, outside the signed-in guard. */}
+        <Route path={PUBLIC_BASE} element={<PublicLayout />}>
+          <Route index element={<PublicHomePage />} />
+          <Route path="*" element={<Navigate to={PUBLIC_BASE} replace />} />
+        </Route>
+        <Route path="*" element={<ConsoleApp />} />
+      </Routes>
+    </Suspense>
   );
 }

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { Tag, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '@qinlian/contracts';
-import { useDepartments } from '../pages/org/departments/hooks.ts';
-import { buildDeptTree, type DeptNode } from '../pages/org/departments/tree.ts';
+import { useDepartments } from '../domain/org/useDepartments.ts';
+import { buildDeptTree, type DeptNode } from '../domain/org/departmentTree.ts';
 
 type Option = { value: string; title: string; label: React.ReactNode; disabled?: boolean; children: Option[] };
 

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.ts';
+import { enPublic } from './en-US.public.ts';
 import { enTasks } from './en-US.tasks.ts';
 
 export const enUS: Messages = {
@@ -443,4 +444,5 @@ export const enUS: Messages = {
     totpDisabled: 'One-time codes are off',
   },
   ...enTasks,
+  ...enPublic,
 };

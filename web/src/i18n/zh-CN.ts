@@ -1,4 +1,5 @@
 /** zh-CN is the source of truth; en-US must have the same keys (enforced by its type). */
+import { zhPublic } from './zh-CN.public.ts';
 import { zhTasks } from './zh-CN.tasks.ts';
 
 export const zhCN = {
@@ -428,6 +429,7 @@ export const zhCN = {
     totpDisabled: '动态验证码已停用',
   },
   ...zhTasks,
+  ...zhPublic,
 };
 
 export type Messages = typeof zhCN;

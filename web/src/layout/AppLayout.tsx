@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Layout, Menu, type MenuProps } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,6 @@ import { useCan } from '../auth/session.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { AppHeader } from './AppHeader.tsx';
-import { preloadPages } from '../app/preload.ts';
 import { MENU, activeLeaf, isGroup, type MenuLeaf } from './menu.tsx';
 
 const COLLAPSE_KEY = 'qinlian.menuCollapsed';
@@ -18,12 +17,6 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSE_KEY) === '1');
   const active = activeLeaf(location.pathname);
-
-  // Fetch the other pages' code while the user reads this one, so menu clicks open at once.
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1500));
-    idle(() => preloadPages());
-  }, []);
 
   const items = useMemo<MenuProps['items']>(() => {
     type Item = NonNullable<MenuProps['items']>[number];

@@ -2,7 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useUnreadCount } from '../pages/inbox/hooks.ts';
+import { useUnreadCount } from '../domain/inbox/useUnreadCount.ts';
 
 const INDICATOR = { color: '#8e1414', fontWeight: 700, boxShadow: '0 0 0 1px #a11818' };
 

@@ -318,3 +318,6 @@ export async function takenUsernames(db: Executor, usernames: string[]): Promise
     for (const u of await identityRepo.usersByUsernames(db, usernames.slice(i, i + 500))) taken.add(u.username);
   return taken;
 }
+/** For the CLI and start-up: an account or a role by the name people type. */
+export const accountByUsername = identityRepo.userByUsername;
+export const roleByCode = identityRepo.roleByCode;

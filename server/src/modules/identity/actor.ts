@@ -3,8 +3,8 @@ import type { Actor, ResolvedScope } from '../../platform/context.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { authorizationEpoch } from '../../platform/auth/authorization-epoch.ts';
 import { singleFlight } from '../../platform/db/single-flight.ts';
-import { departmentSubtreeIds } from '../org/departments.service.ts';
-import { personBasics } from '../org/people.service.ts';
+import { departmentSubtreeIds } from '../org/index.ts';
+import { personBasics } from '../org/index.ts';
 import { identityRepo, type RoleRow, type UserRow } from './identity.repo.ts';
 
 const BREADTH: DataScope[] = ['self', 'dept', 'custom', 'dept_and_below', 'all'];

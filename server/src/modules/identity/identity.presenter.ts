@@ -1,7 +1,7 @@
 import type { ApiToken, CurrentUser, Permission, Role, SignInLogEntry, DataScope } from '@qinlian/contracts';
 import type { Actor } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { getDepartmentName } from '../org/departments.service.ts';
+import { getDepartmentName } from '../org/index.ts';
 import { identityRepo, type RoleRow, type UserRow } from './identity.repo.ts';
 
 export async function presentCurrentUser(db: Executor, actor: Actor, user: UserRow): Promise<CurrentUser> {

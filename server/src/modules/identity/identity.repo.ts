@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import { authorizationChanged } from '../../platform/auth/authorization-epoch.ts';
 import type { ApiTokensTable, RolesTable, SessionsTable, SignInLogTable, UsersTable } from '../../platform/db/schema.ts';
 
@@ -85,15 +86,9 @@ export const identityRepo = {
     return db.selectFrom('roles').selectAll().where('id', 'in', ids).execute();
   },
   insertRole: (db: Executor, row: RoleRow) => db.insertInto('roles').values(row).execute(),
-  async updateRole(db: Executor, id: string, version: number, patch: Partial<RoleRow>) {
+  updateRole(db: Executor, id: string, version: number, patch: Partial<RoleRow>) {
     authorizationChanged(db);
-    const r = await db
-      .updateTable('roles')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return updateVersioned(db, 'roles', id, version, patch);
   },
   deleteRole(db: Executor, id: string) {
     authorizationChanged(db);

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import type { ChannelRow, DeliveryRow, InboxRow } from '../../platform/notifications/delivery.repo.ts';
 
 export type { ChannelRow, DeliveryRow, InboxRow };
@@ -51,14 +52,8 @@ export const notificationsRepo = {
     return q.executeTakeFirst();
   },
   insertChannel: (db: Executor, row: ChannelRow) => db.insertInto('notificationChannels').values(row).execute(),
-  async updateChannel(db: Executor, id: string, version: number, patch: Partial<ChannelRow>) {
-    const r = await db
-      .updateTable('notificationChannels')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+  updateChannel(db: Executor, id: string, version: number, patch: Partial<ChannelRow>) {
+    return updateVersioned(db, 'notificationChannels', id, version, patch);
   },
   deleteChannel: (db: Executor, id: string) => db.deleteFrom('notificationChannels').where('id', '=', id).execute(),
 

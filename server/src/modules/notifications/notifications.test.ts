@@ -206,20 +206,43 @@ describe.each(ENGINES)('inbox and notification channels API on %s', (engine) => 
   });
 
   it('lists deliveries with person and channel names, filtered by status', async () => {
-    const p = await buildPerson(t);
-    await tell(p.id, 42);
-    const sent = (
-      await t.admin.request({ method: 'GET', url: '/api/notification-deliveries?status=sent&channel=inapp&pageSize=200' })
-    ).json();
-    expect(sent.items.find((d: any) => d.personId === p.id)).toMatchObject({
-      channel: 'inapp',
-      status: 'sent',
-      personName: p.name,
-      title: '催办 42',
-      attempts: 1,
+    // a group robot for everyone: each notice queues one robot delivery beside the in-app one (sent at once)
+    const robot = await t.admin.request({
+      method: 'POST',
+      url: '/api/notification-channels',
+      payload: { kind: 'wecom', name: '督查企业微信群', target: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=deliveries' },
     });
-    const queued = (await t.admin.request({ method: 'GET', url: '/api/notification-deliveries?status=queued' })).json();
-    expect(queued.items.every((d: any) => d.status === 'queued')).toBe(true);
-    expect((await t.admin.request({ method: 'GET', url: '/api/notification-deliveries?status=lost' })).statusCode).toBe(400);
+    expect(robot.statusCode).toBe(201);
+    try {
+      const p = await buildPerson(t);
+      await tell(p.id, 42);
+      const sent = (
+        await t.admin.request({ method: 'GET', url: '/api/notification-deliveries?status=sent&channel=inapp&pageSize=200' })
+      ).json();
+      expect(sent.items.find((d: any) => d.personId === p.id)).toMatchObject({
+        channel: 'inapp',
+        status: 'sent',
+        personName: p.name,
+        title: '催办 42',
+        attempts: 1,
+      });
+      expect(sent.items.filter((d: any) => d.title === '催办 42').map((d: any) => d.channel)).toEqual(['inapp']);
+
+      const queued = (await t.admin.request({ method: 'GET', url: '/api/notification-deliveries?status=queued&pageSize=200' })).json();
+      const ours = queued.items.filter((d: any) => d.title === '催办 42');
+      expect(ours).toHaveLength(1); // the robot's, not the in-app one that was sent
+      expect(ours[0]).toMatchObject({
+        channel: 'wecom',
+        channelId: robot.json().id,
+        channelName: '督查企业微信群',
+        status: 'queued',
+        attempts: 0,
+      });
+      expect(queued.items.length).toBeGreaterThan(0);
+      expect(queued.items.every((d: any) => d.status === 'queued')).toBe(true);
+      expect((await t.admin.request({ method: 'GET', url: '/api/notification-deliveries?status=lost' })).statusCode).toBe(400);
+    } finally {
+      await t.admin.request({ method: 'DELETE', url: `/api/notification-channels/${robot.json().id}` });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import { authorizationChanged } from '../../platform/auth/authorization-epoch.ts';
 import type { DepartmentsTable } from '../../platform/db/schema.ts';
 import { writeEpoch } from '../../platform/db/write-epoch.ts';
@@ -61,17 +62,11 @@ export const departmentsRepo = {
     return db.insertInto('departments').values(row).execute();
   },
   /** Optimistic update: returns false when the version moved on. */
-  async update(db: Executor, id: string, version: number, patch: Partial<DepartmentRow>) {
+  update(db: Executor, id: string, version: number, patch: Partial<DepartmentRow>) {
     authorizationChanged(db); // a move changes subtrees, and with them data scopes
     departmentsEpoch.changed(db);
     directoryEpoch.changed(db);
-    const r = await db
-      .updateTable('departments')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return updateVersioned(db, 'departments', id, version, patch);
   },
   /** Moving a department rewrites the path prefix of its whole subtree. */
   async rewriteSubtreePaths(db: Executor, oldPath: string, newPath: string, depthDelta: number) {

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { PersonStatus } from '@qinlian/contracts';
 import type { Ctx } from '../../platform/context.ts';
+import { writeSheet, writeWorkbook, type Column } from '../../platform/documents/xlsx.ts';
 import { departmentsWithFullNames } from './departments.service.ts';
 import { allPeopleMatching, type PeopleQueryParsed } from './people.service.ts';
 import { postsRepo } from './posts.repo.ts';
@@ -18,22 +18,14 @@ export const PEOPLE_COLUMNS = {
   username: '账号',
 } as const;
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-
-/** Bold, shaded, bordered header; frozen; filterable. */
-export function styleHeader(sheet: ExcelJS.Worksheet, columns: { header: string; width: number }[]) {
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  const header = sheet.getRow(1);
-  header.height = 22;
-  header.eachCell((cell) => {
-    cell.font = { bold: true, name: '黑体' };
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: 'middle', horizontal: 'center' };
-    cell.border = { bottom: { style: 'thin', color: { argb: 'FF8EA9C1' } } };
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-}
+/** 姓名 … 状态, as both sheets begin: the phone is text so that its leading 0 survives; the template offers the statuses as a drop-down. */
+const personColumns = (sheet: 'export' | 'template'): Column[] => [
+  { header: PEOPLE_COLUMNS.name, width: 12 },
+  { header: PEOPLE_COLUMNS.phone, width: 16, text: true },
+  { header: PEOPLE_COLUMNS.department, width: 40 },
+  { header: PEOPLE_COLUMNS.title, width: 14 },
+  { header: PEOPLE_COLUMNS.status, width: 8, ...(sheet === 'template' ? { choices: ['在岗', '外出', '离职'] } : {}) },
+];
 
 /** 人员名单: the list's filters and the actor's data scope; phones masked as on screen. */
 export async function exportPeopleXlsx(ctx: Ctx, q: Omit<PeopleQueryParsed, 'page' | 'pageSize'>): Promise<Buffer> {
@@ -49,53 +41,25 @@ export async function exportPeopleXlsx(ctx: Ctx, q: Omit<PeopleQueryParsed, 'pag
     if (p.aPersonId) held.set(p.aPersonId, [...(held.get(p.aPersonId) ?? []), `${p.name}（A）`]);
     if (p.bPersonId) held.set(p.bPersonId, [...(held.get(p.bPersonId) ?? []), `${p.name}（B）`]);
   }
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '勤廉 Qinlian';
-  const sheet = wb.addWorksheet('人员名单');
-  styleHeader(sheet, [
-    { header: PEOPLE_COLUMNS.name, width: 12 },
-    { header: PEOPLE_COLUMNS.phone, width: 16 },
-    { header: PEOPLE_COLUMNS.department, width: 40 },
-    { header: PEOPLE_COLUMNS.title, width: 14 },
-    { header: PEOPLE_COLUMNS.status, width: 8 },
-    { header: PEOPLE_COLUMNS.posts, width: 40 },
-  ]);
-  for (const r of rows) {
-    const row = sheet.addRow([
+  return writeSheet({
+    name: '人员名单',
+    columns: [...personColumns('export'), { header: PEOPLE_COLUMNS.posts, width: 40 }],
+    rows: rows.map((r) => [
       r.name,
       presentPhone(actor, r) ?? '',
       fullName.get(r.departmentId) ?? '',
       r.title ?? '',
       STATUS_LABELS[r.status as PersonStatus] ?? r.status,
       (held.get(r.id) ?? []).join('、'),
-    ]);
-    row.getCell(2).numFmt = '@';
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+    ]),
+  });
 }
 
 /** The import template: an empty 人员 sheet and a 说明 sheet saying how to fill it, with the departments the actor may use. */
 export async function peopleImportTemplate(ctx: Ctx): Promise<Buffer> {
   const actor = ctx.actor!;
   const departments = (await departmentsWithFullNames(ctx.db)).filter((d) => !d.row.archivedAt && canAddPersonTo(actor, d.row.id));
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '勤廉 Qinlian';
-  const sheet = wb.addWorksheet('人员');
-  styleHeader(sheet, [
-    { header: PEOPLE_COLUMNS.name, width: 12 },
-    { header: PEOPLE_COLUMNS.phone, width: 16 },
-    { header: PEOPLE_COLUMNS.department, width: 40 },
-    { header: PEOPLE_COLUMNS.title, width: 14 },
-    { header: PEOPLE_COLUMNS.status, width: 8 },
-    { header: PEOPLE_COLUMNS.username, width: 16 },
-  ]);
-  for (let r = 2; r <= 501; r += 1) {
-    sheet.getCell(r, 2).numFmt = '@';
-    sheet.getCell(r, 5).dataValidation = { type: 'list', allowBlank: true, formulae: ['"在岗,外出,离职"'] };
-  }
-  const help = wb.addWorksheet('说明');
-  help.columns = [{ width: 14 }, { width: 90 }];
-  const lines: [string, string][] = [
+  const notes: [string, string][] = [
     ['列', '填写说明'],
     [PEOPLE_COLUMNS.name, '必填，最多 50 个字'],
     [PEOPLE_COLUMNS.phone, '选填；11 位手机号，或带区号的固定电话（如 0791-88888888）；同一号码不能登记两人'],
@@ -118,10 +82,10 @@ export async function peopleImportTemplate(ctx: Ctx): Promise<Buffer> {
     ['可用部门', '以下为您有权登记人员的部门（完整路径）：'],
     ...departments.map((d): [string, string] => ['', d.fullName]),
   ];
-  for (const l of lines) help.addRow(l);
-  help.getRow(1).font = { bold: true };
-  help.getRow(1).fill = HEADER_FILL;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return writeWorkbook([
+    { name: '人员', columns: [...personColumns('template'), { header: PEOPLE_COLUMNS.username, width: 16 }], rows: [], blankRows: 500 },
+    { name: '说明', widths: [14, 90], notes },
+  ]);
 }
 
 /** attachment; filename="people.xlsx"; filename*=UTF-8''人员名单.xlsx — ASCII fallback plus the real name. */

@@ -1,10 +1,8 @@
-import ExcelJS from 'exceljs';
 import { detailMessage, type DetailCode, type ImportReport, type PersonStatus } from '@qinlian/contracts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { DomainError } from '../../platform/errors.ts';
-import { looksLikeZip } from '../../platform/files/files.ts';
-import { createAccount, takenUsernames } from '../identity/access.service.ts';
+import { readSheet, type SheetRow as SheetRowOf } from '../../platform/documents/xlsx.ts';
+import { peopleAccounts } from './people-accounts.port.ts';
 import { departmentsWithFullNames } from './departments.service.ts';
 import type { DepartmentRow } from './departments.repo.ts';
 import { insertPerson, type NewPerson } from './people.service.ts';
@@ -18,65 +16,29 @@ const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/;
 const STATUS: Record<string, PersonStatus> = { 在岗: 'active', 外出: 'away', 离职: 'left', active: 'active', away: 'away', left: 'left' };
 
-type SheetRow = { row: number; name: string; phone: string; department: string; title: string; status: string; username: string };
+/** The columns the import reads (AB岗 is shown by the export only). */
+const IMPORT_COLUMNS = {
+  name: PEOPLE_COLUMNS.name,
+  phone: PEOPLE_COLUMNS.phone,
+  department: PEOPLE_COLUMNS.department,
+  title: PEOPLE_COLUMNS.title,
+  status: PEOPLE_COLUMNS.status,
+  username: PEOPLE_COLUMNS.username,
+};
+type SheetRow = SheetRowOf<keyof typeof IMPORT_COLUMNS>;
 type ValidRow = NewPerson & { row: number; username: string | null };
 type RowError = ImportReport['errors'][number];
 
-const invalidFile = (ctx: Ctx, code: DetailCode) =>
-  new DomainError('invalid_file', 400, { reason: detailMessage(code, ctx.lang) }, [
-    { path: 'body.file', message: detailMessage(code, ctx.lang) },
-  ]);
-
-/** A header cell's column name: "部门（名称或完整路径）" and "姓名*" both read as the bare name. */
-const columnName = (text: string) =>
-  text
-    .trim()
-    .replace(/[（(].*$/, '')
-    .replace(/\*+$/, '')
-    .trim();
-
-/** The data rows of the first sheet that is not 说明, with sheet row numbers; blank rows skipped. */
-async function readSheet(ctx: Ctx, bytes: Buffer): Promise<SheetRow[]> {
-  if (!looksLikeZip(bytes)) throw invalidFile(ctx, 'file_not_xlsx');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as never);
-  } catch {
-    throw invalidFile(ctx, 'file_not_xlsx');
-  }
-  const sheet = wb.worksheets.find((w) => w.name !== '说明') ?? wb.worksheets[0];
-  if (!sheet) throw invalidFile(ctx, 'file_no_sheet');
-  const col = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, n) => {
-    col.set(columnName(cell.text ?? ''), n);
+/** The data rows of the first sheet that is not 说明, one line of text per cell, with sheet row numbers; blank rows skipped. */
+async function readPeopleSheet(ctx: Ctx, bytes: Buffer): Promise<SheetRow[]> {
+  const rows = await readSheet(bytes, {
+    lang: ctx.lang,
+    columns: IMPORT_COLUMNS,
+    required: ['name', 'department'],
+    maxRows: MAX_IMPORT_ROWS,
+    text: 'line',
   });
-  const missing = [PEOPLE_COLUMNS.name, PEOPLE_COLUMNS.department].filter((c) => !col.has(c));
-  if (missing.length) throw new DomainError('import_missing_columns', 400, { columns: missing.join('、') });
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (r, n) => {
-    if (n === 1) return;
-    // control characters (a line break typed in a cell, a stray NUL) become spaces: PostgreSQL cannot store NUL
-    const text = (name: string) => {
-      const c = col.get(name);
-      return c
-        ? String(r.getCell(c).text ?? '')
-            .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-            .trim()
-        : '';
-    };
-    const row: SheetRow = {
-      row: n,
-      name: text(PEOPLE_COLUMNS.name),
-      phone: text(PEOPLE_COLUMNS.phone).replace(/\s+/g, ''),
-      department: text(PEOPLE_COLUMNS.department),
-      title: text(PEOPLE_COLUMNS.title),
-      status: text(PEOPLE_COLUMNS.status),
-      username: text(PEOPLE_COLUMNS.username),
-    };
-    if (row.name || row.phone || row.department || row.title || row.status || row.username) rows.push(row);
-  });
-  if (rows.length > MAX_IMPORT_ROWS) throw new DomainError('import_too_many_rows', 400, { max: MAX_IMPORT_ROWS, count: rows.length });
-  return rows;
+  return rows.map((r) => ({ ...r, phone: r.phone.replace(/\s+/g, '') }));
 }
 
 type Resolved = { dept: DepartmentRow } | { error: DetailCode; example?: string };
@@ -117,7 +79,10 @@ async function validate(ctx: Ctx, rows: SheetRow[]): Promise<{ valid: ValidRow[]
   const resolve = departmentResolver(await departmentsWithFullNames(ctx.db));
   const phones = rows.map((r) => r.phone).filter((p) => PHONE.test(p));
   const usernames = rows.map((r) => r.username).filter((u) => USERNAME.test(u));
-  const [phoneHolders, usernamesTaken] = await Promise.all([peopleRepo.byPhones(ctx.db, phones), takenUsernames(ctx.db, usernames)]);
+  const [phoneHolders, usernamesTaken] = await Promise.all([
+    peopleRepo.byPhones(ctx.db, phones),
+    peopleAccounts().takenUsernames(ctx.db, usernames),
+  ]);
   const phonesTaken = new Set(phoneHolders.map((p) => p.phone));
   const mayOpenAccounts = accountPolicy.mayOpen(actor, []);
   const firstPhoneRow = new Map<string, number>();
@@ -181,7 +146,7 @@ async function validate(ctx: Ctx, rows: SheetRow[]): Promise<{ valid: ValidRow[]
  * one transaction, one audit record per person plus a `people.import` summary.
  */
 export async function importPeople(ctx: Ctx, bytes: Buffer, opts: { dryRun: boolean }): Promise<ImportReport> {
-  const rows = await readSheet(ctx, bytes);
+  const rows = await readPeopleSheet(ctx, bytes);
   const run = async (c: Ctx): Promise<ImportReport> => {
     const { valid, errors } = await validate(c, rows);
     if (errors.length || opts.dryRun) return { dryRun: opts.dryRun, committed: false, total: rows.length, created: 0, errors };
@@ -196,7 +161,7 @@ export async function importPeople(ctx: Ctx, bytes: Buffer, opts: { dryRun: bool
           status: v.status,
         });
         if (v.username) {
-          const { initialPassword } = await createAccount(tx, {
+          const { initialPassword } = await peopleAccounts().createAccount(tx, {
             username: v.username,
             displayName: v.name,
             personId: person.id,

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type SqlBool, type Expression } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import { authorizationChanged } from '../../platform/auth/authorization-epoch.ts';
 import type { DB, PeopleTable } from '../../platform/db/schema.ts';
 import { directoryEpoch } from './directory-epoch.ts';
@@ -118,16 +119,10 @@ export const peopleRepo = {
     return db.insertInto('people').values(row).execute();
   },
   /** Optimistic update: false when the version moved on. */
-  async update(db: Executor, id: string, version: number, patch: Partial<PersonRow>) {
+  update(db: Executor, id: string, version: number, patch: Partial<PersonRow>) {
     authorizationChanged(db); // an account's actor carries its person's name and department
     directoryEpoch.changed(db);
-    const r = await db
-      .updateTable('people')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return updateVersioned(db, 'people', id, version, patch);
   },
   count: (db: Executor) =>
     db

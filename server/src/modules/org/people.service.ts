@@ -13,7 +13,7 @@ import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { mimeOfStoredImage, removeStoredFile, sniffImage, stageStoredFile, storedFilePath } from '../../platform/files/files.ts';
-import { accountsOfPeople, createAccount, takenUsernames } from '../identity/access.service.ts';
+import { peopleAccounts } from './people-accounts.port.ts';
 import { departmentsRepo } from './departments.repo.ts';
 import { usableDepartment } from './departments.service.ts';
 import { peopleRepo, type PeopleFilter, type PersonRow } from './people.repo.ts';
@@ -76,7 +76,7 @@ export async function personViews(db: Executor, rows: PersonRow[]): Promise<Pers
   const [departments, posts, accounts] = await Promise.all([
     departmentsRepo.byIds(db, [...new Set(rows.map((r) => r.departmentId))]),
     postsRepo.heldBy(db, ids),
-    accountsOfPeople(db, ids),
+    peopleAccounts().accountsOfPeople(db, ids),
   ]);
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
   const account = new Map(accounts.map((a) => [a.personId, { id: a.id, username: a.username, disabled: a.disabled, roleIds: a.roleIds }]));
@@ -130,7 +130,7 @@ export async function createPerson(ctx: Ctx, input: PersonCreateBody): Promise<{
       throw new DomainError('forbidden', 403, {}, [{ path: 'body.account', message: 'forbidden' }]);
     }
     if (body.phone) await assertPhoneFree(tx, body.phone, null, 'body.phone');
-    if (body.account && (await takenUsernames(tx.db, [body.account.username])).size)
+    if (body.account && (await peopleAccounts().takenUsernames(tx.db, [body.account.username])).size)
       throw duplicate('body.account.username', body.account.username);
     const row = await insertPerson(tx, {
       name: body.name,
@@ -141,7 +141,7 @@ export async function createPerson(ctx: Ctx, input: PersonCreateBody): Promise<{
       status: body.status,
     });
     if (!body.account) return { row, initialPassword: null };
-    const { initialPassword } = await createAccount(tx, {
+    const { initialPassword } = await peopleAccounts().createAccount(tx, {
       username: body.account.username,
       displayName: body.name,
       personId: row.id,
@@ -158,9 +158,9 @@ export async function openAccountForPerson(ctx: Ctx, id: string, body: { usernam
     const person = await getPerson(tx, id);
     personPolicy.assert(actor, 'manage', person);
     if (!accountPolicy.mayOpen(actor, body.roleIds)) throw forbidden();
-    if ((await accountsOfPeople(tx.db, [id])).length) throw new DomainError('account_exists', 409, { name: person.name });
-    if ((await takenUsernames(tx.db, [body.username])).size) throw duplicate('body.username', body.username);
-    const { initialPassword } = await createAccount(tx, {
+    if ((await peopleAccounts().accountsOfPeople(tx.db, [id])).length) throw new DomainError('account_exists', 409, { name: person.name });
+    if ((await peopleAccounts().takenUsernames(tx.db, [body.username])).size) throw duplicate('body.username', body.username);
+    const { initialPassword } = await peopleAccounts().createAccount(tx, {
       username: body.username,
       displayName: person.name,
       personId: id,

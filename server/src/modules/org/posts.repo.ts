@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import type { PostsTable } from '../../platform/db/schema.ts';
 import { directoryEpoch } from './directory-epoch.ts';
 
@@ -53,14 +54,8 @@ export const postsRepo = {
     directoryEpoch.changed(db);
     return db.insertInto('posts').values(row).execute();
   },
-  async update(db: Executor, id: string, version: number, patch: Partial<PostRow>) {
+  update(db: Executor, id: string, version: number, patch: Partial<PostRow>) {
     directoryEpoch.changed(db);
-    const r = await db
-      .updateTable('posts')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return updateVersioned(db, 'posts', id, version, patch);
   },
 };

@@ -11,7 +11,7 @@ import {
   sha256,
   writeEvidence,
   type FileRow,
-} from '../../platform/files/evidence.ts';
+} from './evidence.repo.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
 import { accessOf } from './task-views.ts';

@@ -1,13 +1,11 @@
-import ExcelJS from 'exceljs';
 import { CalendarDate, detailMessage, type DetailCode, type ImportReport } from '@qinlian/contracts';
 import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
-import { looksLikeZip } from '../../platform/files/files.ts';
-import { departmentsWithFullNames } from '../org/departments.service.ts';
-import { livePostsOf, peopleNamed } from '../org/org.directory.ts';
+import { readSheet, type SheetRow } from '../../platform/documents/xlsx.ts';
+import { departmentsWithFullNames } from '../org/index.ts';
+import { livePostsOf, peopleNamed } from '../org/index.ts';
 import { planRepo, type MeasureRow, type ProgrammeRow } from './plan.repo.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { getPlan } from './plan.service.ts';
@@ -17,7 +15,7 @@ import { EMPTY_GRADE } from './task-views.ts';
 import { PLAN_COLUMNS as C } from './tasks.xlsx.ts';
 
 export const MAX_PLAN_ROWS = 5000;
-type Cells = Record<keyof typeof C, string> & { row: number };
+type Cells = SheetRow<keyof typeof C>;
 type RowError = ImportReport['errors'][number];
 type Prepared = {
   row: number;
@@ -32,53 +30,15 @@ type Prepared = {
       });
 };
 
-const invalidFile = (ctx: Ctx, code: DetailCode) =>
-  new DomainError('invalid_file', 400, { reason: detailMessage(code, ctx.lang) }, [
-    { path: 'body.file', message: detailMessage(code, ctx.lang) },
-  ]);
-const columnName = (text: string) =>
-  text
-    .trim()
-    .replace(/[（(].*$/, '')
-    .replace(/\*+$/, '')
-    .trim();
-
-/** A cell as text (control characters dropped, line breaks kept); dates, real Excel dates too, as YYYY-MM-DD. */
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(cell.text ?? '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .trim();
-}
-
-async function readSheet(ctx: Ctx, bytes: Buffer): Promise<Cells[]> {
-  if (!looksLikeZip(bytes)) throw invalidFile(ctx, 'file_not_xlsx');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as never);
-  } catch {
-    throw invalidFile(ctx, 'file_not_xlsx');
-  }
-  const sheet = wb.worksheets.find((w) => w.name !== '说明') ?? wb.worksheets[0];
-  if (!sheet) throw invalidFile(ctx, 'file_no_sheet');
-  const col = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, n) => {
-    col.set(columnName(cell.text ?? ''), n);
+/** Cells keep their line breaks (a 任务书 runs over several lines); dates, real Excel dates too, read as YYYY-MM-DD. */
+const readPlanSheet = (ctx: Ctx, bytes: Buffer): Promise<Cells[]> =>
+  readSheet(bytes, {
+    lang: ctx.lang,
+    columns: C,
+    required: ['programmeCode', 'measureCode', 'title', 'leadDepartment', 'startDate', 'dueDate'],
+    maxRows: MAX_PLAN_ROWS,
+    text: 'prose',
   });
-  const missing = [C.programmeCode, C.measureCode, C.title, C.leadDepartment, C.startDate, C.dueDate].filter((c) => !col.has(c));
-  if (missing.length) throw new DomainError('import_missing_columns', 400, { columns: missing.join('、') });
-  const rows: Cells[] = [];
-  sheet.eachRow({ includeEmpty: false }, (r, n) => {
-    if (n === 1) return;
-    const cells = { row: n } as Cells;
-    for (const [key, name] of Object.entries(C) as [keyof typeof C, string][])
-      cells[key] = col.has(name) ? cellText(r.getCell(col.get(name)!)) : '';
-    if (Object.entries(cells).some(([k, v]) => k !== 'row' && v)) rows.push(cells);
-  });
-  if (rows.length > MAX_PLAN_ROWS) throw new DomainError('import_too_many_rows', 400, { max: MAX_PLAN_ROWS, count: rows.length });
-  return rows;
-}
 
 const split = (s: string) =>
   s
@@ -322,7 +282,7 @@ async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<n
 export async function importPlan(ctx: Ctx, planId: string, bytes: Buffer, opts: { dryRun: boolean }): Promise<ImportReport> {
   await getPlan(ctx, planId);
   planPolicy.assert(ctx.actor!, 'manage', null);
-  const rows = await readSheet(ctx, bytes);
+  const rows = await readPlanSheet(ctx, bytes);
   const run = async (c: Ctx): Promise<ImportReport> => {
     const { prepared, errors } = await validate(c, planId, rows);
     const tasks = prepared.filter((p) => p.task).length;

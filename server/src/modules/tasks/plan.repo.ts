@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import { writeEpoch } from '../../platform/db/write-epoch.ts';
-import type { MeasuresTable, PlansTable, ProgrammesTable, TaskRollupsTable } from '../../platform/db/schema.ts';
+import type { DB, MeasuresTable, PlansTable, ProgrammesTable, TaskRollupsTable } from '../../platform/db/schema.ts';
 
 export type PlanRow = PlansTable;
 export type ProgrammeRow = ProgrammesTable;
@@ -13,21 +14,15 @@ export const planTablesEpoch = writeEpoch();
 const planCatalogueChanged = planTablesEpoch.changed;
 
 /** Optimistic update on any of the plan tables: false when the version moved on. */
-async function versioned<T extends 'plans' | 'programmes' | 'measures'>(
+function versioned<T extends 'plans' | 'programmes' | 'measures'>(
   db: Executor,
   table: T,
   id: string,
   version: number,
-  patch: Record<string, unknown>,
+  patch: Partial<DB[T]>,
 ) {
   planCatalogueChanged(db);
-  const r = await db
-    .updateTable(table as 'plans')
-    .set({ ...patch, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updateVersioned(db, table, id, version, patch);
 }
 
 /** The plan (计划), its programmes (六大工程) and measures (举措): the only SQL on these tables. */

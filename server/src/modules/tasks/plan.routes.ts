@@ -29,12 +29,12 @@ import {
   updatePlan,
   updateProgramme,
 } from './plan.service.ts';
-import { refreshWarnings } from './task-jobs.service.ts';
+import { refreshWarnings } from './urging.service.ts';
 import { presentMeasure, presentPlan, presentProgramme, presentRollup } from './plan.presenter.ts';
 import { cachedAnswer } from './task-answers.ts';
 import { exportPlanXlsx } from './tasks.xlsx.ts';
 import { importPlan } from './plan.import.ts';
-import { peopleBasics } from '../org/org.directory.ts';
+import { peopleBasics } from '../org/index.ts';
 import { attachment, XLSX } from './tasks.routes.ts';
 
 const tags = ['plan'];

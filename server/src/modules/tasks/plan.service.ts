@@ -17,7 +17,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { duplicate, invalid, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
-import { peopleBasics } from '../org/org.directory.ts';
+import { peopleBasics } from '../org/index.ts';
 import { planRepo, type MeasureRow, type PlanRow, type ProgrammeRow, type RollupRow } from './plan.repo.ts';
 import { planPolicy } from './tasks.policy.ts';
 import { planCatalogue } from './plan-catalogue.ts';

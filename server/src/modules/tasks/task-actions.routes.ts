@@ -16,7 +16,7 @@ import {
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { readUpload } from '../../platform/http/upload.ts';
 import { signedIn } from '../../platform/policy/policy.ts';
-import { servedMime } from '../../platform/files/evidence.ts';
+import { servedMime } from './evidence.repo.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { gradeTask, instructTask, transitionTask, urgeTask } from './task-actions.service.ts';
 import { markMilestone } from './task-milestones.service.ts';

@@ -11,7 +11,7 @@ import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, invalid, versionConflict } from '../../platform/errors.ts';
 import { iso } from '../../platform/clock.ts';
-import { filesRepo } from '../../platform/files/evidence.ts';
+import { filesRepo } from './evidence.repo.ts';
 import { ACTION_LABELS, allowedActions, REQUIREMENTS, STATUS_LABELS, transitionFor } from './task-lifecycle.ts';
 import { sidesOf, taskPolicy } from './tasks.policy.ts';
 import { instructionNotice, tellAboutTask, transitionNotice, urgeNotice } from './task-notices.ts';

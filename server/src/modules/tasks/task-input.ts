@@ -1,7 +1,7 @@
 import { detailMessage, type Lang } from '@qinlian/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { DomainError, invalid } from '../../platform/errors.ts';
-import { departmentsBasics, peopleBasics, postsWithHolders } from '../org/org.directory.ts';
+import { departmentsBasics, peopleBasics, postsWithHolders } from '../org/index.ts';
 
 /** The fields of a task that reference the organisation or must agree with each other. */
 export type TaskInput = {

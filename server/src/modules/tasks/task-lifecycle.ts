@@ -21,17 +21,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'closed', action: 'reopen', to: 'in_progress', who: 'office' }, // 重新打开
 ];
 
-/** What each step needs in the request body besides `action` and `version`. */
-export const REQUIREMENTS: Record<TaskAction, { comment?: true; percent?: true; evidence?: true }> = {
-  assign: {},
-  accept: {},
-  refuse: { comment: true },
-  report: { percent: true },
-  request_close: { evidence: true },
-  close: { comment: true },
-  return: { comment: true },
-  reopen: { comment: true },
-};
+/** What each step needs in the request body besides `action` and `version`: one table for server and web. */
+export { TASK_STEP_NEEDS as REQUIREMENTS } from '@qinlian/contracts';
 
 /** Statuses in which the office may still edit the task itself. */
 export const EDITABLE: ReadonlySet<TaskStatus> = new Set(['draft', 'assigned', 'refused']);

@@ -30,15 +30,16 @@ describe.each(ENGINES)('task list items and kept answers on %s', (engine) => {
   let handler: Session;
   let officeName: string;
   let lead: { id: string; version: number };
-  let handlerPerson: { id: string; version: number };
+  let handlerPerson: { id: string; name: string; version: number };
   let measure: { id: string; version: number };
+  let post: { id: string; aPersonId: string | null; bPersonId: string | null };
   let tasks: TaskRow[];
 
   beforeAll(async () => {
     t = await startTestApp(engine);
     lead = await buildDepartment(t);
     handlerPerson = await buildPerson(t, { departmentId: lead.id });
-    const post = await buildPost(t, { departmentId: lead.id, aPersonId: handlerPerson.id });
+    post = await buildPost(t, { departmentId: lead.id, aPersonId: handlerPerson.id });
     measure = await buildMeasure(t);
     const officeUser = await buildSignedInUser(t, { permissions: ['tasks.read', 'plan.manage'] });
     office = officeUser.session;
@@ -117,11 +118,13 @@ describe.each(ENGINES)('task list items and kept answers on %s', (engine) => {
   });
 
   it('hands a post to B once A is away (AB岗), at once', async () => {
+    const bPerson = await t.db.db.selectFrom('people').select(['id', 'name']).where('id', '=', post.bPersonId!).executeTakeFirstOrThrow();
     const before = await item(tasks[2]!.id);
+    expect(before).toMatchObject({ handlerPersonId: handlerPerson.id, handlerName: handlerPerson.name });
     handlerPerson = await updatePerson(systemCtx(t.db, t.clock), handlerPerson.id, { status: 'away', version: handlerPerson.version });
     const after = await item(tasks[2]!.id);
-    expect(after.handlerPersonId).not.toBe(before.handlerPersonId);
-    expect(after.handlerPersonId).not.toBeNull();
+    expect(after).toMatchObject({ handlerPersonId: bPerson.id, handlerName: bPerson.name });
+    expect(bPerson.id).not.toBe(handlerPerson.id);
   });
 
   it('counts working days from today and the current calendar', async () => {

@@ -1,8 +1,8 @@
 import type { TaskAction } from '@qinlian/contracts';
 import type { TxCtx } from '../../platform/context.ts';
 import { notify } from '../../platform/notifications/notify.ts';
-import { peopleHoldingEverywhere, personOfAccount } from '../identity/access.service.ts';
-import { departmentHeadPersonId } from '../org/org.directory.ts';
+import { peopleHoldingEverywhere, personOfAccount } from '../identity/index.ts';
+import { departmentHeadPersonId } from '../org/index.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
 import type { TaskAccess } from './tasks.policy.ts';
 import type { TaskRow } from './tasks.repo.ts';

@@ -2,9 +2,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Engine, Executor } from '../../platform/db/database.ts';
 import { engineOf } from '../../platform/db/engine.ts';
 import { bigrams, fts5Phrase, fts5Text, tsqueryPhrase, tsvectorLiteral } from '../../platform/search/bigrams.ts';
-import type { TaskRow } from './tasks.repo.ts';
+import type { TasksTable } from '../../platform/db/schema.ts';
 
-type Indexed = Pick<TaskRow, 'id' | 'title' | 'code'>;
+type Indexed = Pick<TasksTable, 'id' | 'title' | 'code'>;
 
 /**
  * 任务检索 index: the character pairs of each task's title and code (migration 20261125T1620). An

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { calendarFor } from '../../platform/calendar/calendar.service.ts';
 import { shanghaiDate } from '../../platform/calendar/working-days.ts';
-import { cachedDepartmentsBasics, postsAndPeople, postsWithHolders, type PostWithHolder } from '../org/org.directory.ts';
+import { cachedDepartmentsBasics, postsAndPeople, postsWithHolders, type PostWithHolder } from '../org/index.ts';
 import type { PlanRow } from './plan.repo.ts';
 import { catalogueOf } from './plan-catalogue.ts';
 import { tasksRepo, type MilestoneRow, type TaskRow } from './tasks.repo.ts';

@@ -1,11 +1,10 @@
 import type { BoardItem, EvidenceFile, Task, TaskEvent, TaskListItem, TaskStatus } from '@qinlian/contracts';
 import type { Actor } from '../../platform/context.ts';
-import type { FileRow } from '../../platform/files/evidence.ts';
+import type { FileRow } from './evidence.repo.ts';
 import type { TaskEventRow } from './task-events.repo.ts';
 import type { BoardView, TaskView } from './task-views.ts';
-import type { ListItem } from './task-list-items.ts';
 import { gradeOf } from './task-views.ts';
-import { taskAbilities } from './tasks.policy.ts';
+import { taskAbilities, type TaskAccess } from './tasks.policy.ts';
 
 /** What leaves the server about a task, field by field, with the actor's abilities. */
 export const presentTask = (actor: Actor, v: TaskView): Task => ({ ...presentTaskBody(v), abilities: taskAbilities(actor, v.access) });
@@ -62,7 +61,8 @@ export function presentListItemBody(v: BoardView & Pick<TaskView, 'cooperatingDe
  */
 export function taskPageJson(
   actor: Actor,
-  page: { items: ListItem[]; total: number; totalCapped: boolean; page: number; pageSize: number },
+  // the items of task-list-items.ts: each presented once, as JSON text without its closing brace
+  page: { items: { json: string; access: TaskAccess }[]; total: number; totalCapped: boolean; page: number; pageSize: number },
 ): string {
   const items = page.items.map((i) => `${i.json},"abilities":${JSON.stringify(taskAbilities(actor, i.access))}}`);
   const { total, totalCapped, pageSize } = page;

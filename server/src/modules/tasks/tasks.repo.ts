@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import { updateVersioned } from '../../platform/db/versioned.ts';
 import { engineOf } from '../../platform/db/engine.ts';
 import { writeEpoch } from '../../platform/db/write-epoch.ts';
 import type { DB, TaskMilestonesTable, TasksTable } from '../../platform/db/schema.ts';
@@ -210,15 +211,9 @@ export const tasksRepo = {
     return db.insertInto('tasks').values(row).execute();
   },
   /** Optimistic update: false when the version moved on. */
-  async update(db: Executor, id: string, version: number, patch: Partial<TaskRow>) {
+  update(db: Executor, id: string, version: number, patch: Partial<TaskRow>) {
     tasksEpoch.changed(db);
-    const r = await db
-      .updateTable('tasks')
-      .set({ ...patch, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return updateVersioned(db, 'tasks', id, version, patch);
   },
 
   async cooperatorsOf(db: Executor, taskIds: string[]): Promise<Map<string, string[]>> {

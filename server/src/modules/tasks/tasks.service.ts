@@ -1,3 +1,4 @@
+import type { Executor } from '../../platform/db/database.ts';
 import type { z } from 'zod';
 import {
   TASK_SEARCH_CAP,
@@ -14,9 +15,9 @@ import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { DomainError, duplicate, forbidden, invalid, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
-import { filesRepo } from '../../platform/files/evidence.ts';
+import { filesRepo } from './evidence.repo.ts';
 import { bigrams, MIN_SEARCH_CHARS } from '../../platform/search/bigrams.ts';
-import { postIdsActedBy } from '../org/org.directory.ts';
+import { postIdsActedBy } from '../org/index.ts';
 import { planRepo } from './plan.repo.ts';
 import { leadInScope, tasksRepo, type TaskFilter, type TaskRow, type TaskVisibility } from './tasks.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
@@ -29,10 +30,6 @@ import { assertTaskInput, type TaskInput } from './task-input.ts';
 import { saveTask } from './task-write.ts';
 import { listItems, type ListItem } from './task-list-items.ts';
 import { WARNING_RANK } from './warnings.ts';
-
-// For the jobs engineer (automatic urging, escalation, the daily colour refresh): see task-jobs.service.ts.
-export { refreshWarnings, tasksForAutoUrging, escalationTargets, recordTaskNotice } from './task-jobs.service.ts';
-export type { AutoUrgeCandidate, EscalationLevel, EscalationTarget, WarningChange } from './task-jobs.service.ts';
 
 const actorOf = (ctx: Ctx) => ctx.actor!;
 export type TaskListQuery = z.output<typeof TaskExportQuery> & { page?: number; pageSize?: number };
@@ -341,3 +338,7 @@ export async function taskBoard(ctx: Ctx, q: z.output<typeof BoardQuery>) {
   const total = Object.values(counts.byStatus).reduce((sum, n) => sum + n, 0);
   return { items, counts, total, truncated: total > items.length };
 }
+
+/** For the demo seed, which writes as the system: a task row and a plan's tasks, unscoped. */
+export const taskRowById = (db: Executor, id: string) => tasksRepo.byId(db, id);
+export const tasksOfPlan = (db: Executor, planId: string) => tasksRepo.ofPlan(db, planId);

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
-import { cachedDepartmentsBasics } from '../org/org.directory.ts';
+import { writeSheet, type Cell, type Column } from '../../platform/documents/xlsx.ts';
+import { cachedDepartmentsBasics } from '../org/index.ts';
 import { planRepo } from './plan.repo.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { taskViews, type TaskView } from './task-views.ts';
@@ -32,28 +32,18 @@ export const PLAN_COLUMNS = {
 export const STATE_COLUMNS = { status: '状态', progress: '进度(%)', warning: '预警', handler: '责任人', daysLeft: '剩余工作日' } as const;
 export const WARNING_LABELS = { none: '', blue: '蓝', yellow: '黄', red: '红' } as const;
 
-const XLSX_FILLS = { red: 'FFF8D7DA', yellow: 'FFFFF3CD', blue: 'FFD6E9F8', none: '' } as const;
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-
-function header(sheet: ExcelJS.Worksheet, columns: { header: string; width: number }[]) {
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  const row = sheet.getRow(1);
-  row.height = 22;
-  row.eachCell((cell) => {
-    cell.font = { bold: true, name: '黑体' };
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: 'middle', horizontal: 'center' };
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-}
+/** The 预警 cell is shaded in its colour, keyed by the label the cell shows. */
+const WARNING_FILLS: Record<string, string> = {
+  [WARNING_LABELS.red]: 'FFF8D7DA',
+  [WARNING_LABELS.yellow]: 'FFFFF3CD',
+  [WARNING_LABELS.blue]: 'FFD6E9F8',
+};
 
 const milestoneText = (v: TaskView) => v.milestones.map((m) => `${m.name}@${m.dueDate}`).join('；');
 
 /** One row per task in plan-workbook order; the state columns follow the importable ones. */
-async function writeTaskRows(
+async function taskRows(
   ctx: Ctx,
-  sheet: ExcelJS.Worksheet,
   views: TaskView[],
   codes: Map<string, { programme: { code: string; name: string }; measure: { code: string; name: string } }>,
 ) {
@@ -69,9 +59,9 @@ async function writeTaskRows(
       )
     ).map((t) => [t.id, t.code]),
   );
-  for (const v of views) {
+  return views.map((v): Cell[] => {
     const c = codes.get(v.row.measureId);
-    const row = sheet.addRow([
+    return [
       c?.programme.code ?? '',
       c?.programme.name ?? v.programmeName,
       c?.measure.code ?? '',
@@ -95,13 +85,11 @@ async function writeTaskRows(
       WARNING_LABELS[v.assessment.warning],
       v.post?.actingPersonName ?? '',
       v.assessment.workingDaysLeft,
-    ]);
-    const fill = XLSX_FILLS[v.assessment.warning];
-    if (fill) row.getCell(21).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-  }
+    ];
+  });
 }
 
-const PLAN_SHEET_COLUMNS = [
+const PLAN_SHEET_COLUMNS: Column[] = [
   { header: PLAN_COLUMNS.programmeCode, width: 10 },
   { header: PLAN_COLUMNS.programmeName, width: 16 },
   { header: PLAN_COLUMNS.measureCode, width: 10 },
@@ -122,7 +110,7 @@ const PLAN_SHEET_COLUMNS = [
   { header: PLAN_COLUMNS.milestones, width: 36 },
   { header: STATE_COLUMNS.status, width: 10 },
   { header: STATE_COLUMNS.progress, width: 8 },
-  { header: STATE_COLUMNS.warning, width: 6 },
+  { header: STATE_COLUMNS.warning, width: 6, fill: (label) => WARNING_FILLS[String(label)] },
   { header: STATE_COLUMNS.handler, width: 10 },
   { header: STATE_COLUMNS.daysLeft, width: 10 },
 ];
@@ -142,20 +130,11 @@ async function measureCodes(ctx: Ctx, planIds: string[]) {
 
 /** 任务清单: any filtered list as it stands today (the caller applies the actor's scope). */
 export async function exportTasksXlsx(ctx: Ctx, views: TaskView[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '勤廉 Qinlian';
-  const sheet = wb.addWorksheet('任务清单');
-  header(sheet, PLAN_SHEET_COLUMNS);
-  await writeTaskRows(
+  const codes = await measureCodes(
     ctx,
-    sheet,
-    views,
-    await measureCodes(
-      ctx,
-      views.map((v) => v.row.planId),
-    ),
+    views.map((v) => v.row.planId),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return writeSheet({ name: '任务清单', columns: PLAN_SHEET_COLUMNS, rows: await taskRows(ctx, views, codes) });
 }
 
 /**
@@ -182,18 +161,15 @@ export async function exportPlanXlsx(ctx: Ctx, planId: string): Promise<{ bytes:
   const order = new Map(measures.map((m, i) => [m.id, i]));
   tasks.sort((a, b) => order.get(a.measureId)! - order.get(b.measureId)! || depthOf(a.id) - depthOf(b.id) || a.code.localeCompare(b.code));
   const views = await taskViews(ctx, tasks);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '勤廉 Qinlian';
-  const sheet = wb.addWorksheet('计划任务');
-  header(sheet, PLAN_SHEET_COLUMNS);
   const withTasks = new Set(tasks.map((t) => t.measureId));
   const programmeIdsWithMeasures = new Set(measures.map((m) => m.programmeId));
-  for (const p of programmes) if (!programmeIdsWithMeasures.has(p.id)) sheet.addRow([p.code, p.name]);
+  const rows: Cell[][] = [];
+  for (const p of programmes) if (!programmeIdsWithMeasures.has(p.id)) rows.push([p.code, p.name]);
   for (const m of measures) {
     if (withTasks.has(m.id)) continue;
     const c = codes.get(m.id)!;
-    sheet.addRow([c.programme.code, c.programme.name, c.measure.code, c.measure.name]);
+    rows.push([c.programme.code, c.programme.name, c.measure.code, c.measure.name]);
   }
-  await writeTaskRows(ctx, sheet, views, codes);
-  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), name: plan.name };
+  rows.push(...(await taskRows(ctx, views, codes)));
+  return { bytes: await writeSheet({ name: '计划任务', columns: PLAN_SHEET_COLUMNS, rows }), name: plan.name };
 }

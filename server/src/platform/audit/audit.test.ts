@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
+import { ENGINES, signIn, startTestApp, type TestApp } from '../../../test/harness.ts';
+import { secretDigest } from '../auth/passwords.ts';
 import { buildDepartment, buildSignedInUser, rootDepartment } from '../../../test/factories.ts';
 import { verifyAuditChain } from './verify.ts';
 
@@ -134,8 +135,83 @@ describe.each(ENGINES)('audit chain on %s', (engine) => {
   });
 
   it('never shows password hashes or token secrets in audit snapshots', async () => {
-    const page = await t.admin.request({ method: 'GET', url: '/api/audit?entityType=user&pageSize=100' });
-    expect(page.body).not.toMatch(/\$argon2id\$/);
+    // an account's whole life through the API: opened with an initial password, changed, TOTP set
+    // up, reset by the administrator, an API token issued and revoked
+    const dept = await buildDepartment(t);
+    const opened = await t.admin.request({
+      method: 'POST',
+      url: '/api/people',
+      payload: { name: '秘密测试员', departmentId: dept.id, account: { username: 'secret_keeper', roleIds: [] } },
+    });
+    expect(opened.statusCode).toBe(201);
+    const { userId, initialPassword } = opened.json();
+    const own = await signIn(t.app, 'secret_keeper', initialPassword);
+    const chosenPassword = 'Mimi#2026-own';
+    const changed = await own.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: initialPassword, newPassword: chosenPassword },
+    });
+    expect(changed.statusCode).toBe(200);
+    const totp = await own.request({ method: 'POST', url: '/api/auth/totp/setup' });
+    expect(totp.statusCode).toBe(200);
+    const reset = await t.admin.request({ method: 'POST', url: `/api/users/${userId}/reset-password` });
+    expect(reset.statusCode).toBe(200);
+    const issued = await t.admin.request({ method: 'POST', url: '/api/api-tokens', payload: { userId, name: '对接令牌' } });
+    expect(issued.statusCode).toBe(201);
+    expect((await t.admin.request({ method: 'DELETE', url: `/api/api-tokens/${issued.json().id}` })).statusCode).toBe(200);
+
+    const user = await t.db.db
+      .selectFrom('users')
+      .select(['passwordHash', 'totpSecret'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    const token = await t.db.db.selectFrom('apiTokens').select('tokenHash').where('id', '=', issued.json().id).executeTakeFirstOrThrow();
+    const secrets = {
+      initialPassword,
+      chosenPassword,
+      resetPassword: reset.json().password as string,
+      passwordHash: user.passwordHash,
+      totpSecret: totp.json().secret as string,
+      token: issued.json().token as string,
+      tokenHash: token.tokenHash,
+    };
+    expect(secrets.totpSecret).toBe(user.totpSecret);
+    expect(secretDigest(secrets.token)).toBe(secrets.tokenHash);
+    for (const [name, value] of Object.entries(secrets)) expect(value, name).toMatch(/^.{8,}$/);
+
+    const shown = [
+      (await t.admin.request({ method: 'GET', url: '/api/audit?entityType=user&pageSize=100' })).json(),
+      (await t.admin.request({ method: 'GET', url: '/api/audit?entityType=api_token&pageSize=100' })).json(),
+    ].flatMap((page) => page.items);
+    // the snapshots are there, only without their secrets
+    expect(shown.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining([
+        'user.create',
+        'auth.login',
+        'user.change_password',
+        'user.totp_setup',
+        'user.reset_password',
+        'api_token.issue',
+        'api_token.revoke',
+      ]),
+    );
+    const createdUser = shown.find((e: { action: string; entityId: string }) => e.action === 'user.create' && e.entityId === userId);
+    expect(createdUser.after).toMatchObject({ username: 'secret_keeper' });
+    expect(createdUser.after).not.toHaveProperty('passwordHash');
+    const issuedToken = shown.find((e: { action: string }) => e.action === 'api_token.issue');
+    expect(issuedToken.after).toMatchObject({ name: '对接令牌', userId });
+    expect(issuedToken.after).not.toHaveProperty('tokenHash');
+
+    const stored = JSON.stringify(await t.db.db.selectFrom('auditEvents').select(['beforeJson', 'afterJson']).execute());
+    const places: [string, string][] = [
+      ['the audit API', JSON.stringify(shown)],
+      ['the audit table', stored],
+    ];
+    for (const [where, text] of places) {
+      expect(text, where).not.toMatch(/\$argon2id\$/);
+      for (const [name, value] of Object.entries(secrets)) expect(text.includes(value), `${name} in ${where}`).toBe(false);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import type { RoutePolicy } from '../policy/policy.ts';
+import { PUBLIC_API_PREFIX } from './public-api.ts';
 
 /** How a request proved who it is. Supplied by the identity module; the platform only enforces. */
 export type Authentication =
@@ -27,7 +28,9 @@ declare module 'fastify' {
 
 export type RegisteredRoute = { method: string; url: string; policy: RoutePolicy };
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** With a session cookie, unsafe methods must echo the session's CSRF token in this header. */
+export const CSRF_HEADER = 'x-csrf-token';
 
 /** Every /api route must say who may call it; the app refuses to start otherwise. */
 export function assertRoutePolicies(app: FastifyInstance) {
@@ -37,6 +40,12 @@ export function assertRoutePolicies(app: FastifyInstance) {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const policy = (route.config as { policy?: RoutePolicy } | undefined)?.policy;
     if (!policy) throw new Error(`route ${route.method} ${route.url} declares no policy`);
+    // the public prefix and the anonymous policy go together: every route there is rate limited and
+    // never reads a session, and no route elsewhere skips authentication outside those rate limits
+    const underPublicPrefix = route.url === PUBLIC_API_PREFIX || route.url.startsWith(`${PUBLIC_API_PREFIX}/`);
+    const anonymous = policy.kind === 'public' && policy.anonymous === true;
+    if (underPublicPrefix !== anonymous)
+      throw new Error(`route ${route.method} ${route.url}: publicApiRoute is the policy of ${PUBLIC_API_PREFIX} routes, and only of them`);
     for (const method of [route.method].flat()) registered.push({ method, url: route.url, policy });
   });
 }
@@ -49,6 +58,7 @@ export function installAuthHook(app: FastifyInstance, authenticate: Authenticato
     if (!request.url.startsWith('/api/')) return;
     const policy = request.routeOptions.config?.policy;
     if (!policy) return;
+    if (policy.kind === 'public' && policy.anonymous) return; // the public API never reads a session or token
     request.authentication = await authenticate(request);
     request.actor = request.authentication.status === 'ok' ? request.authentication.actor : null;
     enforce(policy, request);
@@ -60,7 +70,7 @@ function enforce(policy: RoutePolicy, request: FastifyRequest) {
   const auth = request.authentication;
   if (auth.status === 'expired') throw new DomainError('session_expired', 401);
   if (auth.status !== 'ok') throw new DomainError('unauthenticated', 401);
-  if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== auth.csrfToken) {
+  if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== auth.csrfToken) {
     throw new DomainError('csrf_failed', 403);
   }
   if (auth.mustChangePassword && !(policy.kind === 'signedIn' && policy.duringPasswordChange)) {

@@ -91,6 +91,7 @@ export function compileProjection(root: $ZodType): Projection {
     if (known) return known;
     // a recursive schema (an object whose shape getter returns itself) reaches itself again here:
     // the inner reference calls the finished projection through this trampoline
+    // eslint-disable-next-line prefer-const -- assigned once the trampoline that refers to it is in place
     let built: Project | undefined;
     memo.set(schema, (v) => built!(v));
     built = build(schema, path);

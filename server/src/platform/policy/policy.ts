@@ -7,11 +7,17 @@ import { forbidden, notFound } from '../errors.ts';
  * start otherwise); record-level rules live in each module's policy and are checked by its service.
  */
 export type RoutePolicy =
-  | { kind: 'public' } // no account: health, sign-in, public pages
+  | { kind: 'public'; anonymous?: true } // no account: health, sign-in; `anonymous`: the public API (see publicApiRoute)
   | { kind: 'signedIn'; duringPasswordChange?: boolean } // any signed-in actor
   | { kind: 'permission'; permission: Permission };
 
 export const publicRoute: RoutePolicy = { kind: 'public' };
+/**
+ * The policy of every route under /api/public (platform/http/public-api.ts), and only of those: the
+ * caller is a member of the public. A session cookie or Bearer token is not even read, so nothing a
+ * caller sends can make `req.actor` anything but null there.
+ */
+export const publicApiRoute: RoutePolicy = { kind: 'public', anonymous: true };
 export const signedIn: RoutePolicy = { kind: 'signedIn' };
 /** allowed even before a forced password change: me, change password, sign out */
 export const signedInDuringPasswordChange: RoutePolicy = { kind: 'signedIn', duringPasswordChange: true };

@@ -2,8 +2,8 @@ import { App, Card, Col, Descriptions, Row, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/session.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { permissionLabel } from '../system/roles/permissions.ts';
-import { roleName } from '../system/roles/roleName.ts';
+import { permissionLabel } from '../../domain/roles/permissions.ts';
+import { roleName } from '../../domain/roles/roleName.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { TotpCard } from './TotpCard.tsx';
 

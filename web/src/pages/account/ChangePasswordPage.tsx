@@ -21,10 +21,10 @@ export function ChangePasswordPage() {
     const fresh = await refresh().catch(() => null);
     if (fresh) {
       message.success(t('password.done'));
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } else {
       message.success(t('password.signInAgain'));
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
     }
   };
 

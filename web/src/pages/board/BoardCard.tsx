@@ -3,9 +3,9 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BoardItem } from '@qinlian/contracts';
 import { formatDate } from '../../components/time.ts';
-import { DaysLeft } from '../tasks/DaysLeft.tsx';
-import { WARNING_HEX, WARNING_TINT } from '../tasks/labels.ts';
-import { WarningDot } from '../tasks/WarningDot.tsx';
+import { DaysLeft } from '../../domain/tasks/DaysLeft.tsx';
+import { WARNING_HEX, WARNING_TINT } from '../../domain/tasks/labels.ts';
+import { WarningDot } from '../../domain/tasks/WarningDot.tsx';
 
 /** One tagged item: coloured by its warning, with owner, deadline and days left. */
 export function BoardCard({ item, dark = false }: { item: BoardItem; dark?: boolean }) {

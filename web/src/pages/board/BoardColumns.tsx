@@ -1,5 +1,5 @@
 import type { Board } from '@qinlian/contracts';
-import { STATUSES } from '../tasks/labels.ts';
+import { STATUSES } from '../../domain/tasks/labels.ts';
 import { BoardColumn } from './BoardColumn.tsx';
 
 const RANK = { red: 0, yellow: 1, blue: 2, none: 3 } as const;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Rollup } from '@qinlian/contracts';
 import { DepartmentTreeSelect } from '../../components/DepartmentTreeSelect.tsx';
 import { PersonPicker } from '../../components/PersonPicker.tsx';
-import { useProgrammeLeaders } from '../plan/hooks.ts';
+import { useProgrammeLeaders } from '../../domain/plan/usePlan.ts';
 import type { BoardFilter } from './hooks.ts';
 
 type Props = { filter: BoardFilter; rollup: Rollup | undefined; onChange: (next: Partial<BoardFilter>) => void };

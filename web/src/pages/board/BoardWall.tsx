@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '@qinlian/contracts';
 import { BrandMark } from '../../layout/BrandMark.tsx';
-import { WARNING_HEX, WARNINGS } from '../tasks/labels.ts';
+import { WARNING_HEX, WARNINGS } from '../../domain/tasks/labels.ts';
 import { BoardColumns } from './BoardColumns.tsx';
 import { BoardShowing } from './BoardShowing.tsx';
 import { WallClock } from './WallClock.tsx';

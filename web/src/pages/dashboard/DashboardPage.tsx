@@ -15,10 +15,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@qinlian/contracts';
 import { useCan, useCurrentUser } from '../../auth/session.ts';
-import { useDepartments } from '../org/departments/hooks.ts';
-import { usePosts } from '../org/posts/hooks.ts';
+import { useDepartments } from '../../domain/org/useDepartments.ts';
+import { usePosts } from '../../domain/org/usePosts.ts';
 import { useHealth, usePeopleTotal } from './hooks.ts';
-import { roleName } from '../system/roles/roleName.ts';
+import { roleName } from '../../domain/roles/roleName.ts';
 
 function StatCard({
   title,

@@ -7,7 +7,8 @@ import type { InboxItem } from '@qinlian/contracts';
 import { toastSuccess } from '../../app/feedback.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { InboxRow } from './InboxRow.tsx';
-import { useInbox, useMarkAllRead, useMarkRead, useUnreadCount, type InboxFilter } from './hooks.ts';
+import { useUnreadCount } from '../../domain/inbox/useUnreadCount.ts';
+import { useInbox, useMarkAllRead, useMarkRead, type InboxFilter } from './hooks.ts';
 
 /** 我的消息: urgings, warnings, escalations and instructions addressed to me. */
 export function InboxPage() {
@@ -21,7 +22,7 @@ export function InboxPage() {
 
   const open = (item: InboxItem) => {
     if (!item.readAt && item.abilities.markRead) markRead.mutate(item.id);
-    if (item.link?.startsWith('/')) navigate(item.link);
+    if (item.link?.startsWith('/')) void navigate(item.link);
   };
   const readAll = () => markAll.mutate(undefined, { onSuccess: (r) => toastSuccess(t('inbox.allRead', { count: r.count })) });
   const items = inbox.data?.items ?? [];

@@ -1,28 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { InboxItem, InboxPage, UnreadCount } from '@qinlian/contracts';
+import type { InboxItem, InboxPage } from '@qinlian/contracts';
 import { api } from '../../api/client.ts';
 
 export type InboxFilter = { page: number; pageSize: number; unread?: 'true' };
-export const UNREAD_POLL_MS = 60_000;
 
 export function useInbox(filter: InboxFilter) {
   return useQuery({
     queryKey: ['inbox', 'list', filter],
     queryFn: ({ signal }) => api.get<z.infer<typeof InboxPage>>('/api/inbox', filter, signal),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** The header badge: polled every minute. */
-export function useUnreadCount() {
-  return useQuery({
-    queryKey: ['inbox', 'unread-count'],
-    queryFn: ({ signal }) => api.get<z.infer<typeof UnreadCount>>('/api/inbox/unread-count', undefined, signal),
-    select: (d) => d.count,
-    refetchInterval: UNREAD_POLL_MS,
-    staleTime: 15_000,
-    meta: { silent: true },
   });
 }
 

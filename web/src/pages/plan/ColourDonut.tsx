@@ -1,6 +1,6 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { WarningColor } from '@qinlian/contracts';
-import { WARNING_HEX, WARNINGS } from '../tasks/labels.ts';
+import { WARNING_HEX, WARNINGS } from '../../domain/tasks/labels.ts';
 import { echarts } from './echarts.ts';
 
 type Props = { colours: Partial<Record<WarningColor, number>>; labels: Record<WarningColor, string>; total: number; size?: number };

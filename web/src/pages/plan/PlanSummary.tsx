@@ -2,7 +2,7 @@ import { Card, Flex, Progress, Statistic } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Rollup, WarningColor } from '@qinlian/contracts';
-import { WARNING_HEX, WARNINGS } from '../tasks/labels.ts';
+import { WARNING_HEX, WARNINGS } from '../../domain/tasks/labels.ts';
 
 /** The whole plan: weighted over programmes, and how many tasks wear each colour. */
 export function PlanSummary({ rollup }: { rollup: Rollup }) {

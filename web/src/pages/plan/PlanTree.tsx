@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Rollup, WarningColor } from '@qinlian/contracts';
-import { ColourCounts } from '../tasks/ColourCounts.tsx';
+import { ColourCounts } from '../../domain/tasks/ColourCounts.tsx';
 
 type Row = {
   key: string;

@@ -4,7 +4,7 @@ import { Card, Flex, Progress, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Rollup, WarningColor } from '@qinlian/contracts';
-import { ColourCounts } from '../tasks/ColourCounts.tsx';
+import { ColourCounts } from '../../domain/tasks/ColourCounts.tsx';
 import { LazyColourDonut } from './LazyCharts.tsx';
 
 type Programme = Rollup['programmes'][number];

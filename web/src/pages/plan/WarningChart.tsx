@@ -1,6 +1,6 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { Rollup, WarningColor } from '@qinlian/contracts';
-import { WARNING_HEX, WARNINGS } from '../tasks/labels.ts';
+import { WARNING_HEX, WARNINGS } from '../../domain/tasks/labels.ts';
 import { echarts } from './echarts.ts';
 
 /** 预警分布: tasks per programme stacked by colour. */

@@ -7,7 +7,7 @@ import { applyFieldErrors } from '../../../api/formErrors.ts';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.tsx';
 import { useArchiveDepartment, useUpdateDepartment } from './hooks.ts';
 import { KindSelect } from './KindSelect.tsx';
-import { deptPath, subtreeIds } from './tree.ts';
+import { deptPath, subtreeIds } from '../../../domain/org/departmentTree.ts';
 
 type Props = { dept: Department; all: Department[]; onCreateChild: () => void };
 

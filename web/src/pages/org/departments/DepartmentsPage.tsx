@@ -7,8 +7,8 @@ import { PageContainer } from '../../../components/PageContainer.tsx';
 import { SearchInput } from '../../../components/SearchInput.tsx';
 import { DepartmentCreateModal } from './DepartmentCreateModal.tsx';
 import { DepartmentPanel } from './DepartmentPanel.tsx';
-import { DepartmentTree } from './DepartmentTree.tsx';
-import { useDepartments } from './hooks.ts';
+import { DepartmentTree } from '../../../domain/org/DepartmentTree.tsx';
+import { useDepartments } from '../../../domain/org/useDepartments.ts';
 
 /** 部门管理: the tree on the left, the selected department on the right. */
 export function DepartmentsPage() {

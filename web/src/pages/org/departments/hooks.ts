@@ -1,22 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { Department, DepartmentCreateBody, DepartmentList, DepartmentUpdateBody } from '@qinlian/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Department, DepartmentCreateBody, DepartmentUpdateBody } from '@qinlian/contracts';
 import { api } from '../../../api/client.ts';
-
-export const departmentKeys = {
-  all: ['departments'] as const,
-  list: (includeArchived: boolean) => ['departments', { includeArchived }] as const,
-};
-
-export function useDepartments(includeArchived = false, enabled = true, silent = false) {
-  return useQuery({
-    queryKey: departmentKeys.list(includeArchived),
-    queryFn: ({ signal }) => api.get<z.infer<typeof DepartmentList>>('/api/departments', { includeArchived }, signal),
-    select: (data) => data.items,
-    enabled,
-    meta: { silent },
-  });
-}
+import { departmentKeys } from '../../../domain/org/useDepartments.ts';
 
 function useInvalidateOrg() {
   const qc = useQueryClient();

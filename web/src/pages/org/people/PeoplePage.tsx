@@ -7,11 +7,12 @@ import { useCan } from '../../../auth/session.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { SearchInput } from '../../../components/SearchInput.tsx';
 import { ShowOnceModal } from '../../../components/ShowOnceModal.tsx';
-import { useDepartments } from '../departments/hooks.ts';
-import { DepartmentTree } from '../departments/DepartmentTree.tsx';
+import { useDepartments } from '../../../domain/org/useDepartments.ts';
+import { DepartmentTree } from '../../../domain/org/DepartmentTree.tsx';
 import { ColumnSettings, useHiddenColumns } from './ColumnSettings.tsx';
 import { DEFAULT_HIDDEN_COLUMNS, LOCKED_COLUMNS, peopleColumns } from './columns.tsx';
-import { exportPeople, usePeople, type PeopleFilter } from './hooks.ts';
+import { usePeople, type PeopleFilter } from '../../../domain/org/usePeople.ts';
+import { exportPeople } from './hooks.ts';
 import { ImportModal } from './ImportModal.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
 

@@ -4,8 +4,9 @@ import { App, Button, Divider, Flex, Popconfirm, Select, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../auth/session.ts';
 import { ShowOnceModal } from '../../../components/ShowOnceModal.tsx';
-import { useResetPassword, useRoles, useSetUserRoles, type PersonDetail } from './hooks.ts';
-import { roleName } from '../../system/roles/roleName.ts';
+import { useRoles } from '../../../domain/roles/useRoles.ts';
+import { useResetPassword, useSetUserRoles, type PersonDetail } from './hooks.ts';
+import { roleName } from '../../../domain/roles/roleName.ts';
 
 /** The person's sign-in account: roles and password reset. */
 export function PersonAccountSection({ person }: { person: PersonDetail }) {

@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Divider, Drawer, Flex, Form, Input, Select, Spin, Switch } from 'antd';
+import { useEffect } from 'react';
+import { App, Divider, Form, Input, Select, Spin, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PersonStatus, type PersonCreateBody, type PersonCreated } from '@qinlian/contracts';
-import type { FieldError } from '../../../api/client.ts';
-import { applyFieldErrors } from '../../../api/formErrors.ts';
 import { useCan } from '../../../auth/session.ts';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.tsx';
-import { FieldErrorsAlert } from '../../../components/FieldErrorsAlert.tsx';
-import { useCreatePerson, usePerson, useRoles, useUpdatePerson } from './hooks.ts';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
+import { useFormErrors } from '../../../components/useFormErrors.ts';
+import { useRoles } from '../../../domain/roles/useRoles.ts';
+import { useCreatePerson, usePerson, useUpdatePerson } from './hooks.ts';
 import { PersonAccountSection } from './PersonAccountSection.tsx';
 import { PersonPhoto } from './PersonPhoto.tsx';
-import { roleName } from '../../system/roles/roleName.ts';
+import { roleName } from '../../../domain/roles/roleName.ts';
 
 type Values = {
   name: string;
@@ -42,17 +42,17 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
   const roles = useRoles(open && !isEdit && can('roles.manage'), true);
   const create = useCreatePerson();
   const update = useUpdatePerson();
-  const [extra, setExtra] = useState<FieldError[]>([]);
+  const serverErrors = useFormErrors(form);
   const withAccount = Form.useWatch('withAccount', form);
   const person = isEdit ? detail.data : undefined;
   const readOnly = isEdit && person ? !person.abilities.manage : false;
 
   useEffect(() => {
     if (!open) return;
-    setExtra([]);
+    serverErrors.clear();
     form.resetFields();
     if (!isEdit) form.setFieldsValue({ status: 'active', departmentId: defaultDepartmentId, withAccount: false });
-  }, [open, isEdit, defaultDepartmentId, form]);
+  }, [open, isEdit, defaultDepartmentId, form, serverErrors.clear]);
 
   useEffect(() => {
     if (open && person) {
@@ -66,10 +66,10 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
     }
   }, [open, person, form]);
 
-  const onError = (err: Error) => setExtra(applyFieldErrors(form, err));
+  const onError = serverErrors.show;
 
   const submit = (v: Values) => {
-    setExtra([]);
+    serverErrors.clear();
     const common = {
       name: v.name.trim(),
       departmentId: v.departmentId,
@@ -104,29 +104,18 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={520}
       title={isEdit ? t('person.editTitle') : t('person.create')}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={() => form.submit()}
-            loading={create.isPending || update.isPending}
-            disabled={readOnly}
-            data-testid="person-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      saving={create.isPending || update.isPending}
+      readOnly={readOnly}
+      errors={serverErrors.errors}
+      saveTestId="person-save"
     >
       {isEdit && detail.isLoading && <Spin style={{ display: 'block', margin: '24px auto' }} />}
-      <FieldErrorsAlert errors={extra} />
       {isEdit && person && <PersonPhoto person={person} />}
       <Form form={form} layout="vertical" onFinish={submit} disabled={readOnly} requiredMark="optional">
         <Form.Item name="name" label={t('person.name')} rules={[{ required: true, whitespace: true, max: 50 }]}>
@@ -189,6 +178,6 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
         )}
       </Form>
       {isEdit && person && (can('users.manage') || can('roles.manage')) && <PersonAccountSection person={person} />}
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -3,8 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import type { Person, PersonStatus } from '@qinlian/contracts';
 import { formatDate } from '../../../components/time.ts';
-
-export const STATUS_COLOR: Record<PersonStatus, string> = { active: 'success', away: 'warning', left: 'default' };
+import { PERSON_STATUS_COLOR } from '../../../domain/org/personStatus.ts';
 
 /** Every column of the people table; the column settings hide some of them. */
 export function peopleColumns(t: TFunction, onEdit: (p: Person) => void): ColumnsType<Person> {
@@ -32,7 +31,7 @@ export function peopleColumns(t: TFunction, onEdit: (p: Person) => void): Column
       dataIndex: 'status',
       title: t('person.status'),
       width: 90,
-      render: (v: PersonStatus) => <Tag color={STATUS_COLOR[v]}>{t(`person.statuses.${v}`)}</Tag>,
+      render: (v: PersonStatus) => <Tag color={PERSON_STATUS_COLOR[v]}>{t(`person.statuses.${v}`)}</Tag>,
     },
     {
       key: 'posts',

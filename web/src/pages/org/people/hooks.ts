@@ -1,33 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { ImportReport, PeoplePage, PeopleQuery, Person, PersonCreateBody, PersonCreated, PersonUpdateBody } from '@qinlian/contracts';
-import { api, download, type QueryParams } from '../../../api/client.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportReport, Person, PersonCreateBody, PersonCreated, PersonUpdateBody } from '@qinlian/contracts';
+import { api, download } from '../../../api/client.ts';
+import { peopleParams, type PeopleFilter } from '../../../domain/org/usePeople.ts';
 
-/** The list's query, with numbers as numbers (the contract's page fields are coerced strings). */
-export type PeopleFilter = Omit<PeopleQuery, 'page' | 'pageSize' | 'subtree'> & { page: number; pageSize: number; subtree?: boolean };
-export type PeoplePageData = z.infer<typeof PeoplePage>;
 /** The account's current roles are not in the contract (yet); used when the server sends them. */
 export type PersonDetail = Person & { roleIds?: string[]; roles?: { id: string; name?: string }[] };
-
-export function peopleParams(f: PeopleFilter): QueryParams {
-  return {
-    page: f.page,
-    pageSize: f.pageSize,
-    departmentId: f.departmentId,
-    subtree: f.departmentId ? String(f.subtree ?? true) : undefined,
-    q: f.q,
-    status: f.status,
-  };
-}
-
-export function usePeople(filter: PeopleFilter, enabled = true) {
-  return useQuery({
-    queryKey: ['people', 'list', filter],
-    queryFn: ({ signal }) => api.get<PeoplePageData>('/api/people', peopleParams(filter), signal),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
 
 export function usePerson(id: string | null) {
   return useQuery({
@@ -76,7 +53,6 @@ export function useImportPeople() {
 
 export const exportPeople = (filter: PeopleFilter) =>
   download('/api/people/export.xlsx', { ...peopleParams(filter), page: undefined, pageSize: undefined }, 'people.xlsx');
-export { useRoles } from '../../system/roles/hooks.ts';
 export const downloadImportTemplate = () => download('/api/people/import-template.xlsx', undefined, 'people-import-template.xlsx');
 
 export function useSetUserRoles() {

@@ -1,8 +1,8 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { IdSelect } from '../../../components/IdSelect.tsx';
-import { usePeople } from '../people/hooks.ts';
-import { STATUS_COLOR } from '../people/columns.tsx';
+import { usePeople } from '../../../domain/org/usePeople.ts';
+import { PERSON_STATUS_COLOR } from '../../../domain/org/personStatus.ts';
 
 type Props = {
   departmentId?: string;
@@ -27,7 +27,7 @@ export function PersonInDepartmentSelect({ departmentId, value, onChange, id, di
           {p.name}
           {p.title && <span style={{ color: '#8c8c8c' }}> · {p.title}</span>}
           {p.status !== 'active' && (
-            <Tag color={STATUS_COLOR[p.status]} style={{ marginInlineStart: 6 }}>
+            <Tag color={PERSON_STATUS_COLOR[p.status]} style={{ marginInlineStart: 6 }}>
               {t(`person.statuses.${p.status}`)}
             </Tag>
           )}

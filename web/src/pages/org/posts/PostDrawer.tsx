@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Drawer, Flex, Form, Input } from 'antd';
+import { useEffect } from 'react';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '@qinlian/contracts';
-import type { FieldError } from '../../../api/client.ts';
-import { applyFieldErrors } from '../../../api/formErrors.ts';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.tsx';
-import { FieldErrorsAlert } from '../../../components/FieldErrorsAlert.tsx';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
+import { useFormErrors } from '../../../components/useFormErrors.ts';
 import { useCreatePost, useUpdatePost } from './hooks.ts';
 import { PersonInDepartmentSelect } from './PersonInDepartmentSelect.tsx';
 
@@ -19,29 +18,29 @@ export function PostDrawer({ open, post, defaultDepartmentId, onClose }: Props) 
   const [form] = Form.useForm<Values>();
   const create = useCreatePost();
   const update = useUpdatePost();
-  const [extra, setExtra] = useState<FieldError[]>([]);
+  const serverErrors = useFormErrors(form);
   const departmentId = Form.useWatch('departmentId', form);
   const readOnly = post ? !post.abilities.manage : false;
 
   useEffect(() => {
     if (!open) return;
-    setExtra([]);
+    serverErrors.clear();
     form.resetFields();
     form.setFieldsValue(
       post
         ? { departmentId: post.departmentId, name: post.name, duties: post.duties, aPersonId: post.aPersonId, bPersonId: post.bPersonId }
         : { departmentId: defaultDepartmentId, duties: '' },
     );
-  }, [open, post, defaultDepartmentId, form]);
+  }, [open, post, defaultDepartmentId, form, serverErrors.clear]);
 
   const done = (text: string) => () => {
     message.success(text);
     onClose();
   };
-  const onError = (err: Error) => setExtra(applyFieldErrors(form, err));
+  const onError = serverErrors.show;
 
   const submit = (v: Values) => {
-    setExtra([]);
+    serverErrors.clear();
     const holders = { aPersonId: v.aPersonId ?? null, bPersonId: v.bPersonId ?? null };
     if (post) {
       update.mutate(
@@ -57,28 +56,17 @@ export function PostDrawer({ open, post, defaultDepartmentId, onClose }: Props) 
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={520}
       title={post ? t('post.editTitle') : t('post.create')}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={() => form.submit()}
-            loading={create.isPending || update.isPending}
-            disabled={readOnly}
-            data-testid="post-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      saving={create.isPending || update.isPending}
+      readOnly={readOnly}
+      errors={serverErrors.errors}
+      saveTestId="post-save"
     >
-      <FieldErrorsAlert errors={extra} />
       <Form
         form={form}
         layout="vertical"
@@ -109,6 +97,6 @@ export function PostDrawer({ open, post, defaultDepartmentId, onClose }: Props) 
           <PersonInDepartmentSelect departmentId={departmentId} data-testid="post-b-select" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -7,7 +7,8 @@ import type { Post } from '@qinlian/contracts';
 import { useCan } from '../../../auth/session.ts';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
-import { useArchivePost, usePosts } from './hooks.ts';
+import { usePosts } from '../../../domain/org/usePosts.ts';
+import { useArchivePost } from './hooks.ts';
 import { PostDrawer } from './PostDrawer.tsx';
 
 function Acting({ post }: { post: Post }) {

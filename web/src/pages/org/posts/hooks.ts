@@ -1,17 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { Post, PostCreateBody, PostList, PostUpdateBody } from '@qinlian/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Post, PostCreateBody, PostUpdateBody } from '@qinlian/contracts';
 import { api } from '../../../api/client.ts';
-
-export function usePosts(departmentId?: string, enabled = true, silent = false) {
-  return useQuery({
-    queryKey: ['posts', { departmentId: departmentId ?? null }],
-    queryFn: ({ signal }) => api.get<z.infer<typeof PostList>>('/api/posts', { departmentId }, signal),
-    select: (data) => data.items,
-    enabled,
-    meta: { silent },
-  });
-}
 
 function useInvalidatePosts() {
   const qc = useQueryClient();

@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Checkbox, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
+import { useEffect } from 'react';
+import { App, Checkbox, Flex, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ALL_PERMISSIONS, DataScope, type Permission, type Role, type RoleCreateBody } from '@qinlian/contracts';
-import type { FieldError } from '../../../api/client.ts';
-import { applyFieldErrors } from '../../../api/formErrors.ts';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.tsx';
-import { FieldErrorsAlert } from '../../../components/FieldErrorsAlert.tsx';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
+import { useFormErrors } from '../../../components/useFormErrors.ts';
 import { useCreateRole, useUpdateRole } from './hooks.ts';
-import { permissionGroups, permissionLabel } from './permissions.ts';
+import { permissionGroups, permissionLabel } from '../../../domain/roles/permissions.ts';
 
 type Values = { code: string; name: string; permissions: Permission[]; dataScope: DataScope; customDepartmentIds?: string[] };
 type Props = { open: boolean; role: Role | null; onClose: () => void };
@@ -19,12 +18,12 @@ export function RoleDrawer({ open, role, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const create = useCreateRole();
   const update = useUpdateRole();
-  const [extra, setExtra] = useState<FieldError[]>([]);
+  const serverErrors = useFormErrors(form);
   const scope = Form.useWatch('dataScope', form);
 
   useEffect(() => {
     if (!open) return;
-    setExtra([]);
+    serverErrors.clear();
     form.resetFields();
     form.setFieldsValue(
       role
@@ -37,16 +36,16 @@ export function RoleDrawer({ open, role, onClose }: Props) {
           }
         : { permissions: ['org.read', 'people.read'], dataScope: 'dept_and_below', customDepartmentIds: [] },
     );
-  }, [open, role, form]);
+  }, [open, role, form, serverErrors.clear]);
 
   const close = (text: string) => () => {
     message.success(text);
     onClose();
   };
-  const onError = (err: Error) => setExtra(applyFieldErrors(form, err));
+  const onError = serverErrors.show;
 
   const submit = (v: Values) => {
-    setExtra([]);
+    serverErrors.clear();
     const body = {
       name: v.name.trim(),
       permissions: ALL_PERMISSIONS.filter((p) => v.permissions.includes(p)),
@@ -58,22 +57,16 @@ export function RoleDrawer({ open, role, onClose }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={560}
       title={role ? t('role.editTitle') : t('role.create')}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="role-save">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      saving={create.isPending || update.isPending}
+      errors={serverErrors.errors}
+      saveTestId="role-save"
     >
-      <FieldErrorsAlert errors={extra} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
         <Form.Item
           name="code"
@@ -126,6 +119,6 @@ export function RoleDrawer({ open, role, onClose }: Props) {
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

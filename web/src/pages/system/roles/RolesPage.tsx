@@ -5,9 +5,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@qinlian/contracts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
-import { useDeleteRole, useRoles } from './hooks.ts';
-import { permissionLabel } from './permissions.ts';
-import { roleName } from './roleName.ts';
+import { useRoles } from '../../../domain/roles/useRoles.ts';
+import { useDeleteRole } from './hooks.ts';
+import { permissionLabel } from '../../../domain/roles/permissions.ts';
+import { roleName } from '../../../domain/roles/roleName.ts';
 import { RoleDrawer } from './RoleDrawer.tsx';
 
 /** 角色与数据权限 */

@@ -1,17 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { Role, RoleCreateBody, RoleList, RoleUpdateBody } from '@qinlian/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Role, RoleCreateBody, RoleUpdateBody } from '@qinlian/contracts';
 import { api } from '../../../api/client.ts';
-
-export function useRoles(enabled = true, silent = false) {
-  return useQuery({
-    queryKey: ['roles'],
-    queryFn: ({ signal }) => api.get<z.infer<typeof RoleList>>('/api/roles', undefined, signal),
-    select: (d): Role[] => d.items,
-    enabled,
-    meta: { silent },
-  });
-}
 
 function useInvalidateRoles() {
   const qc = useQueryClient();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { usePeople } from '../../org/people/hooks.ts';
+import { usePeople } from '../../../domain/org/usePeople.ts';
 
 type Props = { value?: string | null; onChange?: (userId: string | null) => void; id?: string };
 

@@ -3,12 +3,12 @@ import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Slider, Space, Ta
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceFile, Task } from '@qinlian/contracts';
-import { isApiError, type FieldError } from '../../../api/client.ts';
-import { applyFieldErrors, renameFieldErrors } from '../../../api/formErrors.ts';
+import { isApiError } from '../../../api/client.ts';
 import { toastSuccess } from '../../../app/feedback.ts';
 import { FieldErrorsAlert } from '../../../components/FieldErrorsAlert.tsx';
+import { useFormErrors } from '../../../components/useFormErrors.ts';
 import { taskKeys, useInstruct, useTransition, useUrge } from '../hooks.ts';
-import { ACTION_FORM, isDanger, type DialogAction } from '../labels.ts';
+import { ACTION_FORM, isDanger, type DialogAction } from '../actions.ts';
 import { EvidencePicker } from './EvidencePicker.tsx';
 
 type Values = { comment?: string; percent?: number; fileIds?: EvidenceFile[] };
@@ -16,7 +16,7 @@ type Problem = { message: string; allowed?: string[]; refreshed?: boolean };
 type Props = { task: Task; action: DialogAction | null; onClose: () => void };
 
 /** urge / instruct name their text `message` / `text`; the dialog calls it `comment`. */
-const forForm = (err: unknown) => renameFieldErrors(err, (p) => p.replace(/^(body\.)?(message|text)$/, '$1comment'));
+const formNames = (path: string) => path.replace(/^(body\.)?(message|text)$/, '$1comment');
 
 /** One dialog for every step: comment, percent and evidence as the step needs; always with the task's version. */
 export function ActionDialog({ task, action, onClose }: Props) {
@@ -27,7 +27,7 @@ export function ActionDialog({ task, action, onClose }: Props) {
   const urge = useUrge();
   const instruct = useInstruct();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [extra, setExtra] = useState<FieldError[]>([]);
+  const serverErrors = useFormErrors(form, { rename: formNames });
   const [uploading, setUploading] = useState(false);
   const spec = action ? ACTION_FORM[action] : undefined;
   const pending = transition.isPending || urge.isPending || instruct.isPending;
@@ -37,9 +37,9 @@ export function ActionDialog({ task, action, onClose }: Props) {
     form.resetFields();
     form.setFieldsValue({ percent: task.progress, fileIds: [] });
     setProblem(null);
-    setExtra([]);
+    serverErrors.clear();
     // only when a dialog opens; a refetched task must not wipe what was typed
-  }, [action, form]);
+  }, [action, form, serverErrors.clear]);
 
   const refetch = () => {
     void qc.invalidateQueries({ queryKey: taskKeys.one(task.id) });
@@ -47,7 +47,7 @@ export function ActionDialog({ task, action, onClose }: Props) {
   };
 
   const onError = (err: Error) => {
-    setExtra([]);
+    serverErrors.clear();
     if (isApiError(err, 'version_conflict')) {
       setProblem({ message: err.message, refreshed: true });
       refetch();
@@ -56,7 +56,7 @@ export function ActionDialog({ task, action, onClose }: Props) {
       refetch();
     } else if (isApiError(err) && err.fields.length) {
       setProblem(null);
-      setExtra(applyFieldErrors(form, forForm(err)));
+      serverErrors.show(err);
     } else {
       setProblem({ message: err.message });
     }
@@ -133,7 +133,7 @@ export function ActionDialog({ task, action, onClose }: Props) {
             data-testid="action-error"
           />
         )}
-        <FieldErrorsAlert errors={extra} />
+        <FieldErrorsAlert errors={serverErrors.errors} />
         {action && spec && (
           <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
             <Form.Item
@@ -147,7 +147,7 @@ export function ActionDialog({ task, action, onClose }: Props) {
             >
               <Input.TextArea
                 autoSize={{ minRows: 3, maxRows: 8 }}
-                maxLength={action === 'urge' ? 1000 : 2000}
+                maxLength={spec.commentMax}
                 showCount
                 data-testid="action-comment-input"
               />
@@ -168,7 +168,9 @@ export function ActionDialog({ task, action, onClose }: Props) {
               <Form.Item
                 name="fileIds"
                 label={t('task.evidence.label')}
-                extra={action === 'request_close' ? t('task.evidence.closeHint') : t('task.evidence.hint')}
+                // marked, not checked here: evidence already on file counts too, and only the server knows it
+                required={spec.files === 'required'}
+                extra={spec.files === 'required' ? t('task.evidence.closeHint') : t('task.evidence.hint')}
               >
                 <EvidencePicker onBusy={setUploading} />
               </Form.Item>

@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '@qinlian/contracts';
-import { ACTION_ORDER, isDanger, isPrimary, type DialogAction } from '../labels.ts';
+import { ACTION_ORDER, isDanger, isPrimary, type DialogAction } from '../actions.ts';
 
 type Props = { task: Task; onAction: (a: DialogAction) => void; onEdit: () => void; refreshing: boolean };
 

@@ -2,8 +2,8 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '@qinlian/contracts';
 import { formatDate, formatInstant } from '../../../components/time.ts';
-import { useDepartments } from '../../org/departments/hooks.ts';
-import { usePosts } from '../../org/posts/hooks.ts';
+import { useDepartments } from '../../../domain/org/useDepartments.ts';
+import { usePosts } from '../../../domain/org/usePosts.ts';
 import { useWorkingDays } from '../hooks.ts';
 
 /** Who is accountable (责任人): departments, the post and who acts on it now (A/B), the leader in charge. */

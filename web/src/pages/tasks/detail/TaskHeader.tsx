@@ -3,10 +3,11 @@ import { Card, Flex, Progress, Space, Statistic, Tag, Tooltip, Typography } from
 import { useTranslation } from 'react-i18next';
 import type { Task } from '@qinlian/contracts';
 import { formatDate } from '../../../components/time.ts';
-import { DaysLeft } from '../DaysLeft.tsx';
-import { StatusTag } from '../StatusTag.tsx';
-import { WarningTag } from '../WarningTag.tsx';
-import { WARNING_HEX, type DialogAction } from '../labels.ts';
+import { DaysLeft } from '../../../domain/tasks/DaysLeft.tsx';
+import { StatusTag } from '../../../domain/tasks/StatusTag.tsx';
+import { WarningTag } from '../../../domain/tasks/WarningTag.tsx';
+import { WARNING_HEX } from '../../../domain/tasks/labels.ts';
+import type { DialogAction } from '../actions.ts';
 import { TaskActionBar } from './TaskActionBar.tsx';
 
 type Props = { task: Task; onAction: (a: DialogAction) => void; onEdit: () => void; refreshing: boolean };

@@ -7,7 +7,7 @@ import { isApiError } from '../../../api/client.ts';
 import { FullPageSpin } from '../../../components/FullPageSpin.tsx';
 import { TaskDrawer } from '../edit/TaskDrawer.tsx';
 import { useTask, useTaskEvents } from '../hooks.ts';
-import type { DialogAction } from '../labels.ts';
+import type { DialogAction } from '../actions.ts';
 import { ActionDialog } from './ActionDialog.tsx';
 import { InstructionBanner } from './InstructionBanner.tsx';
 import { TaskFacts } from './TaskFacts.tsx';

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { IdSelect } from '../../../components/IdSelect.tsx';
-import { usePosts } from '../../org/posts/hooks.ts';
+import { usePosts } from '../../../domain/org/usePosts.ts';
 
 type Props = { departmentId?: string; value?: string | null; onChange?: (v: string | null) => void; id?: string; 'data-testid'?: string };
 

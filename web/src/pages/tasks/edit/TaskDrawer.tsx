@@ -1,15 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Button, DatePicker, Divider, Drawer, Flex, Form, Input, InputNumber, Switch } from 'antd';
+import { useEffect } from 'react';
+import { DatePicker, Divider, Flex, Form, Input, InputNumber, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '@qinlian/contracts';
-import { ApiError, type FieldError } from '../../../api/client.ts';
-import { applyFieldErrors, renameFieldErrors } from '../../../api/formErrors.ts';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.tsx';
-import { FieldErrorsAlert } from '../../../components/FieldErrorsAlert.tsx';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
+import { useFormErrors } from '../../../components/useFormErrors.ts';
 import { PersonPicker } from '../../../components/PersonPicker.tsx';
 import { toastSuccess } from '../../../app/feedback.ts';
-import { useRollup } from '../../plan/hooks.ts';
+import { useRollup } from '../../../domain/plan/usePlan.ts';
 import { useCreateTask, useUpdateTask } from '../hooks.ts';
 import { MeasureSelect } from './MeasureSelect.tsx';
 import { MilestonesField } from './MilestonesField.tsx';
@@ -42,7 +41,7 @@ type Props = {
 
 const DAY = 'YYYY-MM-DD';
 /** The server names startDate / dueDate; the form has one range field for both. */
-const forForm = (err: unknown) => renameFieldErrors(err, (path) => path.replace(/^(body\.)?(startDate|dueDate)$/, '$1dates'));
+const formNames = (path: string) => path.replace(/^(body\.)?(startDate|dueDate)$/, '$1dates');
 
 /** The office creates a task (draft) or edits it while it is still editable. */
 export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSaved }: Props) {
@@ -51,13 +50,14 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
   const rollup = useRollup(open ? (task?.planId ?? planId) : undefined);
   const create = useCreateTask();
   const update = useUpdateTask();
-  const [extra, setExtra] = useState<FieldError[]>([]);
+  // the task's mutations are silent: a conflict or a lost connection is told here, not in a toast
+  const serverErrors = useFormErrors(form, { rename: formNames, showOther: true });
   const lead = Form.useWatch('leadDepartmentId', form);
   const dates = Form.useWatch('dates', form);
 
   useEffect(() => {
     if (!open) return;
-    setExtra([]);
+    serverErrors.clear();
     form.resetFields();
     if (task) {
       form.setFieldsValue({
@@ -84,10 +84,10 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
         milestones: [],
       });
     }
-  }, [open, task, defaultMeasureId, form]);
+  }, [open, task, defaultMeasureId, form, serverErrors.clear]);
 
   const submit = (v: Values) => {
-    setExtra([]);
+    serverErrors.clear();
     const body = {
       code: v.code?.trim() || undefined,
       title: v.title.trim(),
@@ -107,32 +107,22 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
       toastSuccess(t(task ? 'common.saved' : 'task.createdDraft'));
       onSaved(saved);
     };
-    const onError = (err: Error) => {
-      const rest = applyFieldErrors(form, forForm(err));
-      const hasFields = err instanceof ApiError && err.fields.length > 0;
-      setExtra(hasFields ? rest : [{ path: '', message: err.message }]);
-    };
+    const onError = serverErrors.show;
     if (task) update.mutate({ id: task.id, ...body, code: body.code ?? task.code, version: task.version }, { onSuccess: done, onError });
     else create.mutate({ measureId: v.measureId, ...body }, { onSuccess: done, onError });
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={640}
       title={task ? t('task.editTitle', { code: task.code }) : t('task.create')}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="task-save">
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      saving={create.isPending || update.isPending}
+      errors={serverErrors.errors}
+      saveTestId="task-save"
     >
-      <FieldErrorsAlert errors={extra} />
       <Form
         form={form}
         layout="vertical"
@@ -212,6 +202,6 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
           </Form.Item>
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,8 +1,8 @@
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Rollup } from '@qinlian/contracts';
-import { useProgrammeLeaders } from '../../plan/hooks.ts';
-import { ColourCounts } from '../ColourCounts.tsx';
+import { useProgrammeLeaders } from '../../../domain/plan/usePlan.ts';
+import { ColourCounts } from '../../../domain/tasks/ColourCounts.tsx';
 import type { ListPatch, ListTab } from './useListParams.ts';
 
 type Props = { tab: ListTab; rollup: Rollup | undefined; programmeId?: string; leaderPersonId?: string; patch: (p: ListPatch) => void };

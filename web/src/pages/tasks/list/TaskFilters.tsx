@@ -6,8 +6,8 @@ import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.t
 import { PersonPicker } from '../../../components/PersonPicker.tsx';
 import { SearchInput } from '../../../components/SearchInput.tsx';
 import type { TaskFilter } from '../hooks.ts';
-import { STATUSES, WARNINGS } from '../labels.ts';
-import { WarningDot } from '../WarningDot.tsx';
+import { STATUSES, WARNINGS } from '../../../domain/tasks/labels.ts';
+import { WarningDot } from '../../../domain/tasks/WarningDot.tsx';
 import { DEFAULT_SORT, type ListPatch } from './useListParams.ts';
 
 type Props = { filter: TaskFilter; rollup: Rollup | undefined; patch: (p: ListPatch) => void; reset: () => void; filtered: boolean };

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskListItem } from '@qinlian/contracts';
 import { useCan } from '../../../auth/session.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
-import { useCurrentPlan, useRollup } from '../../plan/hooks.ts';
+import { useCurrentPlan, useRollup } from '../../../domain/plan/usePlan.ts';
 import { TaskDrawer } from '../edit/TaskDrawer.tsx';
 import { exportTasks, useTasks } from '../hooks.ts';
 import { taskColumns } from './columns.tsx';
@@ -108,7 +108,7 @@ export function TaskListPage() {
         onClose={() => setCreating(false)}
         onSaved={(task) => {
           setCreating(false);
-          navigate(`/tasks/${task.id}`);
+          void navigate(`/tasks/${task.id}`);
         }}
       />
     </PageContainer>

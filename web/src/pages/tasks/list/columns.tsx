@@ -5,11 +5,11 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { TaskListItem } from '@qinlian/contracts';
 import { formatDate } from '../../../components/time.ts';
-import { DaysLeft } from '../DaysLeft.tsx';
-import { StatusTag } from '../StatusTag.tsx';
-import { WarningDot } from '../WarningDot.tsx';
-import { WarningTag } from '../WarningTag.tsx';
-import { WARNING_HEX } from '../labels.ts';
+import { DaysLeft } from '../../../domain/tasks/DaysLeft.tsx';
+import { StatusTag } from '../../../domain/tasks/StatusTag.tsx';
+import { WarningDot } from '../../../domain/tasks/WarningDot.tsx';
+import { WarningTag } from '../../../domain/tasks/WarningTag.tsx';
+import { WARNING_HEX } from '../../../domain/tasks/labels.ts';
 
 /** The task list's columns: colour dot, status tag and colour tag on every row, days left beside the deadline. */
 export function taskColumns(t: TFunction): ColumnsType<TaskListItem> {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Empty, Tag, Tree, type TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '@qinlian/contracts';
-import { buildDeptTree, matchingWithAncestors, type DeptNode } from './tree.ts';
+import { buildDeptTree, matchingWithAncestors, type DeptNode } from './departmentTree.ts';
 
 const KIND_COLOR: Record<Department['kind'], string> = {
   committee: 'red',

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Executor } from '../db/database.ts';
-import type { FilesTable } from '../db/schema.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import type { FilesTable } from '../../platform/db/schema.ts';
 
 /**
  * Evidence files (佐证材料): stored as `<dataDir>/files/evidence/<id>` — the name is the server's

@@ -4,8 +4,8 @@ import { calendarFor } from '../../platform/calendar/calendar.service.ts';
 import { shanghaiDate } from '../../platform/calendar/working-days.ts';
 import { defineJob } from '../../platform/jobs/define.ts';
 import { notify } from '../../platform/notifications/notify.ts';
-import { escalationTargets, recordTaskNotice, refreshWarnings, tasksForAutoUrging } from '../tasks/tasks.service.ts';
-import { getPlan } from '../tasks/plan.service.ts';
+import { escalationTargets, recordTaskNotice, refreshWarnings, tasksForAutoUrging } from './urging.service.ts';
+import { getPlan } from './plan.service.ts';
 
 /**
  * 自动催办与升级督办. After the colours are refreshed, every open yellow or red task's handler is

@@ -3,7 +3,7 @@ import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import { calendarFor } from '../../platform/calendar/calendar.service.ts';
-import { departmentHeadPersonId, postsWithHolders } from '../org/org.directory.ts';
+import { departmentHeadPersonId, postsWithHolders } from '../org/index.ts';
 import { planRepo } from './plan.repo.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { appendEvent, saveTask } from './task-write.ts';

@@ -3,8 +3,8 @@ import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
 import { buildDepartment, buildPerson, buildPost, buildTask } from '../../../test/factories.ts';
 import { systemCtx } from '../../bootstrap.ts';
 import { enqueueDueCrons, runDueJobs } from '../../platform/jobs/runner.ts';
-import { transitionTask } from '../tasks/task-actions.service.ts';
-import { taskHistory } from '../tasks/tasks.service.ts';
+import { transitionTask } from './task-actions.service.ts';
+import { taskHistory } from './tasks.service.ts';
 import { taskWarningsJob, urgeAndEscalate } from './urging.job.ts';
 
 /** 09:00 in Shanghai on a date of March 2026 */

@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { CreateRateLimitOptions } from '@fastify/rate-limit';
+import { DomainError } from '../errors.ts';
+
+/** Where the public (no account) API lives; the public web shell calls only this. */
+export const PUBLIC_API_PREFIX = '/api/public';
+
+/** The header the public web shell sends with the id it keeps in localStorage. */
+export const DEVICE_ID_HEADER = 'x-device-id';
+
+// A random id the shell made (crypto.randomUUID() fits). Anything else is ignored rather than refused:
+// a public page must not break over a header, and an ignored id is counted as its address (see below).
+const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * The device id the caller claims, or null: the X-Device-Id header, or `?deviceId=` where a header
+ * cannot be set (EventSource). Only a rate-limit key: it proves nothing about anyone.
+ */
+export function deviceIdOf(req: FastifyRequest): string | null {
+  const header = req.headers[DEVICE_ID_HEADER];
+  const value = typeof header === 'string' ? header : new URLSearchParams(req.url.split('?')[1] ?? '').get('deviceId');
+  return value && DEVICE_ID.test(value) ? value : null;
+}
+
+/**
+ * Registers the public modules under /api/public, each route with `publicApiRoute` (auth-hook.ts
+ * refuses anything else there), behind two limits checked in turn:
+ *  - per client address (as trustProxy resolves it; IPv6 by /64): caps what one network can send,
+ *    however many device ids it makes up;
+ *  - per device (X-Device-Id): keeps one phone behind a shared address (an office's Wi-Fi, carrier
+ *    NAT) from using up its neighbours' budget, so the address limit can be set generously. A request
+ *    without a usable device id counts as the device "its address", i.e. such requests share one
+ *    device budget per address.
+ * A route may add a tighter limit of its own with `config: { rateLimit: { max, timeWindow } }`.
+ * The counters live in this process: behind N instances without sticky sessions a client gets up
+ * to N times the limit (@fastify/rate-limit takes a Redis store if that ever matters).
+ */
+export async function registerPublicApi(app: FastifyInstance, modules: FastifyPluginAsyncZod[]) {
+  const { perAddress, perDevice, windowMs } = app.config.publicApi;
+  await app.register(
+    async (api) => {
+      // each limiter keeps its counters in an LRU of its own (`cache`: its size, passed on to the store at
+      // run time though the typings leave it out), so device ids made up by the thousand evict device
+      // counters, never the address ones
+      const byAddress: CreateRateLimitOptions = { max: perAddress, timeWindow: windowMs, ...{ cache: 10_000 } };
+      const byDevice: CreateRateLimitOptions = {
+        max: perDevice,
+        timeWindow: windowMs,
+        keyGenerator: (req) => deviceIdOf(req) ?? `address:${req.ip}`,
+        ...{ cache: 50_000 },
+      };
+      const limits = [perAddress > 0 && api.createRateLimit(byAddress), perDevice > 0 && api.createRateLimit(byDevice)].filter(
+        (l) => l !== false,
+      );
+      api.addHook('onRequest', async (req, reply) => {
+        for (const limit of limits) {
+          const state = await limit(req);
+          if (state.isAllowed || !state.isExceeded) continue;
+          reply.header('retry-after', state.ttlInSeconds);
+          throw new DomainError('rate_limited', 429);
+        }
+      });
+      for (const routes of modules) await api.register(routes);
+    },
+    { prefix: PUBLIC_API_PREFIX },
+  );
+}

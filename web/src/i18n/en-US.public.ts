@@ -1,0 +1,19 @@
+import type { zhPublic } from './zh-CN.public.ts';
+
+/** Public services: the pages the public opens without an account (en-US; keys checked against zh-CN). */
+export const enPublic: typeof zhPublic = {
+  public: {
+    shellName: 'Public services',
+    home: {
+      title: 'Welcome to the Qinlian public services',
+      intro: 'No account needed: on your phone you can raise a concern with us, follow how it is handled and rate our service.',
+      services: {
+        demand: { title: 'Raise a concern', text: 'Make a suggestion or a complaint; you receive a tracking code when you send it.' },
+        track: { title: 'Track it', text: 'Enter your tracking code to see progress and the reply; your personal details stay private.' },
+        review: { title: 'Rate a service', text: 'Tell us whether a service counter or a member of staff served you well or badly.' },
+        progress: { title: 'See progress', text: 'Follow the public progress of the model-organ campaign.' },
+      },
+      soon: 'These services are opening one by one. Please check back soon.',
+    },
+  },
+};
