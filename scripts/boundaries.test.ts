@@ -37,7 +37,8 @@ describe('the boundary check', () => {
     const r = cruise({
       'server/src/modules/org/people.service.ts': exported,
       'server/src/modules/org/index.ts': "export { x } from './people.service.ts';\n",
-      'server/src/modules/tasks/tasks.service.ts': "import { x } from '../org/index.ts';\nimport { y } from '../../platform/db.ts';\nexport const z = x + y;\n",
+      'server/src/modules/tasks/tasks.service.ts':
+        "import { x } from '../org/index.ts';\nimport { y } from '../../platform/db.ts';\nexport const z = x + y;\n",
       'server/src/platform/db.ts': 'export const y = 2;\n',
       'server/src/seed/demo.ts': "import { x } from '../modules/org/index.ts';\nexport const d = x;\n",
       'web/src/pages/tasks/TaskPage.tsx': "import { w } from '../../domain/tasks/labels.ts';\nexport const t = w;\n",
@@ -70,7 +71,9 @@ describe('the boundary check', () => {
       'contracts/src/tasks.ts': "import { x } from '../../server/src/modules/org/index.ts';\nexport const k = x;\n",
     });
     expect(r.status).not.toBe(0);
-    expect(r.output).toMatch(/module-front-door: server\/src\/modules\/tasks\/tasks\.service\.ts → server\/src\/modules\/org\/people\.service\.ts/);
+    expect(r.output).toMatch(
+      /module-front-door: server\/src\/modules\/tasks\/tasks\.service\.ts → server\/src\/modules\/org\/people\.service\.ts/,
+    );
     expect(r.output).toMatch(/no-import-loops: server\/src\/modules\/(a|b)\/index\.ts/);
     expect(r.output).toMatch(/platform-not-modules: server\/src\/platform\/jobs\.ts/);
     expect(r.output).toMatch(/outside-through-front-door: server\/src\/cli\/user\.ts → server\/src\/modules\/org\/people\.service\.ts/);

@@ -3,15 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
-import {
-  displayName,
-  evidencePath,
-  filesRepo,
-  removeEvidence,
-  sha256,
-  writeEvidence,
-  type FileRow,
-} from './evidence.repo.ts';
+import { displayName, evidencePath, filesRepo, removeEvidence, sha256, writeEvidence, type FileRow } from './evidence.repo.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
 import { accessOf } from './task-views.ts';
