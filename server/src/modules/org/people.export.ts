@@ -87,7 +87,3 @@ export async function peopleImportTemplate(ctx: Ctx): Promise<Buffer> {
     { name: '说明', widths: [14, 90], notes },
   ]);
 }
-
-/** attachment; filename="people.xlsx"; filename*=UTF-8''人员名单.xlsx — ASCII fallback plus the real name. */
-export const contentDisposition = (utf8Name: string, asciiName: string) =>
-  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`;

@@ -28,11 +28,11 @@ import {
   updatePerson,
 } from './people.service.ts';
 import { presentPerson } from './people.presenter.ts';
-import { contentDisposition, exportPeopleXlsx, peopleImportTemplate } from './people.export.ts';
+import { exportPeopleXlsx, peopleImportTemplate } from './people.export.ts';
+import { attachment, XLSX_MIME as XLSX } from '../../platform/http/download.ts';
 import { importPeople } from './people.import.ts';
 
 const tags = ['org'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ExportQuery = PeopleQuery.omit({ page: true, pageSize: true });
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -61,7 +61,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       const day = req.server.deps.clock.now().toISOString().slice(0, 10);
       return reply
         .type(XLSX)
-        .header('content-disposition', contentDisposition(`人员名单-${day}.xlsx`, `people-${day}.xlsx`))
+        .header('content-disposition', attachment(`人员名单-${day}.xlsx`, `people-${day}.xlsx`))
         .send(bytes);
     },
   );
@@ -75,7 +75,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) =>
       reply
         .type(XLSX)
-        .header('content-disposition', contentDisposition('人员导入模板.xlsx', 'people-import-template.xlsx'))
+        .header('content-disposition', attachment('人员导入模板.xlsx', 'people-import-template.xlsx'))
         .send(await peopleImportTemplate(ctxOf(req))),
   );
 

@@ -29,13 +29,12 @@ import {
   updatePlan,
   updateProgramme,
 } from './plan.service.ts';
-import { refreshWarnings } from './urging.service.ts';
 import { presentMeasure, presentPlan, presentProgramme, presentRollup } from './plan.presenter.ts';
 import { cachedAnswer } from './task-answers.ts';
 import { exportPlanXlsx } from './tasks.xlsx.ts';
 import { importPlan } from './plan.import.ts';
 import { peopleBasics } from '../org/index.ts';
-import { attachment, XLSX } from './tasks.routes.ts';
+import { attachment, XLSX_MIME as XLSX } from '../../platform/http/download.ts';
 
 const tags = ['plan'];
 
@@ -81,10 +80,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const ctx = ctxOf(req);
-      const { row, thresholdsChanged } = await updatePlan(ctx, req.params.id, req.body);
-      if (thresholdsChanged) await refreshWarnings(ctx, row.id);
-      return presentPlan(row);
+      return presentPlan(await updatePlan(ctxOf(req), req.params.id, req.body));
     },
   );
 

@@ -1,3 +1,4 @@
+import { refreshWarnings } from './urging.service.ts';
 import {
   MeasureCreateBody as MeasureCreateSchema,
   PlanCreateBody as PlanCreateSchema,
@@ -57,9 +58,13 @@ export async function createPlan(ctx: Ctx, input: PlanCreateBody): Promise<PlanR
   });
 }
 
-/** Rename a plan or change its warning thresholds (the caller then refreshes the colours). */
-export async function updatePlan(ctx: Ctx, id: string, patch: PlanUpdateBody): Promise<{ row: PlanRow; thresholdsChanged: boolean }> {
-  return inTransaction(ctx, async (tx) => {
+/**
+ * Rename a plan or change its warning thresholds. New thresholds recolour the plan's tasks at once,
+ * after the change commits: each task's colour change is its own write (urging.service.ts), so a
+ * large plan never holds one long transaction.
+ */
+export async function updatePlan(ctx: Ctx, id: string, patch: PlanUpdateBody): Promise<PlanRow> {
+  const { row, thresholdsChanged } = await inTransaction(ctx, async (tx) => {
     const before = await getPlan(tx, id);
     planPolicy.assert(actorOf(tx), 'manage', null);
     if (patch.version !== undefined && patch.version !== before.version) throw versionConflict();
@@ -74,6 +79,8 @@ export async function updatePlan(ctx: Ctx, id: string, patch: PlanUpdateBody): P
     await recordAudit(tx, { action: 'plan.update', entityType: 'plan', entityId: id, before, after });
     return { row: after, thresholdsChanged: next.thresholds !== undefined && next.thresholds !== before.thresholds };
   });
+  if (thresholdsChanged) await refreshWarnings(ctx, id);
+  return row;
 }
 
 async function assertLeader(ctx: Ctx, personId: string | null | undefined, field: string) {

@@ -20,26 +20,20 @@ import { servedMime } from './evidence.repo.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { gradeTask, instructTask, transitionTask, urgeTask } from './task-actions.service.ts';
 import { markMilestone } from './task-milestones.service.ts';
-import { taskHistory } from './tasks.service.ts';
 import { taskViews } from './task-views.ts';
 import { presentEvent, presentFile, presentTask } from './tasks.presenter.ts';
 import { evidenceForDownload, uploadEvidence } from './evidence.service.ts';
-import { attachment } from './tasks.routes.ts';
+import { attachment } from '../../platform/http/download.ts';
 
 const tags = ['tasks'];
+/** Urgings and instructions carry text only. */
+const NO_FILES = new Map();
 
 /** The life cycle and the office's and leaders' actions on a task; evidence files. */
 export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
   const presentOne = async (req: Parameters<typeof ctxOf>[0], row: Awaited<ReturnType<typeof transitionTask>>) => {
     const [view] = await taskViews(ctxOf(req), [row]);
     return presentTask(req.actor!, view!);
-  };
-  const eventById = async (req: Parameters<typeof ctxOf>[0], taskId: string, eventId: string) => {
-    const { events, files } = await taskHistory(ctxOf(req), taskId);
-    return presentEvent(
-      events.find((e) => e.id === eventId)!,
-      files,
-    );
   };
 
   app.post(
@@ -64,8 +58,7 @@ export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: taskPolicy.route('office') },
       schema: { tags, summary: '催办（通知承办人并记录）', params: IdParams, body: UrgeBody, response: { 201: TaskEvent } },
     },
-    async (req, reply) =>
-      reply.status(201).send(await eventById(req, req.params.id, await urgeTask(ctxOf(req), req.params.id, req.body.message))),
+    async (req, reply) => reply.status(201).send(presentEvent(await urgeTask(ctxOf(req), req.params.id, req.body.message), NO_FILES)),
   );
 
   app.post(
@@ -74,8 +67,7 @@ export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: taskPolicy.route('instruct') },
       schema: { tags, summary: '领导批示（通知承办人并记录）', params: IdParams, body: InstructionBody, response: { 201: TaskEvent } },
     },
-    async (req, reply) =>
-      reply.status(201).send(await eventById(req, req.params.id, await instructTask(ctxOf(req), req.params.id, req.body.text))),
+    async (req, reply) => reply.status(201).send(presentEvent(await instructTask(ctxOf(req), req.params.id, req.body.text), NO_FILES)),
   );
 
   app.put(

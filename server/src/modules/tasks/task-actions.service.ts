@@ -15,10 +15,10 @@ import { filesRepo } from './evidence.repo.ts';
 import { ACTION_LABELS, allowedActions, REQUIREMENTS, STATUS_LABELS, transitionFor } from './task-lifecycle.ts';
 import { sidesOf, taskPolicy } from './tasks.policy.ts';
 import { instructionNotice, tellAboutTask, transitionNotice, urgeNotice } from './task-notices.ts';
-import { taskEventsRepo } from './task-events.repo.ts';
+import { taskEventsRepo, type TaskEventRow } from './task-events.repo.ts';
 import type { TaskRow } from './tasks.repo.ts';
 import { loadTask } from './tasks.service.ts';
-import { appendEvent, saveTask } from './task-write.ts';
+import { appendEventRow, saveTask } from './task-write.ts';
 import { gradeOf } from './task-views.ts';
 
 const actorOf = (ctx: Ctx) => ctx.actor!;
@@ -117,10 +117,11 @@ export async function takeStep(ctx: Ctx, id: string, input: TaskTransitionBody) 
 }
 
 /** An urging or an instruction on a task's history and in the audit chain (the caller checked who may). */
-export async function noteOnTask(tx: TxCtx, taskId: string, kind: 'urge' | 'instruct', text: string): Promise<string> {
-  const eventId = await appendEvent(tx, taskId, { kind, text });
-  await recordAudit(tx, { action: `task.${kind}`, entityType: 'task', entityId: taskId, after: { text, eventId } });
-  return eventId;
+/** An urging or an instruction on the task's record and in the audit chain; answers with the event as written. */
+export async function noteOnTask(tx: TxCtx, taskId: string, kind: 'urge' | 'instruct', text: string): Promise<TaskEventRow> {
+  const event = await appendEventRow(tx, taskId, { kind, text });
+  await recordAudit(tx, { action: `task.${kind}`, entityType: 'task', entityId: taskId, after: { text, eventId: event.id } });
+  return event;
 }
 
 /** 催办: the office urges the handler with a message; recorded on the task and in the audit chain. */
@@ -138,9 +139,9 @@ export async function urgeTask(ctx: Ctx, id: string, message: string) {
         [],
       );
     }
-    const eventId = await noteOnTask(tx, id, 'urge', message);
-    await tellAboutTask(tx, row, access, urgeNotice(row, message), `task.urge:${eventId}`);
-    return eventId;
+    const event = await noteOnTask(tx, id, 'urge', message);
+    await tellAboutTask(tx, row, access, urgeNotice(row, message), `task.urge:${event.id}`);
+    return event;
   });
 }
 
@@ -149,9 +150,9 @@ export async function instructTask(ctx: Ctx, id: string, text: string) {
   return inTransaction(ctx, async (tx) => {
     const { row, access } = await loadTask(tx, id);
     taskPolicy.assert(actorOf(tx), 'instruct', access);
-    const eventId = await noteOnTask(tx, id, 'instruct', text);
-    await tellAboutTask(tx, row, access, instructionNotice(row, actorOf(tx).name, text), `task.instruct:${eventId}`);
-    return eventId;
+    const event = await noteOnTask(tx, id, 'instruct', text);
+    await tellAboutTask(tx, row, access, instructionNotice(row, actorOf(tx).name, text), `task.instruct:${event.id}`);
+    return event;
   });
 }
 

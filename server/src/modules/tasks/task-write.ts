@@ -8,7 +8,7 @@ import { calendarFor } from '../../platform/calendar/calendar.service.ts';
 import { planRepo } from './plan.repo.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { taskCountersRepo } from './task-counters.repo.ts';
-import { taskEventsRepo } from './task-events.repo.ts';
+import { taskEventsRepo, type TaskEventRow } from './task-events.repo.ts';
 import { taskSearchRepo } from './task-search.repo.ts';
 import { assess } from './warnings.ts';
 import { thresholdsOf, today } from './task-views.ts';
@@ -25,9 +25,13 @@ export type EventInput = {
 
 /** Append one event to a task's history (and its file references) inside the caller's transaction. */
 export async function appendEvent(tx: TxCtx, taskId: string, e: EventInput): Promise<string> {
-  const id = newId();
-  await taskEventsRepo.insert(tx.db, {
-    id,
+  return (await appendEventRow(tx, taskId, e)).id;
+}
+
+/** The same, answering with the event as written (for the routes that show it). */
+export async function appendEventRow(tx: TxCtx, taskId: string, e: EventInput): Promise<TaskEventRow> {
+  const row: TaskEventRow = {
+    id: newId(),
     taskId,
     kind: e.kind,
     actorUserId: tx.actor && tx.actor.via !== 'system' ? tx.actor.userId : null,
@@ -38,8 +42,9 @@ export async function appendEvent(tx: TxCtx, taskId: string, e: EventInput): Pro
     fileIds: JSON.stringify(e.fileIds ?? []),
     fromStatus: e.fromStatus ?? null,
     toStatus: e.toStatus ?? null,
-  });
-  return id;
+  };
+  await taskEventsRepo.insert(tx.db, row);
+  return row;
 }
 
 /** The stored colour of a task as of today, and since when it has had it. */

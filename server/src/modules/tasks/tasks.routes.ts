@@ -1,3 +1,4 @@
+import { attachment, XLSX_MIME as XLSX } from '../../platform/http/download.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   Board,
@@ -21,10 +22,6 @@ import { cachedAnswer } from './task-answers.ts';
 import { exportTasksXlsx } from './tasks.xlsx.ts';
 
 const tags = ['tasks'];
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** attachment; filename="x.xlsx"; filename*=UTF-8''任务.xlsx — ASCII fallback plus the real name. */
-export const attachment = (utf8Name: string, asciiName: string) =>
-  `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`;
 
 /** 督办任务: lists, the tag-and-fight board, one task, its history, create and edit. */
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
