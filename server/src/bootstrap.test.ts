@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { loadConfig, type Config } from './platform/config.ts';
-import { ENGINES, freshDatabaseConfig } from '../test/harness.ts';
+import { ENGINES, testConfig } from '../test/harness.ts';
 import { prepareDatabase, seedDemoWhenAsked } from './bootstrap.ts';
 
 const departments = async (db: Awaited<ReturnType<typeof prepareDatabase>>) =>
@@ -9,14 +8,7 @@ const departments = async (db: Awaited<ReturnType<typeof prepareDatabase>>) =>
 
 describe.each(ENGINES)('start-up on %s', (engine) => {
   it('opens and migrates without replaying the demo, even when the demo is asked for; only seedDemoWhenAsked seeds', async () => {
-    const { dataDir, ...database } = await freshDatabaseConfig(engine);
-    const config: Config = {
-      ...loadConfig({}),
-      dataDir,
-      database: database as Config['database'],
-      seedDemo: true,
-      adminPassword: 'Admin@12345',
-    };
+    const config = await testConfig(engine, { seedDemo: true });
     const db = await prepareDatabase(config, () => {});
     try {
       expect(await departments(db)).toBe(0); // what every CLI command runs: no demo

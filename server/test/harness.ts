@@ -30,10 +30,10 @@ export async function freshDatabaseConfig(engine: Engine): Promise<Config['datab
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-/** The real HTTP app on a fresh database of `engine`, with an injectable clock and a signed-in admin. */
-export async function startTestApp(engine: Engine, overrides: Partial<Config> = {}) {
+/** The configuration of a test server on a fresh database of `engine`: silent, no demo, responses held to their contracts. */
+export async function testConfig(engine: Engine, overrides: Partial<Config> = {}): Promise<Config> {
   const { dataDir, ...database } = await freshDatabaseConfig(engine);
-  const config: Config = {
+  return {
     ...loadConfig({}),
     dataDir,
     database: database as Config['database'],
@@ -43,6 +43,11 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     verifyResponses: true,
     ...overrides,
   };
+}
+
+/** The real HTTP app on a fresh database of `engine`, with an injectable clock and a signed-in admin. */
+export async function startTestApp(engine: Engine, overrides: Partial<Config> = {}) {
+  const config = await testConfig(engine, overrides);
   const db: Database = await prepareDatabase(config, () => {});
   const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
   const app = await buildApp({ config, database: db, clock, logger: false });
@@ -58,7 +63,7 @@ export async function startTestApp(engine: Engine, overrides: Partial<Config> = 
     async close() {
       await app.close();
       await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }

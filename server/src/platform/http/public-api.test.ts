@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ADMIN_PASSWORD, ENGINES, freshDatabaseConfig, signIn, type Session } from '../../../test/harness.ts';
+import { ADMIN_PASSWORD, ENGINES, freshDatabaseConfig, signIn, testConfig, type Session } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import { prepareDatabase } from '../../bootstrap.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -29,17 +29,7 @@ const whoAmI: FastifyPluginAsyncZod = async (api) => {
 
 /** The real app on a fresh database, with a public module of this test's own registered before it starts. */
 async function startWithPublicModule(engine: Engine, publicApi: Config['publicApi']) {
-  const { dataDir, ...database } = await freshDatabaseConfig(engine);
-  const config: Config = {
-    ...loadConfig({}),
-    dataDir,
-    database: database as Config['database'],
-    adminPassword: ADMIN_PASSWORD,
-    logLevel: 'silent',
-    seedDemo: false,
-    verifyResponses: true,
-    publicApi,
-  };
+  const config = await testConfig(engine, { publicApi });
   const db: Database = await prepareDatabase(config, () => {});
   const app = await buildApp({ config, database: db, clock: fixedClock(new Date('2026-03-02T01:00:00Z')), logger: false });
   await registerPublicApi(app, [whoAmI]);
@@ -49,7 +39,7 @@ async function startWithPublicModule(engine: Engine, publicApi: Config['publicAp
     async close() {
       await app.close();
       await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -156,7 +146,7 @@ describe('the public prefix and its policy go together', () => {
     } finally {
       await app.close();
       await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     }
   };
 

@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { freshDatabaseConfig } from '../../../test/harness.ts';
+import { testConfig } from '../../../test/harness.ts';
 import { buildApp } from '../../app.ts';
 import { prepareDatabase } from '../../bootstrap.ts';
-import { loadConfig, type Config } from '../config.ts';
 import { registerPublicApi } from '../http/public-api.ts';
 import { publicApiRoute } from '../policy/policy.ts';
 import { createLiveHub } from './hub.ts';
@@ -84,8 +83,7 @@ describe('server-sent events over a real socket', () => {
   let closed = false;
 
   beforeAll(async () => {
-    const { dataDir, ...database } = await freshDatabaseConfig('sqlite');
-    const config: Config = { ...loadConfig({}), dataDir, database: database as Config['database'], logLevel: 'silent', seedDemo: false };
+    const config = await testConfig('sqlite', { verifyResponses: false });
     const db = await prepareDatabase(config, () => {});
     const app = await buildApp({ config, database: db, logger: false });
     await registerPublicApi(app, [liveRoutes]);
@@ -95,7 +93,7 @@ describe('server-sent events over a real socket', () => {
       closed = true;
       await app.close();
       await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     };
   });
   afterAll(async () => {
