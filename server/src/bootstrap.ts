@@ -6,6 +6,8 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { randomPassword } from './platform/auth/passwords.ts';
 import { accountByUsername, createAccount, ensureBuiltinRoles, peopleAccounts } from './modules/identity/index.ts';
 import { providePeopleAccounts } from './modules/org/index.ts';
+import { providePlanTasks } from './modules/plan/index.ts';
+import { planTasks } from './modules/tasks/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedCampaign } from './seed/campaign.ts';
 import { wireNotifications } from './modules/notifications/index.ts';
@@ -29,6 +31,7 @@ export async function prepareDatabase(config: Config, log: Log = console.log, cl
   const database = openDatabase(config);
   wireNotifications(config); // notify() learns people's contacts from the org module (CLI commands too)
   providePeopleAccounts(peopleAccounts); // org opens accounts through identity without importing it (org/people-accounts.port.ts)
+  providePlanTasks(planTasks); // the plan shows its tasks' figures and recolours them without importing tasks (plan/plan-tasks.port.ts)
   const applied = await migrateToLatest(database.db);
   if (applied.length) log(`migrated: ${applied.join(', ')}`);
   const ctx = systemCtx(database, clock);

@@ -8,7 +8,7 @@ import { createPost } from '../src/modules/org/posts.service.ts';
 import { createAccount, createRole } from '../src/modules/identity/access.service.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import type { MeasureCreateBody, PlanCreateBody, ProgrammeCreateBody, TaskCreateBody } from '@qinlian/contracts';
-import { createMeasure, createPlan, createProgramme } from '../src/modules/tasks/plan.service.ts';
+import { createMeasure, createPlan, createProgramme } from '../src/modules/plan/plan.service.ts';
 import { createTask } from '../src/modules/tasks/tasks.service.ts';
 
 let n = 0;

@@ -7,7 +7,8 @@ import { accessRoutes, authRoutes } from './identity/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { departmentRoutes, peopleRoutes, postRoutes } from './org/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
-import { planRoutes, taskActionRoutes, taskRoutes, taskWarningsJob } from './tasks/index.ts';
+import { planRoutes } from './plan/index.ts';
+import { planTaskRoutes, taskActionRoutes, taskRoutes, taskWarningsJob } from './tasks/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 
 /** Every module's route plugin, registered under /api. A new module adds one line. */
@@ -21,6 +22,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   postRoutes,
   calendarRoutes,
   planRoutes,
+  planTaskRoutes,
   taskRoutes,
   taskActionRoutes,
   notificationRoutes,

@@ -22,7 +22,7 @@ import { createPerson } from '../modules/org/index.ts';
 import { departmentsWithFullNames } from '../modules/org/index.ts';
 import { livePostsOf } from '../modules/org/index.ts';
 import { createAccount, ensureBuiltinRoles } from '../modules/identity/index.ts';
-import { createMeasure, createPlan, createProgramme, listPlans } from '../modules/tasks/index.ts';
+import { createMeasure, createPlan, createProgramme, listPlans } from '../modules/plan/index.ts';
 import { createTask, refreshWarnings } from '../modules/tasks/index.ts';
 import { gradeTask, noteOnTask, takeStep } from '../modules/tasks/index.ts';
 import { uploadEvidence } from '../modules/tasks/index.ts';

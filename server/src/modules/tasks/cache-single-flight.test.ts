@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ENGINES, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
 import { buildSignedInUser, buildTask } from '../../../test/factories.ts';
 import { departmentsRepo } from '../org/departments.repo.ts';
-import { planRepo } from './plan.repo.ts';
+import { planRepo } from '../plan/plan.repo.ts';
 
 /**
  * A task page reads the plan catalogue, the departments and the working calendar from in-process

@@ -1,11 +1,11 @@
 // 督查督办 — the supervision module's front door: the plan (六大工程 → 20 条举措), tasks and their
 // life cycle, warnings and automatic urging. Other modules, the seed and the CLI import it only here.
-export { planRoutes } from './plan.routes.ts';
+export { planTaskRoutes } from './plan-tasks.routes.ts';
+export { planTasks } from './plan-rollup.service.ts';
 export { taskRoutes } from './tasks.routes.ts';
 export { taskActionRoutes } from './task-actions.routes.ts';
 export { taskWarningsJob } from './urging.job.ts';
 export { refreshWarnings } from './urging.service.ts';
-export { createMeasure, createPlan, createProgramme, listPlans } from './plan.service.ts';
 export { createTask, taskRowById, tasksOfPlan } from './tasks.service.ts';
 export { gradeTask, noteOnTask, takeStep } from './task-actions.service.ts';
 export { uploadEvidence } from './evidence.service.ts';

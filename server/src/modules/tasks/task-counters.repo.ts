@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { TasksTable } from '../../platform/db/schema.ts';
+import type { TaskRollupsTable, TasksTable } from '../../platform/db/schema.ts';
 
 type CountedTask = Pick<
   TasksTable,
@@ -69,6 +69,9 @@ async function bump(db: Executor, t: CountedTask, sign: 1 | -1) {
     .execute();
 }
 
+/** A measure's roll-up counters of one colour, summed over status. */
+export type RollupRow = Pick<TaskRollupsTable, 'measureId' | 'warning' | 'taskCount' | 'weightSum' | 'progressSum'>;
+
 export type CounterFilter = { planId?: string; programmeId?: string; departmentIds?: string[]; leaderPersonId?: string; tagged?: boolean };
 
 /**
@@ -77,6 +80,20 @@ export type CounterFilter = { planId?: string; programmeId?: string; departmentI
  * and level — so boards and roll-ups read a few rows instead of grouping over all tasks.
  */
 export const taskCountersRepo = {
+  /** The roll-up counters of a plan summed over status: at most four rows (colours) per measure. */
+  rollupRows: (db: Executor, planId: string) =>
+    db
+      .selectFrom('taskRollups')
+      .where('planId', '=', planId)
+      .groupBy(['measureId', 'warning'])
+      .select((eb) => [
+        'measureId',
+        'warning',
+        eb.fn.sum<number>('taskCount').as('taskCount'),
+        eb.fn.sum<number>('weightSum').as('weightSum'),
+        eb.fn.sum<number>('progressSum').as('progressSum'),
+      ])
+      .execute(),
   /** Move one task's contribution from `before` to `after` (either may be null: created / removed). */
   async apply(db: Executor, before: CountedTask | null, after: CountedTask | null) {
     if (before && after && sameKey(before, after) && before.weight === after.weight && before.progress === after.progress) return;

@@ -15,7 +15,7 @@ import { systemCtx } from '../../bootstrap.ts';
 import { setOverride } from '../../platform/calendar/calendar.service.ts';
 import { updateDepartment } from '../org/departments.service.ts';
 import { updatePerson } from '../org/people.service.ts';
-import { updateMeasure } from './plan.service.ts';
+import { updateMeasure } from '../plan/plan.service.ts';
 import { transitionTask } from './task-actions.service.ts';
 import type { TaskRow } from './tasks.repo.ts';
 

@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { calendarVersion } from '../../platform/calendar/calendar.service.ts';
 import { generationCache } from '../../platform/db/generation-cache.ts';
 import { orgDirectoryVersion } from '../org/index.ts';
-import { planTablesEpoch } from './plan.repo.ts';
+import { planTablesEpoch } from '../plan/index.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import type { TaskAccess } from './tasks.policy.ts';
 import { presentListItemBody } from './tasks.presenter.ts';

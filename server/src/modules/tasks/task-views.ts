@@ -4,8 +4,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { calendarFor } from '../../platform/calendar/calendar.service.ts';
 import { shanghaiDate } from '../../platform/calendar/working-days.ts';
 import { cachedDepartmentsBasics, postsAndPeople, postsWithHolders, type PostWithHolder } from '../org/index.ts';
-import type { PlanRow } from './plan.repo.ts';
-import { catalogueOf } from './plan-catalogue.ts';
+import { catalogueOf, thresholdsOf } from '../plan/index.ts';
 import { tasksRepo, type MilestoneRow, type TaskRow } from './tasks.repo.ts';
 import type { TaskAccess } from './tasks.policy.ts';
 import { memoisedAssess, type Assessment } from './warnings.ts';
@@ -30,7 +29,7 @@ export type TaskView = BoardView & {
 };
 
 export const today = (ctx: Pick<Ctx, 'clock'>) => shanghaiDate(ctx.clock.now());
-export const thresholdsOf = (plan: Pick<PlanRow, 'thresholds'>) => WarningThresholds.parse(JSON.parse(plan.thresholds));
+export { thresholdsOf };
 export const EMPTY_GRADE: FiveCharGrade = { zhun: null, kuai: null, shi: null, nong: null, xian: null };
 export const gradeOf = (row: Pick<TaskRow, 'grade'>): FiveCharGrade => ({
   ...EMPTY_GRADE,

@@ -1,11 +1,11 @@
 import type { TaskEvent, TaskStatus } from '@qinlian/contracts';
+import { planById } from '../plan/index.ts';
 import type { TxCtx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { versionConflict } from '../../platform/errors.ts';
 import { calendarFor } from '../../platform/calendar/calendar.service.ts';
-import { planRepo } from './plan.repo.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { taskCountersRepo } from './task-counters.repo.ts';
 import { taskEventsRepo, type TaskEventRow } from './task-events.repo.ts';
@@ -49,7 +49,7 @@ export async function appendEventRow(tx: TxCtx, taskId: string, e: EventInput): 
 
 /** The stored colour of a task as of today, and since when it has had it. */
 export async function colourFor(tx: TxCtx, row: TaskRow, previous: Pick<TaskRow, 'warning' | 'warningSince'> | null) {
-  const plan = await planRepo.planById(tx.db, row.planId);
+  const plan = await planById(tx.db, row.planId);
   const { warning } = assess(await calendarFor(tx.db), {
     today: today(tx),
     startDate: row.startDate,

@@ -36,12 +36,6 @@ export const taskPolicy = definePolicy<TaskAccess, 'read' | 'office' | 'handle' 
   instruct: { permission: 'tasks.instruct' },
 });
 
-/** Plans, programmes and measures are not department data: any task reader sees them, the office keeps them. */
-export const planPolicy = definePolicy<unknown, 'read' | 'manage'>(() => true, {
-  read: { permission: 'tasks.read' },
-  manage: { permission: 'plan.manage' },
-});
-
 export function sidesOf(actor: Actor, t: TaskAccess): Set<Side> {
   const sides = new Set<Side>();
   if (taskPolicy.allowed(actor, 'office', t)) sides.add('office');

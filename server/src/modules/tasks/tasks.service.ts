@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { measureById } from '../plan/index.ts';
 import type { z } from 'zod';
 import {
   TASK_SEARCH_CAP,
@@ -18,7 +19,6 @@ import { iso } from '../../platform/clock.ts';
 import { filesRepo } from './evidence.repo.ts';
 import { bigrams, MIN_SEARCH_CHARS } from '../../platform/search/bigrams.ts';
 import { postIdsActedBy } from '../org/index.ts';
-import { planRepo } from './plan.repo.ts';
 import { leadInScope, tasksRepo, type TaskFilter, type TaskRow, type TaskVisibility } from './tasks.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
 import { taskCountersRepo } from './task-counters.repo.ts';
@@ -181,7 +181,7 @@ export async function createTask(ctx: Ctx, input: TaskCreateBody): Promise<TaskR
       leaderPersonId: null,
     };
     if (!taskPolicy.allowed(actorOf(tx), 'office', draft)) throw forbidden();
-    const measure = await planRepo.measureById(tx.db, body.measureId);
+    const measure = await measureById(tx.db, body.measureId);
     if (!measure) throw invalid([{ path: 'body.measureId', message: detailMessage('unknown_ref', tx.lang) }]);
     if (body.parentId) {
       const parent = await tasksRepo.byId(tx.db, body.parentId);

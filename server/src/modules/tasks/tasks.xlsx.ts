@@ -1,11 +1,10 @@
 import type { Ctx } from '../../platform/context.ts';
+import { getPlan, measuresOf, programmesOf } from '../plan/index.ts';
 import { writeSheet, type Cell, type Column } from '../../platform/documents/xlsx.ts';
 import { cachedDepartmentsBasics } from '../org/index.ts';
-import { planRepo } from './plan.repo.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { taskViews, type TaskView } from './task-views.ts';
 import { STATUS_LABELS } from './task-lifecycle.ts';
-import { getPlan } from './plan.service.ts';
 
 /** The columns of the plan workbook, export and import alike (the import reads them by header name). */
 export const PLAN_COLUMNS = {
@@ -118,7 +117,7 @@ const PLAN_SHEET_COLUMNS: Column[] = [
 async function measureCodes(ctx: Ctx, planIds: string[]) {
   const out = new Map<string, { programme: { code: string; name: string }; measure: { code: string; name: string } }>();
   for (const planId of new Set(planIds)) {
-    const [programmes, measures] = await Promise.all([planRepo.programmesOf(ctx.db, planId), planRepo.measuresOf(ctx.db, planId)]);
+    const [programmes, measures] = await Promise.all([programmesOf(ctx.db, planId), measuresOf(ctx.db, planId)]);
     const p = new Map(programmes.map((x) => [x.id, x]));
     for (const m of measures) {
       const prog = p.get(m.programmeId)!;
@@ -144,8 +143,8 @@ export async function exportTasksXlsx(ctx: Ctx, views: TaskView[]): Promise<Buff
 export async function exportPlanXlsx(ctx: Ctx, planId: string): Promise<{ bytes: Buffer; name: string }> {
   const plan = await getPlan(ctx, planId);
   const [programmes, measures, tasks] = await Promise.all([
-    planRepo.programmesOf(ctx.db, planId),
-    planRepo.measuresOf(ctx.db, planId),
+    programmesOf(ctx.db, planId),
+    measuresOf(ctx.db, planId),
     tasksRepo.ofPlan(ctx.db, planId),
   ]);
   const codes = await measureCodes(ctx, [planId]);

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../platform/calendar/working-days.ts';
 import { defineJob } from '../../platform/jobs/define.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { escalationTargets, recordTaskNotice, refreshWarnings, tasksForAutoUrging } from './urging.service.ts';
-import { getPlan } from './plan.service.ts';
+import { getPlan } from '../plan/index.ts';
 
 /**
  * 自动催办与升级督办. After the colours are refreshed, every open yellow or red task's handler is

@@ -1,10 +1,10 @@
 import type { TaskStatus, WarningColor } from '@qinlian/contracts';
+import { planById } from '../plan/index.ts';
 import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import { calendarFor } from '../../platform/calendar/calendar.service.ts';
 import { departmentHeadPersonId, postsWithHolders } from '../org/index.ts';
-import { planRepo } from './plan.repo.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { appendEvent, saveTask } from './task-write.ts';
 import { thresholdsOf, today } from './task-views.ts';
@@ -33,7 +33,7 @@ export async function refreshWarnings(ctx: Ctx, planId?: string): Promise<Warnin
   const day = today(ctx);
   const thresholds = new Map<string, ReturnType<typeof thresholdsOf>>();
   const colourOf = async (row: TaskRow): Promise<WarningColor> => {
-    if (!thresholds.has(row.planId)) thresholds.set(row.planId, thresholdsOf((await planRepo.planById(ctx.db, row.planId))!));
+    if (!thresholds.has(row.planId)) thresholds.set(row.planId, thresholdsOf((await planById(ctx.db, row.planId))!));
     return assess({
       today: day,
       startDate: row.startDate,

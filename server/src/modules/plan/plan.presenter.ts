@@ -1,7 +1,7 @@
-import type { Measure, Plan, Programme, Rollup } from '@qinlian/contracts';
+import type { Measure, Plan, Programme } from '@qinlian/contracts';
 import type { MeasureRow, PlanRow, ProgrammeRow } from './plan.repo.ts';
-import type { Figures, PlanRollup } from './plan.service.ts';
-import { thresholdsOf } from './task-views.ts';
+import type { Figures } from './plan-tasks.port.ts';
+import { thresholdsOf } from './plan.service.ts';
 
 export function presentPlan(row: PlanRow): Plan {
   return {
@@ -47,18 +47,5 @@ export function presentMeasure(row: MeasureRow, f: Figures = emptyFigures): Meas
     taskCount: f.taskCount,
     colours: f.colours,
     version: row.version,
-  };
-}
-
-export function presentRollup(r: PlanRollup, leaderNames: ReadonlyMap<string, { name: string }> = new Map()): Rollup {
-  return {
-    planId: r.plan.id,
-    progress: r.progress,
-    taskCount: r.taskCount,
-    colours: r.colours,
-    programmes: r.programmes.map((p) => ({
-      ...presentProgramme(p.row, p, leaderNames.get(p.row.leaderPersonId ?? '')?.name ?? null),
-      measures: p.measures.map((m) => presentMeasure(m.row, m)),
-    })),
   };
 }

@@ -1,4 +1,3 @@
-import { refreshWarnings } from './urging.service.ts';
 import {
   MeasureCreateBody as MeasureCreateSchema,
   PlanCreateBody as PlanCreateSchema,
@@ -9,19 +8,18 @@ import {
   type PlanCreateBody,
   type PlanUpdateBody,
   type ProgrammeCreateBody,
-  type WarningColor,
 } from '@qinlian/contracts';
 import type { z } from 'zod';
 import type { MeasureUpdateBody, ProgrammeUpdateBody } from '@qinlian/contracts';
-import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { duplicate, invalid, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
 import { peopleBasics } from '../org/index.ts';
-import { planRepo, type MeasureRow, type PlanRow, type ProgrammeRow, type RollupRow } from './plan.repo.ts';
-import { planPolicy } from './tasks.policy.ts';
-import { planCatalogue } from './plan-catalogue.ts';
+import { planRepo, type MeasureRow, type PlanRow, type ProgrammeRow } from './plan.repo.ts';
+import { planPolicy } from './plan.policy.ts';
+import { planTasks } from './plan-tasks.port.ts';
 
 const actorOf = (ctx: Ctx) => ctx.actor!;
 
@@ -60,8 +58,8 @@ export async function createPlan(ctx: Ctx, input: PlanCreateBody): Promise<PlanR
 
 /**
  * Rename a plan or change its warning thresholds. New thresholds recolour the plan's tasks at once,
- * after the change commits: each task's colour change is its own write (urging.service.ts), so a
- * large plan never holds one long transaction.
+ * after the change commits: each task's colour change is its own write (the tasks module's
+ * refreshWarnings, through plan-tasks.port.ts), so a large plan never holds one long transaction.
  */
 export async function updatePlan(ctx: Ctx, id: string, patch: PlanUpdateBody): Promise<PlanRow> {
   const { row, thresholdsChanged } = await inTransaction(ctx, async (tx) => {
@@ -79,7 +77,7 @@ export async function updatePlan(ctx: Ctx, id: string, patch: PlanUpdateBody): P
     await recordAudit(tx, { action: 'plan.update', entityType: 'plan', entityId: id, before, after });
     return { row: after, thresholdsChanged: next.thresholds !== undefined && next.thresholds !== before.thresholds };
   });
-  if (thresholdsChanged) await refreshWarnings(ctx, id);
+  if (thresholdsChanged) await planTasks().recolour(ctx, id);
   return row;
 }
 
@@ -175,68 +173,21 @@ export async function updateMeasure(ctx: Ctx, id: string, patch: z.infer<typeof 
   });
 }
 
-type Colours = Record<WarningColor, number>;
-const noColours = (): Colours => ({ none: 0, blue: 0, yellow: 0, red: 0 });
-export type Figures = { progress: number; taskCount: number; colours: Colours };
-export type PlanRollup = Figures & {
-  plan: PlanRow;
-  programmes: (Figures & { row: ProgrammeRow; measures: (Figures & { row: MeasureRow })[] })[];
-};
+/** A plan's warning thresholds (预警阈值) as the contract has them. */
+export const thresholdsOf = (plan: Pick<PlanRow, 'thresholds'>) => WarningThresholds.parse(JSON.parse(plan.thresholds));
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
-/** Weighted mean of the parts that have tasks: Σ weight × progress / Σ weight (one decimal). */
-function weighted(parts: { weight: number; progress: number; taskCount: number }[]): number {
-  const counted = parts.filter((p) => p.taskCount > 0);
-  const w = counted.reduce((s, p) => s + p.weight, 0);
-  return w === 0 ? 0 : round1(counted.reduce((s, p) => s + p.weight * p.progress, 0) / w);
+/** For readers elsewhere (the tasks module): rows by id, and a plan's programmes and measures in order. */
+export const planById = planRepo.planById;
+export const measureById = planRepo.measureById;
+export const programmesOf = planRepo.programmesOf;
+export const measuresOf = planRepo.measuresOf;
+
+/** A programme or measure that a plan workbook names and the plan lacks, written with its audit record (plan import). */
+export async function addImportedProgramme(tx: TxCtx, row: ProgrammeRow) {
+  await planRepo.insertProgramme(tx.db, row);
+  await recordAudit(tx, { action: 'programme.create', entityType: 'programme', entityId: row.id, after: row });
 }
-const sumColours = (parts: { colours: Colours }[]) =>
-  parts.reduce((c, p) => {
-    for (const k of Object.keys(c) as WarningColor[]) c[k] += p.colours[k];
-    return c;
-  }, noColours());
-
-/**
- * Weighted progress (进度) from the roll-up counters: a measure is Σ(task weight × progress) /
- * Σ task weight over its top-level tasks; a programme is the measure-weighted mean of its measures
- * that have tasks; the plan is the programme-weighted mean of its programmes that have tasks.
- */
-export async function planRollup(ctx: Ctx, planId: string): Promise<PlanRollup> {
-  const catalogue = await planCatalogue(ctx.db, planId);
-  if (!catalogue) throw notFound();
-  const { plan, programmes, measures } = catalogue;
-  const counters = await planRepo.rollupRows(ctx.db, planId);
-  const byMeasure = new Map<string, RollupRow[]>();
-  for (const c of counters) byMeasure.set(c.measureId, [...(byMeasure.get(c.measureId) ?? []), c]);
-  const measureFigures = (m: MeasureRow) => {
-    const rows = byMeasure.get(m.id) ?? [];
-    const colours = noColours();
-    let count = 0;
-    let weight = 0;
-    let progress = 0;
-    for (const r of rows) {
-      count += Number(r.taskCount);
-      weight += Number(r.weightSum);
-      progress += Number(r.progressSum);
-      colours[r.warning as WarningColor] += Number(r.taskCount);
-    }
-    return { row: m, taskCount: count, colours, progress: weight === 0 ? 0 : round1(progress / weight) };
-  };
-  const out = programmes.map((p) => {
-    const ms = measures.filter((m) => m.programmeId === p.id).map(measureFigures);
-    return {
-      row: p,
-      measures: ms,
-      taskCount: ms.reduce((s, m) => s + m.taskCount, 0),
-      colours: sumColours(ms),
-      progress: weighted(ms.map((m) => ({ weight: m.row.weight, progress: m.progress, taskCount: m.taskCount }))),
-    };
-  });
-  return {
-    plan,
-    programmes: out,
-    taskCount: out.reduce((s, p) => s + p.taskCount, 0),
-    colours: sumColours(out),
-    progress: weighted(out.map((p) => ({ weight: p.row.weight, progress: p.progress, taskCount: p.taskCount }))),
-  };
+export async function addImportedMeasure(tx: TxCtx, row: MeasureRow) {
+  await planRepo.insertMeasure(tx.db, row);
+  await recordAudit(tx, { action: 'measure.create', entityType: 'measure', entityId: row.id, after: row });
 }

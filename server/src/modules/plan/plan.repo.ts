@@ -1,13 +1,11 @@
 import type { Executor } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { writeEpoch } from '../../platform/db/write-epoch.ts';
-import type { DB, MeasuresTable, PlansTable, ProgrammesTable, TaskRollupsTable } from '../../platform/db/schema.ts';
+import type { DB, MeasuresTable, PlansTable, ProgrammesTable } from '../../platform/db/schema.ts';
 
 export type PlanRow = PlansTable;
 export type ProgrammeRow = ProgrammesTable;
 export type MeasureRow = MeasuresTable;
-/** A measure's roll-up counters of one colour, summed over status. */
-export type RollupRow = Pick<TaskRollupsTable, 'measureId' | 'warning' | 'taskCount' | 'weightSum' | 'progressSum'>;
 
 /** Moves on after every committed write to the plan tables: the plan catalogue cache rebuilds (plan-catalogue.ts). */
 export const planTablesEpoch = writeEpoch();
@@ -58,19 +56,4 @@ export const planRepo = {
     return db.insertInto('measures').values(row).execute();
   },
   updateMeasure: (db: Executor, id: string, version: number, patch: Partial<MeasureRow>) => versioned(db, 'measures', id, version, patch),
-
-  /** The roll-up counters of a plan summed over status: at most four rows (colours) per measure. */
-  rollupRows: (db: Executor, planId: string) =>
-    db
-      .selectFrom('taskRollups')
-      .where('planId', '=', planId)
-      .groupBy(['measureId', 'warning'])
-      .select((eb) => [
-        'measureId',
-        'warning',
-        eb.fn.sum<number>('taskCount').as('taskCount'),
-        eb.fn.sum<number>('weightSum').as('weightSum'),
-        eb.fn.sum<number>('progressSum').as('progressSum'),
-      ])
-      .execute(),
 };

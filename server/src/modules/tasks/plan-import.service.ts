@@ -6,10 +6,17 @@ import { iso } from '../../platform/clock.ts';
 import { readSheet, type SheetRow } from '../../platform/documents/xlsx.ts';
 import { departmentsWithFullNames } from '../org/index.ts';
 import { livePostsOf, peopleNamed } from '../org/index.ts';
-import { planRepo, type MeasureRow, type ProgrammeRow } from './plan.repo.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
-import { getPlan } from './plan.service.ts';
-import { planPolicy } from './tasks.policy.ts';
+import {
+  addImportedMeasure,
+  addImportedProgramme,
+  getPlan,
+  measuresOf,
+  planPolicy,
+  programmesOf,
+  type MeasureRow,
+  type ProgrammeRow,
+} from '../plan/index.ts';
 import { insertTask, nextTaskCode } from './tasks.service.ts';
 import { EMPTY_GRADE } from './task-views.ts';
 import { PLAN_COLUMNS as C } from './tasks.xlsx.ts';
@@ -73,8 +80,8 @@ async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prep
   const leaderNames = rows.map((r) => r.leader.split('/')[0]!.trim()).filter(Boolean);
   const people = await peopleNamed(ctx.db, leaderNames);
   const [existingMeasures, existingProgrammes, existingTasks] = await Promise.all([
-    planRepo.measuresOf(ctx.db, planId),
-    planRepo.programmesOf(ctx.db, planId),
+    measuresOf(ctx.db, planId),
+    programmesOf(ctx.db, planId),
     tasksRepo.ofPlan(ctx.db, planId),
   ]);
   const programmeOfId = new Map(existingProgrammes.map((p) => [p.id, p.code]));
@@ -208,8 +215,8 @@ async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prep
 
 /** Write what validated: programmes and measures by code (reused when they exist), then the tasks as drafts. */
 async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<number> {
-  const programmes = new Map<string, ProgrammeRow>((await planRepo.programmesOf(tx.db, planId)).map((p) => [p.code, p]));
-  const measures = new Map<string, MeasureRow>((await planRepo.measuresOf(tx.db, planId)).map((m) => [m.code, m]));
+  const programmes = new Map<string, ProgrammeRow>((await programmesOf(tx.db, planId)).map((p) => [p.code, p]));
+  const measures = new Map<string, MeasureRow>((await measuresOf(tx.db, planId)).map((m) => [m.code, m]));
   const taskIds = new Map((await tasksRepo.ofPlan(tx.db, planId)).map((t) => [t.code, t.id]));
   const now = iso(tx.clock.now());
   const typed = new Set(prepared.flatMap((p) => (p.task?.code ? [p.task.code] : [])));
@@ -229,8 +236,7 @@ async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<n
         createdAt: now,
         updatedAt: now,
       };
-      await planRepo.insertProgramme(tx.db, programme);
-      await recordAudit(tx, { action: 'programme.create', entityType: 'programme', entityId: programme.id, after: programme });
+      await addImportedProgramme(tx, programme);
       programmes.set(programme.code, programme);
     }
     if (!p.measure.code) continue;
@@ -248,8 +254,7 @@ async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<n
         createdAt: now,
         updatedAt: now,
       };
-      await planRepo.insertMeasure(tx.db, measure);
-      await recordAudit(tx, { action: 'measure.create', entityType: 'measure', entityId: measure.id, after: measure });
+      await addImportedMeasure(tx, measure);
       measures.set(measure.code, measure);
     }
     if (!p.task) continue;
