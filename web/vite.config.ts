@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /** Heavy libraries get their own long-lived chunks; each page is a lazy route chunk. */
@@ -17,11 +17,37 @@ const vendorGroups: Array<{ name: string; test: RegExp; priority: number }> = [
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];
 
+/**
+ * Names the console's chunk in index.html (<meta name="qinlian-console">). On a console address
+ * main.tsx loads it as a script, so the page's load event waits for the console (antd) as it did
+ * when the console was part of the first chunk; a public address never fetches it.
+ */
+function consoleChunkMeta(): Plugin {
+  let base = '/';
+  return {
+    name: 'qinlian-console-chunk-meta',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/app/ConsoleApp.tsx'),
+        );
+        if (!chunk) throw new Error('qinlian-console-chunk-meta: no chunk for src/app/ConsoleApp.tsx');
+        return [{ tag: 'meta', attrs: { name: 'qinlian-console', content: base + chunk.fileName }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 /** Where the dev server sends /api (the Qinlian server; `npm start` serves on 8080). */
 const apiTarget = process.env.QINLIAN_API_URL ?? 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), consoleChunkMeta()],
   server: {
     port: 5173,
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },

@@ -1,7 +1,7 @@
 import type { TaskStatus, WarningColor } from '@qinlian/contracts';
 import { WarningThresholds } from '@qinlian/contracts';
 import { nextDate, workingCalendar, type WorkingCalendar } from '../../server/src/platform/calendar/working-days.ts';
-import { memoisedAssess } from '../../server/src/modules/tasks/warnings.ts';
+import { memoisedAssess } from '../../server/src/modules/tasks/warnings.rules.ts';
 import type { AuditChain } from './audit-chain.ts';
 import type { Org, GenDept } from './org.ts';
 import { subtree } from './org.ts';

@@ -4,9 +4,9 @@ import { scenario as report } from './progress-report.ts';
 
 /**
  * 边报边查: the unit head's list by colour (45 clients) while 5 clients report progress on tasks of
- * the same unit. Every report commits, so on SQLite the kept list answers (modules/tasks/task-answers.ts)
+ * the same unit. Every report commits, so on SQLite the kept list answers (modules/tasks/task-answers.cache.ts)
  * are dropped again and again and each list is put together anew from the items presented once per
- * task version (task-list-items.ts): what the read scenario's figures are worth while people work.
+ * task version (task-list-items.cache.ts): what the read scenario's figures are worth while people work.
  * The latency figures are of both kinds of request together.
  */
 const WRITERS = 5;

@@ -4,6 +4,8 @@ import type { Permission } from '@qinlian/contracts';
 import { RequirePermission, RequireSession } from '../auth/guards.tsx';
 import { NotFound } from '../components/NoPermission.tsx';
 import { AppLayout } from '../layout/AppLayout.tsx';
+// the console's front door comes with the shell: the first page of anyone not signed in, with no second wait
+import { LoginPage } from '../pages/login/LoginPage.tsx';
 
 /** Each page is its own chunk, loaded when first visited. */
 const loaders: Array<() => Promise<unknown>> = [];
@@ -26,7 +28,6 @@ function PreloadPagesWhenIdle() {
   return null;
 }
 
-const LoginPage = page(() => import('../pages/login/LoginPage.tsx'), 'LoginPage');
 const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 const DashboardPage = page(() => import('../pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
 const DepartmentsPage = page(() => import('../pages/org/departments/DepartmentsPage.tsx'), 'DepartmentsPage');

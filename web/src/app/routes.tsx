@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PUBLIC_BASE } from '../layout/public/paths.ts';
+import type { QueryClient } from '@tanstack/react-query';
+import { sessionQuery } from '../auth/session.ts';
+import { isPublicPath, PUBLIC_BASE } from '../layout/public/paths.ts';
 
 /**
  * Two shells, neither loading the other's code: the public pages under /p (no account; light,
@@ -10,7 +12,21 @@ import { PUBLIC_BASE } from '../layout/public/paths.ts';
  */
 const PublicLayout = lazy(async () => ({ default: (await import('../layout/public/PublicLayout.tsx')).PublicLayout }));
 const PublicHomePage = lazy(async () => ({ default: (await import('../pages/public/PublicHomePage.tsx')).PublicHomePage }));
-const ConsoleApp = lazy(async () => ({ default: (await import('./ConsoleApp.tsx')).ConsoleApp }));
+const loadConsole = () => import('./ConsoleApp.tsx');
+const ConsoleApp = lazy(async () => ({ default: (await loadConsole()).ConsoleApp }));
+
+/**
+ * Called once before the first render: a console address starts the console's code and asks who is
+ * signed in at once, side by side, instead of one after the other as the first render would.
+ */
+export function startShellFor(pathname: string, queryClient: QueryClient) {
+  if (isPublicPath(pathname)) return;
+  // the built console names its chunk (vite.config.ts): as a script, the page's load event waits for it
+  const chunk = document.querySelector<HTMLMetaElement>('meta[name="qinlian-console"]')?.content;
+  if (chunk) document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: chunk }));
+  else void loadConsole();
+  void queryClient.prefetchQuery(sessionQuery);
+}
 
 export function AppRoutes() {
   const { t } = useTranslation();

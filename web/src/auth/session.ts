@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CurrentUser, LoginBody, LoginResponse, Permission, SessionResponse } from '@qinlian/contracts';
 import { api, isApiError, setCsrfToken } from '../api/client.ts';
@@ -21,8 +21,17 @@ async function fetchSession(): Promise<Session | null> {
   }
 }
 
+/** One definition for the hook and for the early start of a console page (app/routes.tsx). */
+export const sessionQuery = queryOptions({
+  queryKey: SESSION_KEY,
+  queryFn: fetchSession,
+  staleTime: Infinity,
+  retry: 1,
+  meta: { silent: true },
+});
+
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: 1, meta: { silent: true } });
+  return useQuery(sessionQuery);
 }
 
 /** Inside the signed-in layout the session is always there. */

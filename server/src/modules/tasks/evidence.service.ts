@@ -6,7 +6,7 @@ import { iso } from '../../platform/clock.ts';
 import { displayName, evidencePath, filesRepo, removeEvidence, sha256, writeEvidence, type FileRow } from './evidence.repo.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
-import { accessOf } from './task-views.ts';
+import { accessOf } from './task-views.service.ts';
 import { seeTask } from './tasks.policy.ts';
 
 /**

@@ -9,4 +9,4 @@ export { refreshWarnings } from './urging.service.ts';
 export { createTask, taskRowById, tasksOfPlan } from './tasks.service.ts';
 export { gradeTask, noteOnTask, takeStep } from './task-actions.service.ts';
 export { uploadEvidence } from './evidence.service.ts';
-export { scheduleProgress } from './warnings.ts';
+export { scheduleProgress } from './warnings.rules.ts';

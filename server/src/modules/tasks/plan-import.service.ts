@@ -18,7 +18,7 @@ import {
   type ProgrammeRow,
 } from '../plan/index.ts';
 import { insertTask, nextTaskCode } from './tasks.service.ts';
-import { EMPTY_GRADE } from './task-views.ts';
+import { EMPTY_GRADE } from './task-views.service.ts';
 import { PLAN_COLUMNS as C } from './tasks.xlsx.ts';
 
 export const MAX_PLAN_ROWS = 5000;

@@ -7,7 +7,7 @@ import { peopleBasics } from '../org/index.ts';
 import { planPolicy } from '../plan/index.ts';
 import { planRollup } from './plan-rollup.service.ts';
 import { presentRollup } from './plan-rollup.presenter.ts';
-import { cachedAnswer } from './task-answers.ts';
+import { cachedAnswer } from './task-answers.cache.ts';
 import { exportPlanXlsx } from './tasks.xlsx.ts';
 import { importPlan } from './plan-import.service.ts';
 

@@ -20,7 +20,7 @@ import { servedMime } from './evidence.repo.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { gradeTask, instructTask, transitionTask, urgeTask } from './task-actions.service.ts';
 import { markMilestone } from './task-milestones.service.ts';
-import { taskViews } from './task-views.ts';
+import { taskViews } from './task-views.service.ts';
 import { presentEvent, presentFile, presentTask } from './tasks.presenter.ts';
 import { evidenceForDownload, uploadEvidence } from './evidence.service.ts';
 import { attachment } from '../../platform/http/download.ts';

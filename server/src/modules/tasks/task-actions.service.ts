@@ -14,12 +14,12 @@ import { iso } from '../../platform/clock.ts';
 import { filesRepo } from './evidence.repo.ts';
 import { ACTION_LABELS, allowedActions, REQUIREMENTS, STATUS_LABELS, transitionFor } from './task-lifecycle.ts';
 import { sidesOf, taskPolicy } from './tasks.policy.ts';
-import { instructionNotice, tellAboutTask, transitionNotice, urgeNotice } from './task-notices.ts';
+import { instructionNotice, tellAboutTask, transitionNotice, urgeNotice } from './task-notices.service.ts';
 import { taskEventsRepo, type TaskEventRow } from './task-events.repo.ts';
 import type { TaskRow } from './tasks.repo.ts';
 import { loadTask } from './tasks.service.ts';
-import { appendEventRow, saveTask } from './task-write.ts';
-import { gradeOf } from './task-views.ts';
+import { appendEventRow, saveTask } from './task-write.service.ts';
+import { gradeOf } from './task-views.service.ts';
 
 const actorOf = (ctx: Ctx) => ctx.actor!;
 
@@ -44,7 +44,7 @@ async function evidenceCount(ctx: Ctx, taskId: string): Promise<number> {
 
 /**
  * One step of the life cycle (task-lifecycle.ts), in one transaction with the event, the
- * counters, the audit record and the notice to the people concerned (task-notices.ts). Not a step
+ * counters, the audit record and the notice to the people concerned (task-notices.service.ts). Not a step
  * from this status: 409 illegal_transition with the steps this actor may take; a step of the other
  * side: 403.
  */

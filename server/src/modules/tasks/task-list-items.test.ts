@@ -20,8 +20,8 @@ import { transitionTask } from './task-actions.service.ts';
 import type { TaskRow } from './tasks.repo.ts';
 
 /**
- * The task list is put together from items presented once per task version (task-list-items.ts)
- * and, on SQLite, answers kept until a write commits (task-answers.ts). These tests hold both to
+ * The task list is put together from items presented once per task version (task-list-items.cache.ts)
+ * and, on SQLite, answers kept until a write commits (task-answers.cache.ts). These tests hold both to
  * "what the list shows is what the database holds now".
  */
 describe.each(ENGINES)('task list items and kept answers on %s', (engine) => {

@@ -6,7 +6,7 @@ import { MILESTONES_OPEN, STATUS_LABELS } from './task-lifecycle.ts';
 import { sidesOf } from './tasks.policy.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { loadTask } from './tasks.service.ts';
-import { saveTask } from './task-write.ts';
+import { saveTask } from './task-write.service.ts';
 
 /**
  * 时间节点完成: the handling department (or the office) marks a milestone of an accepted or

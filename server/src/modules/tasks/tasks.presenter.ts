@@ -2,8 +2,8 @@ import type { BoardItem, EvidenceFile, Task, TaskEvent, TaskListItem, TaskStatus
 import type { Actor } from '../../platform/context.ts';
 import type { FileRow } from './evidence.repo.ts';
 import type { TaskEventRow } from './task-events.repo.ts';
-import type { BoardView, TaskView } from './task-views.ts';
-import { gradeOf } from './task-views.ts';
+import type { BoardView, TaskView } from './task-views.service.ts';
+import { gradeOf } from './task-views.service.ts';
 import { taskAbilities, type TaskAccess } from './tasks.policy.ts';
 
 /** What leaves the server about a task, field by field, with the actor's abilities. */
@@ -57,11 +57,11 @@ export function presentListItemBody(v: BoardView & Pick<TaskView, 'cooperatingDe
 
 /**
  * A page of the task list as the JSON text of the TaskPage contract, put together from the items'
- * presented JSON and the actor's abilities (task-list-items.ts: no item is presented twice).
+ * presented JSON and the actor's abilities (task-list-items.cache.ts: no item is presented twice).
  */
 export function taskPageJson(
   actor: Actor,
-  // the items of task-list-items.ts: each presented once, as JSON text without its closing brace
+  // the items of task-list-items.cache.ts: each presented once, as JSON text without its closing brace
   page: { items: { json: string; access: TaskAccess }[]; total: number; totalCapped: boolean; page: number; pageSize: number },
 ): string {
   const items = page.items.map((i) => `${i.json},"abilities":${JSON.stringify(taskAbilities(actor, i.access))}}`);

@@ -146,7 +146,7 @@ export const tasksRepo = {
     const { ordered, count } = matching(db, v, f, sort);
     return totalled(await ordered.selectAll('tasks').limit(page.limit).offset(page.offset).execute(), count, f, page);
   },
-  /** The same page as ids and versions only (the list presents each version of a task once: task-list-items.ts). */
+  /** The same page as ids and versions only (the list presents each version of a task once: task-list-items.cache.ts). */
   async pageKeys(db: Executor, v: TaskVisibility, f: TaskFilter, sort: TaskSort, page: { limit: number; offset: number }) {
     const { ordered, count } = matching(db, v, f, sort);
     return totalled(await ordered.select(['tasks.id', 'tasks.version']).limit(page.limit).offset(page.offset).execute(), count, f, page);

@@ -17,8 +17,8 @@ import { sendJsonText } from '../../platform/http/json-text.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { allTasksMatching, createTask, getTask, listTaskItems, taskBoard, taskHistory, updateTask } from './tasks.service.ts';
 import { presentBoardItem, presentEvent, presentTask, taskPageJson } from './tasks.presenter.ts';
-import { taskViews } from './task-views.ts';
-import { cachedAnswer } from './task-answers.ts';
+import { taskViews } from './task-views.service.ts';
+import { cachedAnswer } from './task-answers.cache.ts';
 import { exportTasksXlsx } from './tasks.xlsx.ts';
 
 const tags = ['tasks'];

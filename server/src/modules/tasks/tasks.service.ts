@@ -25,11 +25,11 @@ import { taskCountersRepo } from './task-counters.repo.ts';
 import { taskCodesRepo } from './task-codes.repo.ts';
 import { taskPolicy, type TaskAccess } from './tasks.policy.ts';
 import { EDITABLE, STATUS_LABELS } from './task-lifecycle.ts';
-import { accessOf, boardViews, EMPTY_GRADE, taskViews, today, type TaskView } from './task-views.ts';
-import { assertTaskInput, type TaskInput } from './task-input.ts';
-import { saveTask } from './task-write.ts';
-import { listItems, type ListItem } from './task-list-items.ts';
-import { WARNING_RANK } from './warnings.ts';
+import { accessOf, boardViews, EMPTY_GRADE, taskViews, today, type TaskView } from './task-views.service.ts';
+import { assertTaskInput, type TaskInput } from './task-input.service.ts';
+import { saveTask } from './task-write.service.ts';
+import { listItems, type ListItem } from './task-list-items.cache.ts';
+import { WARNING_RANK } from './warnings.rules.ts';
 
 const actorOf = (ctx: Ctx) => ctx.actor!;
 export type TaskListQuery = z.output<typeof TaskExportQuery> & { page?: number; pageSize?: number };
@@ -93,7 +93,7 @@ export async function listTasks(ctx: Ctx, q: TaskListQuery & { page: number; pag
   return { items: await taskViews(ctx, items), total, totalCapped };
 }
 
-/** The same page for the task list: ids and versions from SQL, each version of a task presented once (task-list-items.ts). */
+/** The same page for the task list: ids and versions from SQL, each version of a task presented once (task-list-items.cache.ts). */
 export async function listTaskItems(ctx: Ctx, q: TaskListQuery & { page: number; pageSize: number }) {
   const f = await filterOf(ctx, q, TASK_SEARCH_CAP);
   if (!f) return { items: [] as ListItem[], total: 0, totalCapped: false };

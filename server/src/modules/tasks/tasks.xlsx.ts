@@ -3,7 +3,7 @@ import { getPlan, measuresOf, programmesOf } from '../plan/index.ts';
 import { writeSheet, type Cell, type Column } from '../../platform/documents/xlsx.ts';
 import { cachedDepartmentsBasics } from '../org/index.ts';
 import { tasksRepo } from './tasks.repo.ts';
-import { taskViews, type TaskView } from './task-views.ts';
+import { taskViews, type TaskView } from './task-views.service.ts';
 import { STATUS_LABELS } from './task-lifecycle.ts';
 
 /** The columns of the plan workbook, export and import alike (the import reads them by header name). */

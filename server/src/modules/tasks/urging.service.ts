@@ -6,9 +6,9 @@ import { notFound } from '../../platform/errors.ts';
 import { calendarFor } from '../../platform/calendar/calendar.service.ts';
 import { departmentHeadPersonId, postsWithHolders } from '../org/index.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
-import { appendEvent, saveTask } from './task-write.ts';
-import { thresholdsOf, today } from './task-views.ts';
-import { memoisedAssess } from './warnings.ts';
+import { appendEvent, saveTask } from './task-write.service.ts';
+import { thresholdsOf, today } from './task-views.service.ts';
+import { memoisedAssess } from './warnings.rules.ts';
 
 /**
  * What the scheduled jobs call (the jobs engineer wires them: a daily colour refresh, automatic

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WarningThresholds } from '@qinlian/contracts';
 import { workingCalendar } from '../../platform/calendar/working-days.ts';
-import { assess, memoisedAssess, scheduleProgress, workingDaysLeft, type WarningInput } from './warnings.ts';
+import { assess, memoisedAssess, scheduleProgress, workingDaysLeft, type WarningInput } from './warnings.rules.ts';
 
 const cal = workingCalendar();
 const thresholds = WarningThresholds.parse({}); // blue ≤ 5, yellow ≤ 2 working days or > 10 points behind

@@ -7,7 +7,7 @@ import { cachedDepartmentsBasics, postsAndPeople, postsWithHolders, type PostWit
 import { catalogueOf, thresholdsOf } from '../plan/index.ts';
 import { tasksRepo, type MilestoneRow, type TaskRow } from './tasks.repo.ts';
 import type { TaskAccess } from './tasks.policy.ts';
-import { memoisedAssess, type Assessment } from './warnings.ts';
+import { memoisedAssess, type Assessment } from './warnings.rules.ts';
 
 /** What a board card shows of a task: names, the acting handler, the live colour. */
 export type BoardView = {

@@ -6,11 +6,11 @@ import { planTablesEpoch } from '../plan/index.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import type { TaskAccess } from './tasks.policy.ts';
 import { presentListItemBody } from './tasks.presenter.ts';
-import { taskViews, today } from './task-views.ts';
+import { taskViews, today } from './task-views.service.ts';
 
 /**
  * 列表条目缓存: a task as every list shows it, presented once per version of the task. Every task
- * write moves its version on (task-write.ts, milestones and cooperators included), so an entry
+ * write moves its version on (task-write.service.ts, milestones and cooperators included), so an entry
  * is current while the version the list query just read is the one it was built from. What else
  * goes into an item is in the generation: the day (working days left, 序时进度), plan names and
  * thresholds, department, post and people names (who acts for a post), the calendar — a change

@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { authorizationEpoch } from '../../platform/auth/authorization-epoch.ts';
 import { engineOf } from '../../platform/db/engine.ts';
 import { generationCache } from '../../platform/db/generation-cache.ts';
-import { presentationGeneration } from './task-list-items.ts';
+import { presentationGeneration } from './task-list-items.cache.ts';
 import { tasksEpoch } from './tasks.repo.ts';
 
 /**
@@ -11,7 +11,7 @@ import { tasksEpoch } from './tasks.repo.ts';
  * through this one process and moves the epochs after it commits, so "nothing has been written
  * since" is known exactly. The command line writes from another process, and is seen within
  * ANSWER_TTL_MS. On PostgreSQL other instances write too, so nothing is kept here (the list's
- * items are still shared: task-list-items.ts checks each against the version just read).
+ * items are still shared: task-list-items.cache.ts checks each against the version just read).
  */
 export const ANSWER_TTL_MS = 10_000;
 /** About 25 KB an answer (a page of 20): at most ≈ 50 MB. */

@@ -10,8 +10,8 @@ import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { taskCountersRepo } from './task-counters.repo.ts';
 import { taskEventsRepo, type TaskEventRow } from './task-events.repo.ts';
 import { taskSearchRepo } from './task-search.repo.ts';
-import { assess } from './warnings.ts';
-import { thresholdsOf, today } from './task-views.ts';
+import { assess } from './warnings.rules.ts';
+import { thresholdsOf, today } from './task-views.service.ts';
 import { isOpen } from './task-lifecycle.ts';
 
 export type EventInput = {
