@@ -189,11 +189,10 @@ describe('roles and account roles', () => {
     expect(RoleUpdateBody.parse({ code: 'admin', name: '改名', version: 1 })).not.toHaveProperty('code');
   });
 
-  // A known bug, kept visible until it is fixed (then drop `.fails`): RoleUpdateBody inherits the
-  // create body's `customDepartmentIds: default([])`, so a PATCH that only renames a custom-scope
-  // role arrives with `customDepartmentIds: []` and updateRole (identity/access.service.ts) clears
-  // the role's departments. A PATCH must not reset what it leaves out, as TaskUpdateBody says.
-  it.fails('adds no defaults to a PATCH: renaming a role leaves its custom departments alone', () => {
+  // RoleUpdateBody once inherited the create body's `customDepartmentIds: default([])`, so a PATCH
+  // that only renamed a custom-scope role cleared its departments (updateRole). A PATCH must not
+  // reset what it leaves out, as TaskUpdateBody says.
+  it('adds no defaults to a PATCH: renaming a role leaves its custom departments alone', () => {
     expect(RoleUpdateBody.parse({ name: '改名', version: 1 })).toEqual({ name: '改名', version: 1 });
   });
 

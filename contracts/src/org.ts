@@ -210,7 +210,14 @@ export const RoleCreateBody = z.object({
   customDepartmentIds: z.array(Id).max(500).default([]),
 });
 export type RoleCreateBody = z.input<typeof RoleCreateBody>;
-export const RoleUpdateBody = RoleCreateBody.omit({ code: true }).partial().extend({ version: z.number().int().optional() });
+/** A PATCH changes only what it names: no defaults (the create body's `customDepartmentIds: []` would clear a custom scope). */
+export const RoleUpdateBody = z.object({
+  name: RoleCreateBody.shape.name.optional(),
+  permissions: RoleCreateBody.shape.permissions.optional(),
+  dataScope: DataScope.optional(),
+  customDepartmentIds: z.array(Id).max(500).optional(),
+  version: z.number().int().optional(),
+});
 export type RoleUpdateBody = z.infer<typeof RoleUpdateBody>;
 
 export const UserRolesBody = z.object({ roleIds: z.array(Id).max(20) });

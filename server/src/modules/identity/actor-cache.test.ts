@@ -20,6 +20,21 @@ describe.each(ENGINES)('cached actors on %s', (engine) => {
   const admin = (method: 'PUT' | 'PATCH' | 'POST', url: string, payload?: object) => t.admin.request({ method, url, payload });
   const statusOf = async (res: Promise<{ statusCode: number }>) => (await res).statusCode;
 
+  it('keeps a custom-scope role’s departments when a PATCH only renames it', async () => {
+    const dept = await buildDepartment(t);
+    const created = await admin('POST', '/api/roles', {
+      code: `custom_${Date.now().toString(36)}`,
+      name: '自定义范围',
+      permissions: ['people.read'],
+      dataScope: 'custom',
+      customDepartmentIds: [dept.id],
+    });
+    expect(created.statusCode).toBe(201);
+    const renamed = await admin('PATCH', `/api/roles/${created.json().id}`, { name: '改名后', version: created.json().version });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: '改名后', dataScope: 'custom', customDepartmentIds: [dept.id] });
+  });
+
   it('applies new roles to the next request, in both directions', async () => {
     const { user, role, session } = await buildSignedInUser(t, { permissions: ['people.read'] });
     const without = await buildRole(t, ['org.read']);
