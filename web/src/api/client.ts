@@ -1,5 +1,6 @@
 import type { ErrorBody } from '@qinlian/contracts';
 import { currentLanguage, i18n } from '../i18n/index.ts';
+import { deviceId } from './device.ts';
 
 export type FieldError = { path: string; message: string };
 
@@ -64,6 +65,7 @@ async function send(method: string, path: string, opts: RequestOptions = {}): Pr
     body = JSON.stringify(opts.body);
   }
   if (!SAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (path.startsWith('/api/public/')) headers['X-Device-Id'] = deviceId();
   let res: Response;
   try {
     res = await fetch(buildUrl(path, opts.query), { method, headers, body, credentials: 'include', signal: opts.signal });

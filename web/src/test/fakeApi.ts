@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type { z } from 'zod';
 
 /** One call the page made, as the server would have seen it. */
-export type SeenRequest = { method: string; path: string; query: URLSearchParams; body: unknown };
+export type SeenRequest = { method: string; path: string; query: URLSearchParams; body: unknown; headers: Headers };
 type Reply = { status?: number; body: unknown };
 type Handler = (req: SeenRequest) => Reply | Promise<Reply>;
 
@@ -19,7 +19,7 @@ export function fakeApi() {
     const url = new URL(String(input), 'http://localhost');
     const method = (init.method ?? 'GET').toUpperCase();
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : (init.body ?? undefined);
-    const req: SeenRequest = { method, path: url.pathname, query: url.searchParams, body };
+    const req: SeenRequest = { method, path: url.pathname, query: url.searchParams, body, headers: new Headers(init.headers) };
     requests.push(req);
     const route = routes.find((r) => r.method === method && r.path === url.pathname);
     const reply = route
