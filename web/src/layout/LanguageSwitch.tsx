@@ -1,20 +1,13 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, currentLanguage, type AppLanguage } from '../i18n/index.ts';
+import type { AppLanguage } from '../i18n/index.ts';
+import { useLanguagePick } from '../i18n/useLanguagePick.ts';
 
 /** 中文 / English; the choice is kept in localStorage and sent as Accept-Language. */
 export function LanguageSwitch({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const lang = currentLanguage();
-  const pick = async (next: AppLanguage) => {
-    if (next === lang) return;
-    await changeLanguage(next);
-    // Server-made text (messages, labels) follows the language.
-    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-  };
+  const { lang, pick } = useLanguagePick();
   return (
     <Dropdown
       trigger={['click']}
