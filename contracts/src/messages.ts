@@ -9,11 +9,31 @@ export const ERROR_MESSAGES = {
   malformed_json: { 'zh-CN': '请求内容不是有效的 JSON', 'en-US': 'The request body is not valid JSON' },
   body_too_large: { 'zh-CN': '请求内容过大（上限 {limit}）', 'en-US': 'The request body is too large (limit {limit})' },
   unsupported_media_type: { 'zh-CN': '不支持的内容类型', 'en-US': 'Unsupported content type' },
+  headers_too_large: {
+    'zh-CN': '请求头或网址过长（上限 {limit}），请清理浏览器 Cookie 或缩短网址后重试',
+    'en-US': 'The request headers or URL are too long (limit {limit}); clear cookies or shorten the URL and try again',
+  },
+  malformed_request: { 'zh-CN': '请求格式不正确，无法解析', 'en-US': 'The request is malformed and cannot be read' },
+  host_required: { 'zh-CN': '请求缺少 Host 头', 'en-US': 'The request has no Host header' },
+  request_timeout: {
+    'zh-CN': '请求发送超时，请检查网络后重试',
+    'en-US': 'The request took too long to arrive; check the network and try again',
+  },
+  expectation_failed: { 'zh-CN': '不支持请求头 Expect：{expect}', 'en-US': 'The Expect header is not supported: {expect}' },
   not_found: { 'zh-CN': '未找到该记录，或您无权查看', 'en-US': 'Not found, or you may not see it' },
   route_not_found: { 'zh-CN': '接口不存在：{method} {url}', 'en-US': 'No such endpoint: {method} {url}' },
   unauthenticated: { 'zh-CN': '请先登录', 'en-US': 'Please sign in first' },
   session_expired: { 'zh-CN': '登录已超时，请重新登录', 'en-US': 'Your session has expired; please sign in again' },
   forbidden: { 'zh-CN': '您没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
+  session_required: {
+    'zh-CN': 'API 令牌不能用于登录、密码、动态验证码、会话或令牌管理，请在控制台登录后操作',
+    'en-US':
+      'API tokens cannot be used for sign-in, passwords, one-time codes, sessions or token management; sign in at the console instead',
+  },
+  token_lifetime_too_long: {
+    'zh-CN': 'API 令牌有效期最长 {max} 天',
+    'en-US': 'An API token may be valid for at most {max} days',
+  },
   csrf_failed: {
     'zh-CN': '安全校验失败（缺少或错误的 x-csrf-token），请刷新页面后重试',
     'en-US': 'Security check failed (missing or wrong x-csrf-token); reload and try again',

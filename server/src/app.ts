@@ -10,6 +10,7 @@ import type { Config } from './platform/config.ts';
 import type { Database, Engine } from './platform/db/database.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { handleFrameworkError, installErrorHandler } from './platform/http/error-handler.ts';
+import { answerClientError, installParsedRequestAnswers } from './platform/http/client-error.ts';
 import { installInputGuard } from './platform/http/input-guard.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { createResponseSerializerCompiler } from './platform/http/response-serializer.ts';
@@ -39,6 +40,8 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     // address that the sign-in rate limit, the sign-in log and the audit chain record
     trustProxy: config.trustProxy,
     frameworkErrors: handleFrameworkError,
+    clientErrorHandler: answerClientError, // what Node's parser refuses before Fastify runs, in the one ErrorBody
+    http: { requireHostHeader: false }, // answered in the one ErrorBody by installParsedRequestAnswers instead
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // in tests zod checks every response and the projection is held equal to it; in production only the projection runs
@@ -48,6 +51,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   app.decorate('deps', { db: database.db, clock });
 
   installErrorHandler(app);
+  installParsedRequestAnswers(app);
   installInputGuard(app);
   // API answers carry personal data: browsers and proxies must not keep them (剩余信息保护). Routes that
   // serve files set their own Cache-Control (private, no-cache) and keep it.

@@ -5,10 +5,10 @@ import { notificationDeliveryJob } from '../platform/notifications/deliver.ts';
 import { systemRoutes } from './system/index.ts';
 import { accessRoutes, authRoutes } from './identity/index.ts';
 import { auditRoutes } from './audit/index.ts';
-import { departmentRoutes, peopleRoutes, postRoutes } from './org/index.ts';
+import { departmentRoutes, peopleRoutes, photoSweepJob, postRoutes } from './org/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { planRoutes } from './plan/index.ts';
-import { planTaskRoutes, taskActionRoutes, taskRoutes, taskWarningsJob } from './tasks/index.ts';
+import { evidenceSweepJob, planTaskRoutes, taskActionRoutes, taskRoutes, taskWarningsJob } from './tasks/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 
 /** Every module's route plugin, registered under /api. A new module adds one line. */
@@ -32,4 +32,10 @@ export const apiModules: FastifyPluginAsyncZod[] = [
 export const publicApiModules: FastifyPluginAsyncZod[] = [];
 
 /** Every job the runner knows, crons declared beside their handlers. A new job adds one line. */
-export const jobDefinitions: JobDefinition<any>[] = [jobsHousekeepingJob, notificationDeliveryJob, taskWarningsJob];
+export const jobDefinitions: JobDefinition<any>[] = [
+  jobsHousekeepingJob,
+  notificationDeliveryJob,
+  taskWarningsJob,
+  evidenceSweepJob,
+  photoSweepJob,
+];

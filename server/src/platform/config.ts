@@ -15,6 +15,8 @@ const Env = z
     QINLIAN_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     QINLIAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     QINLIAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+    /** the longest an API token may be issued for, in days (a token without a lifetime gets this one) */
+    QINLIAN_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     QINLIAN_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
     QINLIAN_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(102400).default(1024),
     QINLIAN_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(20),
@@ -65,6 +67,8 @@ export type Config = {
   adminPassword: string | undefined;
   lockout: { attempts: number; minutes: number };
   sessionIdleMinutes: number;
+  /** QINLIAN_TOKEN_MAX_DAYS: the longest lifetime of an API token */
+  tokenMaxDays: number;
   secureCookies: boolean;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminPassword: e.QINLIAN_ADMIN_PASSWORD,
     lockout: { attempts: e.QINLIAN_LOCKOUT_ATTEMPTS, minutes: e.QINLIAN_LOCKOUT_MINUTES },
     sessionIdleMinutes: e.QINLIAN_SESSION_IDLE_MINUTES,
+    tokenMaxDays: e.QINLIAN_TOKEN_MAX_DAYS,
     secureCookies: e.QINLIAN_SECURE_COOKIES === 'true',
     bodyLimitBytes: e.QINLIAN_BODY_LIMIT_KB * 1024,
     uploadLimitBytes: e.QINLIAN_UPLOAD_LIMIT_MB * 1024 * 1024,

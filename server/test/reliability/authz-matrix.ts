@@ -14,7 +14,8 @@ import type { Client, RoleName, Scope, World } from './world.ts';
  * department A1) and one outside it ("out", department B) → the status expected.
  *
  * Columns, always in this order:   anonymous  admin  office  deptHead  staff  token
- * (token = an API token issued to the department head's account: it must answer like deptHead.)
+ * (token = an API token issued to the department head's account: it must answer like deptHead,
+ * except on session-only routes — sign-in, password, TOTP, session, credentials — where it gets 403.)
  *
  * `in` is the row for a record every signed-in role may see; `out` (record-scoped routes only)
  * for a record in department B, which the department head, the staff member and the token must
@@ -106,6 +107,8 @@ async function channel(w: World) {
 }
 
 const ALL_SIGNED_IN = E(401, 200, 200, 200, 200, 200);
+/** one's own session and credentials: every person at the console, never an API token (session_required) */
+const SESSION_ONLY = E(401, 200, 200, 200, 200, 403);
 const ADMIN_ONLY = E(401, 200, 403, 403, 403, 403);
 const OUT_OF_SCOPE = (ok: number) => E(401, ok, ok, 404, 404, 404);
 
@@ -122,26 +125,26 @@ export const MATRIX: Record<string, Row> = {
       url: '/api/auth/login',
       payload: { username: (await w.make.user()).username, password: TEST_PASSWORD },
     }),
-    in: E(200, 200, 200, 200, 200, 200),
+    in: E(200, 200, 200, 200, 200, 403),
   },
-  'POST /api/auth/logout': { request: async () => ({ method: 'POST', url: '/api/auth/logout' }), in: ALL_SIGNED_IN },
-  'GET /api/auth/session': { request: async () => get('/api/auth/session'), in: ALL_SIGNED_IN },
+  'POST /api/auth/logout': { request: async () => ({ method: 'POST', url: '/api/auth/logout' }), in: SESSION_ONLY },
+  'GET /api/auth/session': { request: async () => get('/api/auth/session'), in: SESSION_ONLY },
   'POST /api/auth/password': {
     request: async () => ({
       method: 'POST',
       url: '/api/auth/password',
       payload: { currentPassword: 'not-the-password', newPassword: 'Better#2026x' },
     }),
-    in: E(401, 400, 400, 400, 400, 400),
+    in: E(401, 400, 400, 400, 400, 403),
   },
-  'POST /api/auth/totp/setup': { request: async () => ({ method: 'POST', url: '/api/auth/totp/setup' }), in: ALL_SIGNED_IN },
+  'POST /api/auth/totp/setup': { request: async () => ({ method: 'POST', url: '/api/auth/totp/setup' }), in: SESSION_ONLY },
   'POST /api/auth/totp/enable': {
     request: async () => ({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000' } }),
-    in: E(401, 400, 400, 400, 400, 400),
+    in: E(401, 400, 400, 400, 400, 403),
   },
   'POST /api/auth/totp/disable': {
     request: async () => ({ method: 'POST', url: '/api/auth/totp/disable', payload: { password: 'not-the-password' } }),
-    in: E(401, 400, 400, 400, 400, 400),
+    in: E(401, 400, 400, 400, 400, 403),
   },
 
   // ── roles, accounts, tokens (roles.manage / users.manage: admin only) ───

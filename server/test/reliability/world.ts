@@ -93,7 +93,7 @@ export async function buildWorld(t: TestApp) {
   const office = await accountWithRole(t, 'office', officePerson.id, `office_${suffix}`);
   const deptHead = await accountWithRole(t, 'dept_head', headPerson.id, `head_${suffix}`);
   const staff = await accountWithRole(t, 'staff', staffPerson.id, `staff_${suffix}`);
-  const token = await issueApiToken(ctxOf(t), { userId: deptHead.id, name: '可靠性测试令牌' });
+  const token = await issueApiToken(ctxOf(t), { userId: deptHead.id, name: '可靠性测试令牌' }, t.config.tokenMaxDays);
   const adminUser = (await identityRepo.userByUsername(t.db.db, 'admin'))!;
   const users: Record<Exclude<RoleName, 'anonymous' | 'token'>, string> = {
     admin: adminUser.id,
@@ -146,7 +146,7 @@ export async function buildWorld(t: TestApp) {
       },
       async token() {
         const user = await w.make.user();
-        return issueApiToken(ctxOf(t), { userId: user.id, name: '受试令牌' });
+        return issueApiToken(ctxOf(t), { userId: user.id, name: '受试令牌' }, t.config.tokenMaxDays);
       },
     },
   };

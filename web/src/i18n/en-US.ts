@@ -306,7 +306,7 @@ export const enUS: Messages = {
     valid: 'Valid',
     createdTitle: 'Token created',
     tokenHint: 'Copy it and keep it safe; send it as the header Authorization: Bearer <token>.',
-    expiresHint: 'Leave empty for no expiry',
+    expiresHint: 'At most 365 days (the server limit); empty means the longest allowed',
     neverUsed: 'Never',
     revokedDone: 'Token revoked',
   },

@@ -292,7 +292,7 @@ export const zhCN = {
     valid: '有效',
     createdTitle: '令牌已创建',
     tokenHint: '请复制并妥善保存，调用时放在请求头 Authorization: Bearer <令牌>。',
-    expiresHint: '留空表示长期有效',
+    expiresHint: '最长 365 天（服务器上限）；留空按最长期限',
     neverUsed: '从未使用',
     revokedDone: '令牌已吊销',
   },

@@ -16,7 +16,7 @@ import {
   pageOf,
 } from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { requires, signedIn } from '../../platform/policy/policy.ts';
+import { requires, sessionOnly, signedIn } from '../../platform/policy/policy.ts';
 import {
   createRole,
   deleteRole,
@@ -34,6 +34,8 @@ import { presentRole, presentSignIn, presentToken } from './identity.presenter.t
 
 const manageRoles = requires('roles.manage');
 const manageUsers = requires('users.manage');
+/** minting credentials (a new password, an API token) or listing them needs a person at the console, not a token */
+const manageCredentials = sessionOnly(manageUsers);
 
 export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -81,7 +83,7 @@ export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/users/:id/reset-password',
     {
-      config: { policy: manageUsers },
+      config: { policy: manageCredentials },
       schema: {
         tags: ['users'],
         summary: '重置密码（下次登录须修改）',
@@ -113,7 +115,7 @@ export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api-tokens',
     {
-      config: { policy: manageUsers },
+      config: { policy: manageCredentials },
       schema: { tags: ['users'], summary: 'API 令牌列表', response: { 200: z.object({ items: z.array(ApiToken) }) } },
     },
     async (req) => ({ items: (await listApiTokens(ctxOf(req))).map(presentToken) }),
@@ -122,18 +124,21 @@ export const accessRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api-tokens',
     {
-      config: { policy: manageUsers },
+      config: { policy: manageCredentials },
       schema: { tags: ['users'], summary: '签发 API 令牌（只显示一次）', body: ApiTokenCreateBody, response: { 201: ApiTokenCreated } },
     },
     async (req, reply) => {
-      const t = await issueApiToken(ctxOf(req), req.body);
+      const t = await issueApiToken(ctxOf(req), req.body, app.config.tokenMaxDays);
       return reply.status(201).send({ ...presentToken(t), token: t.token });
     },
   );
 
   app.delete(
     '/api-tokens/:id',
-    { config: { policy: manageUsers }, schema: { tags: ['users'], summary: '吊销 API 令牌', params: IdParams, response: { 200: Ok } } },
+    {
+      config: { policy: manageCredentials },
+      schema: { tags: ['users'], summary: '吊销 API 令牌', params: IdParams, response: { 200: Ok } },
+    },
     async (req) => {
       await revokeApiToken(ctxOf(req), req.params.id);
       return { ok: true as const };

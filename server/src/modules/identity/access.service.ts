@@ -196,6 +196,8 @@ export async function setUserRoles(ctx: Ctx, userId: string, roleIds: string[]) 
     await assertMayActOnAccount(tx, userId, roleIds);
     const before = (await identityRepo.rolesOfUser(tx.db, userId)).map((r) => r.id);
     await identityRepo.setUserRoles(tx.db, userId, [...new Set(roleIds)]);
+    // a token issued for the old duties must not outlive them: losing any role ends the account's tokens
+    if (before.some((id) => !roleIds.includes(id))) await identityRepo.revokeUserTokens(tx.db, userId, iso(tx.clock.now()));
     await recordAudit(tx, {
       action: 'user.set_roles',
       entityType: 'user',
@@ -206,7 +208,7 @@ export async function setUserRoles(ctx: Ctx, userId: string, roleIds: string[]) 
   });
 }
 
-/** An administrator's reset: a new random password, changed at next sign-in; sessions end. */
+/** An administrator's reset: a new random password, changed at next sign-in; sessions and API tokens end. */
 export async function resetPassword(ctx: Ctx, userId: string, password?: string) {
   return inTransaction(ctx, async (tx) => {
     const user = await identityRepo.userById(tx.db, userId);
@@ -224,6 +226,7 @@ export async function resetPassword(ctx: Ctx, userId: string, password?: string)
       updatedAt: at,
     });
     await identityRepo.revokeUserSessions(tx.db, userId, at);
+    await identityRepo.revokeUserTokens(tx.db, userId, at);
     await recordAudit(tx, { action: 'user.reset_password', entityType: 'user', entityId: userId });
     return next;
   });
@@ -238,6 +241,8 @@ export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolea
     const at = iso(tx.clock.now());
     await identityRepo.updateUser(tx.db, userId, { disabled: disabled ? 1 : 0, updatedAt: at });
     if (disabled) await identityRepo.revokeUserSessions(tx.db, userId, at);
+    // the disabled flag already refuses them; revoking keeps them dead once the account is enabled again
+    if (disabled) await identityRepo.revokeUserTokens(tx.db, userId, at);
     await recordAudit(tx, {
       action: disabled ? 'user.disable' : 'user.enable',
       entityType: 'user',
@@ -248,8 +253,17 @@ export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolea
   });
 }
 
-/** An API token for integrations: acts as the person it is issued to, with their scope. Shown once. */
-export async function issueApiToken(ctx: Ctx, input: { userId: string; name: string; expiresInDays?: number }) {
+/**
+ * An API token for integrations: acts as the person it is issued to, with their scope. Shown once.
+ * It always expires — at most `maxDays` (QINLIAN_TOKEN_MAX_DAYS) from now, which is also its lifetime
+ * when none is asked for — so a leaked token is not a key for a decade.
+ */
+export async function issueApiToken(ctx: Ctx, input: { userId: string; name: string; expiresInDays?: number }, maxDays: number) {
+  const days = input.expiresInDays ?? maxDays;
+  if (days > maxDays)
+    throw new DomainError('token_lifetime_too_long', 400, { max: maxDays }, [
+      { path: 'body.expiresInDays', message: 'token_lifetime_too_long' },
+    ]);
   return inTransaction(ctx, async (tx) => {
     const user = await identityRepo.userById(tx.db, input.userId);
     if (!user) throw new DomainError('not_found', 404, {}, [{ path: 'body.userId', message: 'unknown user' }]);
@@ -263,7 +277,7 @@ export async function issueApiToken(ctx: Ctx, input: { userId: string; name: str
       tokenHash: secretDigest(token),
       createdBy: tx.actor!.userId,
       createdAt: iso(now),
-      expiresAt: input.expiresInDays ? iso(new Date(now.getTime() + input.expiresInDays * 86_400_000)) : null,
+      expiresAt: iso(new Date(now.getTime() + days * 86_400_000)),
       lastUsedAt: null,
       revokedAt: null,
     };

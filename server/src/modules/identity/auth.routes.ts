@@ -11,12 +11,16 @@ import {
 } from '@qinlian/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { publicRoute, signedIn, signedInDuringPasswordChange } from '../../platform/policy/policy.ts';
+import { publicRoute, sessionOnly, signedIn, signedInDuringPasswordChange } from '../../platform/policy/policy.ts';
 import { actorForUser } from './actor.ts';
 import { changePassword, currentUserRow, disableTotp, enableTotp, SESSION_COOKIE, setupTotp, signIn, signOut } from './auth.service.ts';
 import { presentCurrentUser } from './identity.presenter.ts';
 
 const tags = ['auth'];
+// Every route here handles credentials or the session itself: never reachable with an API token.
+const signInRoute = sessionOnly(publicRoute);
+const ownAccount = sessionOnly(signedIn);
+const ownAccountDuringPasswordChange = sessionOnly(signedInDuringPasswordChange);
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: req.server.config.secureCookies });
@@ -26,7 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { policy: publicRoute, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { policy: signInRoute, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: { tags, summary: '登录', body: LoginBody, response: { 200: LoginResponse } },
     },
     async (req, reply) => {
@@ -41,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/logout',
     {
-      config: { policy: signedInDuringPasswordChange },
+      config: { policy: ownAccountDuringPasswordChange },
       schema: { tags, summary: '退出登录', response: { 200: Ok } },
     },
     async (req, reply) => {
@@ -54,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/auth/session',
     {
-      config: { policy: signedInDuringPasswordChange },
+      config: { policy: ownAccountDuringPasswordChange },
       schema: { tags, summary: '当前会话与用户', response: { 200: SessionResponse } },
     },
     async (req) => {
@@ -68,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password',
     {
-      config: { policy: signedInDuringPasswordChange },
+      config: { policy: ownAccountDuringPasswordChange },
       schema: { tags, summary: '修改本人密码', body: ChangePasswordBody, response: { 200: Ok } },
     },
     async (req) => {
@@ -80,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/totp/setup',
     {
-      config: { policy: signedIn },
+      config: { policy: ownAccount },
       schema: { tags, summary: '生成动态验证码密钥', response: { 200: TotpSetupResponse } },
     },
     async (req) => setupTotp(ctxOf(req)),
@@ -89,7 +93,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/totp/enable',
     {
-      config: { policy: signedIn },
+      config: { policy: ownAccount },
       schema: { tags, summary: '启用动态验证码', body: TotpEnableBody, response: { 200: Ok } },
     },
     async (req) => {
@@ -101,7 +105,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/totp/disable',
     {
-      config: { policy: signedIn },
+      config: { policy: ownAccount },
       schema: { tags, summary: '停用动态验证码', body: TotpDisableBody, response: { 200: Ok } },
     },
     async (req) => {

@@ -120,6 +120,8 @@ export async function authenticate(request: FastifyRequest, config: Config): Pro
   if (bearer) {
     const token = await identityRepo.tokenWithAccount(db, secretDigest(bearer));
     if (!token || token.revokedAt || (token.expiresAt && Date.parse(token.expiresAt) <= now.getTime())) return { status: 'none' };
+    // a password change, reset, disable or lost role revokes the account's tokens in its own transaction
+    // (revokeUserTokens): no comparison of instants here, which clock skew between instances would defeat
     if (token.disabled) return { status: 'none' };
     if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > TOUCH_EVERY_MS)
       await identityRepo.touchToken(db, token.id, iso(now));
@@ -146,7 +148,7 @@ export async function currentUserRow(ctx: Ctx): Promise<UserRow> {
   return user;
 }
 
-/** Change one's own password; the other sessions of this account end. */
+/** Change one's own password; the other sessions and every API token of this account end. */
 export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepSessionToken?: string) {
   const user = await currentUserRow(ctx);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -160,6 +162,7 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
     const at = iso(tx.clock.now());
     await identityRepo.updateUser(tx.db, user.id, { passwordHash, mustChangePassword: 0, passwordChangedAt: at, updatedAt: at });
     await identityRepo.revokeUserSessions(tx.db, user.id, at, keepSessionToken && secretDigest(keepSessionToken));
+    await identityRepo.revokeUserTokens(tx.db, user.id, at);
     await recordAudit(tx, { action: 'user.change_password', entityType: 'user', entityId: user.id });
   });
 }

@@ -143,6 +143,9 @@ export const identityRepo = {
       .execute(),
   touchToken: (db: Executor, id: string, at: string) => db.updateTable('apiTokens').set({ lastUsedAt: at }).where('id', '=', id).execute(),
   revokeToken: (db: Executor, id: string, at: string) => db.updateTable('apiTokens').set({ revokedAt: at }).where('id', '=', id).execute(),
+  /** every live API token of the account: its credentials or duties changed */
+  revokeUserTokens: (db: Executor, userId: string, at: string) =>
+    db.updateTable('apiTokens').set({ revokedAt: at }).where('userId', '=', userId).where('revokedAt', 'is', null).execute(),
 
   insertSignIn: (db: Executor, row: SignInLogTable) => db.insertInto('signInLog').values(row).execute(),
   async listSignIns(db: Executor, q: { page: number; pageSize: number; username?: string }) {

@@ -29,3 +29,4 @@ export { createPerson, personBasics, personContacts } from './people.service.ts'
 export { createPost } from './posts.service.ts';
 export { importPeople } from './people.import.ts';
 export { providePeopleAccounts, type PeopleAccounts } from './people-accounts.port.ts';
+export { photoSweepJob } from './photo-sweep.job.ts';

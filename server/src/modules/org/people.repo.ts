@@ -82,6 +82,12 @@ export const peopleRepo = {
       .execute();
   },
   byId: (db: Executor, id: string) => db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** Which of these stored photo names a person's row still names (the photo sweep). */
+  async photosInUse(db: Executor, names: string[]): Promise<Set<string>> {
+    if (names.length === 0) return new Set();
+    const rows = await db.selectFrom('people').select('photoFile').where('photoFile', 'in', names).execute();
+    return new Set(rows.map((r) => r.photoFile!));
+  },
   byIds(db: Executor, ids: string[]) {
     if (ids.length === 0) return Promise.resolve([] as PersonRow[]);
     return db

@@ -5,6 +5,7 @@ export { planTasks } from './plan-rollup.service.ts';
 export { taskRoutes } from './tasks.routes.ts';
 export { taskActionRoutes } from './task-actions.routes.ts';
 export { taskWarningsJob } from './urging.job.ts';
+export { evidenceSweepJob } from './evidence-sweep.job.ts';
 export { refreshWarnings } from './urging.service.ts';
 export { createTask, taskRowById, tasksOfPlan } from './tasks.service.ts';
 export { gradeTask, noteOnTask, takeStep } from './task-actions.service.ts';

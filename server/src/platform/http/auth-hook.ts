@@ -66,8 +66,9 @@ export function installAuthHook(app: FastifyInstance, authenticate: Authenticato
 }
 
 function enforce(policy: RoutePolicy, request: FastifyRequest) {
-  if (policy.kind === 'public') return;
   const auth = request.authentication;
+  if (policy.interactive && auth.status === 'ok' && auth.via === 'token') throw new DomainError('session_required', 403);
+  if (policy.kind === 'public') return;
   if (auth.status === 'expired') throw new DomainError('session_expired', 401);
   if (auth.status !== 'ok') throw new DomainError('unauthenticated', 401);
   if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== auth.csrfToken) {

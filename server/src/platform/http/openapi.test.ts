@@ -131,12 +131,15 @@ describe('the OpenAPI document (GET /api/openapi.json)', () => {
     const token = { [SECURITY.apiToken]: [] };
     for (const r of t.app.routePolicies.filter((r) => r.method !== 'HEAD' && r.url !== '/api/openapi.json')) {
       const op = doc.paths[openapiPath(r.url)]![r.method.toLowerCase()]!;
-      const expected = r.policy.kind === 'public' ? [] : [r.method === 'GET' ? session : sessionWithCsrf, token];
+      const cookie = r.method === 'GET' ? session : sessionWithCsrf;
+      // session-only routes (sign-in, password, TOTP, API-token management) do not take a token
+      const expected = r.policy.kind === 'public' ? [] : r.policy.interactive ? [cookie] : [cookie, token];
       expect(op.security, `${r.method} ${r.url}`).toEqual(expected);
       expect(op['x-permission'], `${r.method} ${r.url}`).toBe(r.policy.kind === 'permission' ? r.policy.permission : undefined);
     }
     expect(doc.paths['/api/health']!.get!.security).toEqual([]);
     expect(doc.paths['/api/departments']!.post!.security).toEqual([sessionWithCsrf, token]);
+    expect(doc.paths['/api/api-tokens']!.post!.security).toEqual([sessionWithCsrf]);
   });
 
   it('generates a typed client that compiles, rejects a wrong call, and works against the server', async () => {

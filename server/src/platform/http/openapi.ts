@@ -47,13 +47,13 @@ export function operationIdOf(method: string, url: string): string {
 /**
  * What a caller must present, from the route's policy (auth-hook.ts enforces the same): nothing for
  * public routes; otherwise the session cookie — with the CSRF header on unsafe methods — or a Bearer
- * API token.
+ * API token, except on session-only routes (policy `interactive`).
  */
 export function securityOf(policy: RoutePolicy | undefined, method: string): Array<Record<string, string[]>> {
   if (!policy || policy.kind === 'public') return [];
   const session: Record<string, string[]> = { [SECURITY.session]: [] };
   if (!SAFE_METHODS.has(method.toUpperCase())) session[SECURITY.csrf] = [];
-  return [session, { [SECURITY.apiToken]: [] }];
+  return policy.interactive ? [session] : [session, { [SECURITY.apiToken]: [] }];
 }
 
 function transformRoute(input: Parameters<typeof jsonSchemaTransform>[0]): ReturnType<typeof jsonSchemaTransform> {

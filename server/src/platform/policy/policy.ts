@@ -6,10 +6,14 @@ import { forbidden, notFound } from '../errors.ts';
  * What a route requires before its handler runs. Every /api route declares one (app.ts refuses to
  * start otherwise); record-level rules live in each module's policy and are checked by its service.
  */
-export type RoutePolicy =
+export type RoutePolicy = (
   | { kind: 'public'; anonymous?: true } // no account: health, sign-in; `anonymous`: the public API (see publicApiRoute)
   | { kind: 'signedIn'; duringPasswordChange?: boolean } // any signed-in actor
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission }
+) & {
+  /** only a person at the console (session cookie) may call it, never an API token: see sessionOnly */
+  interactive?: true;
+};
 
 export const publicRoute: RoutePolicy = { kind: 'public' };
 /**
@@ -22,6 +26,12 @@ export const signedIn: RoutePolicy = { kind: 'signedIn' };
 /** allowed even before a forced password change: me, change password, sign out */
 export const signedInDuringPasswordChange: RoutePolicy = { kind: 'signedIn', duringPasswordChange: true };
 export const requires = (permission: Permission): RoutePolicy => ({ kind: 'permission', permission });
+/**
+ * Credentials and the account's own security (sign-in, password, TOTP, sessions, API tokens): a
+ * Bearer token is for integrations and must never turn into a password, a second factor or another
+ * token, so these answer 403 session_required to it — a stolen token cannot take the account over.
+ */
+export const sessionOnly = (policy: RoutePolicy): RoutePolicy => ({ ...policy, interactive: true });
 
 export const has = (actor: Actor | null, permission: Permission) => !!actor && actor.permissions.has(permission);
 

@@ -60,7 +60,7 @@ export function TokenCreateModal({ open, onClose, onCreated }: Props) {
           </Form.Item>
         )}
         <Form.Item name="expiresInDays" label={t('token.expiresInDays')} extra={t('token.expiresHint')}>
-          <InputNumber min={1} max={3650} precision={0} style={{ width: 180 }} />
+          <InputNumber min={1} max={365} precision={0} style={{ width: 180 }} />
         </Form.Item>
       </Form>
     </Modal>
