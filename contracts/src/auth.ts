@@ -61,7 +61,16 @@ export type ApiToken = z.infer<typeof ApiToken>;
 /** The secret is shown once, at creation. */
 export const ApiTokenCreated = ApiToken.extend({ token: z.string() });
 
-export const SignInResult = z.enum(['success', 'bad_password', 'unknown_user', 'locked', 'totp_required', 'bad_totp', 'disabled']);
+export const SignInResult = z.enum([
+  'success',
+  'bad_password',
+  'unknown_user',
+  'locked',
+  'delayed',
+  'totp_required',
+  'bad_totp',
+  'disabled',
+]);
 export const SignInLogEntry = z.object({
   id: Id,
   username: z.string(),

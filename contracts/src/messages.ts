@@ -39,9 +39,9 @@ export const ERROR_MESSAGES = {
     'en-US': 'Security check failed (missing or wrong x-csrf-token); reload and try again',
   },
   bad_credentials: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
-  account_locked: {
-    'zh-CN': '连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试',
-    'en-US': 'Too many failed sign-ins; the account is locked for {minutes} minutes',
+  too_many_attempts: {
+    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',
+    'en-US': 'Too many failed sign-ins; try again in {minutes} minutes',
   },
   account_disabled: { 'zh-CN': '账号已停用', 'en-US': 'This account is disabled' },
   totp_required: { 'zh-CN': '请输入动态验证码', 'en-US': 'Enter the one-time code from your authenticator' },
@@ -72,6 +72,10 @@ export const ERROR_MESSAGES = {
   role_in_use: { 'zh-CN': '该角色仍有 {count} 个账号在用', 'en-US': 'This role is still held by {count} accounts' },
   builtin_role: { 'zh-CN': '内置角色不能删除或改代码', 'en-US': 'Built-in roles cannot be deleted or recoded' },
   invalid_file: { 'zh-CN': '文件无法读取：{reason}', 'en-US': 'The file cannot be read: {reason}' },
+  file_type_mismatch: {
+    'zh-CN': '文件内容与声明的类型不符：声明为 {declared}，实际内容为 {actual}',
+    'en-US': 'The file content does not match its declared type: declared {declared}, content is {actual}',
+  },
   file_too_large: { 'zh-CN': '文件超过大小上限 {limit}', 'en-US': 'The file exceeds the limit of {limit}' },
   import_rejected: { 'zh-CN': '导入未执行：{count} 行有错误', 'en-US': 'Import not done: {count} rows have errors' },
   rate_limited: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; please wait a moment' },
@@ -173,6 +177,14 @@ export const DETAIL_MESSAGES = {
   file_not_xlsx: { 'zh-CN': '不是有效的 Excel（.xlsx）文件', 'en-US': 'not a valid Excel (.xlsx) workbook' },
   file_no_sheet: { 'zh-CN': '文件中没有工作表', 'en-US': 'the workbook has no worksheet' },
   file_not_image: { 'zh-CN': '只支持 PNG、JPEG、WebP 格式的图片', 'en-US': 'only PNG, JPEG and WebP images are accepted' },
+  file_not_whole_image: {
+    'zh-CN': '图片内容不完整或夹带了网页代码，请重新导出后上传',
+    'en-US': 'the image is incomplete or carries page markup; export it again and upload that',
+  },
+  file_content_differs: {
+    'zh-CN': '声明为 {declared}，实际内容为 {actual}',
+    'en-US': 'declared {declared}, content is {actual}',
+  },
   bad_multipart: {
     'zh-CN': '上传内容不是有效的 multipart/form-data（请用表单字段 file 上传文件）',
     'en-US': 'the upload is not valid multipart/form-data (send the file in the form field "file")',

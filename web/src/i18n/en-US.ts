@@ -323,6 +323,7 @@ export const enUS: Messages = {
       bad_password: 'Wrong password',
       unknown_user: 'Unknown user',
       locked: 'Locked',
+      delayed: 'Delayed',
       totp_required: 'Code required',
       bad_totp: 'Wrong code',
       disabled: 'Disabled',

@@ -309,6 +309,7 @@ export const zhCN = {
       bad_password: '密码错误',
       unknown_user: '用户不存在',
       locked: '账号锁定',
+      delayed: '暂缓登录',
       totp_required: '需动态验证码',
       bad_totp: '验证码错误',
       disabled: '账号停用',

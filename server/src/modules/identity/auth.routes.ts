@@ -11,6 +11,7 @@ import {
 } from '@qinlian/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ctxOf } from '../../platform/http/request-context.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { publicRoute, sessionOnly, signedIn, signedInDuringPasswordChange } from '../../platform/policy/policy.ts';
 import { actorForUser } from './actor.ts';
 import { changePassword, currentUserRow, disableTotp, enableTotp, SESSION_COOKIE, setupTotp, signIn, signOut } from './auth.service.ts';
@@ -35,7 +36,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const result = await signIn(ctx, req.body, { userAgent: req.headers['user-agent'] ?? '' }, app.config, req.cookies[SESSION_COOKIE]);
+      const result = await signIn(
+        ctx,
+        req.body,
+        { userAgent: req.headers['user-agent'] ?? '' },
+        app.config,
+        req.cookies[SESSION_COOKIE],
+      ).catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === 'too_many_attempts') reply.header('retry-after', String(err.params.seconds));
+        throw err;
+      });
       setSessionCookie(req, reply, result.token);
       const actor = await actorForUser(ctx.db, result.user, 'session');
       return { user: await presentCurrentUser(ctx.db, actor, result.user), csrfToken: result.csrfToken };

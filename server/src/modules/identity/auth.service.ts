@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config.ts';
-import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
+import { notify } from '../../platform/notifications/notify.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -10,6 +11,7 @@ import { assertPasswordPolicy, hashPassword, newSecret, secretDigest, verifyPass
 import { newTotpSecret, totpUrl, totpValid } from '../../platform/auth/totp.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
 import { actorForUser, cachedActorForUser } from './actor.ts';
+import { currentDelay, FAILURES, SPELL_MEMORY_MS, SPELL_ROWS_BEYOND_LIMIT, type DelayRule } from './sign-in-delay.ts';
 
 export const SESSION_COOKIE = 'qinlian_session';
 let decoy: Promise<string> | undefined;
@@ -29,52 +31,76 @@ async function logSignIn(ctx: Ctx, input: { username: string; userId: string | n
   });
 }
 
-/** A failed attempt is written (and committed) before the refusal is thrown. */
+/** The wait this name from this address has earned by its failures since its last success there. */
+async function delayOf(ctx: Ctx, username: string, rule: DelayRule) {
+  const since = iso(new Date(ctx.clock.now().getTime() - SPELL_MEMORY_MS));
+  const rows = await identityRepo.recentSignIns(
+    ctx.db,
+    username,
+    ctx.ip,
+    [...FAILURES, 'success'],
+    since,
+    rule.attempts + SPELL_ROWS_BEYOND_LIMIT,
+  );
+  return currentDelay(rows, rule);
+}
+
+/** Tell the owner once per spell that sign-ins to their account are being delayed from one address. */
+async function tellOwnerOfDelay(tx: TxCtx, user: UserRow) {
+  if (!user.personId) return;
+  const at = iso(tx.clock.now());
+  await notify(tx, {
+    kind: 'auth.sign_in_delayed',
+    recipientPersonIds: [user.personId],
+    title: '账号登录失败次数过多',
+    body: `来自 ${tx.ip} 的登录连续失败，该地址的登录已暂缓；您从其他地址登录不受影响。如非本人操作，请修改密码并联系管理员。`,
+    en: {
+      title: 'Too many failed sign-ins to your account',
+      body: `Sign-ins from ${tx.ip} kept failing and are now delayed; signing in from elsewhere is not affected. If this was not you, change your password and tell an administrator.`,
+    },
+    entityType: 'user',
+    entityId: user.id,
+    dedupeKey: `auth.sign_in_delayed|${user.id}|${tx.ip}|${at}`,
+  });
+}
+
+/** A refused attempt is written (and committed) before the refusal is thrown. */
 async function refuse(
   ctx: Ctx,
-  user: UserRow | undefined,
-  username: string,
+  attempt: { user: UserRow | undefined; username: string; failuresBefore: number; rule: DelayRule },
   result: string,
   origin: Origin,
   error: DomainError,
-  config: Config,
 ): Promise<never> {
+  const { user, username, failuresBefore, rule } = attempt;
   await inTransaction(ctx, async (tx) => {
-    if (user && (result === 'bad_password' || result === 'bad_totp')) {
-      const now = tx.clock.now();
-      await identityRepo.recordFailure(
-        tx.db,
-        user.id,
-        config.lockout.attempts,
-        iso(new Date(now.getTime() + config.lockout.minutes * 60_000)),
-        iso(now),
-      );
-    }
     await logSignIn(tx, { username, userId: user?.id ?? null, result }, origin);
+    // this failure starts a delay: the owner hears of it (the answer stays the same for every name)
+    if (user && FAILURES.includes(result) && failuresBefore + 1 === rule.attempts) await tellOwnerOfDelay(tx, user);
   });
   throw error;
 }
 
-/** Sign in: check lockout, password and (when enabled) the TOTP code; start a fresh session. */
+/**
+ * Sign in: check the delay of this name from this address, then password and (when enabled) the
+ * TOTP code; start a fresh session. Until the password is right, a name that exists is answered
+ * exactly like one that does not, after the same argon2 work.
+ */
 export async function signIn(ctx: Ctx, input: SignInInput, origin: Origin, config: Config, previousSessionToken?: string) {
-  const user = await identityRepo.userByUsername(ctx.db, input.username);
   const now = ctx.clock.now();
-  const fail = (result: string, error: DomainError) => refuse(ctx, user, input.username, result, origin, error, config);
-  if (!user) {
-    await verifyPassword(await decoyHash(), input.password); // same work as a real account: timing does not tell who exists
-    return fail('unknown_user', new DomainError('bad_credentials', 401));
+  const rule: DelayRule = { attempts: config.lockout.attempts, maxMinutes: config.lockout.minutes };
+  const delay = await delayOf(ctx, input.username, rule);
+  const user = await identityRepo.userByUsername(ctx.db, input.username);
+  const attempt = { user, username: input.username, failuresBefore: delay.failures, rule };
+  const fail = (result: string, error: DomainError) => refuse(ctx, attempt, result, origin, error);
+  if (delay.until !== null && delay.until > now.getTime()) {
+    const seconds = Math.ceil((delay.until - now.getTime()) / 1000);
+    return fail('delayed', new DomainError('too_many_attempts', 429, { minutes: Math.ceil(seconds / 60), seconds }));
   }
+  const passwordRight = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
+  if (!user) return fail('unknown_user', new DomainError('bad_credentials', 401));
+  if (!passwordRight) return fail('bad_password', new DomainError('bad_credentials', 401));
   if (user.disabled) return fail('disabled', new DomainError('account_disabled', 403));
-  const lockedMinutes = () => Math.ceil((Date.parse(user.lockedUntil!) - now.getTime()) / 60_000);
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime())
-    return fail('locked', new DomainError('account_locked', 423, { minutes: lockedMinutes() }));
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const lockingNow = user.failedCount + 1 >= config.lockout.attempts;
-    return fail(
-      'bad_password',
-      lockingNow ? new DomainError('account_locked', 423, { minutes: config.lockout.minutes }) : new DomainError('bad_credentials', 401),
-    );
-  }
   if (user.totpEnabled && !input.totp) return fail('totp_required', new DomainError('totp_required', 401));
   if (user.totpEnabled && !totpValid(user.totpSecret!, input.totp!, now)) return fail('bad_totp', new DomainError('bad_totp', 401));
 
@@ -84,7 +110,6 @@ export async function signIn(ctx: Ctx, input: SignInInput, origin: Origin, confi
     const at = iso(now);
     // A new id at every sign-in (no session fixation); the cookie's old session ends here.
     if (previousSessionToken) await identityRepo.revokeSession(tx.db, secretDigest(previousSessionToken), at);
-    await identityRepo.updateUser(tx.db, user.id, { failedCount: 0, lockedUntil: null, updatedAt: at });
     await identityRepo.insertSession(tx.db, {
       id: secretDigest(token),
       userId: user.id,
@@ -101,7 +126,7 @@ export async function signIn(ctx: Ctx, input: SignInInput, origin: Origin, confi
       { action: 'auth.login', entityType: 'user', entityId: user.id },
     );
   });
-  return { token, csrfToken, user: { ...user, failedCount: 0, lockedUntil: null } };
+  return { token, csrfToken, user };
 }
 
 export async function signOut(ctx: Ctx, sessionToken: string | undefined) {

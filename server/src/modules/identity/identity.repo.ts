@@ -47,21 +47,6 @@ export const identityRepo = {
   },
   insertUser: (db: Executor, row: UserRow) => db.insertInto('users').values(row).execute(),
   updateUser: (db: Executor, id: string, patch: Partial<UserRow>) => db.updateTable('users').set(patch).where('id', '=', id).execute(),
-  /** Count a failure and lock when the limit is reached, in one statement so parallel attempts cannot skip it. */
-  async recordFailure(db: Executor, id: string, attempts: number, lockUntil: string, now: string) {
-    await db
-      .updateTable('users')
-      .set((eb) => ({ failedCount: eb('failedCount', '+', 1), updatedAt: now }))
-      .where('id', '=', id)
-      .execute();
-    await db
-      .updateTable('users')
-      .set({ lockedUntil: lockUntil, failedCount: 0 })
-      .where('id', '=', id)
-      .where('failedCount', '>=', attempts)
-      .execute();
-  },
-
   rolesOfUser: (db: Executor, userId: string) =>
     db
       .selectFrom('userRoles')
@@ -148,6 +133,19 @@ export const identityRepo = {
     db.updateTable('apiTokens').set({ revokedAt: at }).where('userId', '=', userId).where('revokedAt', 'is', null).execute(),
 
   insertSignIn: (db: Executor, row: SignInLogTable) => db.insertInto('signInLog').values(row).execute(),
+  /** The latest attempts with this name from this address and one of these results, newest first. */
+  recentSignIns: (db: Executor, username: string, ip: string, results: string[], since: string, limit: number) =>
+    db
+      .selectFrom('signInLog')
+      .select(['result', 'at'])
+      .where('username', '=', username)
+      .where('result', 'in', results)
+      .where('ip', '=', ip)
+      .where('at', '>=', since)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute(),
   async listSignIns(db: Executor, q: { page: number; pageSize: number; username?: string }) {
     let base = db.selectFrom('signInLog');
     if (q.username) base = base.where('username', '=', q.username);

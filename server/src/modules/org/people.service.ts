@@ -13,6 +13,7 @@ import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { mimeOfStoredImage, removeStoredFile, sniffImage, stageStoredFile, storedFilePath } from '../../platform/files/files.ts';
+import { isWholeImage } from '../../platform/files/content-type.ts';
 import { peopleAccounts } from './people-accounts.port.ts';
 import { departmentsRepo } from './departments.repo.ts';
 import { usableDepartment } from './departments.service.ts';
@@ -206,7 +207,9 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdateBody
 }
 
 /**
- * 亮牌上岗 photo: PNG, JPEG or WebP by its bytes, stored as files/photos/<personId>-v<version>.<ext>.
+ * 亮牌上岗 photo: PNG, JPEG or WebP by its bytes (the header, file-type's reading of the whole file,
+ * and no page markup after a valid header: platform/files/content-type.ts `isWholeImage`), stored
+ * as files/photos/<personId>-v<version>.<ext>.
  * Each version has its own name, so the file is in place before the row that names it commits: a
  * failed or interrupted write leaves at most an unreferenced file, never a row without its photo.
  */
@@ -217,10 +220,10 @@ export async function setPersonPhoto(ctx: Ctx, id: string, upload: { bytes: Buff
       const before = await getPerson(tx, id);
       personPolicy.assert(actorOf(tx), 'manage', before);
       const kind = sniffImage(upload.bytes);
-      if (!kind) {
-        throw new DomainError('invalid_file', 400, { reason: detailMessage('file_not_image', tx.lang) }, [
-          { path: 'body.file', message: detailMessage('file_not_image', tx.lang) },
-        ]);
+      const problem = !kind ? 'file_not_image' : !(await isWholeImage(upload.bytes, kind)) ? 'file_not_whole_image' : null;
+      if (problem || !kind) {
+        const reason = detailMessage(problem ?? 'file_not_image', tx.lang);
+        throw new DomainError('invalid_file', 400, { reason }, [{ path: 'body.file', message: reason }]);
       }
       const name = `${before.id}-v${before.version + 1}.${kind.ext}`;
       await (await stageStoredFile(upload.dataDir, 'photos', name, upload.bytes)).commit();

@@ -420,6 +420,22 @@ describe.each(ENGINES)('people on %s', (engine) => {
       expect(row.photoFile).toBe(`${p.id}-v2.webp`);
     });
 
+    it('refuses a valid PNG header followed by a page, and keeps a real PNG', async () => {
+      const p = await buildPerson(t, { departmentId: d2.id });
+      const header = PNG.subarray(0, 8);
+      for (const data of [
+        Buffer.concat([header, Buffer.from('<html><script>alert(document.cookie)</script></html>')]),
+        Buffer.concat([PNG, Buffer.from('<HTML><SCRIPT>alert(1)</SCRIPT>')]),
+      ]) {
+        const res = await upload(t.admin, p.id, { filename: 'a.png', contentType: 'image/png', data });
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json().error).toMatchObject({ code: 'invalid_file', fields: [{ path: 'body.file' }] });
+      }
+      const none = await t.db.db.selectFrom('people').select('photoFile').where('id', '=', p.id).executeTakeFirstOrThrow();
+      expect(none.photoFile).toBeNull();
+      expect((await upload(t.admin, p.id, { filename: 'a.png', contentType: 'image/png', data: PNG })).statusCode).toBe(200);
+    });
+
     it('ignores path tricks in the client file name', async () => {
       const p = await buildPerson(t, { departmentId: d2.id });
       const before = new Set(filesUnder(t.config.dataDir));

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../../platform/db/database.ts';
 import type { FilesTable } from '../../platform/db/schema.ts';
+import { GENERIC_MIME, servedInline } from '../../platform/files/content-type.ts';
 
 /**
  * Evidence files (佐证材料): stored as `<dataDir>/files/evidence/<id>` — the name is the server's
@@ -47,26 +48,15 @@ export function displayName(clientName: string | undefined): string {
   return clean || 'file';
 }
 
-/** Types served as themselves; anything else is served as a download of application/octet-stream. */
-const SERVED_AS_IS = new Set([
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'image/gif',
-  'application/pdf',
-  'text/plain',
-  'application/zip',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-powerpoint',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/ofd',
-  'video/mp4',
-]);
-export const servedMime = (declared: string) =>
-  SERVED_AS_IS.has(declared.toLowerCase()) ? declared.toLowerCase() : 'application/octet-stream';
+/**
+ * How a stored file is served: only the short inline list (images, PDF) as itself; anything else,
+ * including rows stored before types were checked by content, as an attachment. Rows written since
+ * hold the detected type (platform/files/content-type.ts), so the type here is the bytes' own.
+ */
+export const servedAs = (stored: string): { mime: string; inline: boolean } => {
+  const mime = stored.toLowerCase();
+  return servedInline(mime) ? { mime, inline: true } : { mime: GENERIC_MIME, inline: false };
+};
 
 /** The files table: the only SQL on it. */
 export const filesRepo = {

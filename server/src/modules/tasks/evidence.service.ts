@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
+import { contentTypeOf } from '../../platform/files/content-type.ts';
 import { displayName, evidencePath, filesRepo, removeEvidence, sha256, writeEvidence, type FileRow } from './evidence.repo.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
@@ -10,13 +11,14 @@ import { accessOf } from './task-views.service.ts';
 import { seeTask } from './tasks.policy.ts';
 
 /**
- * 佐证材料: store an uploaded file under the server's own id and record it (size, declared type,
- * SHA-256, uploader). The bytes are on disk before the row commits; a failed commit removes them.
+ * 佐证材料: store an uploaded file under the server's own id and record it (size, the type its bytes
+ * show — a declared type that disagrees is a 400, see platform/files/content-type.ts — SHA-256, uploader). The bytes are on disk before the row commits; a failed commit removes them.
  */
 export async function uploadEvidence(
   ctx: Ctx,
   upload: { bytes: Buffer; filename: string; mimetype: string; dataDir: string },
 ): Promise<FileRow> {
+  const mime = await contentTypeOf(upload.bytes, upload.mimetype, ctx.lang);
   const id = newId();
   const storagePath = await writeEvidence(upload.dataDir, id, upload.bytes);
   try {
@@ -24,7 +26,7 @@ export async function uploadEvidence(
       const row: FileRow = {
         id,
         name: displayName(upload.filename),
-        mime: (upload.mimetype.replace(/[^\x21-\x7e]/g, '') || 'application/octet-stream').slice(0, 200),
+        mime,
         size: upload.bytes.length,
         sha256: sha256(upload.bytes),
         storagePath,

@@ -16,7 +16,7 @@ import {
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { readUpload } from '../../platform/http/upload.ts';
 import { signedIn } from '../../platform/policy/policy.ts';
-import { servedMime } from './evidence.repo.ts';
+import { servedAs } from './evidence.repo.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { gradeTask, instructTask, transitionTask, urgeTask } from './task-actions.service.ts';
 import { markMilestone } from './task-milestones.service.ts';
@@ -143,10 +143,12 @@ export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
         .then((h) => h.createReadStream())
         .catch(() => null);
       if (!stream) return reply.callNotFound();
-      const disposition = req.query.inline === 'true' ? 'inline' : 'attachment';
+      // ?inline=true is a wish: only images and PDF are ever shown in the browser.
+      const served = servedAs(row.mime);
+      const disposition = req.query.inline === 'true' && served.inline ? 'inline' : 'attachment';
       const ascii = row.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       return reply
-        .type(servedMime(row.mime))
+        .type(served.mime)
         .header('cache-control', 'private, no-cache')
         .header('content-disposition', attachment(row.name, ascii).replace(/^attachment/, disposition))
         .header('x-content-type-options', 'nosniff')

@@ -9,6 +9,7 @@ import * as taskCodeCounters from './migrations/20261125T1600_task_code_counters
 import * as notificationEnglish from './migrations/20261125T1605_notification_english.ts';
 import * as milestoneDone from './migrations/20261125T1610_milestone_done.ts';
 import * as taskSearch from './migrations/20261125T1620_task_search.ts';
+import * as signInByAddress from './migrations/20261207T0200_sign_in_by_address.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261125T1605_notification_english': notificationEnglish,
   '20261125T1610_milestone_done': milestoneDone,
   '20261125T1620_task_search': taskSearch,
+  '20261207T0200_sign_in_by_address': signInByAddress,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -13,6 +13,7 @@ const RESULT_COLOR: Record<SignInLogEntry['result'], string> = {
   bad_password: 'error',
   unknown_user: 'error',
   locked: 'volcano',
+  delayed: 'volcano',
   totp_required: 'processing',
   bad_totp: 'warning',
   disabled: 'default',
