@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { inTransaction, type Ctx } from '../context.ts';
+import { recordAudit } from '../audit/audit.ts';
 
 /**
  * 清理孤儿文件: a stored file is written (to a temp name, then renamed) before the transaction that
@@ -48,3 +50,23 @@ export async function sweepStoredFiles(opts: {
 
 /** A day: no upload takes that long to reach its commit. */
 export const SWEEP_GRACE_MS = 86_400_000;
+
+/** A daily sweep of one file area (`<dataDir>/files/<area>`), its removals recorded in the audit chain (`files.sweep`). */
+export async function sweepAndRecord(ctx: Ctx, opts: { dataDir: string; area: string; known(names: string[]): Promise<Set<string>> }) {
+  const report = await sweepStoredFiles({
+    folder: path.resolve(opts.dataDir, 'files', opts.area),
+    known: opts.known,
+    graceMs: SWEEP_GRACE_MS,
+    now: ctx.clock.now(),
+  });
+  if (report.removedTemp.length + report.removedOrphans.length === 0) return report;
+  await inTransaction(ctx, (tx) =>
+    recordAudit(tx, {
+      action: 'files.sweep',
+      entityType: 'files',
+      entityId: opts.area,
+      after: { removedTemp: report.removedTemp, removedOrphans: report.removedOrphans },
+    }),
+  );
+  return report;
+}
