@@ -114,3 +114,9 @@ export async function buildTask(t: TestApp, overrides: Partial<TaskCreateBody> =
     responsiblePostId,
   });
 }
+
+/** A signed-in user bound to a new person of `departmentId` (one account per person). */
+export async function buildViewerIn(t: TestApp, departmentId: string, opts: Omit<Parameters<typeof buildSignedInUser>[1], 'personId'>) {
+  const person = await buildPerson(t, { departmentId });
+  return { person, ...(await buildSignedInUser(t, { ...opts, personId: person.id })) };
+}
