@@ -29,7 +29,7 @@ export type TaskView = BoardView & {
 };
 
 export const today = (ctx: Pick<Ctx, 'clock'>) => shanghaiDate(ctx.clock.now());
-export { thresholdsOf };
+
 export const EMPTY_GRADE: FiveCharGrade = { zhun: null, kuai: null, shi: null, nong: null, xian: null };
 export const gradeOf = (row: Pick<TaskRow, 'grade'>): FiveCharGrade => ({
   ...EMPTY_GRADE,

@@ -11,7 +11,8 @@ import { taskCountersRepo } from './task-counters.repo.ts';
 import { taskEventsRepo, type TaskEventRow } from './task-events.repo.ts';
 import { taskSearchRepo } from './task-search.repo.ts';
 import { assess } from './warnings.rules.ts';
-import { thresholdsOf, today } from './task-views.service.ts';
+import { thresholdsOf } from '../plan/index.ts';
+import { today } from './task-views.service.ts';
 import { isOpen } from './task-lifecycle.ts';
 
 export type EventInput = {

@@ -7,7 +7,8 @@ import { calendarFor } from '../../platform/calendar/calendar.service.ts';
 import { departmentHeadPersonId, postsWithHolders } from '../org/index.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { appendEvent, saveTask } from './task-write.service.ts';
-import { thresholdsOf, today } from './task-views.service.ts';
+import { thresholdsOf } from '../plan/index.ts';
+import { today } from './task-views.service.ts';
 import { memoisedAssess } from './warnings.rules.ts';
 
 /**
