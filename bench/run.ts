@@ -18,6 +18,7 @@ import { startBenchPostgres } from './runner/postgres.ts';
 import { preparePostgres, prepareSqlite, type Prepared } from './runner/datasets.ts';
 import { load, probe, settle, slots, type Target } from './runner/load.ts';
 import { markdown, previousRun, saveRun, type RunResult, type ScenarioResult } from './runner/report.ts';
+import { measureFirstLoad } from './runner/first-load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -204,6 +205,13 @@ async function runEngine(engine: 'sqlite' | 'postgres', scenarios: Scenario[]) {
       '/health',
     );
     const routes = await routesOf(`http://127.0.0.1:${appPort}`);
+    // the sign-in page as a phone first downloads it: independent of the dataset, measured before any load
+    const firstLoad = await measureFirstLoad(`http://127.0.0.1:${appPort}`).catch((e: Error) => ({ skipped: e.message }));
+    console.log(
+      'skipped' in firstLoad
+        ? `  first load: skipped — ${firstLoad.skipped}`
+        : `  first load of ${firstLoad.page}: ${firstLoad.requests} requests, ${(firstLoad.bytes.total / 1024).toFixed(1)} KB as sent (js ${(firstLoad.bytes.js / 1024).toFixed(1)} KB)`,
+    );
     const results: ScenarioResult[] = [];
     for (const s of scenarios) {
       const r = await runScenario(s, manifest, routes, app, baseline);
@@ -259,6 +267,7 @@ async function runEngine(engine: 'sqlite' | 'postgres', scenarios: Scenario[]) {
         notes: manifest.notes,
       },
       scenarios: results,
+      firstLoad,
     };
     const previous = values.compare ? previousRun(RESULTS, date, engine, scale) : null;
     const file = saveRun(RESULTS, run, previous);

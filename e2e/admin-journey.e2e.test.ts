@@ -76,13 +76,13 @@ describe('the administrator in the console (real server, Chromium)', () => {
     await page.getByTestId('menu-audit').click();
     await page.waitForURL('**/system/audit');
     await searchByTestId(page, 'audit-search', department);
-    await expectText(page.getByTestId('audit-table').locator('tbody'), 'department.create');
+    await expectText(page.getByTestId('audit-table').locator('tbody'), '新建部门'); // department.create, by its name
     await expectText(page.getByTestId('audit-table').locator('tbody'), department);
     await settle(page);
     await shots.take('audit-department');
 
     await searchByTestId(page, 'audit-search', person);
-    await expectText(page.getByTestId('audit-table').locator('tbody'), 'person.create');
+    await expectText(page.getByTestId('audit-table').locator('tbody'), '新建人员'); // person.create
     await expectText(page.getByTestId('audit-table').locator('tbody'), person);
     await settle(page);
     await shots.take('audit-person');

@@ -84,6 +84,9 @@ const EVENTS_BEFORE: Record<TaskStatus, ('assign' | 'accept' | 'refuse' | 'repor
   accepted: ['assign', 'accept'],
   refused: ['assign', 'refuse'],
   in_progress: ['assign', 'accept', 'report'],
+  // the bench's departments do not review: these states are reached only with 部门审核 on
+  report_review: ['assign', 'accept'],
+  close_review: ['assign', 'accept', 'report'],
   close_requested: ['assign', 'accept', 'report', 'request_close'],
   closed: ['assign', 'accept', 'report', 'request_close', 'close'],
 };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Measured } from './load.ts';
+import { firstLoadLines, type FirstLoad } from './first-load.ts';
 
 /** Results files: bench/results/<date>-<engine>.json holds the latest run of each scale that day; the .md beside it is made from it. */
 export type ScenarioResult = {
@@ -35,6 +36,8 @@ export type RunResult = {
   machine: { cpus: number; node: string; loadBefore: number[]; loadAfter: number[] };
   dataset: { key: string; counts: Record<string, number>; generationSeconds: number; generatedNow: boolean; notes: string[] };
   scenarios: ScenarioResult[];
+  /** the sign-in page's first download as the app sends it (bench/runner/first-load.ts) */
+  firstLoad?: FirstLoad | { skipped: string };
 };
 export type ResultsFile = { engine: string; date: string; runs: Record<string, RunResult> };
 
@@ -113,6 +116,8 @@ export function markdown(run: RunResult, previous: { run: RunResult; from: strin
       .map((s) => `${s.name}: ${s.probe!.app ?? ''} ${s.probe!.baseline ?? ''}`.trim()),
   ];
   if (notes.length) lines.push('', ...notes.map((x) => `- ${x}`));
+  if (run.firstLoad)
+    lines.push('', ...('skipped' in run.firstLoad ? [`First load: skipped — ${run.firstLoad.skipped}`] : firstLoadLines(run.firstLoad)));
   if (previous) {
     lines.push(
       '',

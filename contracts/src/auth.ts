@@ -38,20 +38,45 @@ export const ChangePasswordBody = z.object({
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
+/**
+ * The account's own second factor changes only with its current password in the body: a session
+ * alone (a borrowed browser, a stolen cookie) cannot switch TOTP on, off or to another secret.
+ */
+const CurrentPassword = z.string().min(1).max(256);
+export const TotpSetupBody = z.object({ password: CurrentPassword });
+export type TotpSetupBody = z.infer<typeof TotpSetupBody>;
 export const TotpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
-export const TotpEnableBody = z.object({ code: z.string().regex(/^\d{6}$/) });
-export const TotpDisableBody = z.object({ password: z.string().min(1).max(256) });
+export const TotpEnableBody = z.object({ code: z.string().regex(/^\d{6}$/), password: CurrentPassword });
+export const TotpDisableBody = z.object({ password: CurrentPassword });
+
+/**
+ * What an API token may do, fixed when it is issued: `read_only` — GET/HEAD with its owner's
+ * permissions; `permissions` — these, a subset of the owner's at issue time. At use time a token
+ * never holds a permission its owner no longer has. `legacy`: issued before scopes existed, acts
+ * with every permission its owner holds (only ever read back, never issued).
+ */
+export const ApiTokenScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('read_only') }),
+  z.object({ kind: z.literal('permissions'), permissions: z.array(Permission).min(1).max(50) }),
+]);
+export type ApiTokenScope = z.infer<typeof ApiTokenScope>;
+export const ApiTokenScopeShown = z.discriminatedUnion('kind', [...ApiTokenScope.options, z.object({ kind: z.literal('legacy') })]);
+export type ApiTokenScopeShown = z.infer<typeof ApiTokenScopeShown>;
 
 export const ApiTokenCreateBody = z.object({
   userId: Id,
   name: z.string().trim().min(1).max(100),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
+  /** read-only when left out: the least a token can do */
+  scope: ApiTokenScope.optional(),
 });
+export type ApiTokenCreateBody = z.infer<typeof ApiTokenCreateBody>;
 export const ApiToken = z.object({
   id: Id,
   userId: Id,
   username: z.string(),
   name: z.string(),
+  scope: ApiTokenScopeShown,
   createdAt: Instant,
   expiresAt: Instant.nullable(),
   lastUsedAt: Instant.nullable(),
@@ -70,6 +95,7 @@ export const SignInResult = z.enum([
   'totp_required',
   'bad_totp',
   'disabled',
+  'unlocked', // an administrator released the delay on this name from this address (解除登录限速)
 ]);
 export const SignInLogEntry = z.object({
   id: Id,
@@ -77,6 +103,8 @@ export const SignInLogEntry = z.object({
   userId: Id.nullable(),
   ip: z.string(),
   userAgent: z.string(),
+  /** the user agent for people: "Chrome 131 · Windows 10"; null when it names nothing known */
+  client: z.string().nullable(),
   result: SignInResult,
   at: Instant,
 });

@@ -42,3 +42,29 @@ export const CalendarDay = z.object({
   name: z.string(),
   source: z.enum(['official', 'local', 'weekday-rule']),
 });
+
+const Year = z.coerce.number().int().min(1900).max(2199);
+/** GET /api/calendar/overrides: all of them, or one year's. */
+export const CalendarOverrideQuery = z.object({ year: Year.optional() });
+export const CalendarYearQuery = z.object({ year: Year });
+/**
+ * A day that breaks the Monday–Friday rule: a national holiday or an adjusted working weekend (调休)
+ * from the official data, or a local override (which wins). `holiday`: the festival's name in the
+ * caller's language (国庆节 / National Day) when the official data names one.
+ */
+export const CalendarSpecialDay = z.object({
+  date: CalendarDate,
+  working: z.boolean(),
+  source: z.enum(['official', 'local']),
+  holiday: z.string().nullable(),
+  /** local overrides: the administrator's note */
+  note: z.string().nullable(),
+});
+export type CalendarSpecialDay = z.infer<typeof CalendarSpecialDay>;
+export const CalendarYear = z.object({
+  year: z.number().int(),
+  /** false: the official data does not cover this year yet, only local overrides are known */
+  covered: z.boolean(),
+  items: z.array(CalendarSpecialDay),
+});
+export type CalendarYear = z.infer<typeof CalendarYear>;

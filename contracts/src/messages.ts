@@ -2,6 +2,9 @@
  * Error messages by code, zh-CN first. The server answers in the caller's language; the web
  * shows what the server said. `{name}` placeholders are filled from the error's params.
  */
+import { TASK_WORKFLOW_DETAILS, TASK_WORKFLOW_ERRORS } from './task-workflow-messages.ts';
+import { INSTRUCTION_DETAILS, INSTRUCTION_ERRORS } from './instruction-messages.ts';
+
 export type Lang = 'zh-CN' | 'en-US';
 
 export const ERROR_MESSAGES = {
@@ -33,6 +36,18 @@ export const ERROR_MESSAGES = {
   token_lifetime_too_long: {
     'zh-CN': 'API 令牌有效期最长 {max} 天',
     'en-US': 'An API token may be valid for at most {max} days',
+  },
+  token_read_only: {
+    'zh-CN': '该 API 令牌为只读令牌，只能查询（GET），不能修改数据',
+    'en-US': 'This API token is read-only: it may only read (GET), never change data',
+  },
+  token_scope_exceeds_owner: {
+    'zh-CN': '令牌权限不能超出持有人当前的权限：{permissions}',
+    'en-US': 'A token cannot hold permissions its owner lacks: {permissions}',
+  },
+  totp_already_enabled: {
+    'zh-CN': '动态验证码已启用；如需更换密钥，请先停用再重新设置',
+    'en-US': 'The authenticator is already on; turn it off before setting up a new one',
   },
   csrf_failed: {
     'zh-CN': '安全校验失败（缺少或错误的 x-csrf-token），请刷新页面后重试',
@@ -86,8 +101,37 @@ export const ERROR_MESSAGES = {
     'en-US': '"{name}" still holds posts in this department ({posts}); reassign them before the move',
   },
   import_too_many_rows: {
-    'zh-CN': '一次最多导入 {max} 行，本文件有 {count} 行，请拆分后分批导入',
-    'en-US': 'At most {max} rows per import; this file has {count}. Split it and import in parts',
+    'zh-CN': '一次最多导入 {max} 行，本文件至少有 {count} 行，请拆分后分批导入',
+    'en-US': 'At most {max} rows per import; this file has at least {count}. Split it and import in parts',
+  },
+  import_too_large: {
+    'zh-CN': '导入文件解压后超过 {limit}，正常的表格不会这么大；请只保留要导入的工作表后重试',
+    'en-US':
+      'The import file unpacks to more than {limit}, which no ordinary spreadsheet does; keep only the sheet to import and try again',
+  },
+  import_too_many_sheets: {
+    'zh-CN': '导入文件的工作表超过 {max} 个，请只保留要导入的工作表',
+    'en-US': 'The import file has more than {max} worksheets; keep only the sheet to import',
+  },
+  import_too_many_cells: {
+    'zh-CN': '要导入的工作表超过 {max} 个单元格（含带格式的空单元格），请删去多余的行列或拆分后分批导入',
+    'en-US': 'The sheet to import has more than {max} cells (formatted empty ones included); delete unused rows and columns or split it',
+  },
+  import_too_many_columns: {
+    'zh-CN': '要导入的工作表用到了第 {max} 列以后的列，请删去多余的列',
+    'en-US': 'The sheet to import uses columns beyond column {max}; delete the extra columns',
+  },
+  import_strings_too_large: {
+    'zh-CN': '导入文件中的文字总量超过 {limit}，请拆分后分批导入',
+    'en-US': 'The text in the import file exceeds {limit}; split it and import in parts',
+  },
+  import_busy: {
+    'zh-CN': '正在进行的导入较多，请稍后再试',
+    'en-US': 'Too many imports are running; try again shortly',
+  },
+  import_too_complex: {
+    'zh-CN': '导入文件过于复杂，读取时超出了内存或时间上限（{limit}），请拆分后分批导入',
+    'en-US': 'The import file is too complex: reading it went past the memory or time limit ({limit}); split it and import in parts',
   },
   import_missing_columns: {
     'zh-CN': '文件缺少必需的列：{columns}（请使用导入模板）',
@@ -128,6 +172,17 @@ export const ERROR_MESSAGES = {
     'zh-CN': '已有启用的邮件通道“{name}”，请修改它或先停用',
     'en-US': 'The e-mail channel "{name}" is already enabled; edit it or disable it first',
   },
+  delivery_not_failed: {
+    'zh-CN': '只有投递失败的记录可以重试（当前为“{status}”）',
+    'en-US': 'Only failed deliveries can be retried (this one is "{statusEn}")',
+  },
+  file_type_not_allowed: {
+    'zh-CN': '不接受此类文件（识别为 {actual}）：佐证材料只能是办公文档、PDF、图片、文本或压缩包，不能是程序或无法识别的二进制文件',
+    'en-US':
+      'This kind of file is not accepted (it is {actual}): evidence must be an office document, PDF, image, text or archive, never a program or unrecognised binary',
+  },
+  ...TASK_WORKFLOW_ERRORS,
+  ...INSTRUCTION_ERRORS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -176,6 +231,11 @@ export const DETAIL_MESSAGES = {
   file_missing: { 'zh-CN': '请在字段 file 中上传文件', 'en-US': 'upload the file in the field "file"' },
   file_not_xlsx: { 'zh-CN': '不是有效的 Excel（.xlsx）文件', 'en-US': 'not a valid Excel (.xlsx) workbook' },
   file_no_sheet: { 'zh-CN': '文件中没有工作表', 'en-US': 'the workbook has no worksheet' },
+  zip_sizes_lie: {
+    'zh-CN': '压缩包记录的大小与实际内容不符（文件已损坏或被篡改）',
+    'en-US': "the archive's recorded sizes do not match its contents (the file is damaged or forged)",
+  },
+  zip_too_many_parts: { 'zh-CN': '压缩包中的部件超过 {max} 个', 'en-US': 'the archive holds more than {max} parts' },
   file_not_image: { 'zh-CN': '只支持 PNG、JPEG、WebP 格式的图片', 'en-US': 'only PNG, JPEG and WebP images are accepted' },
   file_not_whole_image: {
     'zh-CN': '图片内容不完整或夹带了网页代码，请重新导出后上传',
@@ -235,6 +295,8 @@ export const DETAIL_MESSAGES = {
     'zh-CN': '只有钉钉机器人（加签）和邮件通道（SMTP 密码）使用密钥',
     'en-US': 'only DingTalk robots (signing) and e-mail (SMTP password) take a secret',
   },
+  ...TASK_WORKFLOW_DETAILS,
+  ...INSTRUCTION_DETAILS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type DetailCode = keyof typeof DETAIL_MESSAGES;

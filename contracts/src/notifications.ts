@@ -76,8 +76,16 @@ export const ChannelUpdateBody = z.object({
 });
 export type ChannelUpdateBody = z.infer<typeof ChannelUpdateBody>;
 
+/** 测试发送: one message through the channel now, outside the delivery queue; e-mail needs a recipient. */
+export const ChannelTestBody = z.object({ to: z.string().trim().max(200).email().optional() });
+export type ChannelTestBody = z.infer<typeof ChannelTestBody>;
+/** What the channel's far end answered: `error` is its refusal or the network failure, as received. */
+export const ChannelTestResult = z.object({ ok: z.boolean(), error: z.string().nullable(), at: Instant });
+export type ChannelTestResult = z.infer<typeof ChannelTestResult>;
+
 export const DeliveryChannel = z.enum(['inapp', 'email', 'dingtalk', 'wecom']);
-export const DeliveryStatus = z.enum(['queued', 'sending', 'sent', 'failed']);
+/** undeliverable: nobody could be addressed (no holder with an account, nobody in the department who may act); never sent */
+export const DeliveryStatus = z.enum(['queued', 'sending', 'sent', 'failed', 'undeliverable']);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 export const Delivery = z.object({
   id: Id,
@@ -96,8 +104,15 @@ export const Delivery = z.object({
   lastError: z.string().nullable(),
   sentAt: Instant.nullable(),
   createdAt: Instant,
+  /** retry: a failed delivery may be queued for one more attempt */
+  abilities: z.object({ retry: z.boolean() }),
 });
 export type Delivery = z.infer<typeof Delivery>;
-export const DeliveryQuery = PageQuery.extend({ status: DeliveryStatus.optional(), channel: DeliveryChannel.optional() });
+export const DeliveryQuery = PageQuery.extend({
+  status: DeliveryStatus.optional(),
+  channel: DeliveryChannel.optional(),
+  /** one configured channel (a robot, the e-mail channel) */
+  channelId: Id.optional(),
+});
 export type DeliveryQuery = z.input<typeof DeliveryQuery>;
 export const DeliveryPage = pageOf(Delivery);

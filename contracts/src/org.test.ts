@@ -51,6 +51,7 @@ describe('the org enums', () => {
         'plan.manage',
         'tasks.handle',
         'tasks.instruct',
+        'tasks.backfill',
         'notifications.manage',
       ].sort(),
     );

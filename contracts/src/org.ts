@@ -16,6 +16,7 @@ export const Permission = z.enum([
   'plan.manage', // 领导小组办公室: 计划、交办、销号、退回、催办、评定
   'tasks.handle', // 责任单位: 签收、拒收、报送进展、申请销号
   'tasks.instruct', // 领导批示
+  'tasks.backfill', // 补录: a due date before today or outside the plan's period, on purpose
   'notifications.manage', // 通知渠道（邮件、群机器人）配置
 ]);
 export type Permission = z.infer<typeof Permission>;
@@ -231,6 +232,14 @@ export const ImportReport = z.object({
   errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
   /** accounts opened by the import (column 账号), with their initial passwords: shown once */
   accounts: z.array(z.object({ row: z.number().int(), username: z.string(), initialPassword: z.string() })).optional(),
+  /** plan imports that wrote nothing (a dry run, or rows with errors): every data row read, for a row-by-row preview */
+  planRows: z
+    .array(z.object({ row: z.number().int(), programme: z.string(), measure: z.string(), code: z.string(), title: z.string() }))
+    .optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
-export const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
+export const ImportQuery = z.object({
+  dryRun: z.enum(['true', 'false']).default('false'),
+  /** true: answer 202 with an ImportJob at once and run the import in the background (progress at GET /api/imports/:id) */
+  background: z.enum(['true', 'false']).default('false'),
+});

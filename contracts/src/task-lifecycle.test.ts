@@ -8,6 +8,8 @@ describe('TASK_STEP_NEEDS: what each step of the life cycle asks for', () => {
     ['refuse', { comment: true }], // 拒收（须说明理由）
     ['report', { percent: true }], // 报送进展
     ['request_close', { evidence: true }], // 申请销号（须附佐证）
+    ['approve', {}], // 部门审核通过
+    ['send_back', { comment: true }], // 部门审核退回（须说明理由）
     ['close', { comment: true }], // 销号（签署意见）
     ['return', { comment: true }], // 退回重办（须说明理由）
     ['reopen', { comment: true }], // 重新打开

@@ -29,8 +29,16 @@ const ids = (n: number) => Array.from({ length: n }, (_, i) => `id-${i}`);
 
 describe('the task enums, as the life cycle and the wall name them', () => {
   it.each<[string, string[], z.ZodEnum]>([
-    ['TaskStatus', ['draft', 'assigned', 'accepted', 'refused', 'in_progress', 'close_requested', 'closed'], TaskStatus],
-    ['TaskAction', ['assign', 'accept', 'refuse', 'report', 'request_close', 'close', 'return', 'reopen'], TaskAction],
+    [
+      'TaskStatus',
+      ['draft', 'assigned', 'accepted', 'refused', 'in_progress', 'report_review', 'close_review', 'close_requested', 'closed'],
+      TaskStatus,
+    ],
+    [
+      'TaskAction',
+      ['assign', 'accept', 'refuse', 'report', 'request_close', 'approve', 'send_back', 'close', 'return', 'reopen'],
+      TaskAction,
+    ],
     ['WarningColor', ['none', 'blue', 'yellow', 'red'], WarningColor],
   ])('%s is exactly %j, in this order', (_, options, schema) => {
     expect(schema.options).toEqual(options);
@@ -179,7 +187,8 @@ describe('TaskTransitionBody: one body for every step', () => {
 
   it.each<[string, string, Record<string, unknown>]>([
     ['no action', 'action', { action: undefined }],
-    ['an action the life cycle does not know', 'action', { action: 'approve' }],
+    ['an action the life cycle does not know', 'action', { action: 'archive' }],
+    ['a step with its own endpoint (分办)', 'action', { action: 'dispatch' }],
     ['a status given as the action', 'action', { action: 'closed' }],
     ['no version', 'version', { version: undefined }],
     ['percent over 100', 'percent', { percent: 101 }],

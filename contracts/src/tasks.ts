@@ -1,18 +1,47 @@
 import { z } from 'zod';
 import { Id, Instant, line, PageQuery, pageOf, prose } from './common.ts';
 import { CalendarDate } from './calendar.ts';
+import { TASK_DETAIL_ONLY, TaskWorkflowAbilities, TaskWorkflowRecords } from './task-workflow.ts';
 
 /**
  * Campaign plan and supervision (督查督办): plan → programmes (六大工程) → measures (20条举措)
  * → tasks → sub-tasks, each with a life cycle enforced by the server.
  */
 
-/** 任务状态: draft 草稿 → assigned 已交办 → accepted 已签收 → in_progress 推进中 → close_requested 申请销号 → closed 已销号; refused 拒收 goes back to the office. */
-export const TaskStatus = z.enum(['draft', 'assigned', 'accepted', 'refused', 'in_progress', 'close_requested', 'closed']);
+/**
+ * 任务状态: draft 草稿 → assigned 已交办 → accepted 已签收 → in_progress 推进中 → close_requested 申请销号 → closed 已销号;
+ * refused 拒收 goes back to the office. Where the lead department reviews its staff's submissions (部门审核), a progress
+ * report waits in report_review 进展待审核 and a close-out request in close_review 销号待审核 until its head approves it.
+ */
+export const TaskStatus = z.enum([
+  'draft',
+  'assigned',
+  'accepted',
+  'refused',
+  'in_progress',
+  'report_review',
+  'close_review',
+  'close_requested',
+  'closed',
+]);
 export type TaskStatus = z.infer<typeof TaskStatus>;
 
-/** Transitions a person can ask for; the server answers 409 with the allowed ones when illegal. */
-export const TaskAction = z.enum(['assign', 'accept', 'refuse', 'report', 'request_close', 'close', 'return', 'reopen']);
+/**
+ * Transitions a person can ask for; the server answers 409 with the allowed ones when illegal. approve 部门审核通过 and
+ * send_back 部门退回 are the lead department head's, on a submission waiting for review.
+ */
+export const TaskAction = z.enum([
+  'assign',
+  'accept',
+  'refuse',
+  'report',
+  'request_close',
+  'approve',
+  'send_back',
+  'close',
+  'return',
+  'reopen',
+]);
 export type TaskAction = z.infer<typeof TaskAction>;
 
 /** 预警: none, blue (due soon), yellow (behind schedule or due very soon), red (overdue). Closed tasks are none. */
@@ -158,6 +187,8 @@ export const Task = z.object({
   leaderName: z.string().nullable(),
   startDate: CalendarDate,
   dueDate: CalendarDate,
+  /** 原定完成时限: the due date before the first granted extension (null: never extended); lateness is measured against it */
+  originalDueDate: CalendarDate.nullable(),
   weight: z.number().int(),
   status: TaskStatus,
   progress: z.number().int().min(0).max(100),
@@ -172,6 +203,9 @@ export const Task = z.object({
   version: z.number().int(),
   updatedAt: Instant,
   closedAt: Instant.nullable(),
+  /** at close-out: 0 closed on time, N closed N working days after the original due date (逾期办结); null while not closed */
+  closedLateDays: z.number().int().min(0).nullable(),
+  ...TaskWorkflowRecords,
   abilities: z.record(TaskAction, z.boolean()).and(
     z.object({
       edit: z.boolean(),
@@ -179,6 +213,7 @@ export const Task = z.object({
       instruct: z.boolean(),
       grade: z.boolean(),
       milestones: z.boolean(), // mark milestones done (or undo it)
+      ...TaskWorkflowAbilities,
     }),
   ),
 });
@@ -201,6 +236,12 @@ const TaskFields = z.object({
   milestones: z.array(MilestoneInput).max(50),
 });
 
+/**
+ * 补录: a due date before today or outside the plan's period is refused (422) unless the office
+ * (tasks.backfill) records a past task on purpose.
+ */
+const Backfill = z.boolean().optional();
+
 export const TaskCreateBody = z.object({
   measureId: Id,
   parentId: Id.nullable().optional(),
@@ -217,10 +258,11 @@ export const TaskCreateBody = z.object({
   weight: TaskFields.shape.weight.default(1),
   tagged: z.boolean().default(false),
   milestones: TaskFields.shape.milestones.default([]),
+  backfill: Backfill,
 });
 export type TaskCreateBody = z.input<typeof TaskCreateBody>;
 /** PATCH: only the fields given change (no defaults here). Editable while draft, assigned or refused. */
-export const TaskUpdateBody = TaskFields.partial().extend({ version: z.number().int() });
+export const TaskUpdateBody = TaskFields.partial().extend({ version: z.number().int(), backfill: Backfill });
 export type TaskUpdateBody = z.infer<typeof TaskUpdateBody>;
 
 /** One body for every transition; which fields are required depends on the action. */
@@ -251,6 +293,14 @@ export const TaskEventKind = z.enum([
   'warning',
   'milestone_done',
   'milestone_reopen',
+  'approve',
+  'send_back',
+  'dispatch',
+  'extension_request',
+  'extension_grant',
+  'extension_refuse',
+  'extension_lapse',
+  'share_report',
 ]);
 export const TaskEvent = z.object({
   id: Id,
@@ -272,6 +322,15 @@ export const GradeBody = FiveCharGrade.extend({ version: z.number().int() });
 export const MilestoneParams = z.object({ id: Id, milestoneId: Id });
 export const MilestoneDoneBody = z.object({ version: z.number().int() });
 
+/**
+ * The lists behind the desk's sections (工作台待办): `desk=accept` 待签收, `report` 待报送进展, `departmentReview`
+ * 待部门审核, `extensionApproval` 待审批延期, `closeOutReview` 待审核销号, `attention` what is in my scope at all
+ * (with `warning=red` → 红灯). The server turns each into the same conditions the desk counts with
+ * (modules/tasks/task-desk.filter.ts), so the list shows what the desk counted.
+ */
+export const TaskDeskView = z.enum(['accept', 'report', 'departmentReview', 'extensionApproval', 'closeOutReview', 'attention']);
+export type TaskDeskView = z.infer<typeof TaskDeskView>;
+
 export const TaskQuery = PageQuery.extend({
   planId: Id.optional(),
   programmeId: Id.optional(),
@@ -285,6 +344,7 @@ export const TaskQuery = PageQuery.extend({
   tagged: z.enum(['true', 'false']).optional(),
   /** preset views: mine, my department, overdue */
   view: z.enum(['mine', 'my_department', 'overdue', 'all']).default('all'),
+  desk: TaskDeskView.optional(),
   q: line(0, 100).optional(),
   sort: z.enum(['due', 'updated', 'warning', 'code']).default('due'),
 });
@@ -292,56 +352,13 @@ export type TaskQuery = z.input<typeof TaskQuery>;
 /** A task search counts and sorts at most this many matches: enough to page through, cheap to sort. */
 export const TASK_SEARCH_CAP = 1_000;
 /** `totalCapped`: a search found more than TASK_SEARCH_CAP (shown as "1000+"); `total` is the cap. */
-/** A task as lists show it: all but the 任务书, the deliverables and the timetable, which the task page shows (GET /api/tasks/:id). */
-export const TaskListItem = Task.omit({ statement: true, deliverables: true, milestones: true });
+/** A task as lists show it: all but the 任务书, the deliverables, the timetable and the workflow records, which the task page shows (GET /api/tasks/:id). */
+export const TaskListItem = Task.omit({ statement: true, deliverables: true, milestones: true, ...TASK_DETAIL_ONLY });
 export type TaskListItem = z.infer<typeof TaskListItem>;
 export const TaskPage = pageOf(TaskListItem).extend({ totalCapped: z.boolean() });
 /** The list's filters without paging: XLSX export of any filtered list. */
 export const TaskExportQuery = TaskQuery.omit({ page: true, pageSize: true });
 
-/** 挂牌作战 board: the most urgent tagged items (a wall shows a few hundred at most) and the counts of all of them. */
-export const BOARD_LIMIT = { default: 200, max: 500 } as const;
-export const BoardQuery = z.object({
-  planId: Id.optional(),
-  programmeId: Id.optional(),
-  departmentId: Id.optional(),
-  leaderPersonId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(BOARD_LIMIT.max).default(BOARD_LIMIT.default),
-});
-export const BoardItem = z.object({
-  id: Id,
-  code: z.string(),
-  title: z.string(),
-  status: TaskStatus,
-  warning: WarningColor,
-  progress: z.number().int(),
-  leadDepartmentName: z.string(),
-  handlerName: z.string().nullable(),
-  leaderName: z.string().nullable(),
-  dueDate: CalendarDate,
-  workingDaysLeft: z.number().int(),
-});
-export const Board = z.object({
-  /** red, yellow, blue, then none; soonest due first within a colour */
-  items: z.array(BoardItem),
-  counts: z.object({ byStatus: z.record(TaskStatus, z.number().int()), byWarning: z.record(WarningColor, z.number().int()) }),
-  /** every tagged item the filters match ("showing 200 of 2,542"); `truncated` when items holds fewer */
-  total: z.number().int(),
-  truncated: z.boolean(),
-});
-
-/** Weighted progress roll-up: tasks → measures → programmes. */
-export const Rollup = z.object({
-  planId: Id,
-  /** the whole plan: weighted over programmes */
-  progress: z.number(),
-  taskCount: z.number().int(),
-  colours: z.record(WarningColor, z.number().int()),
-  programmes: z.array(Programme.extend({ measures: z.array(Measure) })),
-});
-export type Rollup = z.infer<typeof Rollup>;
-export type Board = z.infer<typeof Board>;
-export type BoardItem = z.infer<typeof BoardItem>;
 export type PlanCreateBody = z.input<typeof PlanCreateBody>;
 export type PlanUpdateBody = z.infer<typeof PlanUpdateBody>;
 export type ProgrammeCreateBody = z.input<typeof ProgrammeCreateBody>;

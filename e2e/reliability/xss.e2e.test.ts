@@ -118,7 +118,8 @@ describe('stored script and HTML payloads render inert in Chromium', () => {
     const role = await api.call('POST', '/api/roles', {
       code: 'xss_role',
       name: `${P.svg}角色`.slice(0, 50),
-      permissions: ['org.read'],
+      // notices go only to someone who may act on the task (task-notices.service.ts): the post's holder handles it
+      permissions: ['org.read', 'tasks.read', 'tasks.handle'],
       dataScope: 'dept',
     });
     const person = await api.call('POST', '/api/people', {

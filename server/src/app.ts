@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.ts';
 import type { Database, Engine } from './platform/db/database.ts';
@@ -13,6 +10,7 @@ import { handleFrameworkError, installErrorHandler } from './platform/http/error
 import { answerClientError, installParsedRequestAnswers } from './platform/http/client-error.ts';
 import { installInputGuard } from './platform/http/input-guard.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { serveWebConsole } from './platform/http/web-console.ts';
 import { createResponseSerializerCompiler } from './platform/http/response-serializer.ts';
 import { assertRoutePolicies, installAuthHook } from './platform/http/auth-hook.ts';
 import { registerPublicApi } from './platform/http/public-api.ts';
@@ -21,6 +19,7 @@ import { registerApiDocument } from './platform/http/openapi.ts';
 import './platform/http/request-context.ts';
 import { authenticate, SESSION_COOKIE } from './modules/identity/index.ts';
 import { apiModules, publicApiModules } from './modules/index.ts';
+import { bindAuditTrail } from './platform/audit/trail.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,6 +34,8 @@ export type AppOptions = { config: Config; database: Database; clock?: Clock; lo
 export async function buildApp({ config, database, clock = systemClock, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel },
+    // a line per request only when asked (QINLIAN_LOG_REQUESTS); the error handler logs every 5xx itself
+    disableRequestLogging: !config.logRequests,
     bodyLimit: config.bodyLimitBytes,
     // X-Forwarded-For only from trusted proxies (default: loopback), so a client cannot choose the
     // address that the sign-in rate limit, the sign-in log and the audit chain record
@@ -49,6 +50,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   app.decorate('config', config);
   app.decorate('engine', database.engine);
   app.decorate('deps', { db: database.db, clock });
+  bindAuditTrail(database.db, config); // this handle's audit rows carry MACs under the deployment's audit key
 
   installErrorHandler(app);
   installParsedRequestAnswers(app);
@@ -89,22 +91,6 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   );
   await registerPublicApi(app, publicApiModules); // /api/public: anonymous, rate limited per address and device
 
-  serveWeb(app, config.webDist);
+  await serveWebConsole(app, config.webDist);
   return app;
-}
-
-/** The built console (web/dist) with a fallback to index.html for client-side routes. */
-function serveWeb(app: FastifyInstance, dist: string) {
-  const index = path.join(dist, 'index.html');
-  if (!fs.existsSync(index)) return;
-  app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
-  const html = fs.readFileSync(index); // read once: every client-side route answers with it
-  const sendIndex = (_req: unknown, reply: any) => reply.type('text/html; charset=utf-8').send(html);
-  app.get('/', sendIndex);
-  app.get('/*', (req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.callNotFound();
-    const file = path.join(dist, path.normalize(req.url.split('?')[0]!).replace(/^([/\\])+/, ''));
-    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
-    return sendIndex(req, reply);
-  });
 }

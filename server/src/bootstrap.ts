@@ -8,6 +8,7 @@ import { accountByUsername, createAccount, ensureBuiltinRoles, peopleAccounts } 
 import { providePeopleAccounts } from './modules/org/index.ts';
 import { providePlanTasks } from './modules/plan/index.ts';
 import { planTasks } from './modules/tasks/index.ts';
+import { prepareAuditTrail } from './platform/audit/baseline.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedCampaign } from './seed/campaign.ts';
 import { wireNotifications } from './modules/notifications/index.ts';
@@ -35,6 +36,7 @@ export async function prepareDatabase(config: Config, log: Log = console.log, cl
   const applied = await migrateToLatest(database.db);
   if (applied.length) log(`migrated: ${applied.join(', ')}`);
   const ctx = systemCtx(database, clock);
+  await prepareAuditTrail(ctx, config, log); // the audit key, checkpoint file and witness; seals the rows of an older database once
   const roles = await ensureBuiltinRoles(ctx);
   if (!(await accountByUsername(database.db, 'admin'))) {
     const given = config.adminPassword;

@@ -49,7 +49,10 @@ program
       console.log(
         `${r.seeded ? '已写入演示数据 / demo seeded' : '已有部门，未写入 / departments exist, nothing seeded'}: ${r.departments} 部门 / departments, ${r.people} 人员 / people, ${r.posts} 岗位 / posts, ${r.accounts} 账号 / accounts`,
       );
-      if (r.seeded) console.log('演示账号 / demo accounts: office, depthead, staff1, inspector — 密码 / password Demo@2026');
+      if (r.seeded)
+        console.log(
+          '演示账号 / demo accounts: office, depthead, staff1, inspector，及每个岗位的 A/B 持有人 / and every post holder（<部门代码>.<序号>，见 README）— 密码 / password Demo@2026',
+        );
       const c = await seedCampaign(database, { dataDir: loadConfig().dataDir });
       if (c.seeded)
         console.log(
@@ -72,11 +75,24 @@ program
   .option('--force', "审计链断裂也恢复 / restore even if the backup's audit chain is broken")
   .action(async (file: string, opts: { force?: boolean }) => (await import('./cli/restore.ts')).restoreCommand(loadConfig(), file, opts));
 
-const audit = program.command('audit').description('审计链：audit verify 校验哈希链 / audit chain: audit verify checks it');
+const audit = program
+  .command('audit')
+  .description(
+    '审计链：audit verify 校验，audit checkpoint 签署链头 / audit chain: audit verify checks it, audit checkpoint signs its head',
+  );
 audit
   .command('verify')
-  .description('校验审计哈希链，发现篡改时以非零退出 / verify the hash chain; non-zero exit names the first bad row')
-  .action(async () => (await import('./cli/audit.ts')).auditVerifyCommand(loadConfig()));
+  .description(
+    '校验审计哈希链、MAC 与检查点，发现篡改时以非零退出 / verify the hash chain, its MACs and checkpoints; non-zero exit names the first bad row',
+  )
+  .option('--records', '并核对业务数据与审计记录 / also hold every tracked business row to its latest audit seal')
+  .action(async (opts: { records?: boolean }) => (await import('./cli/audit.ts')).auditVerifyCommand(loadConfig(), opts));
+audit
+  .command('checkpoint')
+  .description(
+    '用审计密钥签署链头（数据库、检查点文件、外部见证）/ sign the chain head with the audit key (database, checkpoint file, witness)',
+  )
+  .action(async () => (await import('./cli/audit.ts')).auditCheckpointCommand(loadConfig()));
 
 const user = program.command('user').description('账号：user create、user reset-password / accounts: user create, user reset-password');
 user

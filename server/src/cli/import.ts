@@ -4,6 +4,7 @@ import { ALL_PERMISSIONS, type ImportReport } from '@qinlian/contracts';
 import type { Config } from '../platform/config.ts';
 import { systemActor, type Ctx } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
+import { xlsxLimitsOf } from '../platform/documents/xlsx-limits.ts';
 import { prepareDatabase, systemCtx } from '../bootstrap.ts';
 import { importPeople } from '../modules/org/index.ts';
 import { CliError } from './common.ts';
@@ -43,7 +44,8 @@ export async function importPeopleCommand(config: Config, file: string, opts: { 
   if (!fs.existsSync(full)) throw new CliError(`文件不存在 / no such file: ${full}`);
   const database = await prepareDatabase(config);
   try {
-    const report = await importPeople(operatorCtx(database), fs.readFileSync(full), { dryRun: !!opts.dryRun });
+    const reading = { limits: xlsxLimitsOf(config.imports), onProgress: () => {} };
+    const report = await importPeople(operatorCtx(database), fs.readFileSync(full), { dryRun: !!opts.dryRun, reading });
     printImportReport(report);
     if (report.errors.length) process.exitCode = 1;
   } finally {

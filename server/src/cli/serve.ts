@@ -7,6 +7,7 @@ import { buildApp } from '../app.ts';
 import { startJobLoop, type JobLoop } from '../platform/jobs/runner.ts';
 import { jobDefinitions } from '../modules/index.ts';
 import { writePidFile } from './sqlite-file.ts';
+import { serveBanner } from './serve-banner.ts';
 
 /**
  * Migrate, make the first admin, seed the demo when asked, serve API and web, and run the job loop (unless QINLIAN_JOBS=off).
@@ -53,5 +54,13 @@ export async function serveCommand(config: Config) {
       { instanceId, pollMs: config.jobs.pollMs },
     );
   }
-  console.log(`勤廉 Qinlian ${VERSION} · ${database.engine} · http://localhost:${config.port}${config.jobs.enabled ? ' · jobs on' : ''}`);
+  console.log(
+    serveBanner({
+      version: VERSION,
+      engine: database.engine,
+      jobs: config.jobs.enabled,
+      host: config.host,
+      bound: app.addresses().filter((a) => typeof a !== 'string'),
+    }),
+  );
 }

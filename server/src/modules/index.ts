@@ -2,20 +2,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { JobDefinition } from '../platform/jobs/define.ts';
 import { jobsHousekeepingJob } from '../platform/jobs/housekeeping.job.ts';
 import { notificationDeliveryJob } from '../platform/notifications/deliver.ts';
+import { importJobRoutes } from '../platform/documents/import-jobs.routes.ts';
 import { systemRoutes } from './system/index.ts';
-import { accessRoutes, authRoutes } from './identity/index.ts';
-import { auditRoutes } from './audit/index.ts';
+import { accessRoutes, accountRoutes, authRoutes } from './identity/index.ts';
+import { auditCheckpointJob, auditRoutes, auditVerifyJob, auditWitnessJob } from './audit/index.ts';
 import { departmentRoutes, peopleRoutes, photoSweepJob, postRoutes } from './org/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { planRoutes } from './plan/index.ts';
-import { evidenceSweepJob, planTaskRoutes, taskActionRoutes, taskRoutes, taskWarningsJob } from './tasks/index.ts';
+import { evidenceSweepJob, planTaskRoutes, taskActionRoutes, taskRoutes, taskWarningsJob, taskWorkflowRoutes } from './tasks/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
+import { instructionRoutes } from './instructions/index.ts';
+import { deskRoutes } from './desk/index.ts';
 
 /** Every module's route plugin, registered under /api. A new module adds one line. */
 export const apiModules: FastifyPluginAsyncZod[] = [
   systemRoutes,
   authRoutes,
   accessRoutes,
+  accountRoutes,
   auditRoutes,
   departmentRoutes,
   peopleRoutes,
@@ -25,7 +29,11 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   planTaskRoutes,
   taskRoutes,
   taskActionRoutes,
+  taskWorkflowRoutes,
   notificationRoutes,
+  importJobRoutes,
+  instructionRoutes,
+  deskRoutes,
 ];
 
 /** The public (no account) API's route plugins, registered under /api/public with its rate limits (platform/http/public-api.ts). */
@@ -38,4 +46,7 @@ export const jobDefinitions: JobDefinition<any>[] = [
   taskWarningsJob,
   evidenceSweepJob,
   photoSweepJob,
+  auditCheckpointJob,
+  auditWitnessJob,
+  auditVerifyJob,
 ];

@@ -1,5 +1,24 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { Cron } from 'croner';
+
+/** A croner pattern (Asia/Shanghai), checked at boot rather than at the first tick. */
+const cronPattern = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine(
+      (p) => {
+        try {
+          new Cron(p, { paused: true }).stop();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be a cron pattern, e.g. "5 * * * *"' },
+    );
 
 /** The only reader of process.env. Validates everything at boot and names every bad variable. */
 const Env = z
@@ -21,6 +40,8 @@ const Env = z
     QINLIAN_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(102400).default(1024),
     QINLIAN_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(20),
     QINLIAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** a JSON line per request (incoming and completed); off by default — errors (5xx) are logged either way */
+    QINLIAN_LOG_REQUESTS: z.enum(['true', 'false']).default('false'),
     QINLIAN_WEB_DIST: z.string().optional(),
     QINLIAN_SEED_DEMO: z.enum(['true', 'false']).default('true'),
     /** which peers may tell us the client's address in X-Forwarded-For: 'loopback' (a proxy on this host), a list of addresses/CIDRs, 'true' (anyone — only behind a proxy that overwrites the header) or 'false' */
@@ -47,6 +68,17 @@ const Env = z
     QINLIAN_PUBLIC_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     /** live pages (server-sent events): a comment line this often keeps proxies from closing an idle stream */
     QINLIAN_LIVE_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(15),
+    /** XLSX imports (platform/documents/xlsx-limits.ts): the uploaded file, what it may unpack to, the reading worker's heap */
+    QINLIAN_IMPORT_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(10),
+    QINLIAN_IMPORT_MAX_UNPACKED_MB: z.coerce.number().int().min(1).max(4000).default(100),
+    QINLIAN_IMPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(16).max(16384).default(256),
+    /** keys the audit chain's MACs and signs its checkpoints; kept outside the database (else `<data dir>/audit.key`, made on first start) */
+    QINLIAN_AUDIT_KEY: z.string().min(16, 'at least 16 characters').optional(),
+    /** an outside witness that receives every signed audit checkpoint by HTTP POST (JSON) */
+    QINLIAN_AUDIT_WITNESS_URL: z.string().url().optional(),
+    /** when the audit head is signed (checkpoint), and when the chain and the business rows are verified */
+    QINLIAN_AUDIT_CHECKPOINT_CRON: cronPattern('5 * * * *'),
+    QINLIAN_AUDIT_VERIFY_CRON: cronPattern('40 2 * * *'),
   })
   .superRefine((e, ctx) => {
     if (e.QINLIAN_SMTP_URL && !e.QINLIAN_SMTP_FROM)
@@ -73,6 +105,8 @@ export type Config = {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   logLevel: string;
+  /** QINLIAN_LOG_REQUESTS: log every request, not only errors */
+  logRequests: boolean;
   webDist: string;
   seedDemo: boolean;
   /** Fastify trustProxy: true, false, or a proxy-addr list such as 'loopback, 10.0.0.0/8' */
@@ -87,6 +121,10 @@ export type Config = {
   publicApi: { perAddress: number; perDevice: number; windowMs: number };
   /** server-sent events (platform/live/sse.ts) */
   live: { heartbeatMs: number };
+  /** XLSX imports: QINLIAN_IMPORT_MAX_FILE_MB, QINLIAN_IMPORT_MAX_UNPACKED_MB, QINLIAN_IMPORT_WORKER_MEMORY_MB */
+  imports: { maxFileBytes: number; maxUnpackedBytes: number; workerMemoryMb: number };
+  /** the audit chain's key, witness and schedules (platform/audit, modules/audit) */
+  audit: { key: string | undefined; witnessUrl: string | undefined; checkpointCron: string; verifyCron: string };
   /** NODE_ENV=test: every response is also checked by zod and the fast serializer held equal to it (platform/http/response-serializer.ts) */
   verifyResponses: boolean;
 };
@@ -119,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimitBytes: e.QINLIAN_BODY_LIMIT_KB * 1024,
     uploadLimitBytes: e.QINLIAN_UPLOAD_LIMIT_MB * 1024 * 1024,
     logLevel: e.QINLIAN_LOG_LEVEL,
+    logRequests: e.QINLIAN_LOG_REQUESTS === 'true',
     webDist: path.resolve(e.QINLIAN_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     seedDemo: e.QINLIAN_SEED_DEMO === 'true',
     trustProxy: e.QINLIAN_TRUST_PROXY === 'true' ? true : e.QINLIAN_TRUST_PROXY === 'false' ? false : e.QINLIAN_TRUST_PROXY,
@@ -134,6 +173,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       windowMs: e.QINLIAN_PUBLIC_RATE_WINDOW_SECONDS * 1000,
     },
     live: { heartbeatMs: Math.round(e.QINLIAN_LIVE_HEARTBEAT_SECONDS * 1000) },
+    imports: {
+      maxFileBytes: e.QINLIAN_IMPORT_MAX_FILE_MB * 1024 * 1024,
+      maxUnpackedBytes: e.QINLIAN_IMPORT_MAX_UNPACKED_MB * 1024 * 1024,
+      workerMemoryMb: e.QINLIAN_IMPORT_WORKER_MEMORY_MB,
+    },
+    audit: {
+      key: e.QINLIAN_AUDIT_KEY,
+      witnessUrl: e.QINLIAN_AUDIT_WITNESS_URL,
+      checkpointCron: e.QINLIAN_AUDIT_CHECKPOINT_CRON,
+      verifyCron: e.QINLIAN_AUDIT_VERIFY_CRON,
+    },
     verifyResponses: e.NODE_ENV === 'test',
     ...overrides,
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Rollup, Task } from '@qinlian/contracts';
+import type { Desk, Instruction, Rollup, Task } from '@qinlian/contracts';
 import { ENGINES, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
 import { verifyAuditChain } from '../platform/audit/verify.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo.ts';
@@ -51,7 +51,10 @@ describe.each(ENGINES)('demo campaign seed on %s', (engine) => {
     expect(all.filter((x) => x.parentId).length).toBeGreaterThanOrEqual(4);
     expect(all.every((x) => x.handlerName && x.leaderName)).toBe(true);
     const board = (await office.request({ method: 'GET', url: `/api/tasks/board?planId=${first.planId}` })).json();
-    expect(board.items.length).toBe(first.tagged);
+    // the board leaves drafts out: they are the office's until assigned
+    expect(all).toHaveLength(first.tasks);
+    expect(board.items.length).toBe(first.tagged - all.filter((x) => x.tagged && x.status === 'draft').length);
+    expect(board.items.some((x: Task) => x.status === 'draft')).toBe(false);
     expect(board.counts.byWarning.red).toBeGreaterThan(0);
     const closed = all.find((x) => x.status === 'closed')!;
     const events = (await office.request({ method: 'GET', url: `/api/tasks/${closed.id}/events` })).json().items;
@@ -69,6 +72,32 @@ describe.each(ENGINES)('demo campaign seed on %s', (engine) => {
     ).toBeGreaterThan(0);
     const staff = await signIn(t.app, 'staff1', DEMO_PASSWORD);
     expect((await staff.request({ method: 'GET', url: '/api/tasks?view=my_department&pageSize=1' })).json().total).toBeGreaterThan(0);
+  });
+
+  it('puts work on the demo accounts’ desks: the 批示 awaiting 经济发展局’s feedback, the leader’s own, the office’s close-outs', async () => {
+    const deskOf = async (username: string) => {
+      const s = await signIn(t.app, username, DEMO_PASSWORD);
+      const res = await s.request({ method: 'GET', url: `/api/desk?planId=${first.planId}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return { s, desk: res.json() as Desk };
+    };
+    const section = (d: Desk, key: string) => d.sections.find((x) => x.key === key);
+    const staff = await deskOf('staff1');
+    const feedback = section(staff.desk, 'instructionFeedback')!;
+    expect(feedback.count).toBeGreaterThanOrEqual(1);
+    const listed = (await staff.s.request({ method: 'GET', url: '/api/instructions?to=mine&state=awaiting' })).json();
+    expect(listed.total).toBe(feedback.count);
+    expect(listed.items.map((i: Instruction) => i.departmentName)).toContain('经济发展局');
+    const leader = await deskOf('leader');
+    expect(section(leader.desk, 'instructionsGiven')).toMatchObject({ overdue: 1 }); // the one to 营商环境局, past its date
+    const answered = (await leader.s.request({ method: 'GET', url: '/api/instructions?to=given&state=answered' })).json();
+    expect(answered.items[0].feedback.evidenceRef).toContain('招商〔2026〕15号');
+    const office = await deskOf('office');
+    const closeOuts = (
+      await office.s.request({ method: 'GET', url: `/api/tasks?planId=${first.planId}&status=close_requested&pageSize=1` })
+    ).json();
+    expect(section(office.desk, 'closeOutReview')!.count).toBe(closeOuts.total);
+    expect((await deskOf('inspector')).desk).toMatchObject({ sections: [], scope: 'all' }); // reads, owes nothing
   });
 
   it('keeps the audit chain intact and does nothing the second time', async () => {

@@ -27,7 +27,9 @@ import { createTask, refreshWarnings } from '../modules/tasks/index.ts';
 import { gradeTask, noteOnTask, takeStep } from '../modules/tasks/index.ts';
 import { uploadEvidence } from '../modules/tasks/index.ts';
 import { taskRowById, tasksOfPlan } from '../modules/tasks/index.ts';
+import { recordPastInstruction } from '../modules/instructions/index.ts';
 import { DEMO_PASSWORD } from './demo.ts';
+import { seedInstructions } from './campaign-instructions.ts';
 import { DEMO_ROOT } from './demo-org.ts';
 import { DEMO_LEADER_ACCOUNT, DEMO_LEADERS, DEMO_PROGRAMMES, DEMO_SUBTASKS } from './campaign-data.ts';
 import { planTimeline, prng, type Spec, type Step } from './campaign-timeline.ts';
@@ -62,7 +64,7 @@ export async function seedCampaign(database: Database, opts: { dataDir: string; 
       leaders.push({ id: row.id, name: row.name });
     }
     const account = leaders[DEMO_LEADER_ACCOUNT.leader]!;
-    await createAccount(tx, {
+    const { user: leaderUser } = await createAccount(tx, {
       username: DEMO_LEADER_ACCOUNT.username,
       displayName: account.name,
       personId: account.id,
@@ -130,7 +132,9 @@ export async function seedCampaign(database: Database, opts: { dataDir: string; 
       specs.filter((s) => deptId.has(s.department)),
       { today, now: clock.now(), calendar, rand: prng(2026), leaders },
     );
-    await replay(tx, steps, { deptId, posts, dataDir: opts.dataDir });
+    const leaderAccount = { personId: account.id, userId: leaderUser.id, name: account.name };
+    await replay(tx, steps, { deptId, posts, dataDir: opts.dataDir, leaderAccount });
+    await seedInstructions(tx, { deptId, leader: leaderAccount, today, now: clock.now(), tasks: await tasksOfPlan(tx.db, plan.id) });
     await refreshWarnings({ ...tx, clock }, plan.id);
     const tasks = await tasksOfPlan(tx.db, plan.id);
     return {
@@ -145,7 +149,13 @@ export async function seedCampaign(database: Database, opts: { dataDir: string; 
 }
 
 const OFFICE_NAME = '领导小组办公室';
-type ReplayEnv = { deptId: Map<string, string>; posts: Awaited<ReturnType<typeof livePostsOf>>; dataDir: string };
+type ReplayEnv = {
+  deptId: Map<string, string>;
+  posts: Awaited<ReturnType<typeof livePostsOf>>;
+  dataDir: string;
+  /** the leader with the demo account `leader`: the instructions they gave are theirs to follow up */
+  leaderAccount: { personId: string; userId: string };
+};
 
 /** Every step of every task in date order, each through the services with the clock set to its moment. */
 async function replay(tx: TxCtx, steps: Step[], env: ReplayEnv) {
@@ -182,8 +192,18 @@ async function replay(tx: TxCtx, steps: Step[], env: ReplayEnv) {
     const id = ids.get(spec.key);
     if (!id) continue;
     const row = (await taskRowById(at.db, id))!;
-    if (s.kind === 'urge' || s.kind === 'instruct') {
+    if (s.kind === 'urge') {
       await noteOnTask(at, id, s.kind, s.text ?? '');
+      continue;
+    }
+    if (s.kind === 'instruct') {
+      const mine = spec.leaderPersonId === env.leaderAccount.personId;
+      await recordPastInstruction(at, {
+        taskId: id,
+        text: s.text ?? '',
+        feedbackDueDate: null,
+        leader: { userId: mine ? env.leaderAccount.userId : null, personId: spec.leaderPersonId, name: actorName ?? '' },
+      });
       continue;
     }
     if (s.kind === 'grade') {

@@ -7,6 +7,8 @@ import type { DepartmentKind } from '@qinlian/contracts';
  */
 export type DemoDepartment = {
   name: string;
+  /** 登录名前缀: the post holders of the department sign in as `<code>.<n>` (n: their place in the department, 0 = head) */
+  code: string;
   kind: DepartmentKind;
   /** head, deputy, then the titles the rest of the staff hold */
   titles: { head: string; deputy: string; staff: string[] };
@@ -39,16 +41,25 @@ const common = {
 export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   {
     name: '党政办公室',
+    code: 'dzb',
     kind: 'department',
     titles: office,
     staff: 4,
     posts: [common.drafting, common.urge, p('机要文电岗', '公文收发、机要文件流转和印章管理')],
     sections: [
-      { name: '督查室', kind: 'department', titles: section, staff: 2, posts: [p('督查台账岗', '重点工作督查台账的登记、更新和销号')] },
+      {
+        name: '督查室',
+        code: 'dcs',
+        kind: 'department',
+        titles: section,
+        staff: 2,
+        posts: [p('督查台账岗', '重点工作督查台账的登记、更新和销号')],
+      },
     ],
   },
   {
     name: '党群工作部',
+    code: 'dqb',
     kind: 'department',
     titles: ministry,
     staff: 3,
@@ -56,6 +67,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   },
   {
     name: '模范机关建设领导小组办公室',
+    code: 'lxb',
     kind: 'group',
     titles: office,
     staff: 4,
@@ -67,6 +79,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   },
   {
     name: '纪检监察工委',
+    code: 'jjgw',
     kind: 'department',
     titles: { head: '书记', deputy: '副书记', staff: ['室主任', '一级主任科员', '科员'] },
     staff: 3,
@@ -74,6 +87,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
     sections: [
       {
         name: '第一监督检查室',
+        code: 'jcs1',
         kind: 'department',
         titles: { head: '主任', deputy: '副主任', staff: ['科员', '科员'] },
         staff: 2,
@@ -81,6 +95,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
       },
       {
         name: '案件审理室',
+        code: 'slds',
         kind: 'department',
         titles: { head: '主任', deputy: '副主任', staff: ['科员'] },
         staff: 1,
@@ -90,6 +105,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   },
   {
     name: '组织人事部',
+    code: 'zzb',
     kind: 'department',
     titles: ministry,
     staff: 3,
@@ -97,17 +113,26 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   },
   {
     name: '营商环境局（行政审批局）',
+    code: 'ysj',
     kind: 'department',
     titles: bureau,
     staff: 3,
     posts: [p('营商环境监测岗', '营商环境对标提升举措的调度和评估')],
     sections: [
-      { name: '政务服务科', kind: 'department', titles: section, staff: 2, posts: [common.window] },
-      { name: '审批一科', kind: 'department', titles: section, staff: 2, posts: [p('投资项目审批岗', '承诺即办、秒批和豁免清单事项审批')] },
+      { name: '政务服务科', code: 'zwfwk', kind: 'department', titles: section, staff: 2, posts: [common.window] },
+      {
+        name: '审批一科',
+        code: 'sp1k',
+        kind: 'department',
+        titles: section,
+        staff: 2,
+        posts: [p('投资项目审批岗', '承诺即办、秒批和豁免清单事项审批')],
+      },
     ],
   },
   {
     name: '招商引资局',
+    code: 'zsj',
     kind: 'department',
     titles: bureau,
     staff: 4,
@@ -115,27 +140,51 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   },
   {
     name: '经济发展局',
+    code: 'jfj',
     kind: 'department',
     titles: bureau,
     staff: 4,
     posts: [common.drafting, p('重大项目调度岗', '省市重大项目投资进度调度和红黄绿灯预警')],
     sections: [
-      { name: '综合科', kind: 'department', titles: section, staff: 2, posts: [common.finance] },
-      { name: '项目管理科', kind: 'department', titles: section, staff: 2, posts: [p('项目申报岗', '中央预算内投资和专项债项目申报')] },
-      { name: '统计科', kind: 'department', titles: section, staff: 1, posts: [p('统计报表岗', '经济指标月度统计、“双过半”分析')] },
+      { name: '综合科', code: 'jfzhk', kind: 'department', titles: section, staff: 2, posts: [common.finance] },
+      {
+        name: '项目管理科',
+        code: 'xmglk',
+        kind: 'department',
+        titles: section,
+        staff: 2,
+        posts: [p('项目申报岗', '中央预算内投资和专项债项目申报')],
+      },
+      {
+        name: '统计科',
+        code: 'tjk',
+        kind: 'department',
+        titles: section,
+        staff: 1,
+        posts: [p('统计报表岗', '经济指标月度统计、“双过半”分析')],
+      },
     ],
   },
   {
     name: '财政金融局',
+    code: 'czj',
     kind: 'department',
     titles: bureau,
     staff: 4,
     posts: [p('预算管理岗', '部门预算编审和执行监控'), p('惠企政策兑现岗', '惠企政策“即申即享”资金审核拨付')],
   },
-  { name: '自然资源和规划局', kind: 'department', titles: bureau, staff: 3, posts: [p('用地报批岗', '建设用地报批和供地'), common.window] },
-  { name: '生态环境局', kind: 'department', titles: bureau, staff: 3, posts: [p('环境执法岗', '环境监察执法和信访件办理')] },
+  {
+    name: '自然资源和规划局',
+    code: 'zrzyj',
+    kind: 'department',
+    titles: bureau,
+    staff: 3,
+    posts: [p('用地报批岗', '建设用地报批和供地'), common.window],
+  },
+  { name: '生态环境局', code: 'sthjj', kind: 'department', titles: bureau, staff: 3, posts: [p('环境执法岗', '环境监察执法和信访件办理')] },
   {
     name: '建设管理局',
+    code: 'jsglj',
     kind: 'department',
     titles: bureau,
     staff: 3,
@@ -143,6 +192,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   },
   {
     name: '社会事务局',
+    code: 'shswj',
     kind: 'department',
     titles: bureau,
     staff: 3,
@@ -150,6 +200,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   },
   {
     name: '应急管理局',
+    code: 'yjglj',
     kind: 'department',
     titles: bureau,
     staff: 3,
@@ -157,16 +208,18 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   },
   {
     name: '市场监管局',
+    code: 'scjgj',
     kind: 'department',
     titles: bureau,
     staff: 3,
     posts: [p('登记注册岗', '市场主体登记注册'), p('投诉举报岗', '消费投诉举报受理和回访')],
   },
-  { name: '科技创新局', kind: 'department', titles: bureau, staff: 2, posts: [p('科技项目岗', '科技计划项目申报和验收')] },
-  { name: '数据局', kind: 'department', titles: bureau, staff: 2, posts: [p('数据共享岗', '政务数据目录、共享交换和安全')] },
-  { name: '综合行政执法局', kind: 'department', titles: bureau, staff: 2, posts: [p('执法监督岗', '执法案卷评查和执法监督')] },
+  { name: '科技创新局', code: 'kjcxj', kind: 'department', titles: bureau, staff: 2, posts: [p('科技项目岗', '科技计划项目申报和验收')] },
+  { name: '数据局', code: 'sjj', kind: 'department', titles: bureau, staff: 2, posts: [p('数据共享岗', '政务数据目录、共享交换和安全')] },
+  { name: '综合行政执法局', code: 'zfj', kind: 'department', titles: bureau, staff: 2, posts: [p('执法监督岗', '执法案卷评查和执法监督')] },
   {
     name: '政务服务中心',
+    code: 'zwzx',
     kind: 'department',
     titles: office,
     staff: 3,
@@ -174,26 +227,42 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   },
   {
     name: '机关事务中心',
+    code: 'jgzx',
     kind: 'department',
     titles: office,
     staff: 2,
     posts: [p('公务接待岗', '公务接待审批和清单管理'), common.finance],
   },
-  { name: '儒乐湖新城', kind: 'town', titles: town, staff: 3, posts: [common.drafting, p('征迁安置岗', '征收拆迁和安置房分配')] },
-  { name: '直管区临空组团', kind: 'town', titles: town, staff: 3, posts: [common.urge, p('社区治理岗', '网格化治理和矛盾纠纷排查')] },
-  { name: '永修组团', kind: 'town', titles: town, staff: 2, posts: [common.info] },
-  { name: '共青组团', kind: 'town', titles: town, staff: 2, posts: [common.info] },
-  { name: '桑海组团', kind: 'town', titles: town, staff: 2, posts: [common.safety] },
+  {
+    name: '儒乐湖新城',
+    code: 'rlh',
+    kind: 'town',
+    titles: town,
+    staff: 3,
+    posts: [common.drafting, p('征迁安置岗', '征收拆迁和安置房分配')],
+  },
+  {
+    name: '直管区临空组团',
+    code: 'lkzt',
+    kind: 'town',
+    titles: town,
+    staff: 3,
+    posts: [common.urge, p('社区治理岗', '网格化治理和矛盾纠纷排查')],
+  },
+  { name: '永修组团', code: 'yxzt', kind: 'town', titles: town, staff: 2, posts: [common.info] },
+  { name: '共青组团', code: 'gqzt', kind: 'town', titles: town, staff: 2, posts: [common.info] },
+  { name: '桑海组团', code: 'shzt', kind: 'town', titles: town, staff: 2, posts: [common.safety] },
   {
     name: '新区城投集团',
+    code: 'ctjt',
     kind: 'company',
     titles: company,
     staff: 3,
     posts: [p('融资管理岗', '项目融资和债务风险管理'), p('工程管理岗', '代建项目进度和质量管理')],
   },
-  { name: '产业投资集团', kind: 'company', titles: company, staff: 3, posts: [p('基金管理岗', '产业基金投资和投后管理')] },
-  { name: '建设发展公司', kind: 'company', titles: company, staff: 2, posts: [p('工程管理岗', '工程招投标和施工现场管理')] },
-  { name: '人才发展集团', kind: 'company', titles: company, staff: 2, posts: [p('人才服务岗', '人才引进服务和政策兑现')] },
+  { name: '产业投资集团', code: 'cyjt', kind: 'company', titles: company, staff: 3, posts: [p('基金管理岗', '产业基金投资和投后管理')] },
+  { name: '建设发展公司', code: 'jsgs', kind: 'company', titles: company, staff: 2, posts: [p('工程管理岗', '工程招投标和施工现场管理')] },
+  { name: '人才发展集团', code: 'rcjt', kind: 'company', titles: company, staff: 2, posts: [p('人才服务岗', '人才引进服务和政策兑现')] },
 ];
 
 /** Common Chinese surnames, most frequent first (drawn with a bias towards the front). */

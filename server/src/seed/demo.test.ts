@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person, Post } from '@qinlian/contracts';
 import { ENGINES, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
@@ -66,6 +67,32 @@ describe.each(ENGINES)('demo seed on %s', (engine) => {
       items: Person[];
     };
     expect(new Set(staffList.items.map((p) => p.departmentName))).toEqual(new Set(['经济发展局']));
+  });
+
+  it('opens an account for every holder of a post, exactly as the README lists them', async () => {
+    const rows = await t.db.db
+      .selectFrom('posts')
+      .innerJoin('departments', 'departments.id', 'posts.departmentId')
+      .leftJoin('users as ua', 'ua.personId', 'posts.aPersonId')
+      .leftJoin('users as ub', 'ub.personId', 'posts.bPersonId')
+      .select(['departments.name as dept', 'posts.name as post', 'ua.username as a', 'ub.username as b'])
+      .execute();
+    expect(rows.every((r) => r.a && r.b)).toBe(true);
+    const readme = fs.readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const listed = [...readme.matchAll(/^\| (.+?) \| (.+?) \| `([\w.-]+)` \| `([\w.-]+)` \|$/gm)].map(
+      (m) => `${m[1]}|${m[2]}|${m[3]}|${m[4]}`,
+    );
+    expect(listed.sort()).toEqual(rows.map((r) => `${r.dept}|${r.post}|${r.a}|${r.b}`).sort());
+    const holders = new Set(rows.flatMap((r) => [r.a!, r.b!]));
+    const named = ['office', 'depthead', 'staff1', 'inspector'];
+    const accounts = (await t.db.db.selectFrom('users').select('username').execute()).map((u) => u.username).filter((u) => u !== 'admin');
+    expect(accounts.filter((u) => !named.includes(u)).sort()).toEqual([...holders].filter((u) => !named.includes(u)).sort());
+    // the README's count: the five named ones (leader comes with the campaign) and the holders
+    const total = readme.match(/共 (\d+) 个，密码都是/)![1];
+    expect(Number(total)).toBe(accounts.length + 1);
+    expect(readme).toContain(`（${accounts.length - named.length} 个，见后表）`);
+    const holder = await signIn(t.app, 'jfj.4', DEMO_PASSWORD); // 经济发展局 重大项目调度岗 A
+    expect(holder.user.username).toBe('jfj.4');
   });
 
   it('records audit events for what it made, in an intact chain', async () => {

@@ -1,14 +1,16 @@
 /**
  * 演示数据 — the demo organisation a first start shows: 勤廉新区党工委管委会 with its departments,
- * sections, town-level groups and state-owned companies, about 170 staff with posts (AB岗), and
- * four demo accounts. Names, phones and statuses come from a seeded PRNG, so every run makes the
- * same people.
+ * sections, town-level groups and state-owned companies, about 170 staff with posts (AB岗), four
+ * named demo accounts and an account for every post holder. Names, phones and statuses come from a
+ * seeded PRNG, so every run makes the same people.
  *
  * Demo accounts — password `Demo@2026`, no forced change at first sign-in:
  *   office     模范机关建设领导小组办公室副主任 — role office (领导小组办公室: reads everything, audit log)
  *   depthead   经济发展局局长                   — role dept_head (manages people of 经济发展局 and its sections)
  *   staff1     经济发展局科员                   — role staff (reads own department)
  *   inspector  纪检监察工委室主任               — role inspector (纪检监察: reads everything, audit, sign-ins)
+ *   <code>.<n> every other A or B holder of a post — role staff, so that notices of the tasks on
+ *              their posts reach someone who can act (README lists them: `demoPostAccounts`)
  *
  * Everything goes through the services as the system actor, in one transaction, so every record
  * has its audit event. `seedDemo` does nothing when any department exists.
@@ -21,6 +23,7 @@ import { createDepartment } from '../modules/org/index.ts';
 import { createPerson } from '../modules/org/index.ts';
 import { createPost } from '../modules/org/index.ts';
 import { createAccount, ensureBuiltinRoles } from '../modules/identity/index.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
 import { DEMO_DEPARTMENTS, DEMO_ROOT, GIVEN_FEMALE, GIVEN_MALE, PHONE_PREFIXES, SURNAMES, type DemoDepartment } from './demo-org.ts';
 import { prng } from './prng.ts';
 
@@ -76,7 +79,7 @@ export async function seedCounts(database: Database): Promise<SeedCounts> {
   return { departments, people, posts, accounts };
 }
 
-type Made = { id: string; name: string; title: string; status: PersonStatus };
+export type Made = { id: string; name: string; title: string; status: PersonStatus };
 const DEMO_ACCOUNTS = [
   { username: 'office', role: 'office', department: '模范机关建设领导小组办公室', index: 1 },
   { username: 'depthead', role: 'dept_head', department: '经济发展局', index: 0 },
@@ -118,33 +121,61 @@ export async function seedDemo(database: Database, clock: Clock = systemClock): 
     };
     for (const [i, d] of DEMO_DEPARTMENTS.entries()) await addDepartment(d, root.id, i + 1, i === 0);
 
-    for (const a of DEMO_ACCOUNTS) {
-      const person = staffOf.get(a.department)![a.index]!;
-      await createAccount(tx, {
-        username: a.username,
+    // one hash for every demo account: argon2id costs ~0.1 s apiece, and they share one password anyway
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const open = (username: string, person: Made, role: string) =>
+      createAccount(tx, {
+        username,
         displayName: person.name,
         personId: person.id,
-        roleIds: [roles.get(a.role)!],
+        roleIds: [roles.get(role)!],
         password: DEMO_PASSWORD,
+        passwordHash,
         mustChange: false,
       });
-    }
+    for (const a of DEMO_ACCOUNTS) await open(a.username, staffOf.get(a.department)![a.index]!, a.role);
+    for (const holder of demoPostAccounts(staffOf)) await open(holder.username, holder.person, 'staff');
   });
   return { seeded: true, ...(await seedCounts(database)) };
 }
 
-/**
- * AB岗: each post gets two different people of the department who have not left; the head is
- * kept out of the rotation when there are enough others.
- */
-async function addPosts(tx: TxCtx, departmentId: string, d: DemoDepartment, people: Made[]) {
+/** The A and B holders of a department's posts (AB岗): each post gets two different people who have not left; the head is kept out of the rotation when there are enough others. */
+export function postHolders(d: Pick<DemoDepartment, 'posts'>, people: Made[]): { post: string; a: Made; b: Made }[] {
   const present = people.filter((p) => p.status !== 'left');
   const rotation = present.length >= 3 ? present.slice(1) : present;
-  if (rotation.length < 2) return;
-  for (const [i, post] of d.posts.entries()) {
+  if (rotation.length < 2) return [];
+  return d.posts.map((post, i) => {
     const a = rotation[(2 * i + 1) % rotation.length]!;
     let b = rotation[(2 * i + 2) % rotation.length]!;
     if (b.id === a.id) b = rotation[(2 * i + 3) % rotation.length]!;
-    await createPost(tx, { departmentId, name: post.name, duties: post.duties, aPersonId: a.id, bPersonId: b.id });
-  }
+    return { post: post.name, a, b };
+  });
+}
+
+async function addPosts(tx: TxCtx, departmentId: string, d: DemoDepartment, people: Made[]) {
+  for (const [i, h] of postHolders(d, people).entries())
+    await createPost(tx, { departmentId, name: d.posts[i]!.name, duties: d.posts[i]!.duties, aPersonId: h.a.id, bPersonId: h.b.id });
+}
+
+/** The login of a post holder: the department's code and the person's place in it (0 = head, 1 = deputy, 2… staff). */
+export const postHolderUsername = (d: Pick<DemoDepartment, 'code'>, index: number) => `${d.code}.${index}`;
+
+/**
+ * An account for every holder of a post who has none of the named ones, in department order: the
+ * departments and people are the seed's own, so the list is the same on every run (the README's).
+ */
+export function demoPostAccounts(staffOf: Map<string, Made[]>): { username: string; person: Made; department: string }[] {
+  const named = new Set(DEMO_ACCOUNTS.map((a) => staffOf.get(a.department)?.[a.index]?.id));
+  const out: { username: string; person: Made; department: string }[] = [];
+  const walk = (d: DemoDepartment) => {
+    const people = staffOf.get(d.name) ?? [];
+    for (const h of postHolders(d, people))
+      for (const person of [h.a, h.b]) {
+        if (named.has(person.id) || out.some((o) => o.person.id === person.id)) continue;
+        out.push({ username: postHolderUsername(d, people.indexOf(person)), person, department: d.name });
+      }
+    for (const s of d.sections ?? []) walk(s);
+  };
+  for (const d of DEMO_DEPARTMENTS) walk(d);
+  return out;
 }

@@ -5,17 +5,21 @@ import { systemCtx } from '../../src/bootstrap.ts';
 import { inTransaction } from '../../src/platform/context.ts';
 import { notify } from '../../src/platform/notifications/notify.ts';
 import { transitionTask } from '../../src/modules/tasks/task-actions.service.ts';
+import { giveInstruction } from '../../src/modules/instructions/instructions.service.ts';
 import { markMilestone } from '../../src/modules/tasks/task-milestones.service.ts';
 import { setPersonPhoto } from '../../src/modules/org/people.service.ts';
 import type { Client, RoleName, Scope, World } from './world.ts';
+import { TASK_WORKFLOW_ROWS } from './authz-matrix.task-workflow.ts';
 
 /**
  * 2. The authorization matrix: every route × every role × a record in the caller's scope ("in",
  * department A1) and one outside it ("out", department B) → the status expected.
  *
  * Columns, always in this order:   anonymous  admin  office  deptHead  staff  token
- * (token = an API token issued to the department head's account: it must answer like deptHead,
- * except on session-only routes — sign-in, password, TOTP, session, credentials — where it gets 403.)
+ * (token = an API token issued to the department head's account, scoped to every permission the head
+ * holds: it must answer like deptHead, except on session-only routes — sign-in, password, TOTP,
+ * session, credentials — where it gets 403. Narrower tokens — read-only, a few permissions — are
+ * checked against these same rows in authz-tokens.test.ts.)
  *
  * `in` is the row for a record every signed-in role may see; `out` (record-scoped routes only)
  * for a record in department B, which the department head, the staff member and the token must
@@ -106,6 +110,26 @@ async function channel(w: World) {
   return res.json().id as string;
 }
 
+/** an in-app delivery, sent at once: retrying it is refused (409), which proves the caller got past the policy */
+async function sentDelivery(w: World) {
+  const key = uniq('authz-delivery:');
+  const personId = (await w.make.person('in')).id;
+  await inTransaction(ctx(w), (tx) =>
+    notify(tx, { kind: 'test', recipientPersonIds: [personId], title: '矩阵测试', body: '内容', dedupeKey: key }),
+  );
+  const row = await w.t.db.db
+    .selectFrom('notificationDeliveries')
+    .select('id')
+    .where('dedupeKey', 'like', `${key}%`)
+    .where('channel', '=', 'inapp')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** 批示 to the unit of `scope`, awaiting its 落实反馈 (given by the system: no leader's account needed) */
+const instruction = (w: World, scope: Scope) =>
+  giveInstruction(ctx(w), { departmentId: w.deptOf(scope).id, text: '请按期反馈落实情况', feedbackDueDate: '2026-12-31' });
+
 const ALL_SIGNED_IN = E(401, 200, 200, 200, 200, 200);
 /** one's own session and credentials: every person at the console, never an API token (session_required) */
 const SESSION_ONLY = E(401, 200, 200, 200, 200, 403);
@@ -137,9 +161,13 @@ export const MATRIX: Record<string, Row> = {
     }),
     in: E(401, 400, 400, 400, 400, 403),
   },
-  'POST /api/auth/totp/setup': { request: async () => ({ method: 'POST', url: '/api/auth/totp/setup' }), in: SESSION_ONLY },
+  // the second factor changes only with the current password in the body (a session alone is not enough)
+  'POST /api/auth/totp/setup': {
+    request: async () => ({ method: 'POST', url: '/api/auth/totp/setup', payload: { password: 'not-the-password' } }),
+    in: E(401, 400, 400, 400, 400, 403),
+  },
   'POST /api/auth/totp/enable': {
-    request: async () => ({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000' } }),
+    request: async () => ({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000', password: 'not-the-password' } }),
     in: E(401, 400, 400, 400, 400, 403),
   },
   'POST /api/auth/totp/disable': {
@@ -181,6 +209,11 @@ export const MATRIX: Record<string, Row> = {
   },
   'POST /api/users/:id/enable': {
     request: async (w) => ({ method: 'POST', url: `/api/users/${(await w.make.user()).id}/enable` }),
+    in: ADMIN_ONLY,
+  },
+  'GET /api/users': { request: async () => get('/api/users?state=enabled'), in: ADMIN_ONLY },
+  'POST /api/users/:id/unlock': {
+    request: async (w) => ({ method: 'POST', url: `/api/users/${(await w.make.user()).id}/unlock` }),
     in: ADMIN_ONLY,
   },
   'GET /api/api-tokens': { request: async () => get('/api/api-tokens'), in: ADMIN_ONLY },
@@ -249,6 +282,11 @@ export const MATRIX: Record<string, Row> = {
       ...multipartFile({ filename: 'x.xlsx', contentType: 'application/octet-stream', data: Buffer.from('not a workbook') }),
     }),
     in: E(401, 400, 403, 400, 403, 400),
+  },
+  'GET /api/imports/:id': {
+    // a background import is seen by its starter only (import-jobs.test.ts); one nobody started is not found
+    request: async () => get('/api/imports/01a24eb2d1b17eb0a022d1ea0cdde69e'),
+    in: E(401, 404, 404, 404, 404, 404),
   },
   'GET /api/people/:id': {
     request: async (w, s) => get(`/api/people/${(await w.make.person(s)).id}`),
@@ -321,6 +359,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/calendar/day': { request: async () => get('/api/calendar/day?date=2026-10-01'), in: ALL_SIGNED_IN },
   'GET /api/calendar/status': { request: async () => get('/api/calendar/status'), in: ALL_SIGNED_IN },
   'GET /api/calendar/overrides': { request: async () => get('/api/calendar/overrides'), in: ALL_SIGNED_IN },
+  'GET /api/calendar/year': { request: async () => get('/api/calendar/year?year=2026'), in: ALL_SIGNED_IN },
   'PUT /api/calendar/overrides': {
     request: async () => ({
       method: 'PUT',
@@ -452,6 +491,35 @@ export const MATRIX: Record<string, Row> = {
     in: E(401, 201, 403, 403, 403, 403),
     out: E(401, 201, 403, 403, 403, 403),
   },
+  // ── instructions (批示) and the desk ─────────────────────────────────────
+  'GET /api/instructions': {
+    request: async () => get('/api/instructions?pageSize=200'),
+    in: ALL_SIGNED_IN,
+    hidden: async (w) => (await instruction(w, 'out')).id,
+  },
+  'POST /api/instructions': {
+    request: async (w, s) => ({
+      method: 'POST',
+      url: '/api/instructions',
+      payload: { departmentId: w.deptOf(s).id, text: '高度重视，按期完成', feedbackDueDate: '2026-12-31' },
+    }),
+    in: E(401, 201, 403, 403, 403, 403), // leaders (tasks.instruct)
+    out: E(401, 201, 403, 403, 403, 403),
+  },
+  'GET /api/instructions/:id': {
+    request: async (w, s) => get(`/api/instructions/${(await instruction(w, s)).id}`),
+    in: ALL_SIGNED_IN,
+    out: OUT_OF_SCOPE(200),
+  },
+  'POST /api/instructions/:id/feedback': {
+    request: async (w, s) => {
+      const i = await instruction(w, s);
+      return { method: 'POST', url: `/api/instructions/${i.id}/feedback`, payload: { text: '已落实', version: i.version } };
+    },
+    in: E(401, 200, 403, 200, 200, 200), // the unit's handlers (tasks.handle over it); the office reads only
+    out: E(401, 200, 403, 404, 404, 404),
+  },
+  'GET /api/desk': { request: async () => get('/api/desk'), in: ALL_SIGNED_IN },
   'PUT /api/tasks/:id/grade': {
     request: async (w, s) => {
       const t = await task(w, s, 'assigned');
@@ -475,6 +543,7 @@ export const MATRIX: Record<string, Row> = {
     in: E(401, 200, 200, 200, 200, 200),
     out: OUT_OF_SCOPE(200),
   },
+  ...TASK_WORKFLOW_ROWS, // 分办, 延期, 协办, 部门审核
   'POST /api/files': {
     request: async () => ({
       method: 'POST',
@@ -519,6 +588,24 @@ export const MATRIX: Record<string, Row> = {
     in: ADMIN_ONLY,
   },
   'GET /api/notification-deliveries': { request: async () => get('/api/notification-deliveries'), in: ADMIN_ONLY },
+  'POST /api/notification-channels/:id/test': {
+    // a robot on a closed loopback port: the test is refused at once (200 with ok: false), nothing leaves the machine
+    request: async (w) => {
+      const res = await (
+        await w.client('admin')
+      ).request({
+        method: 'POST',
+        url: '/api/notification-channels',
+        payload: { kind: 'wecom', name: uniq('测试群'), target: 'http://127.0.0.1:9/hook', enabled: false },
+      });
+      return { method: 'POST', url: `/api/notification-channels/${res.json().id}/test`, payload: {} };
+    },
+    in: ADMIN_ONLY,
+  },
+  'POST /api/notification-deliveries/:id/retry': {
+    request: async (w) => ({ method: 'POST', url: `/api/notification-deliveries/${await sentDelivery(w)}/retry` }),
+    in: E(401, 409, 403, 403, 403, 403),
+  },
 };
 
 /** What to paste into MATRIX for a route that has no row yet. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { ApiTokenScope, Permission } from '@qinlian/contracts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import type { RegisteredRoute } from '../../src/platform/http/auth-hook.ts';
 import { buildDepartment, buildPerson, buildPost, buildRole, rootDepartment, TEST_PASSWORD } from '../factories.ts';
@@ -93,7 +94,16 @@ export async function buildWorld(t: TestApp) {
   const office = await accountWithRole(t, 'office', officePerson.id, `office_${suffix}`);
   const deptHead = await accountWithRole(t, 'dept_head', headPerson.id, `head_${suffix}`);
   const staff = await accountWithRole(t, 'staff', staffPerson.id, `staff_${suffix}`);
-  const token = await issueApiToken(ctxOf(t), { userId: deptHead.id, name: '可靠性测试令牌' }, t.config.tokenMaxDays);
+  // scoped to every permission the head holds: the token column of the matrix acts exactly like the head
+  const headPermissions = JSON.parse((await identityRepo.roleByCode(t.db.db, 'dept_head'))!.permissions) as Permission[];
+  const issueToHead = (name: string, scope: ApiTokenScope) =>
+    issueApiToken(ctxOf(t), { userId: deptHead.id, name, scope }, t.config.tokenMaxDays);
+  const token = await issueToHead('可靠性测试令牌', { kind: 'permissions', permissions: headPermissions });
+  /** the head's tokens narrower than the head (authz-tokens.test.ts): read-only, and one that may only read people */
+  const narrowTokens = {
+    readOnly: (await issueToHead('只读令牌', { kind: 'read_only' })).token,
+    peopleReadOnly: (await issueToHead('只读人员令牌', { kind: 'permissions', permissions: ['people.read'] })).token,
+  };
   const adminUser = (await identityRepo.userByUsername(t.db.db, 'admin'))!;
   const users: Record<Exclude<RoleName, 'anonymous' | 'token'>, string> = {
     admin: adminUser.id,
@@ -113,6 +123,8 @@ export async function buildWorld(t: TestApp) {
     staffPerson,
     officePerson,
     tokenSecret: token.token,
+    headPermissions,
+    narrowTokens,
     /** the department that holds this scope's records */
     deptOf: (scope: Scope) => (scope === 'in' ? deptA1 : deptB),
     /** a fresh client for a role: a new session each time, so one test's logout never leaks into the next */

@@ -1,4 +1,4 @@
-import { lazy, useEffect, type ComponentType, type ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import type { Permission } from '@qinlian/contracts';
 import { RequirePermission, RequireSession } from '../auth/guards.tsx';
@@ -7,25 +7,35 @@ import { AppLayout } from '../layout/AppLayout.tsx';
 // the console's front door comes with the shell: the first page of anyone not signed in, with no second wait
 import { LoginPage } from '../pages/login/LoginPage.tsx';
 
-/** Each page is its own chunk, loaded when first visited. */
+/**
+ * Each page is its own chunk, loaded when first visited. A new page is one line,
+ * `const XPage = page(() => import('../pages/x/XPage.tsx'), 'XPage');` — never a static import, which
+ * would put the page and its antd components into what the sign-in page downloads (web/vite.config.ts,
+ * antd-shell; e2e/first-load.e2e.test.ts holds it under 400 KB).
+ */
 const loaders: Array<() => Promise<unknown>> = [];
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => {
   loaders.push(load);
-  return lazy(async () => ({ default: (await load())[name] }));
+  return lazy(async () => {
+    const chunk = await load();
+    preloadOtherPagesWhenIdle();
+    return { default: chunk[name] };
+  });
 };
 
-/** Loads every page's code (the browser caches it); errors are left to the page's own load. */
-function preloadAllPages() {
-  for (const load of loaders) load().catch(() => undefined);
-}
-
-/** Once signed in, fetches the other pages' code while the user reads this one, so menu clicks open at once. */
-function PreloadPagesWhenIdle() {
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1500));
-    idle(() => preloadAllPages());
-  }, []);
-  return null;
+/**
+ * Once the first page's code has arrived, fetches the other pages' code while the user reads it, so
+ * menu clicks open at once (the browser caches it; errors are left to each page's own load). Not
+ * sooner: on a phone's slow link it would share the line with the page being opened.
+ */
+let preloading = false;
+function preloadOtherPagesWhenIdle() {
+  if (preloading) return;
+  preloading = true;
+  const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1500));
+  idle(() => {
+    for (const load of loaders) load().catch(() => undefined);
+  });
 }
 
 const ChangePasswordPage = page(() => import('../pages/account/ChangePasswordPage.tsx'), 'ChangePasswordPage');
@@ -43,6 +53,13 @@ const TaskListPage = page(() => import('../pages/tasks/list/TaskListPage.tsx'), 
 const TaskPage = page(() => import('../pages/tasks/detail/TaskPage.tsx'), 'TaskPage');
 const BoardPage = page(() => import('../pages/board/BoardPage.tsx'), 'BoardPage');
 const InboxPage = page(() => import('../pages/inbox/InboxPage.tsx'), 'InboxPage');
+const InstructionsPage = page(() => import('../pages/instructions/InstructionsPage.tsx'), 'InstructionsPage');
+const PlanEditorPage = page(() => import('../pages/plan/edit/PlanEditorPage.tsx'), 'PlanEditorPage');
+const PlanImportPage = page(() => import('../pages/plan/import/PlanImportPage.tsx'), 'PlanImportPage');
+const CalendarPage = page(() => import('../pages/calendar/CalendarPage.tsx'), 'CalendarPage');
+const ChannelsPage = page(() => import('../pages/notifications/ChannelsPage.tsx'), 'ChannelsPage');
+const DeliveriesPage = page(() => import('../pages/notifications/DeliveriesPage.tsx'), 'DeliveriesPage');
+const AccountsPage = page(() => import('../pages/system/accounts/AccountsPage.tsx'), 'AccountsPage');
 
 const guarded = (permission: Permission | undefined, node: ReactNode) => (
   <RequirePermission permission={permission}>{node}</RequirePermission>
@@ -64,16 +81,18 @@ export function ConsoleRoutes() {
       <Route
         element={
           <RequireSession>
-            <PreloadPagesWhenIdle />
             <AppLayout />
           </RequireSession>
         }
       >
         <Route index element={<DashboardPage />} />
         <Route path="plan" element={guarded('tasks.read', <PlanPage />)} />
+        <Route path="plan/edit" element={guarded('plan.manage', <PlanEditorPage />)} />
+        <Route path="plan/import" element={guarded('plan.manage', <PlanImportPage />)} />
         <Route path="tasks" element={guarded('tasks.read', <TaskListPage />)} />
         <Route path="tasks/:id" element={guarded('tasks.read', <TaskPage />)} />
         <Route path="board" element={guarded('tasks.read', <BoardPage />)} />
+        <Route path="instructions" element={guarded('tasks.read', <InstructionsPage />)} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="org/departments" element={guarded('org.read', <DepartmentsPage />)} />
         <Route path="org/people" element={guarded('people.read', <PeoplePage />)} />
@@ -82,6 +101,10 @@ export function ConsoleRoutes() {
         <Route path="system/tokens" element={guarded('users.manage', <TokensPage />)} />
         <Route path="system/sign-ins" element={guarded('signins.read', <SignInsPage />)} />
         <Route path="system/audit" element={guarded('audit.read', <AuditPage />)} />
+        <Route path="system/accounts" element={guarded('users.manage', <AccountsPage />)} />
+        <Route path="system/calendar" element={guarded('calendar.manage', <CalendarPage />)} />
+        <Route path="system/notification-channels" element={guarded('notifications.manage', <ChannelsPage />)} />
+        <Route path="system/deliveries" element={guarded('notifications.manage', <DeliveriesPage />)} />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

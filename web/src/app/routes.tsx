@@ -22,9 +22,14 @@ const ConsoleApp = lazy(async () => ({ default: (await loadConsole()).ConsoleApp
 export function startShellFor(pathname: string, queryClient: QueryClient) {
   if (isPublicPath(pathname)) return;
   // the built console names its chunk (vite.config.ts): as a script, the page's load event waits for it
-  const chunk = document.querySelector<HTMLMetaElement>('meta[name="qinlian-console"]')?.content;
-  if (chunk) document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: chunk }));
-  else void loadConsole();
+  const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content;
+  const chunk = meta('qinlian-console');
+  if (chunk) {
+    // what the chunk imports, asked for at once rather than found one after the other as each arrives
+    for (const href of meta('qinlian-console-imports')?.split(' ').filter(Boolean) ?? [])
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
+    document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: chunk }));
+  } else void loadConsole();
   void queryClient.prefetchQuery(sessionQuery);
 }
 

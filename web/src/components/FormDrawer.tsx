@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Drawer, Flex, type FormInstance } from 'antd';
+import { Button, Drawer, Flex, Grid, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../api/client.ts';
 import { FieldErrorsAlert } from './FieldErrorsAlert.tsx';
@@ -26,11 +26,13 @@ type Props = {
 /** The create / edit drawer: title, the server's unplaced errors above the form, 取消 and 保存 at the foot. */
 export function FormDrawer({ open, title, size, form, onClose, saving, readOnly = false, errors, saveTestId, children }: Props) {
   const { t } = useTranslation();
+  // a phone gets the whole width: a 520 px drawer on a 390 px screen cuts the form off
+  const phone = Grid.useBreakpoint().md === false;
   return (
     <Drawer
       open={open}
       onClose={onClose}
-      size={size}
+      size={phone ? '100%' : size}
       title={title}
       // the form instance is connected while closed too, so the opening effect can fill it in
       forceRender

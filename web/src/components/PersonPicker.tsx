@@ -12,6 +12,8 @@ type Props = {
   /** the current value's name when the caller knows it (e.g. a task's leaderName) */
   valueLabel?: string | null;
   placeholder?: string;
+  /** only people of this department (not its sub-departments), e.g. whom a head may dispatch a task to */
+  departmentId?: string;
   allowClear?: boolean;
   disabled?: boolean;
   style?: React.CSSProperties;
@@ -20,7 +22,18 @@ type Props = {
 };
 
 /** Choose anyone in the reader's people scope, searched on the server by name or phone. */
-export function PersonPicker({ value, onChange, valueLabel, placeholder, allowClear = true, disabled, style, id, ...rest }: Props) {
+export function PersonPicker({
+  value,
+  onChange,
+  valueLabel,
+  placeholder,
+  departmentId,
+  allowClear = true,
+  disabled,
+  style,
+  id,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
@@ -29,8 +42,13 @@ export function PersonPicker({ value, onChange, valueLabel, placeholder, allowCl
     return () => clearTimeout(timer);
   }, [typed]);
   const found = useQuery({
-    queryKey: ['people', 'list', { q, page: 1, pageSize: 30, picker: true }],
-    queryFn: ({ signal }) => api.get<z.infer<typeof PeoplePage>>('/api/people', { q: q || undefined, page: 1, pageSize: 30 }, signal),
+    queryKey: ['people', 'list', { q, page: 1, pageSize: 30, picker: true, departmentId }],
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof PeoplePage>>(
+        '/api/people',
+        { q: q || undefined, page: 1, pageSize: 30, ...(departmentId ? { departmentId, subtree: 'false' } : {}) },
+        signal,
+      ),
     placeholderData: keepPreviousData,
     enabled: !disabled,
     meta: { silent: true },

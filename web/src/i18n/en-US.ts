@@ -1,7 +1,11 @@
 import type { Messages } from './zh-CN.ts';
+import { enAdmin } from './en-US.admin.ts';
+import { enPlanning } from './en-US.planning.ts';
 import { enPublic } from './en-US.public.ts';
 import { enSystem } from './en-US.system.ts';
 import { enTasks } from './en-US.tasks.ts';
+import { enTasksWorkflow } from './en-US.tasks-workflow.ts';
+import { enDesk } from './en-US.desk.ts';
 
 export const enUS: Messages = {
   brand: {
@@ -81,6 +85,7 @@ export const enUS: Messages = {
     changePassword: 'Change password',
     signedOut: 'Signed out',
     sessionEnded: 'Your session has ended; please sign in again',
+    openMenu: 'Open the menu',
   },
   login: {
     title: 'Sign in',
@@ -113,20 +118,12 @@ export const enUS: Messages = {
   dashboard: {
     greeting: 'Hello, {{name}}',
     today: 'Today is {{date}}',
-    departments: 'Departments',
-    people: 'People',
-    posts: 'Posts',
-    server: 'System status',
     ok: 'Running',
     degraded: 'Degraded',
     shortcuts: 'Shortcuts',
-    myRoles: 'My roles',
     dataScope: 'Data scope',
     version: 'Version {{version}} · {{db}} database',
     noDept: 'No department',
-    activeDepartments: 'Active departments',
-    peopleTotal: 'People on record',
-    postsTotal: 'A/B posts',
   },
   dept: {
     title: 'Departments',
@@ -223,6 +220,9 @@ export const enUS: Messages = {
     message: 'Problem',
     done: 'Import finished: {{created}} people added.',
     again: 'Choose another file',
+    progressReading: 'Reading the file: {{done}} rows so far…',
+    progressChecking: 'Checking all {{total}} rows…',
+    progressWriting: 'Writing: {{done}} of {{total}} rows',
   },
   post: {
     title: 'Posts (A/B)',
@@ -270,8 +270,14 @@ export const enUS: Messages = {
     totpDisable: 'Turn off one-time codes',
     totpDisablePassword: 'Enter your current password to turn them off',
     totpDisabled: 'One-time codes are off',
+    totpSetupPassword: 'Enter your current password to confirm it is you',
+    totpCancel: 'Cancel set-up',
   },
   ...enSystem,
   ...enTasks,
+  ...enTasksWorkflow,
+  ...enDesk,
   ...enPublic,
+  ...enAdmin,
+  ...enPlanning,
 };

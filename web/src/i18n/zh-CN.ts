@@ -1,7 +1,11 @@
 /** zh-CN is the source of truth; en-US must have the same keys (enforced by its type). */
+import { zhAdmin } from './zh-CN.admin.ts';
+import { zhPlanning } from './zh-CN.planning.ts';
 import { zhPublic } from './zh-CN.public.ts';
 import { zhSystem } from './zh-CN.system.ts';
 import { zhTasks } from './zh-CN.tasks.ts';
+import { zhTasksWorkflow } from './zh-CN.tasks-workflow.ts';
+import { zhDesk } from './zh-CN.desk.ts';
 
 export const zhCN = {
   brand: { name: '勤廉新区 · 模范机关建设平台', short: '勤廉新区', tagline: '打造模范机关 · 建设勤廉新区', org: '党工委 · 管委会' },
@@ -76,6 +80,7 @@ export const zhCN = {
     changePassword: '修改密码',
     signedOut: '已退出登录',
     sessionEnded: '登录已失效，请重新登录',
+    openMenu: '打开菜单',
   },
   login: {
     title: '账号登录',
@@ -104,20 +109,12 @@ export const zhCN = {
   dashboard: {
     greeting: '{{name}}，您好',
     today: '今天是 {{date}}',
-    departments: '部门',
-    people: '人员',
-    posts: '岗位',
-    server: '系统状态',
     ok: '运行正常',
     degraded: '部分降级',
     shortcuts: '常用功能',
-    myRoles: '我的角色',
     dataScope: '数据权限',
     version: '版本 {{version}} · 数据库 {{db}}',
     noDept: '未分配部门',
-    activeDepartments: '在用部门',
-    peopleTotal: '在册人员',
-    postsTotal: 'AB 岗位',
   },
   dept: {
     title: '部门管理',
@@ -208,6 +205,9 @@ export const zhCN = {
     message: '问题',
     done: '导入完成，新增 {{created}} 人。',
     again: '重新选择文件',
+    progressReading: '正在读取文件：已读取 {{done}} 行…',
+    progressChecking: '正在逐行校验 {{total}} 行…',
+    progressWriting: '正在写入：{{done}} / {{total}} 行',
   },
   post: {
     title: '岗位管理（AB岗）',
@@ -254,10 +254,16 @@ export const zhCN = {
     totpDisable: '停用动态验证码',
     totpDisablePassword: '请输入当前密码以停用',
     totpDisabled: '动态验证码已停用',
+    totpSetupPassword: '请输入当前密码以确认是本人操作',
+    totpCancel: '取消设置',
   },
   ...zhSystem,
   ...zhTasks,
+  ...zhTasksWorkflow,
+  ...zhDesk,
   ...zhPublic,
+  ...zhAdmin,
+  ...zhPlanning,
 };
 
 export type Messages = typeof zhCN;

@@ -1,14 +1,21 @@
-import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Tooltip } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { toastSuccess } from '../app/feedback.ts';
+import { BRAND_GOLD, BRAND_INK } from '../app/theme.ts';
 import { useCurrentUser, useLogout } from '../auth/session.ts';
 import { BrandMark } from './BrandMark.tsx';
 import { InboxBell } from './InboxBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-export function AppHeader() {
+type Props = {
+  /** below `md`: a menu button, the short brand on one line, no name beside the avatar */
+  phone: boolean;
+  onOpenMenu: () => void;
+};
+
+export function AppHeader({ phone, onOpenMenu }: Props) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const logout = useLogout();
@@ -22,17 +29,29 @@ export function AppHeader() {
     );
 
   return (
-    <Layout.Header className="app-header">
-      <Flex align="center" gap={12} style={{ minWidth: 0 }}>
-        <BrandMark size={34} />
+    <Layout.Header className={`app-header ${phone ? 'app-header-phone' : ''}`}>
+      <Flex align="center" gap={phone ? 8 : 12} className="app-header-start">
+        {phone && (
+          <Button
+            type="text"
+            className="on-dark app-menu-button"
+            icon={<MenuOutlined />}
+            onClick={onOpenMenu}
+            data-testid="menu-open"
+            aria-label={t('header.openMenu')}
+          />
+        )}
+        <BrandMark size={phone ? 28 : 34} />
         <div className="app-brand">
-          <div className="app-brand-name">{t('brand.name')}</div>
-          <div className="app-brand-org">{t('brand.org')}</div>
+          <div className="app-brand-name" title={t('brand.name')}>
+            {phone ? t('brand.short') : t('brand.name')}
+          </div>
+          {!phone && <div className="app-brand-org">{t('brand.org')}</div>}
         </div>
       </Flex>
-      <Flex align="center" gap={4}>
+      <Flex align="center" gap={phone ? 0 : 4} className="app-header-end">
         <InboxBell />
-        <LanguageSwitch tone="dark" />
+        <LanguageSwitch tone="dark" compact={phone} />
         <Dropdown
           trigger={['click']}
           menu={{
@@ -44,11 +63,11 @@ export function AppHeader() {
             ],
           }}
         >
-          <Button type="text" className="on-dark" data-testid="user-menu">
-            <Avatar size={26} style={{ background: '#ffd666', color: '#8e1414', fontWeight: 600 }}>
+          <Button type="text" className="on-dark" data-testid="user-menu" aria-label={user.name}>
+            <Avatar size={26} style={{ background: BRAND_GOLD, color: BRAND_INK, fontWeight: 600 }}>
               {user.name.slice(0, 1)}
             </Avatar>
-            <span className="app-user-name" data-testid="current-user-name">
+            <span className={phone ? 'visually-hidden' : 'app-user-name'} data-testid="current-user-name">
               {user.name}
             </span>
           </Button>

@@ -1,68 +1,75 @@
-import { Suspense, useMemo, useState } from 'react';
-import { Layout, Menu, type MenuProps } from 'antd';
-import { Link, Outlet, useLocation } from 'react-router';
-import { useTranslation } from 'react-i18next';
-import { useCan } from '../auth/session.ts';
+import { Suspense, useEffect, useState } from 'react';
+import { Drawer, Grid, Layout, Menu } from 'antd';
+import { Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { AppHeader } from './AppHeader.tsx';
-import { MENU, activeLeaf, isGroup, type MenuLeaf } from './menu.tsx';
+import { MENU, activeLeaf, isGroup } from './menu.tsx';
+import { useMenuItems } from './useMenuItems.tsx';
 
 const COLLAPSE_KEY = 'qinlian.menuCollapsed';
+const OPEN_KEYS = MENU.filter(isGroup).map((g) => g.key);
 
-/** Header, left menu by module, and the page. */
+/**
+ * Header, left menu by module, and the page. Below antd's `md` (768 px) the menu leaves the page
+ * for a drawer opened from the header: a 224 px side menu would leave a phone 160 px of page.
+ */
 export function AppLayout() {
-  const { t } = useTranslation();
-  const can = useCan();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  // undefined until antd has measured: render the desktop layout, as before
+  const phone = screens.md === false;
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSE_KEY) === '1');
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const active = activeLeaf(location.pathname);
+  const items = useMenuItems();
 
-  const items = useMemo<MenuProps['items']>(() => {
-    type Item = NonNullable<MenuProps['items']>[number];
-    const leaf = (l: MenuLeaf): Item => ({
-      key: l.key,
-      icon: l.icon,
-      label: (
-        <Link to={l.path} data-testid={l.testId}>
-          {t(l.labelKey)}
-        </Link>
-      ),
-    });
-    const visible = (l: MenuLeaf) => !l.permission || can(l.permission);
-    return MENU.flatMap((entry): Item[] => {
-      if (!isGroup(entry)) return visible(entry) ? [leaf(entry)] : [];
-      const children = entry.children.filter(visible).map(leaf);
-      return children.length ? [{ key: entry.key, icon: entry.icon, label: t(entry.labelKey), children }] : [];
-    });
-  }, [can, t]);
+  // a tap on a menu entry navigates: the drawer gets out of the way of the page it opened
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
-  const openKeys = MENU.filter(isGroup).map((g) => g.key);
+  const menu = (inDrawer: boolean) => (
+    <Menu
+      mode="inline"
+      selectedKeys={active ? [active.key] : []}
+      defaultOpenKeys={collapsed && !inDrawer ? [] : OPEN_KEYS}
+      items={items}
+      style={{ borderInlineEnd: 0, paddingTop: 8 }}
+    />
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <AppHeader />
+      <AppHeader phone={phone} onOpenMenu={() => setDrawerOpen(true)} />
       <Layout>
-        <Layout.Sider
-          width={224}
-          theme="light"
-          collapsible
-          collapsed={collapsed}
-          onCollapse={(c) => {
-            setCollapsed(c);
-            localStorage.setItem(COLLAPSE_KEY, c ? '1' : '0');
-          }}
-          className="app-sider"
-        >
-          <Menu
-            mode="inline"
-            selectedKeys={active ? [active.key] : []}
-            defaultOpenKeys={collapsed ? [] : openKeys}
-            items={items}
-            style={{ borderInlineEnd: 0, paddingTop: 8 }}
-          />
-        </Layout.Sider>
-        <Layout.Content className="app-content">
+        {phone ? (
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={264}
+            className="app-menu-drawer"
+            styles={{ body: { padding: 0 } }}
+            title={null}
+            closable={false}
+          >
+            {menu(true)}
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            width={224}
+            theme="light"
+            collapsible
+            collapsed={collapsed}
+            onCollapse={(c) => {
+              setCollapsed(c);
+              localStorage.setItem(COLLAPSE_KEY, c ? '1' : '0');
+            }}
+            className="app-sider"
+          >
+            {menu(false)}
+          </Layout.Sider>
+        )}
+        <Layout.Content className={`app-content ${phone ? 'app-content-phone' : ''}`}>
           <ErrorBoundary resetKey={location.pathname}>
             <Suspense fallback={<FullPageSpin />}>
               <Outlet />

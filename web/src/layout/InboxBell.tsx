@@ -2,9 +2,10 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { BRAND_INK } from '../app/theme.ts';
 import { useUnreadCount } from '../domain/inbox/useUnreadCount.ts';
 
-const INDICATOR = { color: '#8e1414', fontWeight: 700, boxShadow: '0 0 0 1px #a11818' };
+const INDICATOR = { color: BRAND_INK, fontWeight: 700, boxShadow: `0 0 0 1px ${BRAND_INK}` };
 
 /** The bell in the header with the unread count (polled every minute). */
 export function InboxBell() {

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppLanguage } from '../i18n/index.ts';
 import { useLanguagePick } from '../i18n/useLanguagePick.ts';
 
-/** 中文 / English; the choice is kept in localStorage and sent as Accept-Language. */
-export function LanguageSwitch({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
+/** 中文 / English; the choice is kept in localStorage and sent as Accept-Language. `compact`: the globe alone (phone header). */
+export function LanguageSwitch({ tone = 'light', compact = false }: { tone?: 'light' | 'dark'; compact?: boolean }) {
   const { t } = useTranslation();
   const { lang, pick } = useLanguagePick();
   return (
@@ -20,8 +20,14 @@ export function LanguageSwitch({ tone = 'light' }: { tone?: 'light' | 'dark' }) 
         onClick: ({ key }) => void pick(key as AppLanguage),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} data-testid="lang-switch" className={tone === 'dark' ? 'on-dark' : undefined}>
-        {lang === 'zh-CN' ? t('lang.zh') : t('lang.en')}
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        data-testid="lang-switch"
+        className={tone === 'dark' ? 'on-dark' : undefined}
+        aria-label={compact ? `${t('lang.zh')} / ${t('lang.en')}` : undefined}
+      >
+        {compact ? null : lang === 'zh-CN' ? t('lang.zh') : t('lang.en')}
       </Button>
     </Dropdown>
   );

@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import type { AuditCheckpointsTable } from '../../platform/db/schema.ts';
 
 type AuditFilter = { action?: string; entityType?: string; entityId?: string; actorId?: string; q?: string; from?: string; to?: string };
 
@@ -30,4 +31,18 @@ export const auditRepo = {
     ]);
     return { items, total: Number(total.n) };
   },
+
+  head: (db: Executor) => db.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst(),
+  latestCheckpoint: (db: Executor) =>
+    db.selectFrom('auditCheckpoints').selectAll().orderBy('seq', 'desc').orderBy('at', 'desc').limit(1).executeTakeFirst(),
+  checkpointById: (db: Executor, id: string) => db.selectFrom('auditCheckpoints').selectAll().where('id', '=', id).executeTakeFirst(),
+  insertCheckpoint: (db: Executor, row: AuditCheckpointsTable) => db.insertInto('auditCheckpoints').values(row).execute(),
+  witnessed: (
+    db: Executor,
+    id: string,
+    patch: Pick<AuditCheckpointsTable, 'witnessStatus' | 'witnessAttempts' | 'witnessError' | 'witnessAt'>,
+  ) => db.updateTable('auditCheckpoints').set(patch).where('id', '=', id).execute(),
+  /** checkpoints the witness has not acknowledged (pending or failed), oldest first */
+  unwitnessed: (db: Executor) =>
+    db.selectFrom('auditCheckpoints').selectAll().where('witnessStatus', 'in', ['pending', 'failed']).orderBy('seq').execute(),
 };

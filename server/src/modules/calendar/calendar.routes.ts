@@ -4,7 +4,10 @@ import {
   CalendarDayQuery,
   CalendarOverride,
   CalendarOverrideList,
+  CalendarOverrideQuery,
   CalendarStatus,
+  CalendarYear,
+  CalendarYearQuery,
   DeadlineQuery,
   DeadlineResponse,
   Ok,
@@ -16,7 +19,8 @@ import { z } from 'zod';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { requires, signedIn } from '../../platform/policy/policy.ts';
 import { invalid } from '../../platform/errors.ts';
-import { calendarFor, calendarStatus, listOverrides, removeOverride, setOverride } from '../../platform/calendar/calendar.service.ts';
+import { calendarFor, calendarStatus, removeOverride, setOverride } from '../../platform/calendar/calendar.service.ts';
+import { calendarYear, overridesOfYear } from './calendar-year.ts';
 
 const tags = ['calendar'];
 
@@ -73,9 +77,23 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     '/calendar/overrides',
     {
       config: { policy: signedIn },
-      schema: { tags, summary: '本地节假日调整', response: { 200: CalendarOverrideList } },
+      schema: { tags, summary: '本地节假日调整（可按年份）', querystring: CalendarOverrideQuery, response: { 200: CalendarOverrideList } },
     },
-    async () => ({ items: await listOverrides(app.deps.db) }),
+    async (req) => ({ items: await overridesOfYear(app.deps.db, req.query.year) }),
+  );
+
+  app.get(
+    '/calendar/year',
+    {
+      config: { policy: signedIn },
+      schema: {
+        tags,
+        summary: '全年特殊日：法定节假日、调休上班日与本地调整',
+        querystring: CalendarYearQuery,
+        response: { 200: CalendarYear },
+      },
+    },
+    async (req) => calendarYear(app.deps.db, req.query.year, ctxOf(req).lang),
   );
 
   app.put(

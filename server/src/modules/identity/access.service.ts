@@ -1,4 +1,4 @@
-import type { DataScope, Permission, RoleCreateBody, RoleUpdateBody } from '@qinlian/contracts';
+import type { ApiTokenScope, DataScope, Permission, RoleCreateBody, RoleUpdateBody } from '@qinlian/contracts';
 import { RoleCreateBody as RoleCreateSchema, ALL_PERMISSIONS } from '@qinlian/contracts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -8,6 +8,8 @@ import { iso } from '../../platform/clock.ts';
 import { hashPassword, newSecret, randomPassword, secretDigest, assertPasswordPolicy } from '../../platform/auth/passwords.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { identityRepo, type RoleRow, type UserRow } from './identity.repo.ts';
+import { mayActOnAccount } from './account-power.ts';
+import { assertScopeWithinOwner, DEFAULT_TOKEN_SCOPE, scopeColumns } from './token-scope.ts';
 
 /** Built-in roles every installation starts with (内置角色). */
 export const BUILTIN_ROLES: { code: string; name: string; permissions: Permission[]; dataScope: DataScope }[] = [
@@ -15,7 +17,7 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: Permissio
   {
     code: 'office',
     name: '领导小组办公室',
-    permissions: ['org.read', 'people.read', 'audit.read', 'tasks.read', 'plan.manage'],
+    permissions: ['org.read', 'people.read', 'audit.read', 'tasks.read', 'plan.manage', 'tasks.backfill'],
     dataScope: 'all',
   },
   {
@@ -26,7 +28,13 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: Permissio
   },
   { code: 'staff', name: '工作人员', permissions: ['org.read', 'people.read', 'tasks.read', 'tasks.handle'], dataScope: 'dept' },
   { code: 'leader', name: '领导', permissions: ['org.read', 'people.read', 'tasks.read', 'tasks.instruct'], dataScope: 'all' },
-  { code: 'inspector', name: '纪检监察', permissions: ['org.read', 'people.read', 'audit.read', 'signins.read'], dataScope: 'all' },
+  // 纪检监察 supervises the campaign too: it reads plans, tasks and the board (tasks.read), and acts on none of them
+  {
+    code: 'inspector',
+    name: '纪检监察',
+    permissions: ['org.read', 'people.read', 'audit.read', 'signins.read', 'tasks.read'],
+    dataScope: 'all',
+  },
 ];
 
 export async function ensureBuiltinRoles(ctx: Ctx): Promise<Map<string, string>> {
@@ -143,7 +151,16 @@ async function assertRolesExist(ctx: Ctx, roleIds: string[], field: string) {
  */
 export async function createAccount(
   ctx: Ctx,
-  input: { username: string; displayName: string; personId: string | null; roleIds: string[]; password?: string; mustChange?: boolean },
+  input: {
+    username: string;
+    displayName: string;
+    personId: string | null;
+    roleIds: string[];
+    password?: string;
+    mustChange?: boolean;
+    /** `password` hashed already: the demo seed hashes its one password once for a hundred accounts */
+    passwordHash?: string;
+  },
 ) {
   return inTransaction(ctx, async (tx) => {
     if (await identityRepo.userByUsername(tx.db, input.username)) throw duplicate('username', input.username);
@@ -156,7 +173,7 @@ export async function createAccount(
       personId: input.personId,
       username: input.username,
       displayName: input.displayName,
-      passwordHash: await hashPassword(password),
+      passwordHash: input.password && input.passwordHash ? input.passwordHash : await hashPassword(password),
       mustChangePassword: input.password && input.mustChange === false ? 0 : 1,
       totpSecret: null,
       totpEnabled: 0,
@@ -180,12 +197,9 @@ export async function createAccount(
  * (reset, disable, token, roles) needs every permission that account holds or will hold, and a
  * data scope at least as broad.
  */
-async function assertMayActOnAccount(ctx: Ctx, userId: string, extraRoleIds: string[] = []) {
-  const actor = ctx.actor!;
+export async function assertMayActOnAccount(ctx: Ctx, userId: string, extraRoleIds: string[] = []) {
   const roles = [...(await identityRepo.rolesOfUser(ctx.db, userId)), ...(await identityRepo.rolesByIds(ctx.db, extraRoleIds))];
-  const needed = roles.flatMap((r) => JSON.parse(r.permissions) as Permission[]);
-  const broader = roles.some((r) => r.dataScope === 'all') && !actor.scope.all;
-  if (needed.some((p) => !actor.permissions.has(p)) || broader) throw new DomainError('account_more_powerful', 403);
+  if (!mayActOnAccount(ctx.actor!, roles)) throw new DomainError('account_more_powerful', 403);
 }
 
 export async function setUserRoles(ctx: Ctx, userId: string, roleIds: string[]) {
@@ -254,20 +268,28 @@ export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolea
 }
 
 /**
- * An API token for integrations: acts as the person it is issued to, with their scope. Shown once.
- * It always expires — at most `maxDays` (QINLIAN_TOKEN_MAX_DAYS) from now, which is also its lifetime
- * when none is asked for — so a leaked token is not a key for a decade.
+ * An API token for integrations: acts as the person it is issued to, within the scope the issuer
+ * picks — read-only, or named permissions the person holds now (read-only when none is picked).
+ * Shown once. It always expires — at most `maxDays` (QINLIAN_TOKEN_MAX_DAYS) from now, which is
+ * also its lifetime when none is asked for — so a leaked token is not a key for a decade.
  */
-export async function issueApiToken(ctx: Ctx, input: { userId: string; name: string; expiresInDays?: number }, maxDays: number) {
+export async function issueApiToken(
+  ctx: Ctx,
+  input: { userId: string; name: string; expiresInDays?: number; scope?: ApiTokenScope },
+  maxDays: number,
+) {
   const days = input.expiresInDays ?? maxDays;
   if (days > maxDays)
     throw new DomainError('token_lifetime_too_long', 400, { max: maxDays }, [
       { path: 'body.expiresInDays', message: 'token_lifetime_too_long' },
     ]);
+  const scope = input.scope ?? DEFAULT_TOKEN_SCOPE;
   return inTransaction(ctx, async (tx) => {
     const user = await identityRepo.userById(tx.db, input.userId);
     if (!user) throw new DomainError('not_found', 404, {}, [{ path: 'body.userId', message: 'unknown user' }]);
     await assertMayActOnAccount(tx, user.id);
+    const owned = (await identityRepo.rolesOfUser(tx.db, user.id)).flatMap((r) => JSON.parse(r.permissions) as Permission[]);
+    assertScopeWithinOwner(scope, new Set(owned));
     const token = newSecret('qlt_');
     const now = tx.clock.now();
     const row = {
@@ -280,6 +302,7 @@ export async function issueApiToken(ctx: Ctx, input: { userId: string; name: str
       expiresAt: iso(new Date(now.getTime() + days * 86_400_000)),
       lastUsedAt: null,
       revokedAt: null,
+      ...scopeColumns(scope),
     };
     await identityRepo.insertToken(tx.db, row);
     const { tokenHash: _h, ...visible } = row;

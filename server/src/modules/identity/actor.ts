@@ -43,6 +43,19 @@ export async function actorForUser(db: Executor, user: ActorAccount, via: Actor[
 }
 
 /**
+ * For other modules: the actors of the enabled accounts bound to these people, one per account —
+ * so that a notice goes only to someone whose account may open (or act on) what it is about.
+ */
+export async function actorsOfPeople(db: Executor, personIds: string[]): Promise<Actor[]> {
+  const unique = [...new Set(personIds)];
+  if (unique.length === 0) return [];
+  const users = (await identityRepo.usersByPeople(db, unique)).filter((u) => !u.disabled);
+  return Promise.all(
+    users.map((u) => actorForUser(db, { id: u.id, username: u.username, displayName: u.username, personId: u.personId }, 'session')),
+  );
+}
+
+/**
  * How long a cached actor serves before it is rebuilt. Writes through this process invalidate it
  * at once (the authorization epoch); the time limit bounds how long a change committed by another
  * app instance on the same PostgreSQL goes unseen here.

@@ -43,11 +43,15 @@ const CREDENTIAL_ROUTES: Array<{ route: string; request: (t: TestApp, a: Account
     }),
     session: 200,
   },
-  { route: 'POST /api/auth/totp/setup', request: async () => ({ method: 'POST', url: '/api/auth/totp/setup' }), session: 200 },
+  {
+    route: 'POST /api/auth/totp/setup',
+    request: async () => ({ method: 'POST', url: '/api/auth/totp/setup', payload: { password: TEST_PASSWORD } }),
+    session: 200,
+  },
   {
     // nothing set up yet: the session gets past the policy to the service's 409
     route: 'POST /api/auth/totp/enable',
-    request: async () => ({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000' } }),
+    request: async () => ({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000', password: TEST_PASSWORD } }),
     session: 409,
   },
   {
@@ -111,12 +115,17 @@ describe.each(ENGINES)('API tokens are not credentials on %s', (engine) => {
 
   it('refuses the TOTP takeover: a token can neither set up nor enable a second factor', async () => {
     const a = await accountWithToken(t);
-    const setup = await a.bearer({ method: 'POST', url: '/api/auth/totp/setup' });
+    const setup = await a.bearer({ method: 'POST', url: '/api/auth/totp/setup', payload: { password: TEST_PASSWORD } });
     expect(setup.statusCode).toBe(403);
     expect(setup.json()).not.toHaveProperty('secret');
     // even with a code from a secret the session set up, the token cannot switch it on
-    const secret = (await a.session.request({ method: 'POST', url: '/api/auth/totp/setup' })).json().secret as string;
-    const enable = await a.bearer({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: totpCode(secret, t.clock.now()) } });
+    const secret = (await a.session.request({ method: 'POST', url: '/api/auth/totp/setup', payload: { password: TEST_PASSWORD } })).json()
+      .secret as string;
+    const enable = await a.bearer({
+      method: 'POST',
+      url: '/api/auth/totp/enable',
+      payload: { code: totpCode(secret, t.clock.now()), password: TEST_PASSWORD },
+    });
     expect(enable.statusCode).toBe(403);
     const signIn = await t.app.inject({
       method: 'POST',

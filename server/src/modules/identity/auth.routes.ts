@@ -7,6 +7,7 @@ import {
   SessionResponse,
   TotpDisableBody,
   TotpEnableBody,
+  TotpSetupBody,
   TotpSetupResponse,
 } from '@qinlian/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -95,19 +96,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/totp/setup',
     {
       config: { policy: ownAccount },
-      schema: { tags, summary: '生成动态验证码密钥', response: { 200: TotpSetupResponse } },
+      schema: { tags, summary: '生成动态验证码密钥（须输入当前密码）', body: TotpSetupBody, response: { 200: TotpSetupResponse } },
     },
-    async (req) => setupTotp(ctxOf(req)),
+    async (req) => setupTotp(ctxOf(req), req.body.password),
   );
 
   app.post(
     '/auth/totp/enable',
     {
       config: { policy: ownAccount },
-      schema: { tags, summary: '启用动态验证码', body: TotpEnableBody, response: { 200: Ok } },
+      schema: { tags, summary: '启用动态验证码（须输入当前密码）', body: TotpEnableBody, response: { 200: Ok } },
     },
     async (req) => {
-      await enableTotp(ctxOf(req), req.body.code);
+      await enableTotp(ctxOf(req), req.body);
       return { ok: true as const };
     },
   );
@@ -116,7 +117,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/totp/disable',
     {
       config: { policy: ownAccount },
-      schema: { tags, summary: '停用动态验证码', body: TotpDisableBody, response: { 200: Ok } },
+      schema: { tags, summary: '停用动态验证码（须输入当前密码）', body: TotpDisableBody, response: { 200: Ok } },
     },
     async (req) => {
       await disableTotp(ctxOf(req), req.body.password);

@@ -11,7 +11,8 @@ import { assertPasswordPolicy, hashPassword, newSecret, secretDigest, verifyPass
 import { newTotpSecret, totpUrl, totpValid } from '../../platform/auth/totp.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
 import { actorForUser, cachedActorForUser } from './actor.ts';
-import { currentDelay, FAILURES, SPELL_MEMORY_MS, SPELL_ROWS_BEYOND_LIMIT, type DelayRule } from './sign-in-delay.ts';
+import { effectivePermissions, isReadOnly } from './token-scope.ts';
+import { currentDelay, FAILURES, SPELL_ENDS, SPELL_MEMORY_MS, SPELL_ROWS_BEYOND_LIMIT, type DelayRule } from './sign-in-delay.ts';
 
 export const SESSION_COOKIE = 'qinlian_session';
 let decoy: Promise<string> | undefined;
@@ -38,7 +39,7 @@ async function delayOf(ctx: Ctx, username: string, rule: DelayRule) {
     ctx.db,
     username,
     ctx.ip,
-    [...FAILURES, 'success'],
+    [...FAILURES, ...SPELL_ENDS],
     since,
     rule.attempts + SPELL_ROWS_BEYOND_LIMIT,
   );
@@ -150,8 +151,10 @@ export async function authenticate(request: FastifyRequest, config: Config): Pro
     if (token.disabled) return { status: 'none' };
     if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > TOUCH_EVERY_MS)
       await identityRepo.touchToken(db, token.id, iso(now));
-    const actor = await cachedActorForUser(db, { ...token, id: token.userId }, 'token', now.getTime());
-    return { status: 'ok', via: 'token', actor, mustChangePassword: false };
+    const owner = await cachedActorForUser(db, { ...token, id: token.userId }, 'token', now.getTime());
+    // the token's scope within what its owner holds today: a permission the owner loses, the token loses
+    const actor = { ...owner, permissions: effectivePermissions(token, owner.permissions) };
+    return { status: 'ok', via: 'token', actor, readOnly: isReadOnly(token), mustChangePassword: false };
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return { status: 'none' };
@@ -173,12 +176,19 @@ export async function currentUserRow(ctx: Ctx): Promise<UserRow> {
   return user;
 }
 
+/**
+ * Re-authentication for the account's own security steps: a session proves a browser, not the
+ * person at it, so password and second-factor changes carry the current password in the body.
+ */
+async function assertCurrentPassword(user: UserRow, password: string, field: string) {
+  if (!(await verifyPassword(user.passwordHash, password)))
+    throw new DomainError('wrong_current_password', 400, {}, [{ path: field, message: 'wrong' }]);
+}
+
 /** Change one's own password; the other sessions and every API token of this account end. */
 export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepSessionToken?: string) {
   const user = await currentUserRow(ctx);
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new DomainError('wrong_current_password', 400, {}, [{ path: 'body.currentPassword', message: 'wrong' }]);
-  }
+  await assertCurrentPassword(user, input.currentPassword, 'body.currentPassword');
   assertPasswordPolicy(input.newPassword);
   if (input.currentPassword === input.newPassword)
     throw new DomainError('password_reused', 400, {}, [{ path: 'body.newPassword', message: 'reused' }]);
@@ -192,9 +202,14 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   });
 }
 
-/** Step one of TOTP: a new secret, not yet active until a code from it is confirmed. */
-export async function setupTotp(ctx: Ctx) {
+/**
+ * Step one of TOTP: a new secret, not yet active until a code from it is confirmed. Refused while
+ * TOTP is on: a new secret would silently switch the second factor off.
+ */
+export async function setupTotp(ctx: Ctx, password: string) {
   const user = await currentUserRow(ctx);
+  await assertCurrentPassword(user, password, 'body.password');
+  if (user.totpEnabled) throw new DomainError('totp_already_enabled', 409);
   const secret = newTotpSecret();
   await inTransaction(ctx, async (tx) => {
     await identityRepo.updateUser(tx.db, user.id, { totpSecret: secret, totpEnabled: 0, updatedAt: iso(tx.clock.now()) });
@@ -203,10 +218,11 @@ export async function setupTotp(ctx: Ctx) {
   return { secret, otpauthUrl: totpUrl(secret, user.username) };
 }
 
-export async function enableTotp(ctx: Ctx, code: string) {
+export async function enableTotp(ctx: Ctx, input: { code: string; password: string }) {
   const user = await currentUserRow(ctx);
+  await assertCurrentPassword(user, input.password, 'body.password');
   if (!user.totpSecret) throw new DomainError('totp_not_setup', 409);
-  if (!totpValid(user.totpSecret, code, ctx.clock.now()))
+  if (!totpValid(user.totpSecret, input.code, ctx.clock.now()))
     throw new DomainError('bad_totp', 400, {}, [{ path: 'body.code', message: 'bad_totp' }]);
   await inTransaction(ctx, async (tx) => {
     await identityRepo.updateUser(tx.db, user.id, { totpEnabled: 1, updatedAt: iso(tx.clock.now()) });
@@ -216,8 +232,7 @@ export async function enableTotp(ctx: Ctx, code: string) {
 
 export async function disableTotp(ctx: Ctx, password: string) {
   const user = await currentUserRow(ctx);
-  if (!(await verifyPassword(user.passwordHash, password)))
-    throw new DomainError('wrong_current_password', 400, {}, [{ path: 'body.password', message: 'wrong' }]);
+  await assertCurrentPassword(user, password, 'body.password');
   await inTransaction(ctx, async (tx) => {
     await identityRepo.updateUser(tx.db, user.id, { totpEnabled: 0, totpSecret: null, updatedAt: iso(tx.clock.now()) });
     await recordAudit(tx, { action: 'user.totp_disable', entityType: 'user', entityId: user.id });

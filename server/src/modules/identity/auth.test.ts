@@ -50,16 +50,18 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
 
   it('needs x-csrf-token on cookie-authenticated writes', async () => {
     const { session } = await buildSignedInUser(t, { permissions: ['org.read'] });
-    const without = await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie: session.cookie } });
+    const payload = { password: TEST_PASSWORD };
+    const without = await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { cookie: session.cookie }, payload });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('csrf_failed');
     const wrong = await t.app.inject({
       method: 'POST',
       url: '/api/auth/totp/setup',
       headers: { cookie: session.cookie, 'x-csrf-token': 'forged' },
+      payload,
     });
     expect(wrong.statusCode).toBe(403);
-    const right = await session.request({ method: 'POST', url: '/api/auth/totp/setup' });
+    const right = await session.request({ method: 'POST', url: '/api/auth/totp/setup', payload });
     expect(right.statusCode).toBe(200);
   });
 
@@ -146,11 +148,13 @@ describe.each(ENGINES)('passwords and second factor on %s', (engine) => {
 
   it('turns on TOTP only with a valid code, then requires it at sign-in', async () => {
     const { user, session } = await buildSignedInUser(t, { permissions: [] });
-    const setup = (await session.request({ method: 'POST', url: '/api/auth/totp/setup' })).json();
+    const password = TEST_PASSWORD;
+    const setup = (await session.request({ method: 'POST', url: '/api/auth/totp/setup', payload: { password } })).json();
     expect(setup.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
-    expect((await session.request({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000' } })).statusCode).toBe(400);
+    const wrongCode = await session.request({ method: 'POST', url: '/api/auth/totp/enable', payload: { code: '000000', password } });
+    expect(wrongCode.statusCode).toBe(400);
     const code = totpCode(setup.secret, t.clock.now());
-    expect((await session.request({ method: 'POST', url: '/api/auth/totp/enable', payload: { code } })).statusCode).toBe(200);
+    expect((await session.request({ method: 'POST', url: '/api/auth/totp/enable', payload: { code, password } })).statusCode).toBe(200);
     const noCode = await login(t, user.username, TEST_PASSWORD);
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().error.code).toBe('totp_required');

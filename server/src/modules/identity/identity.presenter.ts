@@ -3,6 +3,8 @@ import type { Actor } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { getDepartmentName } from '../org/index.ts';
 import { identityRepo, type RoleRow, type UserRow } from './identity.repo.ts';
+import { scopeOf } from './token-scope.ts';
+import { describeUserAgent } from './user-agent.ts';
 
 export async function presentCurrentUser(db: Executor, actor: Actor, user: UserRow): Promise<CurrentUser> {
   const roles = await identityRepo.rolesOfUser(db, user.id);
@@ -42,11 +44,14 @@ export const presentToken = (row: {
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  scope: string;
+  permissions: string | null;
 }): ApiToken => ({
   id: row.id,
   userId: row.userId,
   username: row.username,
   name: row.name,
+  scope: scopeOf(row),
   createdAt: row.createdAt,
   expiresAt: row.expiresAt,
   lastUsedAt: row.lastUsedAt,
@@ -61,4 +66,4 @@ export const presentSignIn = (row: {
   userAgent: string;
   result: string;
   at: string;
-}): SignInLogEntry => ({ ...row, result: row.result as SignInLogEntry['result'] });
+}): SignInLogEntry => ({ ...row, client: describeUserAgent(row.userAgent), result: row.result as SignInLogEntry['result'] });

@@ -4,7 +4,9 @@ import { accountsOfPeople, createAccount, takenUsernames } from './access.servic
 
 export { authRoutes } from './auth.routes.ts';
 export { accessRoutes } from './access.routes.ts';
+export { accountRoutes } from './accounts.routes.ts';
 export { authenticate, SESSION_COOKIE } from './auth.service.ts';
+export { actorsOfPeople } from './actor.ts';
 export {
   BUILTIN_ROLES,
   accountByUsername,

@@ -7,6 +7,8 @@
 
 /** Results that count as a failed guess; 'delayed' refusals and a missing second factor do not. */
 export const FAILURES = ['unknown_user', 'bad_password', 'bad_totp'];
+/** Results that end a spell of failures: a success, or an administrator releasing the name (解除限速). */
+export const SPELL_ENDS = ['success', 'unlocked'];
 /** How far back a spell of failures is read: older ones are forgotten. */
 export const SPELL_MEMORY_MS = 24 * 3_600_000;
 /** Rows worth reading: past `attempts + 30` failures the wait is long capped. */
@@ -23,12 +25,12 @@ export function delayAfter(failures: number, lastFailureAt: number, rule: DelayR
   return lastFailureAt + minutes * 60_000;
 }
 
-/** From the attempts of one (name, address), newest first: failures since the last success and the wait they impose. */
+/** From the attempts of one (name, address), newest first: failures since the last success (or release) and the wait they impose. */
 export function currentDelay(newestFirst: Attempt[], rule: DelayRule): Delay {
   let failures = 0;
   let lastFailureAt: number | null = null;
   for (const a of newestFirst) {
-    if (a.result === 'success') break;
+    if (SPELL_ENDS.includes(a.result)) break;
     if (!FAILURES.includes(a.result)) continue;
     failures++;
     lastFailureAt ??= Date.parse(a.at);

@@ -54,7 +54,7 @@ export function presentChannel(actor: Actor, r: ChannelRow, departmentName: stri
   };
 }
 
-export function presentDelivery(r: DeliveryRow, names: { channel: string | null; person: string | null }): Delivery {
+export function presentDelivery(actor: Actor, r: DeliveryRow, names: { channel: string | null; person: string | null }): Delivery {
   return {
     id: r.id,
     notificationKind: r.notificationKind,
@@ -72,5 +72,6 @@ export function presentDelivery(r: DeliveryRow, names: { channel: string | null;
     lastError: r.lastError,
     sentAt: r.sentAt,
     createdAt: r.createdAt,
+    abilities: { retry: r.status === 'failed' && channelPolicy.allowed(actor, 'manage', r) },
   };
 }

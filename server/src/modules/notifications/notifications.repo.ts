@@ -57,14 +57,26 @@ export const notificationsRepo = {
   },
   deleteChannel: (db: Executor, id: string) => db.deleteFrom('notificationChannels').where('id', '=', id).execute(),
 
-  async deliveryPage(db: Executor, f: { status?: DeliveryRow['status']; channel?: DeliveryRow['channel'] } & Page) {
+  async deliveryPage(db: Executor, f: { status?: DeliveryRow['status']; channel?: DeliveryRow['channel']; channelId?: string } & Page) {
     let q = db.selectFrom('notificationDeliveries');
     if (f.status) q = q.where('status', '=', f.status);
     if (f.channel) q = q.where('channel', '=', f.channel);
+    if (f.channelId) q = q.where('channelId', '=', f.channelId);
     const [items, total] = await Promise.all([
       q.selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(total.n) };
+  },
+  deliveryById: (db: Executor, id: string) => db.selectFrom('notificationDeliveries').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** failed → queued, due now, with these attempts allowed; only a delivery still failed is touched */
+  async requeueFailed(db: Executor, id: string, now: string, maxAttempts: number) {
+    const r = await db
+      .updateTable('notificationDeliveries')
+      .set({ status: 'queued', nextAttemptAt: now, maxAttempts })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   },
 };

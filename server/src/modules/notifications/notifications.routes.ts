@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ChannelCreateBody,
+  ChannelTestBody,
+  ChannelTestResult,
   ChannelUpdateBody,
+  Delivery,
   DeliveryPage,
   DeliveryQuery,
   IdParams,
@@ -18,6 +21,7 @@ import { ctxOf } from '../../platform/http/request-context.ts';
 import { signedIn } from '../../platform/policy/policy.ts';
 import { channelPolicy } from './notifications.policy.ts';
 import { presentChannel, presentDelivery, presentInboxItem } from './notifications.presenter.ts';
+import { testChannel } from './channel-test.service.ts';
 import {
   channelDepartmentName,
   createChannel,
@@ -28,6 +32,7 @@ import {
   listInbox,
   markAllRead,
   markRead,
+  retryDelivery,
   unreadCount,
   updateChannel,
   wireNotifications,
@@ -153,11 +158,38 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { items, total } = await listDeliveries(ctxOf(req), req.query);
       return {
-        items: items.map((d) => presentDelivery(d.row, { channel: d.channel, person: d.person })),
+        items: items.map((d) => presentDelivery(req.actor!, d.row, { channel: d.channel, person: d.person })),
         total,
         page: req.query.page,
         pageSize: req.query.pageSize,
       };
+    },
+  );
+
+  app.post(
+    '/notification-channels/:id/test',
+    {
+      config: { policy: channelPolicy.route('manage') },
+      schema: {
+        tags: admin,
+        summary: '测试发送（立即发一条测试消息，返回对方的答复；邮件须填收件人）',
+        params: IdParams,
+        body: ChannelTestBody,
+        response: { 200: ChannelTestResult },
+      },
+    },
+    async (req) => testChannel(ctxOf(req), app.config, req.params.id, req.body),
+  );
+
+  app.post(
+    '/notification-deliveries/:id/retry',
+    {
+      config: { policy: channelPolicy.route('manage') },
+      schema: { tags: admin, summary: '重试投递失败的记录（重新排队，一分钟内发送）', params: IdParams, response: { 200: Delivery } },
+    },
+    async (req) => {
+      const d = await retryDelivery(ctxOf(req), req.params.id);
+      return presentDelivery(req.actor!, d.row, { channel: d.channel, person: d.person });
     },
   );
 };

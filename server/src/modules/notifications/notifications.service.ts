@@ -12,7 +12,7 @@ import { seal } from '../../platform/crypto/sealed.ts';
 import { configureNotifications } from '../../platform/notifications/directory.ts';
 import { personContacts } from '../org/index.ts';
 import { getDepartmentName, usableDepartment } from '../org/index.ts';
-import { notificationsRepo, type ChannelRow } from './notifications.repo.ts';
+import { notificationsRepo, type ChannelRow, type DeliveryRow } from './notifications.repo.ts';
 import { inboxPolicy } from './notifications.policy.ts';
 import { maskTarget } from './notifications.presenter.ts';
 
@@ -211,9 +211,15 @@ export async function listDeliveries(ctx: Ctx, q: z.output<typeof DeliveryQuery>
   const { items, total } = await notificationsRepo.deliveryPage(ctx.db, {
     status: q.status,
     channel: q.channel,
+    channelId: q.channelId,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
+  return { total, items: await withNames(ctx, items) };
+}
+
+/** Each delivery with the names of its channel and person. */
+async function withNames(ctx: Ctx, items: DeliveryRow[]) {
   const channelIds = [...new Set(items.map((d) => d.channelId).filter((x): x is string => x !== null))];
   const [channels, people] = await Promise.all([
     Promise.all(channelIds.map((cid) => notificationsRepo.channelById(ctx.db, cid))),
@@ -224,12 +230,37 @@ export async function listDeliveries(ctx: Ctx, q: z.output<typeof DeliveryQuery>
   ]);
   const channelName = new Map(channels.filter((c) => c !== undefined).map((c) => [c.id, c.name]));
   const personName = new Map(people.map((p) => [p.personId, p.name]));
-  return {
-    total,
-    items: items.map((row) => ({
-      row,
-      channel: row.channelId ? (channelName.get(row.channelId) ?? null) : null,
-      person: row.personId ? (personName.get(row.personId) ?? null) : null,
-    })),
-  };
+  return items.map((row) => ({
+    row,
+    channel: row.channelId ? (channelName.get(row.channelId) ?? null) : null,
+    person: row.personId ? (personName.get(row.personId) ?? null) : null,
+  }));
+}
+
+const STATUS_ZH: Record<string, string> = { queued: '排队中', sending: '发送中', sent: '已发送', failed: '失败' };
+
+/**
+ * 重试: a failed delivery goes back in the queue, due now, with one more attempt than it has used;
+ * the delivery job sends it within the minute. Anything not failed (queued, sending, sent) is a 409.
+ */
+export async function retryDelivery(ctx: Ctx, id: string) {
+  return inTransaction(ctx, async (tx) => {
+    const before = await notificationsRepo.deliveryById(tx.db, id);
+    if (!before) throw notFound();
+    const refuse = () =>
+      new DomainError('delivery_not_failed', 409, { status: STATUS_ZH[before.status] ?? before.status, statusEn: before.status });
+    if (before.status !== 'failed') throw refuse();
+    const now = iso(tx.clock.now());
+    const maxAttempts = Math.max(before.maxAttempts, before.attempts + 1);
+    if (!(await notificationsRepo.requeueFailed(tx.db, id, now, maxAttempts))) throw refuse();
+    await recordAudit(tx, {
+      action: 'notification_delivery.retry',
+      entityType: 'notification_delivery',
+      entityId: id,
+      before: { status: before.status, attempts: before.attempts, maxAttempts: before.maxAttempts, lastError: before.lastError },
+      after: { status: 'queued', nextAttemptAt: now, maxAttempts },
+    });
+    const after: DeliveryRow = { ...before, status: 'queued', nextAttemptAt: now, maxAttempts };
+    return (await withNames(tx, [after]))[0]!;
+  });
 }

@@ -14,6 +14,7 @@ export {
   postIdsActedBy,
   postsAndPeople,
   postsWithHolders,
+  presentPeopleOf,
   type DepartmentBasics,
   type PersonBasics,
   type PostWithHolder,

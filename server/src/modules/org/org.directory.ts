@@ -113,6 +113,19 @@ export async function postIdsActedBy(db: Executor, personId: string): Promise<st
   return held.filter((p) => acting(p) === personId).map((p) => p.id);
 }
 
+/** The people of one department who are at work now (not away, not left), oldest entry first: who may stand in for an absent holder. */
+export async function presentPeopleOf(db: Executor, departmentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select('id')
+    .where('departmentId', '=', departmentId)
+    .where('status', '=', 'active')
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** People by exact name, with their department names (for imports that name a leader). */
 export async function peopleNamed(db: Executor, names: string[]) {
   const unique = [...new Set(names.filter(Boolean))];

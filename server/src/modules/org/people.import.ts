@@ -2,6 +2,7 @@ import { detailMessage, type DetailCode, type ImportReport, type PersonStatus } 
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { readSheet, type SheetRow as SheetRowOf } from '../../platform/documents/xlsx.ts';
+import type { ImportReading } from '../../platform/documents/import-jobs.ts';
 import { peopleAccounts } from './people-accounts.port.ts';
 import { departmentsWithFullNames } from './departments.service.ts';
 import type { DepartmentRow } from './departments.repo.ts';
@@ -30,13 +31,15 @@ type ValidRow = NewPerson & { row: number; username: string | null };
 type RowError = ImportReport['errors'][number];
 
 /** The data rows of the first sheet that is not 说明, one line of text per cell, with sheet row numbers; blank rows skipped. */
-async function readPeopleSheet(ctx: Ctx, bytes: Buffer): Promise<SheetRow[]> {
+async function readPeopleSheet(ctx: Ctx, bytes: Buffer, reading?: ImportReading): Promise<SheetRow[]> {
   const rows = await readSheet(bytes, {
     lang: ctx.lang,
     columns: IMPORT_COLUMNS,
     required: ['name', 'department'],
     maxRows: MAX_IMPORT_ROWS,
     text: 'line',
+    limits: reading?.limits,
+    onProgress: (done) => reading?.onProgress({ state: 'reading', done, total: null }),
   });
   return rows.map((r) => ({ ...r, phone: r.phone.replace(/\s+/g, '') }));
 }
@@ -145,14 +148,17 @@ async function validate(ctx: Ctx, rows: SheetRow[]): Promise<{ valid: ValidRow[]
  * written and the report lists every problem. Otherwise all rows (and accounts) are created in
  * one transaction, one audit record per person plus a `people.import` summary.
  */
-export async function importPeople(ctx: Ctx, bytes: Buffer, opts: { dryRun: boolean }): Promise<ImportReport> {
-  const rows = await readPeopleSheet(ctx, bytes);
+export async function importPeople(ctx: Ctx, bytes: Buffer, opts: { dryRun: boolean; reading?: ImportReading }): Promise<ImportReport> {
+  const rows = await readPeopleSheet(ctx, bytes, opts.reading);
+  const progress = (state: 'checking' | 'writing', done: number, total: number) => opts.reading?.onProgress({ state, done, total });
   const run = async (c: Ctx): Promise<ImportReport> => {
+    progress('checking', 0, rows.length);
     const { valid, errors } = await validate(c, rows);
     if (errors.length || opts.dryRun) return { dryRun: opts.dryRun, committed: false, total: rows.length, created: 0, errors };
     return inTransaction(c, async (tx) => {
       const accounts: NonNullable<ImportReport['accounts']> = [];
-      for (const v of valid) {
+      for (const [i, v] of valid.entries()) {
+        if (i % 25 === 0) progress('writing', i, valid.length);
         const person = await insertPerson(tx, {
           name: v.name,
           phone: v.phone,

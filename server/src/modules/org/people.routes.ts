@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   IdParams,
+  ImportJob,
   ImportQuery,
   ImportReport,
   PeoplePage,
@@ -29,8 +30,9 @@ import {
 } from './people.service.ts';
 import { presentPerson } from './people.presenter.ts';
 import { exportPeopleXlsx, peopleImportTemplate } from './people.export.ts';
-import { attachment, XLSX_MIME as XLSX } from '../../platform/http/download.ts';
+import { attachment, exportDay, XLSX_MIME as XLSX } from '../../platform/http/download.ts';
 import { importPeople } from './people.import.ts';
+import { answerImport } from '../../platform/documents/import-jobs.ts';
 
 const tags = ['org'];
 const ExportQuery = PeopleQuery.omit({ page: true, pageSize: true });
@@ -58,7 +60,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const bytes = await exportPeopleXlsx(ctxOf(req), req.query);
-      const day = req.server.deps.clock.now().toISOString().slice(0, 10);
+      const day = exportDay(req.server.deps.clock.now());
       return reply
         .type(XLSX)
         .header('content-disposition', attachment(`人员名单-${day}.xlsx`, `people-${day}.xlsx`))
@@ -88,13 +90,13 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '批量导入人员（XLSX；先校验全部行，有错不写入）',
         querystring: ImportQuery,
         consumes: ['multipart/form-data'],
-        response: { 200: ImportReport },
+        response: { 200: ImportReport, 202: ImportJob },
       },
     },
-    async (req) => {
-      const { bytes } = await readUpload(req);
-      return importPeople(ctxOf(req), bytes, { dryRun: req.query.dryRun === 'true' });
-    },
+    async (req, reply) =>
+      answerImport(req, reply, { kind: 'people', background: req.query.background === 'true' }, (bytes, reading) =>
+        importPeople(ctxOf(req), bytes, { dryRun: req.query.dryRun === 'true', reading }),
+      ),
   );
 
   app.get(

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
-import { contentTypeOf } from '../../platform/files/content-type.ts';
+import { assertEvidenceType, contentTypeOf } from '../../platform/files/content-type.ts';
 import { displayName, evidencePath, filesRepo, removeEvidence, sha256, writeEvidence, type FileRow } from './evidence.repo.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
@@ -12,13 +12,14 @@ import { seeTask } from './tasks.policy.ts';
 
 /**
  * 佐证材料: store an uploaded file under the server's own id and record it (size, the type its bytes
- * show — a declared type that disagrees is a 400, see platform/files/content-type.ts — SHA-256, uploader). The bytes are on disk before the row commits; a failed commit removes them.
+ * show — a declared type that disagrees is a 400, a type off the evidence list (programs, unknown binary) a 415, see platform/files/content-type.ts — SHA-256, uploader). The bytes are on disk before the row commits; a failed commit removes them.
  */
 export async function uploadEvidence(
   ctx: Ctx,
   upload: { bytes: Buffer; filename: string; mimetype: string; dataDir: string },
 ): Promise<FileRow> {
   const mime = await contentTypeOf(upload.bytes, upload.mimetype, ctx.lang);
+  assertEvidenceType(mime, upload.bytes, ctx.lang);
   const id = newId();
   const storagePath = await writeEvidence(upload.dataDir, id, upload.bytes);
   try {

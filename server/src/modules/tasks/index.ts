@@ -4,6 +4,7 @@ export { planTaskRoutes } from './plan-tasks.routes.ts';
 export { planTasks } from './plan-rollup.service.ts';
 export { taskRoutes } from './tasks.routes.ts';
 export { taskActionRoutes } from './task-actions.routes.ts';
+export { taskWorkflowRoutes } from './task-workflow.routes.ts';
 export { taskWarningsJob } from './urging.job.ts';
 export { evidenceSweepJob } from './evidence-sweep.job.ts';
 export { refreshWarnings } from './urging.service.ts';
@@ -11,3 +12,8 @@ export { createTask, taskRowById, tasksOfPlan } from './tasks.service.ts';
 export { gradeTask, noteOnTask, takeStep } from './task-actions.service.ts';
 export { uploadEvidence } from './evidence.service.ts';
 export { scheduleProgress } from './warnings.rules.ts';
+// 工作台待办: the desk's task sections (a registry: add a provider for a new step) and figures
+export { TASK_DESK_SECTIONS, onTimeRates, taskAttention, type DeskRequest, type DeskSectionProvider } from './task-desk.sections.ts';
+// 批示 on a task, for the instructions module
+export { instructOnTask, taskForInstruction, taskLabels, visibleTask, type InstructedTask } from './task-instructions.service.ts';
+export { today as shanghaiToday } from './task-views.service.ts';

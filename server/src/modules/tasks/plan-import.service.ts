@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
 import { readSheet, type SheetRow } from '../../platform/documents/xlsx.ts';
+import type { ImportReading } from '../../platform/documents/import-jobs.ts';
 import { departmentsWithFullNames } from '../org/index.ts';
 import { livePostsOf, peopleNamed } from '../org/index.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
@@ -38,13 +39,15 @@ type Prepared = {
 };
 
 /** Cells keep their line breaks (a 任务书 runs over several lines); dates, real Excel dates too, read as YYYY-MM-DD. */
-const readPlanSheet = (ctx: Ctx, bytes: Buffer): Promise<Cells[]> =>
+const readPlanSheet = (ctx: Ctx, bytes: Buffer, reading?: ImportReading): Promise<Cells[]> =>
   readSheet(bytes, {
     lang: ctx.lang,
     columns: C,
     required: ['programmeCode', 'measureCode', 'title', 'leadDepartment', 'startDate', 'dueDate'],
     maxRows: MAX_PLAN_ROWS,
     text: 'prose',
+    limits: reading?.limits,
+    onProgress: (done) => reading?.onProgress({ state: 'reading', done, total: null }),
   });
 
 const split = (s: string) =>
@@ -205,6 +208,10 @@ async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prep
         createdAt: '',
         updatedAt: '',
         closedAt: null,
+        handlerPersonId: null,
+        ownProgress: 0,
+        originalDueDate: null,
+        closedLateDays: null,
         cooperating,
         milestones,
       },
@@ -214,14 +221,15 @@ async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prep
 }
 
 /** Write what validated: programmes and measures by code (reused when they exist), then the tasks as drafts. */
-async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<number> {
+async function write(tx: TxCtx, planId: string, prepared: Prepared[], progress: (done: number) => void): Promise<number> {
   const programmes = new Map<string, ProgrammeRow>((await programmesOf(tx.db, planId)).map((p) => [p.code, p]));
   const measures = new Map<string, MeasureRow>((await measuresOf(tx.db, planId)).map((m) => [m.code, m]));
   const taskIds = new Map((await tasksRepo.ofPlan(tx.db, planId)).map((t) => [t.code, t.id]));
   const now = iso(tx.clock.now());
   const typed = new Set(prepared.flatMap((p) => (p.task?.code ? [p.task.code] : [])));
   let created = 0;
-  for (const p of prepared) {
+  for (const [i, p] of prepared.entries()) {
+    if (i % 25 === 0) progress(i);
     let programme = programmes.get(p.programme.code);
     if (!programme) {
       programme = {
@@ -284,17 +292,33 @@ async function write(tx: TxCtx, planId: string, prepared: Prepared[]): Promise<n
  * run — nothing is written and the report lists every problem by row and column. Otherwise all
  * rows are written in one transaction (tasks as drafts) with a `plan.import` audit summary.
  */
-export async function importPlan(ctx: Ctx, planId: string, bytes: Buffer, opts: { dryRun: boolean }): Promise<ImportReport> {
+export async function importPlan(
+  ctx: Ctx,
+  planId: string,
+  bytes: Buffer,
+  opts: { dryRun: boolean; reading?: ImportReading },
+): Promise<ImportReport> {
   await getPlan(ctx, planId);
   planPolicy.assert(ctx.actor!, 'manage', null);
-  const rows = await readPlanSheet(ctx, bytes);
+  const rows = await readPlanSheet(ctx, bytes, opts.reading);
+  const progress = (state: 'checking' | 'writing', done: number, total: number) => opts.reading?.onProgress({ state, done, total });
   const run = async (c: Ctx): Promise<ImportReport> => {
+    progress('checking', 0, rows.length);
     const { prepared, errors } = await validate(c, planId, rows);
     const tasks = prepared.filter((p) => p.task).length;
-    if (errors.length || opts.dryRun)
-      return { dryRun: opts.dryRun, committed: false, total: rows.length, created: opts.dryRun && !errors.length ? tasks : 0, errors };
+    if (errors.length || opts.dryRun) {
+      const planRows = rows.map((r) => ({ row: r.row, programme: r.programmeCode, measure: r.measureCode, code: r.code, title: r.title }));
+      return {
+        dryRun: opts.dryRun,
+        committed: false,
+        total: rows.length,
+        created: opts.dryRun && !errors.length ? tasks : 0,
+        errors,
+        planRows,
+      };
+    }
     return inTransaction(c, async (tx) => {
-      const created = await write(tx, planId, prepared);
+      const created = await write(tx, planId, prepared, (done) => progress('writing', done, prepared.length));
       await recordAudit(tx, { action: 'plan.import', entityType: 'plan', entityId: planId, after: { rows: rows.length, created } });
       return { dryRun: false, committed: true, total: rows.length, created, errors: [] };
     });

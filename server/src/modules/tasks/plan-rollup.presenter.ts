@@ -8,9 +8,11 @@ export function presentRollup(r: PlanRollup, leaderNames: ReadonlyMap<string, { 
     progress: r.progress,
     taskCount: r.taskCount,
     colours: r.colours,
+    closedLate: r.closedLate,
     programmes: r.programmes.map((p) => ({
       ...presentProgramme(p.row, p, leaderNames.get(p.row.leaderPersonId ?? '')?.name ?? null),
-      measures: p.measures.map((m) => presentMeasure(m.row, m)),
+      closedLate: p.closedLate,
+      measures: p.measures.map((m) => ({ ...presentMeasure(m.row, m), closedLate: m.closedLate })),
     })),
   };
 }

@@ -8,10 +8,13 @@ import { refreshWarnings } from './urging.service.ts';
 /** 进度汇总: the plan's figures — programmes and measures — from the counters every task write keeps (task-counters.repo.ts). */
 type Colours = Figures['colours'];
 const noColours = (): Colours => ({ none: 0, blue: 0, yellow: 0, red: 0 });
-export type PlanRollup = Figures & {
-  plan: PlanRow;
-  programmes: (Figures & { row: ProgrammeRow; measures: (Figures & { row: MeasureRow })[] })[];
-};
+/** `closedLate`: top-level tasks closed after their original due date (逾期办结), whatever their colour now. */
+type Late = { closedLate: number };
+export type PlanRollup = Figures &
+  Late & {
+    plan: PlanRow;
+    programmes: (Figures & Late & { row: ProgrammeRow; measures: (Figures & Late & { row: MeasureRow })[] })[];
+  };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 /** Weighted mean of the parts that have tasks: Σ weight × progress / Σ weight (one decimal). */
@@ -44,13 +47,15 @@ export async function planRollup(ctx: Ctx, planId: string): Promise<PlanRollup> 
     let count = 0;
     let weight = 0;
     let progress = 0;
+    let closedLate = 0;
     for (const r of rows) {
+      closedLate += Number(r.closedLateCount);
       count += Number(r.taskCount);
       weight += Number(r.weightSum);
       progress += Number(r.progressSum);
       colours[r.warning as WarningColor] += Number(r.taskCount);
     }
-    return { row: m, taskCount: count, colours, progress: weight === 0 ? 0 : round1(progress / weight) };
+    return { row: m, taskCount: count, colours, closedLate, progress: weight === 0 ? 0 : round1(progress / weight) };
   };
   const out = programmes.map((p) => {
     const ms = measures.filter((m) => m.programmeId === p.id).map(measureFigures);
@@ -58,6 +63,7 @@ export async function planRollup(ctx: Ctx, planId: string): Promise<PlanRollup> 
       row: p,
       measures: ms,
       taskCount: ms.reduce((s, m) => s + m.taskCount, 0),
+      closedLate: ms.reduce((s, m) => s + m.closedLate, 0),
       colours: sumColours(ms),
       progress: weighted(ms.map((m) => ({ weight: m.row.weight, progress: m.progress, taskCount: m.taskCount }))),
     };
@@ -66,6 +72,7 @@ export async function planRollup(ctx: Ctx, planId: string): Promise<PlanRollup> 
     plan,
     programmes: out,
     taskCount: out.reduce((s, p) => s + p.taskCount, 0),
+    closedLate: out.reduce((s, p) => s + p.closedLate, 0),
     colours: sumColours(out),
     progress: weighted(out.map((p) => ({ weight: p.row.weight, progress: p.progress, taskCount: p.taskCount }))),
   };

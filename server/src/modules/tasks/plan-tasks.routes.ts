@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, ImportQuery, ImportReport, Rollup } from '@qinlian/contracts';
+import { IdParams, ImportJob, ImportQuery, ImportReport, Rollup } from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { readUpload } from '../../platform/http/upload.ts';
+import { answerImport } from '../../platform/documents/import-jobs.ts';
 import { attachment, XLSX_MIME as XLSX } from '../../platform/http/download.ts';
 import { peopleBasics } from '../org/index.ts';
 import { planPolicy } from '../plan/index.ts';
@@ -66,12 +66,12 @@ export const planTaskRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParams,
         querystring: ImportQuery,
         consumes: ['multipart/form-data'],
-        response: { 200: ImportReport },
+        response: { 200: ImportReport, 202: ImportJob },
       },
     },
-    async (req) => {
-      const { bytes } = await readUpload(req);
-      return importPlan(ctxOf(req), req.params.id, bytes, { dryRun: req.query.dryRun === 'true' });
-    },
+    async (req, reply) =>
+      answerImport(req, reply, { kind: 'plan', background: req.query.background === 'true' }, (bytes, reading) =>
+        importPlan(ctxOf(req), req.params.id, bytes, { dryRun: req.query.dryRun === 'true', reading }),
+      ),
   );
 };

@@ -5,7 +5,6 @@ import {
   EvidenceFile,
   GradeBody,
   IdParams,
-  InstructionBody,
   MilestoneDoneBody,
   MilestoneParams,
   Task,
@@ -18,23 +17,21 @@ import { readUpload } from '../../platform/http/upload.ts';
 import { signedIn } from '../../platform/policy/policy.ts';
 import { servedAs } from './evidence.repo.ts';
 import { taskPolicy } from './tasks.policy.ts';
-import { gradeTask, instructTask, transitionTask, urgeTask } from './task-actions.service.ts';
+import { gradeTask, transitionTask, urgeTask } from './task-actions.service.ts';
 import { markMilestone } from './task-milestones.service.ts';
-import { taskViews } from './task-views.service.ts';
+import { taskDetail } from './task-detail.service.ts';
 import { presentEvent, presentFile, presentTask } from './tasks.presenter.ts';
 import { evidenceForDownload, uploadEvidence } from './evidence.service.ts';
-import { attachment } from '../../platform/http/download.ts';
+import { allowSameOriginFraming, attachment } from '../../platform/http/download.ts';
 
 const tags = ['tasks'];
-/** Urgings and instructions carry text only. */
+/** Urgings carry text only. (批示 on a task: modules/instructions, POST /tasks/:id/instructions.) */
 const NO_FILES = new Map();
 
-/** The life cycle and the office's and leaders' actions on a task; evidence files. */
+/** The life cycle and the office's actions on a task; evidence files. (Leaders' 批示: modules/instructions.) */
 export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const presentOne = async (req: Parameters<typeof ctxOf>[0], row: Awaited<ReturnType<typeof transitionTask>>) => {
-    const [view] = await taskViews(ctxOf(req), [row]);
-    return presentTask(req.actor!, view!);
-  };
+  const presentOne = async (req: Parameters<typeof ctxOf>[0], row: Awaited<ReturnType<typeof transitionTask>>) =>
+    presentTask(req.actor!, await taskDetail(ctxOf(req), row));
 
   app.post(
     '/tasks/:id/transition',
@@ -43,7 +40,7 @@ export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: signedIn },
       schema: {
         tags,
-        summary: '流转：交办、签收、拒收、报送进展、申请销号、销号、退回重办、重新打开（非法流转返回 409 及可执行操作）',
+        summary: '流转：交办、签收、拒收、报送进展、申请销号、部门审核通过/退回、销号、退回重办、重新打开（非法流转返回 409 及可执行操作）',
         params: IdParams,
         body: TaskTransitionBody,
         response: { 200: Task },
@@ -59,15 +56,6 @@ export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '催办（通知承办人并记录）', params: IdParams, body: UrgeBody, response: { 201: TaskEvent } },
     },
     async (req, reply) => reply.status(201).send(presentEvent(await urgeTask(ctxOf(req), req.params.id, req.body.message), NO_FILES)),
-  );
-
-  app.post(
-    '/tasks/:id/instructions',
-    {
-      config: { policy: taskPolicy.route('instruct') },
-      schema: { tags, summary: '领导批示（通知承办人并记录）', params: IdParams, body: InstructionBody, response: { 201: TaskEvent } },
-    },
-    async (req, reply) => reply.status(201).send(presentEvent(await instructTask(ctxOf(req), req.params.id, req.body.text), NO_FILES)),
   );
 
   app.put(
@@ -146,6 +134,7 @@ export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
       // ?inline=true is a wish: only images and PDF are ever shown in the browser.
       const served = servedAs(row.mime);
       const disposition = req.query.inline === 'true' && served.inline ? 'inline' : 'attachment';
+      if (disposition === 'inline') allowSameOriginFraming(reply);
       const ascii = row.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       return reply
         .type(served.mime)

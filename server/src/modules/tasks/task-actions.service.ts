@@ -10,11 +10,12 @@ import {
 import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, invalid, versionConflict } from '../../platform/errors.ts';
-import { iso } from '../../platform/clock.ts';
 import { filesRepo } from './evidence.repo.ts';
 import { ACTION_LABELS, allowedActions, REQUIREMENTS, STATUS_LABELS, transitionFor } from './task-lifecycle.ts';
 import { sidesOf, taskPolicy } from './tasks.policy.ts';
-import { instructionNotice, tellAboutTask, transitionNotice, urgeNotice } from './task-notices.service.ts';
+import { tellAboutTask, transitionNotice, urgeNotice } from './task-notices.service.ts';
+import { stepEffect } from './task-step-effects.ts';
+import { tellHead } from './task-workflow-notices.ts';
 import { taskEventsRepo, type TaskEventRow } from './task-events.repo.ts';
 import type { TaskRow } from './tasks.repo.ts';
 import { loadTask } from './tasks.service.ts';
@@ -51,9 +52,17 @@ async function evidenceCount(ctx: Ctx, taskId: string): Promise<number> {
 export async function transitionTask(ctx: Ctx, id: string, input: TaskTransitionBody): Promise<TaskRow> {
   return inTransaction(ctx, async (tx) => {
     const step = await takeStep(tx, id, input);
-    const notice = transitionNotice(step.action, step.row, actorOf(tx).name, step.comment);
     // keyed by the version the step made: told once per step, however often asked
-    if (notice) await tellAboutTask(tx, step.row, step.access, notice, `${notice.kind}:${id}:v${step.row.version}`);
+    const key = (kind: string) => `${kind}:${id}:v${step.row.version}`;
+    const told = step.notice; // where the step went through the department (部门审核), its own notice
+    if (told === undefined) {
+      const notice = transitionNotice(step.action, step.row, actorOf(tx).name, step.comment);
+      if (notice) await tellAboutTask(tx, step.row, step.access, notice, key(notice.kind));
+    } else if (told?.to === 'head') {
+      await tellHead(tx, step.row, told.headPersonId, told.notice, key(told.notice.kind));
+    } else if (told) {
+      await tellAboutTask(tx, step.row, step.access, told.notice, key(told.notice.kind));
+    }
     return step.row;
   });
 }
@@ -93,26 +102,21 @@ export async function takeStep(ctx: Ctx, id: string, input: TaskTransitionBody) 
     if (needs.evidence && body.fileIds.length === 0 && (await evidenceCount(tx, id)) === 0) {
       throw new DomainError('evidence_required', 400, {}, [{ path: 'body.fileIds', message: 'evidence_required' }]);
     }
-    const now = iso(tx.clock.now());
-    const next: TaskRow = { ...row, status: step.to };
-    if (body.action === 'report') next.progress = body.percent!;
-    if (body.action === 'close') {
-      next.progress = 100;
-      next.closedAt = now;
-    }
-    if (body.action === 'reopen') next.closedAt = null;
-    const saved = await saveTask(tx, row, next, {
+    const effect = await stepEffect(tx, row, access, step, body, sides);
+    const saved = await saveTask(tx, row, effect.next, {
       action: `task.${body.action}`,
       event: {
         kind: body.action,
         text: body.comment ?? '',
-        percent: body.action === 'report' ? body.percent! : null,
+        percent: effect.percent,
         fileIds: body.fileIds,
         fromStatus: status,
-        toStatus: step.to,
+        toStatus: effect.next.status,
       },
+      audit: effect.audit,
     });
-    return { row: saved, access, action: body.action, comment: body.comment };
+    await effect.afterSave?.(saved);
+    return { row: saved, access, action: body.action, comment: body.comment, notice: effect.notice };
   });
 }
 
@@ -141,17 +145,6 @@ export async function urgeTask(ctx: Ctx, id: string, message: string) {
     }
     const event = await noteOnTask(tx, id, 'urge', message);
     await tellAboutTask(tx, row, access, urgeNotice(row, message), `task.urge:${event.id}`);
-    return event;
-  });
-}
-
-/** 批示: a leader's written instruction on any task they see, shown to the handlers. */
-export async function instructTask(ctx: Ctx, id: string, text: string) {
-  return inTransaction(ctx, async (tx) => {
-    const { row, access } = await loadTask(tx, id);
-    taskPolicy.assert(actorOf(tx), 'instruct', access);
-    const event = await noteOnTask(tx, id, 'instruct', text);
-    await tellAboutTask(tx, row, access, instructionNotice(row, actorOf(tx).name, text), `task.instruct:${event.id}`);
     return event;
   });
 }

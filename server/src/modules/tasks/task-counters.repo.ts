@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { TaskRollupsTable, TasksTable } from '../../platform/db/schema.ts';
+import { taskDueCountersRepo, type DueCounted } from './task-due-counters.repo.ts';
 
 type CountedTask = Pick<
   TasksTable,
@@ -15,6 +16,7 @@ type CountedTask = Pick<
   | 'parentId'
   | 'weight'
   | 'progress'
+  | 'closedLateDays'
 >;
 
 const COUNTER_KEY = [
@@ -56,23 +58,41 @@ async function bump(db: Executor, t: CountedTask, sign: 1 | -1) {
     )
     .execute();
   if (t.parentId) return; // the roll-up counts top-level tasks: sub-tasks feed their parent's own reports
+  // 逾期办结 stays counted as such whatever colour the closed task has now
+  const closedLateCount = t.closedLateDays ? sign : 0;
   await db
     .insertInto('taskRollups')
-    .values({ measureId: t.measureId, status: t.status, warning: t.warning, planId: t.planId, programmeId: t.programmeId, ...amounts })
+    .values({
+      measureId: t.measureId,
+      status: t.status,
+      warning: t.warning,
+      planId: t.planId,
+      programmeId: t.programmeId,
+      ...amounts,
+      closedLateCount,
+    })
     .onConflict((oc) =>
       oc.columns(['measureId', 'status', 'warning']).doUpdateSet((eb) => ({
         taskCount: eb('taskRollups.taskCount', '+', eb.ref('excluded.taskCount')),
         weightSum: eb('taskRollups.weightSum', '+', eb.ref('excluded.weightSum')),
         progressSum: eb('taskRollups.progressSum', '+', eb.ref('excluded.progressSum')),
+        closedLateCount: eb('taskRollups.closedLateCount', '+', eb.ref('excluded.closedLateCount')),
       })),
     )
     .execute();
 }
 
 /** A measure's roll-up counters of one colour, summed over status. */
-export type RollupRow = Pick<TaskRollupsTable, 'measureId' | 'warning' | 'taskCount' | 'weightSum' | 'progressSum'>;
+export type RollupRow = Pick<TaskRollupsTable, 'measureId' | 'warning' | 'taskCount' | 'weightSum' | 'progressSum' | 'closedLateCount'>;
 
-export type CounterFilter = { planId?: string; programmeId?: string; departmentIds?: string[]; leaderPersonId?: string; tagged?: boolean };
+export type CounterFilter = {
+  planId?: string;
+  programmeId?: string;
+  departmentIds?: string[];
+  leaderPersonId?: string;
+  tagged?: boolean;
+  notDraft?: boolean;
+};
 
 /**
  * Counters kept in the same transaction as every task write (ARCHITECTURE "Data"): counts and
@@ -92,11 +112,21 @@ export const taskCountersRepo = {
         eb.fn.sum<number>('taskCount').as('taskCount'),
         eb.fn.sum<number>('weightSum').as('weightSum'),
         eb.fn.sum<number>('progressSum').as('progressSum'),
+        eb.fn.sum<number>('closedLateCount').as('closedLateCount'),
       ])
       .execute(),
   /** Move one task's contribution from `before` to `after` (either may be null: created / removed). */
-  async apply(db: Executor, before: CountedTask | null, after: CountedTask | null) {
-    if (before && after && sameKey(before, after) && before.weight === after.weight && before.progress === after.progress) return;
+  async apply(db: Executor, before: (CountedTask & DueCounted) | null, after: (CountedTask & DueCounted) | null) {
+    await taskDueCountersRepo.apply(db, before, after); // 按期办结 (the desk's on-time rate), whatever else changed
+    if (
+      before &&
+      after &&
+      sameKey(before, after) &&
+      before.weight === after.weight &&
+      before.progress === after.progress &&
+      !before.closedLateDays === !after.closedLateDays
+    )
+      return;
     if (before) await bump(db, before, -1);
     if (after) await bump(db, after, 1);
   },
@@ -112,6 +142,7 @@ export const taskCountersRepo = {
     if (f.departmentIds) q = f.departmentIds.length ? q.where('leadDepartmentId', 'in', f.departmentIds) : q.where(sql<SqlBool>`1 = 0`);
     if (f.leaderPersonId) q = q.where('leaderKey', '=', f.leaderPersonId);
     if (f.tagged !== undefined) q = q.where('tagged', '=', f.tagged ? 1 : 0);
+    if (f.notDraft) q = q.where('status', '!=', 'draft');
     const rows = await q.execute();
     return rows.map((r) => ({ status: r.status, warning: r.warning, n: Number(r.n) }));
   },

@@ -35,6 +35,33 @@ export const taskEventsRepo = {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst(),
+  /** The latest progress report or close-out request, whole: what a department head reviews (部门审核). */
+  lastSubmission: (db: Executor, taskId: string) =>
+    db
+      .selectFrom('taskEvents')
+      .selectAll()
+      .where('taskId', '=', taskId)
+      .where('kind', 'in', ['report', 'request_close'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  /** The latest progress report of each task (最新进展 in the export), in chunks the engines take as parameters. */
+  async latestReports(db: Executor, taskIds: string[]): Promise<Map<string, TaskEventRow>> {
+    const out = new Map<string, TaskEventRow>();
+    const ids = [...new Set(taskIds)];
+    for (let i = 0; i < ids.length; i += 5_000) {
+      const chunk = ids.slice(i, i + 5_000);
+      const latest = db
+        .selectFrom('taskEvents')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .where('taskId', 'in', chunk)
+        .where('kind', '=', 'report')
+        .groupBy('taskId');
+      const rows = await db.selectFrom('taskEvents').selectAll().where('id', 'in', latest).execute();
+      for (const r of rows) out.set(r.taskId, r);
+    }
+    return out;
+  },
   /** The tasks that reference a file (who may download it). */
   tasksReferencing: (db: Executor, fileId: string) =>
     db

@@ -76,18 +76,25 @@ describe.each(ENGINES)('task list items and kept answers on %s', (engine) => {
   };
   const item = async (id: string, who: Session = office) => (await list(who)).items.find((x) => x.id === id)!;
 
-  it('shows each task as its task page does, without the 任务书, deliverables and timetable, in the TaskPage contract', async () => {
+  it('shows each task as its task page does, without the 任务书, deliverables, timetable and workflow records, in the TaskPage contract', async () => {
     const page = await list();
     expect(TaskPage.safeParse(page).success).toBe(true);
     expect(page).toMatchObject({ total: 3, totalCapped: false, page: 1, pageSize: 20 });
     expect(page.items.map((x) => x.id)).toEqual(tasks.map((x) => x.id));
     for (const listed of page.items) {
-      const { statement, deliverables, milestones, ...rest } = (
+      const { statement, deliverables, milestones, departmentReview, pendingReview, cooperation, extensions, assignments, ...rest } = (
         await office.request({ method: 'GET', url: `/api/tasks/${listed.id}` })
       ).json();
       expect(statement).toContain('任务书');
       expect(deliverables).toBe('工作方案、推进台账');
       expect(milestones).toHaveLength(1);
+      expect({ departmentReview, pendingReview, cooperation, extensions, assignments }).toEqual({
+        departmentReview: false,
+        pendingReview: null,
+        cooperation: [],
+        extensions: [],
+        assignments: [],
+      });
       expect(listed).toEqual(rest);
       expect(listed).not.toHaveProperty('statement');
     }

@@ -151,10 +151,10 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
     expect(rollup).toMatchObject({ progress: 43.3, taskCount: 4, colours: { none: 3, red: 1, blue: 0, yellow: 0 } }); // (2×65 + 1×0)/3
 
     const board = (await office.request({ method: 'GET', url: `/api/tasks/board?planId=${plan.id}` })).json();
-    expect(board.items).toHaveLength(3);
+    expect(board.items).toHaveLength(2); // the tagged sub-task is still a draft: not on the board
     expect(board.items[0]).toMatchObject({ warning: 'red', workingDaysLeft: -2 }); // due Fri 27 Feb; Sat 28 Feb (调休) and Mon 2 Mar have passed
-    expect(board.counts.byStatus).toMatchObject({ in_progress: 1, assigned: 1, draft: 1, closed: 0 });
-    expect(board.counts.byWarning).toEqual({ none: 2, blue: 0, yellow: 0, red: 1 });
+    expect(board.counts.byStatus).toMatchObject({ in_progress: 1, assigned: 1, draft: 0, closed: 0 }); // the draft stays off the board
+    expect(board.counts.byWarning).toEqual({ none: 1, blue: 0, yellow: 0, red: 1 });
     const byProgramme = (await office.request({ method: 'GET', url: `/api/tasks/board?programmeId=${p2.id}` })).json();
     expect(byProgramme.counts.byWarning.red).toBe(1);
     expect(byProgramme.items).toHaveLength(1);
@@ -180,20 +180,24 @@ describe.each(ENGINES)('task lists, warnings, roll-up and board on %s', (engine)
     });
     await move(mine, 'assign');
     const elsewhere = await buildTask(t, { measureId: measure.id, title: '抽查工作台账' });
+    // a draft of the handler's own department and post: the office's until it is assigned
+    const draft = await buildTask(t, { measureId: measure.id, leadDepartmentId: lead.id, responsiblePostId: post.id, title: '草拟事项' });
     const handler = await signIn(t.app, handlerUser.username, TEST_PASSWORD);
     const ids = async (s: Session, qs: string) =>
       ((await s.request({ method: 'GET', url: `/api/tasks?pageSize=200&${qs}` })).json().items as Task[]).map((x) => x.id);
     expect(await ids(handler, 'view=mine')).toContain(mine.id);
     expect(await ids(handler, 'view=my_department')).toContain(mine.id);
+    expect(await ids(handler, 'view=my_department')).not.toContain(draft.id);
+    expect(await ids(handler, 'view=mine')).not.toContain(draft.id);
     expect(await ids(handler, 'view=all')).not.toContain(elsewhere.id); // out of scope
     expect(await ids(office, `view=all&measureId=${measure.id}`)).toEqual(expect.arrayContaining([mine.id, elsewhere.id]));
     expect(await ids(office, `leaderPersonId=${leaderPerson.id}&measureId=${measure.id}`)).toEqual([mine.id]);
-    expect(await ids(office, `measureId=${measure.id}&status=draft`)).toEqual([elsewhere.id]);
+    expect((await ids(office, `measureId=${measure.id}&status=draft`)).sort()).toEqual([elsewhere.id, draft.id].sort());
     expect(await ids(office, `measureId=${measure.id}&q=${encodeURIComponent('暗访')}`)).toEqual([mine.id]);
-    expect(await ids(office, `handlerPersonId=${post.aPersonId}&measureId=${measure.id}`)).toEqual([mine.id]);
+    expect((await ids(office, `handlerPersonId=${post.aPersonId}&measureId=${measure.id}`)).sort()).toEqual([mine.id, draft.id].sort());
     expect(await ids(office, 'view=mine')).toEqual([]); // the office account has no person
     const page = (await office.request({ method: 'GET', url: `/api/tasks?measureId=${measure.id}&pageSize=1&page=2` })).json();
-    expect(page).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(page).toMatchObject({ total: 3, page: 2, pageSize: 1 });
     expect(page.items).toHaveLength(1);
   });
 

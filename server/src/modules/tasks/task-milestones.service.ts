@@ -25,7 +25,9 @@ export async function markMilestone(
     const milestone = await tasksRepo.milestoneOf(tx.db, taskId, milestoneId);
     if (!milestone) throw notFound();
     const actor = tx.actor!;
-    if (sidesOf(actor, access).size === 0) throw forbidden();
+    const sides = sidesOf(actor, access);
+    // the task's own sides: a cooperating department reports on its sub-item, not on the timetable
+    if (!sides.has('office') && !sides.has('handler')) throw forbidden();
     const status = row.status as TaskStatus;
     if (!MILESTONES_OPEN.has(status))
       throw new DomainError('milestones_not_open', 409, { status: STATUS_LABELS[status].zh, statusEn: STATUS_LABELS[status].en });

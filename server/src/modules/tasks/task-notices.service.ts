@@ -1,10 +1,11 @@
 import type { TaskAction } from '@qinlian/contracts';
-import type { TxCtx } from '../../platform/context.ts';
+import type { Actor, TxCtx } from '../../platform/context.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { peopleHoldingEverywhere, personOfAccount } from '../identity/index.ts';
-import { departmentHeadPersonId } from '../org/index.ts';
+import { departmentStandIns, reachablePeople } from '../notifications/index.ts';
+import { cachedDepartmentsBasics, departmentHeadPersonId, postsWithHolders } from '../org/index.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
-import type { TaskAccess } from './tasks.policy.ts';
+import { taskPolicy, type TaskAccess } from './tasks.policy.ts';
 import type { TaskRow } from './tasks.repo.ts';
 
 /**
@@ -14,8 +15,11 @@ import type { TaskRow } from './tasks.repo.ts';
  */
 
 type Text = { title: string; body: string };
-/** handler: the person acting on the responsible post (AB岗), else the lead department's head; office: the campaign office */
-type Audience = 'handler' | 'handler_and_head' | 'office';
+/**
+ * handler: the person acting on the responsible post (AB岗) when they can act on it, else the lead
+ * department's stand-ins (its head, else its accounts that may handle it); office: the campaign office
+ */
+export type Audience = 'handler' | 'handler_and_head' | 'office';
 export type Notice = { kind: string; audience: Audience; zh: Text; en: Text };
 
 const line = (label: string, text: string | undefined) => (text ? `\n${label}${text}` : '');
@@ -103,30 +107,83 @@ export const urgeNotice = (task: Pick<TaskRow, 'code' | 'title'>, message: strin
   en: { title: `Urged: ${task.code} ${task.title}`, body: message },
 });
 
-/** 批示: a leader's instruction, to the handler and the head of the lead department. */
-export const instructionNotice = (task: Pick<TaskRow, 'code' | 'title'>, leaderName: string, text: string): Notice => ({
+/** 批示: a leader's instruction, to the handler and the head of the lead department; with the date its 落实反馈 is due, if asked. */
+export const instructionNotice = (
+  task: Pick<TaskRow, 'code' | 'title'>,
+  leaderName: string,
+  text: string,
+  feedbackDueDate: string | null = null,
+): Notice => ({
   kind: 'task.instruct',
   audience: 'handler_and_head',
-  zh: { title: `领导批示：${task.code} ${task.title}`, body: `${leaderName}：${text}` },
-  en: { title: `Leader's instruction: ${task.code} ${task.title}`, body: `${leaderName}: ${text}` },
+  zh: {
+    title: `领导批示：${task.code} ${task.title}`,
+    body: `${leaderName}：${text}${feedbackDueDate ? `\n请于 ${feedbackDueDate} 前报送落实反馈。` : ''}`,
+  },
+  en: {
+    title: `Leader's instruction: ${task.code} ${task.title}`,
+    body: `${leaderName}: ${text}${feedbackDueDate ? `\nPlease report how it was carried out by ${feedbackDueDate}.` : ''}`,
+  },
 });
+
+/** Whom a notice about this task may reach: at work, with an enabled account that may open it (read) or act on it (handle, office). */
+const mayOn = (access: TaskAccess, action: 'read' | 'handle' | 'office') => (actor: Actor) => taskPolicy.allowed(actor, action, access);
+
+export type NoticeRecipients = { personIds: string[]; undeliverable: string };
+
+/**
+ * The handling side (AB岗): the person acting on the responsible post when they can act on the task;
+ * otherwise — no holder, no account, away, or no right to handle it — the lead department's head,
+ * else everyone at work there whose account may handle it (notifications' `departmentStandIns`).
+ */
+async function handlingSide(tx: TxCtx, row: TaskRow, access: TaskAccess): Promise<NoticeRecipients> {
+  const may = mayOn(access, 'handle');
+  const acting = await reachablePeople(tx.db, [access.handlerPersonId], may);
+  if (acting.length) return { personIds: acting, undeliverable: '' };
+  const standIns = await departmentStandIns(tx.db, access.leadDepartmentId, may);
+  if (standIns.length) return { personIds: standIns, undeliverable: '' };
+  const [post, dept] = await Promise.all([
+    row.responsiblePostId ? postsWithHolders(tx.db, [row.responsiblePostId]).then((m) => m.get(row.responsiblePostId!)) : undefined,
+    cachedDepartmentsBasics(tx.db, [access.leadDepartmentId]).then((m) => m.get(access.leadDepartmentId)),
+  ]);
+  const who = post ? `岗位“${post.name}”的履职人${post.actingPersonName ?? '（空缺）'}` : '未指定责任岗位，';
+  return {
+    personIds: [],
+    undeliverable:
+      `${who}无法接收（没有账号、不在岗或无办理权限），牵头部门“${dept?.name ?? access.leadDepartmentId}”也没有可办理的在岗账号` +
+      ` / nobody can act: the post's holder cannot receive it and the lead department has no account that may handle the task`,
+  };
+}
 
 /**
  * The campaign office for this task: whoever assigned it last (交办人) when their account is bound
- * to a person; otherwise everyone holding the office permission over all departments, so that a
- * refusal or a close-out request made after an administrator assigned it still reaches someone.
+ * to a person who can still act as the office on it; otherwise everyone holding the office
+ * permission over all departments, so that a refusal or a close-out request made after an
+ * administrator assigned it still reaches someone.
  */
-async function officeOf(tx: TxCtx, taskId: string): Promise<string[]> {
-  const assigned = await taskEventsRepo.lastOfKinds(tx.db, taskId, ['assign']);
+async function officeSide(tx: TxCtx, row: TaskRow, access: TaskAccess): Promise<NoticeRecipients> {
+  const may = mayOn(access, 'office');
+  const assigned = await taskEventsRepo.lastOfKinds(tx.db, row.id, ['assign']);
   const assigner = assigned?.actorUserId ? await personOfAccount(tx.db, assigned.actorUserId) : null;
-  return assigner ? [assigner] : peopleHoldingEverywhere(tx.db, 'plan.manage');
+  const first = await reachablePeople(tx.db, [assigner], may);
+  const personIds = first.length ? first : await reachablePeople(tx.db, await peopleHoldingEverywhere(tx.db, 'plan.manage'), may);
+  return { personIds, undeliverable: '没有可以作为办公室处理此任务的在岗账号 / no account at work may act as the office on this task' };
 }
 
-async function recipientsOf(tx: TxCtx, row: TaskRow, access: TaskAccess, audience: Audience): Promise<string[]> {
-  if (audience === 'office') return officeOf(tx, row.id);
-  const head =
-    audience === 'handler_and_head' || !access.handlerPersonId ? await departmentHeadPersonId(tx.db, access.leadDepartmentId) : null;
-  return [access.handlerPersonId, head].filter((id): id is string => !!id);
+/** Who hears of a notice for this audience; `undeliverable` says why when nobody can. */
+export async function noticeRecipients(tx: TxCtx, row: TaskRow, access: TaskAccess, audience: Audience): Promise<NoticeRecipients> {
+  if (audience === 'office') return officeSide(tx, row, access);
+  const handling = await handlingSide(tx, row, access);
+  if (audience === 'handler') return handling;
+  // 批示: the head of the lead department reads it too, when the head may open the task
+  const head = await departmentHeadPersonId(tx.db, access.leadDepartmentId);
+  const heads = await reachablePeople(tx.db, [head], mayOn(access, 'read'));
+  return { ...handling, personIds: [...new Set([...handling.personIds, ...heads])] };
+}
+
+/** The same for people named by a rule of their own (escalation to the head or the leader): only those who may open the task. */
+export async function ableToOpen(tx: TxCtx, access: TaskAccess, personIds: (string | null)[]): Promise<string[]> {
+  return reachablePeople(tx.db, personIds, mayOn(access, 'read'));
 }
 
 /**
@@ -135,8 +192,11 @@ async function recipientsOf(tx: TxCtx, row: TaskRow, access: TaskAccess, audienc
  */
 export async function tellAboutTask(tx: TxCtx, row: TaskRow, access: TaskAccess, notice: Notice, dedupeKey: string) {
   const self = tx.actor?.personId ?? null;
-  const recipients = (await recipientsOf(tx, row, access, notice.audience)).filter((id) => id !== self);
+  const { personIds, undeliverable } = await noticeRecipients(tx, row, access, notice.audience);
+  const recipients = personIds.filter((id) => id !== self);
+  if (personIds.length > 0 && recipients.length === 0) return; // the only one to tell took the step
   await notify(tx, {
+    undeliverable,
     kind: notice.kind,
     recipientPersonIds: recipients,
     ...notice.zh,

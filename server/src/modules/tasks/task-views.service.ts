@@ -8,6 +8,8 @@ import { catalogueOf, thresholdsOf } from '../plan/index.ts';
 import { tasksRepo, type MilestoneRow, type TaskRow } from './tasks.repo.ts';
 import type { TaskAccess } from './tasks.policy.ts';
 import { memoisedAssess, type Assessment } from './warnings.rules.ts';
+import { headsOf } from './task-heads.ts';
+import { taskWorkflowRepo } from './task-workflow.repo.ts';
 
 /** What a board card shows of a task: names, the acting handler, the live colour. */
 export type BoardView = {
@@ -16,6 +18,8 @@ export type BoardView = {
   programmeName: string;
   leadDepartmentName: string;
   post: PostWithHolder | null;
+  /** who handles it now: the person it was dispatched to (分办), else the one acting on its post (AB岗) */
+  handler: { personId: string; name: string } | null;
   leaderName: string | null;
   /** computed for today (the stored colour is what filters and counters use; a daily job keeps it current) */
   assessment: Assessment;
@@ -36,19 +40,23 @@ export const gradeOf = (row: Pick<TaskRow, 'grade'>): FiveCharGrade => ({
   ...(JSON.parse(row.grade) as Partial<FiveCharGrade>),
 });
 
-/** Who acts on the task's responsible post now (AB岗), and the rest of what policies need. */
+/** Who handles the task now (分办, or the post's AB岗 holder), its department's head, and the rest of what policies need. */
 export async function accessOf(db: Executor, row: TaskRow, cooperating?: string[]): Promise<TaskAccess & { post: PostWithHolder | null }> {
-  const [posts, coop] = await Promise.all([
+  const [posts, coop, heads, pending] = await Promise.all([
     postsWithHolders(db, [row.responsiblePostId]),
     cooperating ? Promise.resolve(cooperating) : tasksRepo.cooperatorsOf(db, [row.id]).then((m) => m.get(row.id) ?? []),
+    headsOf(db, [row.leadDepartmentId]),
+    taskWorkflowRepo.withPendingExtension(db, [row.id]),
   ]);
   const post = row.responsiblePostId ? (posts.get(row.responsiblePostId) ?? null) : null;
   return {
     status: row.status as TaskStatus,
     leadDepartmentId: row.leadDepartmentId,
     cooperatingDepartmentIds: coop,
-    handlerPersonId: post?.actingPersonId ?? null,
+    handlerPersonId: row.handlerPersonId ?? post?.actingPersonId ?? null,
     leaderPersonId: row.leaderPersonId,
+    headPersonId: heads.get(row.leadDepartmentId) ?? null,
+    extensionPending: pending.has(row.id),
     post,
   };
 }
@@ -61,7 +69,7 @@ export async function boardViews(ctx: Ctx, rows: TaskRow[]): Promise<BoardView[]
     postsAndPeople(
       ctx.db,
       rows.map((r) => r.responsiblePostId),
-      rows.map((r) => r.leaderPersonId),
+      rows.flatMap((r) => [r.leaderPersonId, r.handlerPersonId]),
     ),
     cachedDepartmentsBasics(
       ctx.db,
@@ -72,9 +80,14 @@ export async function boardViews(ctx: Ctx, rows: TaskRow[]): Promise<BoardView[]
   const thresholds = new Map([...catalogue.plans.values()].map((p) => [p.id, thresholdsOf(p)]));
   const assess = memoisedAssess(calendar);
   const day = today(ctx);
+  const handlerOf = (row: TaskRow, post: PostWithHolder | null) => {
+    if (row.handlerPersonId) return { personId: row.handlerPersonId, name: leaders.get(row.handlerPersonId)?.name ?? '' };
+    return post?.actingPersonId ? { personId: post.actingPersonId, name: post.actingPersonName ?? '' } : null;
+  };
   return rows.map((row) => ({
     row,
     post: row.responsiblePostId ? (posts.get(row.responsiblePostId) ?? null) : null,
+    handler: handlerOf(row, row.responsiblePostId ? (posts.get(row.responsiblePostId) ?? null) : null),
     measureName: catalogue.measures.get(row.measureId)?.name ?? '',
     programmeName: catalogue.programmes.get(row.programmeId)?.name ?? '',
     leadDepartmentName: departments.get(row.leadDepartmentId)?.name ?? '',
@@ -94,13 +107,18 @@ export async function boardViews(ctx: Ctx, rows: TaskRow[]): Promise<BoardView[]
 export async function taskViews(ctx: Ctx, rows: TaskRow[]): Promise<TaskView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [views, cooperators, milestones] = await Promise.all([
+  const [views, cooperators, milestones, heads, pending] = await Promise.all([
     boardViews(ctx, rows),
     tasksRepo.cooperatorsOf(ctx.db, ids),
     tasksRepo.milestonesOf(ctx.db, ids),
+    headsOf(
+      ctx.db,
+      rows.map((r) => r.leadDepartmentId),
+    ),
+    taskWorkflowRepo.withPendingExtension(ctx.db, ids),
   ]);
   return views.map((v) => {
-    const { row, post } = v;
+    const { row, handler } = v;
     const coop = cooperators.get(row.id) ?? [];
     return {
       ...v,
@@ -110,8 +128,10 @@ export async function taskViews(ctx: Ctx, rows: TaskRow[]): Promise<TaskView[]> 
         status: row.status as TaskStatus,
         leadDepartmentId: row.leadDepartmentId,
         cooperatingDepartmentIds: coop,
-        handlerPersonId: post?.actingPersonId ?? null,
+        handlerPersonId: handler?.personId ?? null,
         leaderPersonId: row.leaderPersonId,
+        headPersonId: heads.get(row.leadDepartmentId) ?? null,
+        extensionPending: pending.has(row.id),
       },
     };
   });

@@ -1,7 +1,7 @@
 import type { TaskEvent, TaskStatus } from '@qinlian/contracts';
 import { planById } from '../plan/index.ts';
 import type { TxCtx } from '../../platform/context.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { beginAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { versionConflict } from '../../platform/errors.ts';
@@ -88,7 +88,7 @@ export async function saveTask(
     updatedAt: now,
     version: before ? before.version + 1 : 1,
   };
-  await recordAudit(tx, {
+  const audit = await beginAudit(tx, {
     action: opts.action,
     entityType: 'task',
     entityId: after.id,
@@ -101,6 +101,7 @@ export async function saveTask(
   } else {
     await tasksRepo.insert(tx.db, after);
   }
+  await audit.write(); // the event reserved above, sealing the task row as written (verify --records)
   await taskCountersRepo.apply(tx.db, before, after);
   await taskSearchRepo.apply(tx.db, before, after);
   if (opts.event) await appendEvent(tx, after.id, opts.event);

@@ -4,17 +4,26 @@ import type { FileRow } from './evidence.repo.ts';
 import type { TaskEventRow } from './task-events.repo.ts';
 import type { BoardView, TaskView } from './task-views.service.ts';
 import { gradeOf } from './task-views.service.ts';
-import { taskAbilities, type TaskAccess } from './tasks.policy.ts';
+import type { TaskDetailView } from './task-detail.service.ts';
+import { mayReportShare, taskAbilities, type TaskAccess } from './tasks.policy.ts';
 
-/** What leaves the server about a task, field by field, with the actor's abilities. */
-export const presentTask = (actor: Actor, v: TaskView): Task => ({ ...presentTaskBody(v), abilities: taskAbilities(actor, v.access) });
+/** What leaves the server about a task, field by field, with the actor's abilities (on each cooperating sub-item too). */
+export const presentTask = (actor: Actor, v: TaskDetailView): Task => ({
+  ...presentTaskBody(v),
+  cooperation: v.detail.cooperation.map((c) => ({ ...c, abilities: { report: mayReportShare(actor, v.access, c.departmentId) } })),
+  abilities: taskAbilities(actor, v.access),
+});
 
 /** Everything of a task but the actor's abilities: the same for whoever looks. */
-export const presentTaskBody = (v: TaskView): Omit<Task, 'abilities'> => ({
+export const presentTaskBody = (v: TaskDetailView): Omit<Task, 'abilities' | 'cooperation'> => ({
   ...presentListItemBody(v),
   statement: v.row.statement,
   deliverables: v.row.deliverables,
   milestones: v.milestones.map((m) => ({ id: m.id, name: m.name, dueDate: m.dueDate, doneAt: m.doneAt, doneByName: m.doneByName })),
+  departmentReview: v.detail.departmentReview,
+  pendingReview: v.detail.pendingReview,
+  extensions: v.detail.extensions,
+  assignments: v.detail.assignments,
 });
 
 /** A task as lists show it, but the actor's abilities (the list keeps it per version of the task). */
@@ -35,12 +44,13 @@ export function presentListItemBody(v: BoardView & Pick<TaskView, 'cooperatingDe
     cooperatingDepartmentIds: v.cooperatingDepartmentIds,
     responsiblePostId: row.responsiblePostId,
     responsiblePostName: v.post?.name ?? null,
-    handlerPersonId: v.post?.actingPersonId ?? null,
-    handlerName: v.post?.actingPersonName ?? null,
+    handlerPersonId: v.handler?.personId ?? null,
+    handlerName: v.handler?.name ?? null,
     leaderPersonId: row.leaderPersonId,
     leaderName: v.leaderName,
     startDate: row.startDate,
     dueDate: row.dueDate,
+    originalDueDate: row.originalDueDate,
     weight: row.weight,
     status: v.access.status,
     progress: row.progress,
@@ -52,6 +62,7 @@ export function presentListItemBody(v: BoardView & Pick<TaskView, 'cooperatingDe
     version: row.version,
     updatedAt: row.updatedAt,
     closedAt: row.closedAt,
+    closedLateDays: row.closedLateDays,
   };
 }
 
@@ -79,7 +90,7 @@ export function presentBoardItem(v: BoardView): BoardItem {
     warning: v.assessment.warning,
     progress: row.progress,
     leadDepartmentName: v.leadDepartmentName,
-    handlerName: v.post?.actingPersonName ?? null,
+    handlerName: v.handler?.name ?? null,
     leaderName: v.leaderName,
     dueDate: row.dueDate,
     workingDaysLeft: v.assessment.workingDaysLeft,

@@ -22,7 +22,9 @@ export type TaskFilter = {
   measureId?: string;
   departmentId?: string;
   leaderPersonId?: string;
+  /** handled by: the posts a person acts for, or tasks dispatched to them (分办) */
   postIds?: string[];
+  handlerPersonId?: string;
   status?: string;
   open?: boolean;
   warning?: string;
@@ -38,7 +40,20 @@ export type TaskFilter = {
   mine?: { postIds: string[]; personId: string };
   /** view "my department": led by it or cooperating */
   ofDepartment?: string;
+  /** leave drafts out: the board, the wall and the handling side's own lists show work that was assigned */
+  notDraft?: boolean;
+  /** any of these statuses (the desk's sections: 待报送进展 is accepted or in progress) */
+  statuses?: string[];
+  /** the desk's "mine": led by one of these departments (null: any), on one of these posts, or dispatched to me (task-desk.filter.ts) */
+  within?: DeskWithin;
+  /** an extension request waits for the office (延期审批) */
+  extensionPending?: boolean;
 };
+/**
+ * Where the desk looks for my work: departments of my scope (null = all), the posts I act for (AB岗)
+ * unless the task was dispatched to someone (分办), and the tasks dispatched to me.
+ */
+export type DeskWithin = { departmentIds: string[] | null; postIds: string[]; personId: string | null };
 export type TaskSort = 'due' | 'updated' | 'warning' | 'code';
 
 type Eb = ExpressionBuilder<DB, 'tasks'>;
@@ -59,7 +74,7 @@ function visible(eb: Eb, v: TaskVisibility): Expression<SqlBool> | null {
   const any: Expression<SqlBool>[] = [];
   if (v.departmentIds.length) any.push(eb('tasks.leadDepartmentId', 'in', v.departmentIds), cooperating(eb, v.departmentIds));
   if (v.postIds.length) any.push(eb('tasks.responsiblePostId', 'in', v.postIds));
-  if (v.personId) any.push(eb('tasks.leaderPersonId', '=', v.personId));
+  if (v.personId) any.push(eb('tasks.leaderPersonId', '=', v.personId), eb('tasks.handlerPersonId', '=', v.personId));
   return any.length ? eb.or(any) : none;
 }
 
@@ -80,15 +95,43 @@ function conditions(eb: Eb, v: TaskVisibility, f: TaskFilter): Expression<SqlBoo
   if (f.measureId) all.push(eb('tasks.measureId', '=', f.measureId));
   if (f.departmentId) all.push(eb('tasks.leadDepartmentId', '=', f.departmentId));
   if (f.leaderPersonId) all.push(eb('tasks.leaderPersonId', '=', f.leaderPersonId));
-  if (f.postIds) all.push(f.postIds.length ? eb('tasks.responsiblePostId', 'in', f.postIds) : none);
+  if (f.postIds) {
+    const handled: Expression<SqlBool>[] = [];
+    if (f.postIds.length) handled.push(eb('tasks.responsiblePostId', 'in', f.postIds));
+    if (f.handlerPersonId) handled.push(eb('tasks.handlerPersonId', '=', f.handlerPersonId));
+    all.push(handled.length ? eb.or(handled) : none);
+  }
   if (f.status) all.push(eb('tasks.status', '=', f.status));
+  if (f.notDraft) all.push(eb('tasks.status', '!=', 'draft'));
+  if (f.statuses) all.push(f.statuses.length ? eb('tasks.status', 'in', f.statuses) : none);
+  if (f.within && f.within.departmentIds !== null) {
+    const any: Expression<SqlBool>[] = [];
+    if (f.within.departmentIds.length) any.push(eb('tasks.leadDepartmentId', 'in', f.within.departmentIds));
+    if (f.within.postIds.length)
+      any.push(eb.and([eb('tasks.responsiblePostId', 'in', f.within.postIds), eb('tasks.handlerPersonId', 'is', null)]));
+    if (f.within.personId) any.push(eb('tasks.handlerPersonId', '=', f.within.personId));
+    all.push(any.length ? eb.or(any) : none);
+  }
+  if (f.extensionPending)
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('taskExtensions')
+          .select('taskExtensions.id')
+          .whereRef('taskExtensions.taskId', '=', 'tasks.id')
+          .where('taskExtensions.status', '=', 'pending'),
+      ),
+    );
   if (f.open !== undefined) all.push(eb('tasks.isOpen', '=', f.open ? 1 : 0));
   if (f.warning) all.push(eb('tasks.warning', '=', f.warning));
   if (f.tagged !== undefined) all.push(eb('tasks.tagged', '=', f.tagged ? 1 : 0));
   if (f.overdueBefore)
     all.push(eb.and([eb('tasks.isOpen', '=', 1), eb('tasks.status', '!=', 'draft'), eb('tasks.dueDate', '<', f.overdueBefore)]));
   if (f.mine) {
-    const mine: Expression<SqlBool>[] = [eb('tasks.leaderPersonId', '=', f.mine.personId)];
+    const mine: Expression<SqlBool>[] = [
+      eb('tasks.leaderPersonId', '=', f.mine.personId),
+      eb('tasks.handlerPersonId', '=', f.mine.personId),
+    ];
     if (f.mine.postIds.length) mine.push(eb('tasks.responsiblePostId', 'in', f.mine.postIds));
     all.push(eb.or(mine));
   }
@@ -223,12 +266,20 @@ export const tasksRepo = {
     for (const r of rows) out.set(r.taskId, [...(out.get(r.taskId) ?? []), r.departmentId]);
     return out;
   },
+  /** The cooperating departments become these; a department that stays keeps its sub-item (协办 progress and report). */
   async setCooperators(db: Executor, taskId: string, departmentIds: string[]) {
-    await db.deleteFrom('taskCooperators').where('taskId', '=', taskId).execute();
-    if (departmentIds.length)
+    const current = new Set(
+      (await db.selectFrom('taskCooperators').select('departmentId').where('taskId', '=', taskId).execute()).map((r) => r.departmentId),
+    );
+    const gone = [...current].filter((d) => !departmentIds.includes(d));
+    const added = departmentIds.filter((d) => !current.has(d));
+    if (gone.length) await db.deleteFrom('taskCooperators').where('taskId', '=', taskId).where('departmentId', 'in', gone).execute();
+    if (added.length)
       await db
         .insertInto('taskCooperators')
-        .values(departmentIds.map((departmentId) => ({ taskId, departmentId })))
+        .values(
+          added.map((departmentId) => ({ taskId, departmentId, progress: 0, reportText: '', reportedAt: null, reportedByName: null })),
+        )
         .execute();
   },
 

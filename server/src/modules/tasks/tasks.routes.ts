@@ -1,4 +1,4 @@
-import { attachment, XLSX_MIME as XLSX } from '../../platform/http/download.ts';
+import { attachment, exportDay, XLSX_MIME as XLSX } from '../../platform/http/download.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   Board,
@@ -17,7 +17,7 @@ import { sendJsonText } from '../../platform/http/json-text.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { allTasksMatching, createTask, getTask, listTaskItems, taskBoard, taskHistory, updateTask } from './tasks.service.ts';
 import { presentBoardItem, presentEvent, presentTask, taskPageJson } from './tasks.presenter.ts';
-import { taskViews } from './task-views.service.ts';
+import { taskDetail } from './task-detail.service.ts';
 import { cachedAnswer } from './task-answers.cache.ts';
 import { exportTasksXlsx } from './tasks.xlsx.ts';
 
@@ -55,7 +55,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const ctx = ctxOf(req);
       const bytes = await exportTasksXlsx(ctx, await allTasksMatching(ctx, req.query));
-      const day = req.server.deps.clock.now().toISOString().slice(0, 10);
+      const day = exportDay(req.server.deps.clock.now());
       return reply
         .type(XLSX)
         .header('content-disposition', attachment(`任务清单-${day}.xlsx`, `tasks-${day}.xlsx`))
@@ -112,8 +112,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const [view] = await taskViews(ctx, [await createTask(ctx, req.body)]);
-      return reply.status(201).send(presentTask(req.actor!, view!));
+      return reply.status(201).send(presentTask(req.actor!, await taskDetail(ctx, await createTask(ctx, req.body))));
     },
   );
 
@@ -125,8 +124,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const [view] = await taskViews(ctx, [await updateTask(ctx, req.params.id, req.body)]);
-      return presentTask(req.actor!, view!);
+      return presentTask(req.actor!, await taskDetail(ctx, await updateTask(ctx, req.params.id, req.body)));
     },
   );
 };

@@ -4,11 +4,11 @@ import type { z } from 'zod';
 import {
   TASK_SEARCH_CAP,
   TaskCreateBody as CreateSchema,
+  TaskStatus,
   detailMessage,
   type BoardQuery,
   type TaskCreateBody,
   type TaskExportQuery,
-  type TaskStatus,
   type TaskUpdateBody,
   type WarningColor,
 } from '@qinlian/contracts';
@@ -28,8 +28,11 @@ import { EDITABLE, STATUS_LABELS } from './task-lifecycle.ts';
 import { accessOf, boardViews, EMPTY_GRADE, taskViews, today, type TaskView } from './task-views.service.ts';
 import { assertTaskInput, type TaskInput } from './task-input.service.ts';
 import { saveTask } from './task-write.service.ts';
+import { assertTruthfulDueDate } from './task-dates.service.ts';
+import { taskDetail, type TaskDetailView } from './task-detail.service.ts';
 import { listItems, type ListItem } from './task-list-items.cache.ts';
 import { WARNING_RANK } from './warnings.rules.ts';
+import { deskFilterOf } from './task-desk.filter.ts';
 
 const actorOf = (ctx: Ctx) => ctx.actor!;
 export type TaskListQuery = z.output<typeof TaskExportQuery> & { page?: number; pageSize?: number };
@@ -72,15 +75,26 @@ async function filterOf(ctx: Ctx, q: TaskListQuery, searchCap: number): Promise<
     open: q.open === undefined ? undefined : q.open === 'true',
     tagged: q.tagged === undefined ? undefined : q.tagged === 'true',
   };
-  if (q.handlerPersonId) f.postIds = await postIdsActedBy(ctx.db, q.handlerPersonId);
+  if (q.handlerPersonId) {
+    f.postIds = await postIdsActedBy(ctx.db, q.handlerPersonId);
+    f.handlerPersonId = q.handlerPersonId;
+  }
+  // a draft is the office's until it is assigned: the handling side's own lists (我的 / 本部门) leave it out
   if (q.view === 'mine') {
     if (!a.personId) return null;
     f.mine = { personId: a.personId, postIds: await postIdsActedBy(ctx.db, a.personId) };
+    f.notDraft = true;
   } else if (q.view === 'my_department') {
     if (!a.departmentId) return null;
     f.ofDepartment = a.departmentId;
+    f.notDraft = true;
   } else if (q.view === 'overdue') {
     f.overdueBefore = today(ctx);
+  }
+  if (q.desk) {
+    const desk = await deskFilterOf(ctx, q.desk);
+    if (!desk) return null;
+    Object.assign(f, desk);
   }
   return f;
 }
@@ -118,9 +132,9 @@ export async function loadTask(ctx: Ctx, id: string): Promise<{ row: TaskRow; ac
   return { row, access };
 }
 
-export async function getTask(ctx: Ctx, id: string): Promise<TaskView> {
+export async function getTask(ctx: Ctx, id: string): Promise<TaskDetailView> {
   const { row } = await loadTask(ctx, id);
-  return (await taskViews(ctx, [row]))[0]!;
+  return taskDetail(ctx, row);
 }
 
 export async function taskHistory(ctx: Ctx, id: string) {
@@ -179,6 +193,8 @@ export async function createTask(ctx: Ctx, input: TaskCreateBody): Promise<TaskR
       cooperatingDepartmentIds: [],
       handlerPersonId: null,
       leaderPersonId: null,
+      headPersonId: null,
+      extensionPending: false,
     };
     if (!taskPolicy.allowed(actorOf(tx), 'office', draft)) throw forbidden();
     const measure = await measureById(tx.db, body.measureId);
@@ -198,6 +214,7 @@ export async function createTask(ctx: Ctx, input: TaskCreateBody): Promise<TaskR
       milestones: body.milestones,
     };
     await assertTaskInput(tx, input);
+    await assertTruthfulDueDate(tx, { planId: measure.planId, dueDate: body.dueDate, backfill: body.backfill });
     if (body.code && (await tasksRepo.byCode(tx.db, measure.planId, body.code))) throw duplicate('body.code', body.code);
     const now = iso(tx.clock.now());
     const row: TaskRow = {
@@ -228,6 +245,10 @@ export async function createTask(ctx: Ctx, input: TaskCreateBody): Promise<TaskR
       createdAt: now,
       updatedAt: now,
       closedAt: null,
+      handlerPersonId: null,
+      ownProgress: 0,
+      originalDueDate: null,
+      closedLateDays: null,
     };
     return insertTask(tx, row, input);
   });
@@ -271,12 +292,19 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskUpdateBody): P
       milestones: patch.milestones ?? milestones.map((m) => ({ name: m.name, dueDate: m.dueDate })),
     };
     await assertTaskInput(tx, input);
+    if (input.dueDate !== before.dueDate || patch.backfill)
+      await assertTruthfulDueDate(tx, { planId: before.planId, dueDate: input.dueDate, backfill: patch.backfill });
     if (patch.code && patch.code !== before.code && (await tasksRepo.byCode(tx.db, before.planId, patch.code)))
       throw duplicate('body.code', patch.code);
     const next: TaskRow = {
       ...before,
       leadDepartmentId: input.leadDepartmentId,
       responsiblePostId: input.responsiblePostId,
+      // a post chosen by the office takes over from a person the task was dispatched to (分办)
+      handlerPersonId:
+        input.responsiblePostId !== before.responsiblePostId || input.leadDepartmentId !== before.leadDepartmentId
+          ? null
+          : before.handlerPersonId,
       leaderPersonId: input.leaderPersonId,
       startDate: input.startDate,
       dueDate: input.dueDate,
@@ -299,10 +327,11 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskUpdateBody): P
 }
 
 const zeroCounts = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-const STATUSES = ['draft', 'assigned', 'accepted', 'refused', 'in_progress', 'close_requested', 'closed'] as const;
+// every status of the contract, so a new step of the life cycle is counted (at 0) without a change here
+const STATUSES = TaskStatus.options;
 const COLOURS = ['none', 'blue', 'yellow', 'red'] as const;
 
-/** 挂牌作战 counts by status and colour of every tagged task the actor may see, not just those on the wall. */
+/** 挂牌作战 counts by status and colour of every tagged task the actor may see, not just those on the wall (drafts left out: `f`). */
 async function boardCounts(ctx: Ctx, visibility: TaskVisibility, f: TaskFilter) {
   const counts = visibility.all
     ? await taskCountersRepo.countsBy(ctx.db, { ...f, departmentIds: f.departmentId ? [f.departmentId] : undefined })
@@ -328,6 +357,8 @@ export async function taskBoard(ctx: Ctx, q: z.output<typeof BoardQuery>) {
     departmentId: q.departmentId,
     leaderPersonId: q.leaderPersonId,
     tagged: true,
+    // a draft is not yet anyone's to fight: it stays in the office's plan and all-tasks lists
+    notDraft: true,
   };
   const visibility = await visibilityOf(ctx);
   const [rows, counts] = await Promise.all([tasksRepo.mostUrgent(ctx.db, visibility, f, q.limit), boardCounts(ctx, visibility, f)]);

@@ -4,6 +4,7 @@ import { writeSheet, type Cell, type Column } from '../../platform/documents/xls
 import { cachedDepartmentsBasics } from '../org/index.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { taskViews, type TaskView } from './task-views.service.ts';
+import { taskEventsRepo, type TaskEventRow } from './task-events.repo.ts';
 import { STATUS_LABELS } from './task-lifecycle.ts';
 
 /** The columns of the plan workbook, export and import alike (the import reads them by header name). */
@@ -28,7 +29,16 @@ export const PLAN_COLUMNS = {
   milestones: '时间节点',
 } as const;
 /** Shown by the export, ignored by the import. */
-export const STATE_COLUMNS = { status: '状态', progress: '进度(%)', warning: '预警', handler: '责任人', daysLeft: '剩余工作日' } as const;
+export const STATE_COLUMNS = {
+  status: '状态',
+  progress: '进度(%)',
+  warning: '预警',
+  handler: '责任人',
+  daysLeft: '剩余工作日',
+  originalDueDate: '原定完成时限',
+  closedLate: '办结情况',
+  latestProgress: '最新进展',
+} as const;
 export const WARNING_LABELS = { none: '', blue: '蓝', yellow: '黄', red: '红' } as const;
 
 /** The 预警 cell is shaded in its colour, keyed by the label the cell shows. */
@@ -40,6 +50,14 @@ const WARNING_FILLS: Record<string, string> = {
 
 const milestoneText = (v: TaskView) => v.milestones.map((m) => `${m.name}@${m.dueDate}`).join('；');
 
+/** 办结情况: closed on time, or 逾期办结 N 个工作日 (kept at close-out, whatever the colour now); empty while open. */
+export const closedLateText = (days: number | null) => (days === null ? '' : days > 0 ? `逾期办结 ${days} 个工作日` : '按期办结');
+const CLOSED_LATE_FILL = 'FFF8D7DA';
+
+/** 最新进展: the latest progress report, dated, with its percent. */
+const latestText = (e: TaskEventRow | undefined) =>
+  e ? `${e.at.slice(0, 10)}${e.percent !== null ? `（${e.percent}%）` : ''} ${e.text}`.trim() : '';
+
 /** One row per task in plan-workbook order; the state columns follow the importable ones. */
 async function taskRows(
   ctx: Ctx,
@@ -49,6 +67,10 @@ async function taskRows(
   const departments = await cachedDepartmentsBasics(
     ctx.db,
     views.flatMap((v) => [v.row.leadDepartmentId, ...v.cooperatingDepartmentIds]),
+  );
+  const latest = await taskEventsRepo.latestReports(
+    ctx.db,
+    views.map((v) => v.row.id),
   );
   const parentCodes = new Map(
     (
@@ -82,8 +104,11 @@ async function taskRows(
       STATUS_LABELS[v.access.status].zh,
       v.row.progress,
       WARNING_LABELS[v.assessment.warning],
-      v.post?.actingPersonName ?? '',
+      v.handler?.name ?? '',
       v.assessment.workingDaysLeft,
+      v.row.originalDueDate ?? '',
+      closedLateText(v.row.closedLateDays),
+      latestText(latest.get(v.row.id)),
     ];
   });
 }
@@ -112,6 +137,9 @@ const PLAN_SHEET_COLUMNS: Column[] = [
   { header: STATE_COLUMNS.warning, width: 6, fill: (label) => WARNING_FILLS[String(label)] },
   { header: STATE_COLUMNS.handler, width: 10 },
   { header: STATE_COLUMNS.daysLeft, width: 10 },
+  { header: STATE_COLUMNS.originalDueDate, width: 12 },
+  { header: STATE_COLUMNS.closedLate, width: 18, fill: (label) => (String(label).startsWith('逾期') ? CLOSED_LATE_FILL : undefined) },
+  { header: STATE_COLUMNS.latestProgress, width: 48 },
 ];
 
 async function measureCodes(ctx: Ctx, planIds: string[]) {

@@ -6,6 +6,9 @@ import { defineJob } from '../../platform/jobs/define.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { escalationTargets, recordTaskNotice, refreshWarnings, tasksForAutoUrging } from './urging.service.ts';
 import { getPlan } from '../plan/index.ts';
+import { tasksRepo } from './tasks.repo.ts';
+import { accessOf } from './task-views.service.ts';
+import { ableToOpen, noticeRecipients } from './task-notices.service.ts';
 
 /**
  * 自动催办与升级督办. After the colours are refreshed, every open yellow or red task's handler is
@@ -37,19 +40,24 @@ export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
     const held = Math.max(0, calendar.workingDaysBetween(shanghaiDate(new Date(t.warningSince)), today) - 1);
     const levels = t.warning === 'red' ? Math.floor(held / escalateAfter.get(t.planId)!) : 0;
     await inTransaction(ctx, async (tx) => {
-      if (t.handlerPersonId) {
-        const r = await notify(tx, urgeMessage(t, t.handlerPersonId));
-        if (r.inbox > 0) {
-          await recordTaskNotice(tx, { taskId: t.taskId, kind: 'urge', text: `系统自动催办（${t.warning === 'red' ? '红灯' : '黄灯'}）` });
-          summary.urged++;
-        }
+      const row = await tasksRepo.byId(tx.db, t.taskId);
+      if (!row) return;
+      const access = await accessOf(tx.db, row);
+      // the handler when they can act on it, else the department's stand-ins; nobody: kept as undeliverable
+      const handling = await noticeRecipients(tx, row, access, 'handler');
+      const urged = await notify(tx, { ...urgeMessage(t, handling.personIds), undeliverable: handling.undeliverable });
+      if (urged.inbox > 0) {
+        await recordTaskNotice(tx, { taskId: t.taskId, kind: 'urge', text: `系统自动催办（${t.warning === 'red' ? '红灯' : '黄灯'}）` });
+        summary.urged++;
       }
       if (levels === 0) return;
       const above = (await escalationTargets(tx, t.taskId)).filter((x) => x.level !== 'handler');
       for (const target of above.slice(0, levels)) {
         const r = await notify(tx, {
           kind: 'task.escalate',
-          recipientPersonIds: [target.personId],
+          // only someone who can open the task: a link that answers "no permission" helps nobody
+          recipientPersonIds: await ableToOpen(tx, access, [target.personId]),
+          undeliverable: `${LEVEL_LABEL[target.level]}无法接收（没有账号、不在岗或无权查看任务） / the ${LEVEL_LABEL_EN[target.level]} cannot open the task`,
           title: `【升级督办】${t.code} ${t.title}`,
           body: `任务“${t.title}”已亮红灯 ${held} 个工作日（截止日期 ${t.dueDate}），按规定升级提请${LEVEL_LABEL[target.level]}督促落实。`,
           en: {
@@ -75,11 +83,11 @@ export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
   return summary;
 }
 
-function urgeMessage(t: AutoUrgeCandidate, personId: string) {
+function urgeMessage(t: AutoUrgeCandidate, personIds: string[]) {
   const red = t.warning === 'red';
   return {
     kind: `task.warning.${t.warning}`,
-    recipientPersonIds: [personId],
+    recipientPersonIds: personIds,
     title: red ? `【督办预警·红灯】${t.code} ${t.title} 已逾期` : `【督办预警·黄灯】${t.code} ${t.title}`,
     body: red
       ? `任务“${t.title}”已超过截止日期 ${t.dueDate}，请立即推进并报送进展。`

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { buildDepartment, buildPerson, buildPost, buildTask } from '../../../test/factories.ts';
+import type { DataScope, Permission } from '@qinlian/contracts';
+import { buildDepartment, buildPerson, buildPost, buildSignedInUser, buildTask } from '../../../test/factories.ts';
 import { systemCtx } from '../../bootstrap.ts';
 import { enqueueDueCrons, runDueJobs } from '../../platform/jobs/runner.ts';
 import { transitionTask } from './task-actions.service.ts';
@@ -20,6 +21,10 @@ describe.each(ENGINES)('automatic urging and escalation (催办) on %s', (engine
   });
 
   const ctx = () => systemCtx(t.db, t.clock);
+  /** Notices go only to people whose account may open (or act on) the task: give them one. */
+  const account = (personId: string, permissions: Permission[], dataScope: DataScope) =>
+    buildSignedInUser(t, { personId, permissions, dataScope });
+  const handlerRights: Permission[] = ['tasks.read', 'tasks.handle'];
   const inbox = (personId: string) =>
     t.db.db
       .selectFrom('notifications')
@@ -43,6 +48,9 @@ describe.each(ENGINES)('automatic urging and escalation (催办) on %s', (engine
       startDate: '2026-03-02',
       dueDate: '2026-03-06',
     });
+    await account(post.aPersonId!, handlerRights, 'dept');
+    await account(head.id, handlerRights, 'dept');
+    await account(leader.id, ['tasks.read', 'tasks.instruct'], 'all');
     await transitionTask(ctx(), task.id, { action: 'assign', version: task.version });
     const handler = post.aPersonId!;
 
@@ -109,6 +117,8 @@ describe.each(ENGINES)('automatic urging and escalation (催办) on %s', (engine
       startDate: '2026-09-01',
       dueDate: '2026-09-29',
     });
+    await account(post.aPersonId!, handlerRights, 'dept');
+    await account(leader.id, ['tasks.read', 'tasks.instruct'], 'all');
     await transitionTask(ctx(), task.id, { action: 'assign', version: task.version });
 
     t.clock.set(new Date('2026-09-30T01:00:00Z')); // Wednesday 30 Sep: red
@@ -118,5 +128,49 @@ describe.each(ENGINES)('automatic urging and escalation (催办) on %s', (engine
     t.clock.set(new Date('2026-10-12T01:00:00Z')); // Mon 12 Oct: 30 Sep, 9, 10 (make-up Saturday), 12 → held 3
     expect(await urgeAndEscalate(ctx())).toMatchObject({ escalated: 1 });
     expect((await inbox(leader.id)).map((n) => n.kind)).toEqual(['task.escalate']); // no head: the next level up
+  });
+
+  it('urges only who can act: a holder without the right is passed over for the department, and what nobody can open is recorded', async () => {
+    t.clock.set(morning(2));
+    const dept = await buildDepartment(t); // no head
+    const post = await buildPost(t, { departmentId: dept.id });
+    const colleague = await buildPerson(t, { departmentId: dept.id });
+    const leader = await buildPerson(t, { title: '分管领导' }); // no account
+    await account(post.aPersonId!, ['tasks.read'], 'all'); // reads everything, handles nothing (纪检监察)
+    await account(colleague.id, handlerRights, 'dept'); // the department's one account that may handle it
+    const task = await buildTask(t, {
+      leadDepartmentId: dept.id,
+      responsiblePostId: post.id,
+      leaderPersonId: leader.id,
+      startDate: '2026-03-02',
+      dueDate: '2026-03-06',
+    });
+    await transitionTask(ctx(), task.id, { action: 'assign', version: task.version });
+    t.clock.set(morning(5)); // yellow (tasks of the tests before change colour too: look at the inboxes, not the totals)
+    await urgeAndEscalate(ctx());
+    expect((await inbox(colleague.id)).map((n) => n.kind)).toEqual(['task.assign', 'task.warning.yellow']);
+    expect(await inbox(post.aPersonId!)).toEqual([]);
+    expect(await inbox(post.bPersonId!)).toEqual([]); // B acts only while A is away
+
+    t.clock.set(morning(9)); // red
+    await urgeAndEscalate(ctx());
+    t.clock.set(morning(12)); // red for 3 working days: up to the leader (no head), who has no account
+    await urgeAndEscalate(ctx());
+    expect(await inbox(leader.id)).toEqual([]);
+    expect((await events(task.id)).filter((e) => e.startsWith('escalate'))).toEqual([]); // nobody was told: not on the record either
+    const undeliverable = await t.db.db
+      .selectFrom('notificationDeliveries')
+      .select(['notificationKind', 'status', 'lastError', 'personId'])
+      .where('entityId', '=', task.id)
+      .where('status', '=', 'undeliverable')
+      .execute();
+    expect(undeliverable).toEqual([
+      {
+        notificationKind: 'task.escalate',
+        status: 'undeliverable',
+        lastError: expect.stringContaining('分管领导无法接收'),
+        personId: null,
+      },
+    ]);
   });
 });

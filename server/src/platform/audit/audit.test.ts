@@ -153,7 +153,7 @@ describe.each(ENGINES)('audit chain on %s', (engine) => {
       payload: { currentPassword: initialPassword, newPassword: chosenPassword },
     });
     expect(changed.statusCode).toBe(200);
-    const totp = await own.request({ method: 'POST', url: '/api/auth/totp/setup' });
+    const totp = await own.request({ method: 'POST', url: '/api/auth/totp/setup', payload: { password: chosenPassword } });
     expect(totp.statusCode).toBe(200);
     const reset = await t.admin.request({ method: 'POST', url: `/api/users/${userId}/reset-password` });
     expect(reset.statusCode).toBe(200);

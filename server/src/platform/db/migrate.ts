@@ -10,6 +10,10 @@ import * as notificationEnglish from './migrations/20261125T1605_notification_en
 import * as milestoneDone from './migrations/20261125T1610_milestone_done.ts';
 import * as taskSearch from './migrations/20261125T1620_task_search.ts';
 import * as signInByAddress from './migrations/20261207T0200_sign_in_by_address.ts';
+import * as auditSealsCheckpoints from './migrations/20261207T0310_audit_seals_checkpoints.ts';
+import * as apiTokenScope from './migrations/20261207T0320_api_token_scope.ts';
+import * as taskWorkflow from './migrations/20261207T0330_task_workflow.ts';
+import * as instructionsDesk from './migrations/20261207T0340_instructions_desk.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +27,10 @@ const migrations: Record<string, Migration> = {
   '20261125T1610_milestone_done': milestoneDone,
   '20261125T1620_task_search': taskSearch,
   '20261207T0200_sign_in_by_address': signInByAddress,
+  '20261207T0310_audit_seals_checkpoints': auditSealsCheckpoints,
+  '20261207T0320_api_token_scope': apiTokenScope,
+  '20261207T0330_task_workflow': taskWorkflow,
+  '20261207T0340_instructions_desk': instructionsDesk,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -96,6 +96,10 @@ export interface ApiTokensTable {
   expiresAt: Ts | null;
   lastUsedAt: Ts | null;
   revokedAt: Ts | null;
+  /** 'read_only' | 'permissions' | 'legacy' (issued before scopes: the owner's every permission) */
+  scope: string;
+  /** JSON array of permissions when scope is 'permissions' */
+  permissions: string | null;
 }
 export interface SignInLogTable {
   id: string;
@@ -120,11 +124,32 @@ export interface AuditEventsTable {
   prevHash: string;
   hash: string;
   algorithm: string;
+  /** JSON digests of the business rows this event left behind (platform/audit/records.ts); null: none (migration 20261207T0310) */
+  seals: string | null;
+  /** `<key id>:<HMAC of hash>` with the audit key kept outside the database; null on rows written before it */
+  mac: string | null;
 }
 export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** the seq from which business rows carry seals (their baseline taken); null until then */
+  recordsSealedFrom: number | null;
+}
+/** The chain's head signed at a moment (platform/audit/checkpoints.ts), also kept in a file and sent to a witness. */
+export interface AuditCheckpointsTable {
+  id: string;
+  seq: number;
+  hash: string;
+  at: Ts;
+  keyId: string;
+  signature: string;
+  source: string;
+  /** 'none' (no witness configured) | 'pending' | 'sent' | 'failed' */
+  witnessStatus: string;
+  witnessAttempts: number;
+  witnessError: string | null;
+  witnessAt: Ts | null;
 }
 export interface CalendarOverridesTable {
   date: string;
@@ -197,10 +222,55 @@ export interface TasksTable {
   createdAt: Ts;
   updatedAt: Ts;
   closedAt: Ts | null;
+  /** 分办 to one person (the post's A/B holder does not act then); null: the responsible post's holder */
+  handlerPersonId: string | null;
+  /** the lead department's own reported progress; `progress` rolls it up with the cooperators' sub-items */
+  ownProgress: number;
+  /** the due date before the first granted extension (延期); null: never extended */
+  originalDueDate: string | null;
+  /** at close-out: working days after the original due date (0 on time); null while not closed */
+  closedLateDays: number | null;
 }
+/** 协办: a cooperating department of a task and its sub-item. */
 export interface TaskCooperatorsTable {
   taskId: string;
   departmentId: string;
+  progress: number;
+  reportText: string;
+  reportedAt: Ts | null;
+  reportedByName: string | null;
+}
+/** 分办 history. */
+export interface TaskAssignmentsTable {
+  id: string;
+  taskId: string;
+  postId: string | null;
+  personId: string | null;
+  note: string;
+  byUserId: string | null;
+  byName: string;
+  at: Ts;
+}
+/** 延期申请: pending, granted, refused or lapsed. */
+export interface TaskExtensionsTable {
+  id: string;
+  taskId: string;
+  previousDueDate: string;
+  requestedDueDate: string;
+  reason: string;
+  status: string;
+  requestedByUserId: string | null;
+  requestedByName: string;
+  requestedAt: Ts;
+  decidedByName: string | null;
+  decidedAt: Ts | null;
+  decisionComment: string;
+}
+/** 部门审核: a row means the department's head reviews its staff's submissions. */
+export interface TaskReviewDepartmentsTable {
+  departmentId: string;
+  setByName: string;
+  setAt: Ts;
 }
 export interface TaskMilestonesTable {
   id: string;
@@ -269,6 +339,7 @@ export interface TaskRollupsTable {
   taskCount: number;
   weightSum: number;
   progressSum: number;
+  closedLateCount: number;
 }
 /** One unit of scheduled or one-off work (platform/jobs). */
 export interface JobsTable {
@@ -329,7 +400,7 @@ export interface NotificationDeliveriesTable {
   link: string | null;
   entityType: string | null;
   entityId: string | null;
-  status: 'queued' | 'sending' | 'sent' | 'failed';
+  status: 'queued' | 'sending' | 'sent' | 'failed' | 'undeliverable';
   attempts: number;
   maxAttempts: number;
   nextAttemptAt: Ts | null;
@@ -339,6 +410,37 @@ export interface NotificationDeliveriesTable {
   createdAt: Ts;
 }
 
+/** 领导批示 on a task or to a unit, and its 落实反馈 (modules/instructions). */
+export interface InstructionsTable {
+  id: string;
+  taskId: string | null;
+  /** the addressee: the unit, or the task's lead department when it was given */
+  departmentId: string;
+  text: string;
+  /** 'noted' (no feedback asked) | 'awaiting' | 'answered' */
+  state: string;
+  feedbackDueDate: string | null;
+  leaderUserId: string | null;
+  leaderPersonId: string | null;
+  leaderName: string;
+  /** the 'instruct' event on the task's history, when on a task */
+  taskEventId: string | null;
+  feedbackText: string | null;
+  feedbackEvidenceRef: string | null;
+  feedbackByUserId: string | null;
+  feedbackByName: string | null;
+  feedbackAt: Ts | null;
+  version: number;
+  createdAt: Ts;
+}
+/** 按期办结: tasks by lead department, plan, the due date that counts, and outcome (open | on_time | late), kept with every task write. */
+export interface TaskDueCountersTable {
+  leadDepartmentId: string;
+  planId: string;
+  dueDate: string;
+  outcome: string;
+  taskCount: number;
+}
 export interface DB {
   departments: DepartmentsTable;
   people: PeopleTable;
@@ -351,6 +453,7 @@ export interface DB {
   signInLog: SignInLogTable;
   auditEvents: AuditEventsTable;
   auditHead: AuditHeadTable;
+  auditCheckpoints: AuditCheckpointsTable;
   calendarOverrides: CalendarOverridesTable;
   plans: PlansTable;
   programmes: ProgrammesTable;
@@ -364,9 +467,14 @@ export interface DB {
   taskCounters: TaskCountersTable;
   taskRollups: TaskRollupsTable;
   taskCodeCounters: TaskCodeCountersTable;
+  taskAssignments: TaskAssignmentsTable;
+  taskExtensions: TaskExtensionsTable;
+  taskReviewDepartments: TaskReviewDepartmentsTable;
   jobs: JobsTable;
   notifications: NotificationsTable;
   notificationChannels: NotificationChannelsTable;
   notificationDeliveries: NotificationDeliveriesTable;
+  instructions: InstructionsTable;
+  taskDueCounters: TaskDueCountersTable;
 }
 export type { Generated };

@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs';
-import { detailMessage, type DetailCode, type Lang } from '@qinlian/contracts';
+import { detailMessage, type Lang } from '@qinlian/contracts';
 import { DomainError } from '../errors.ts';
 import { looksLikeZip } from '../files/files.ts';
+import { readRowsInWorker } from './read-in-worker.ts';
+import { readRows, type ReadSpec, type SheetRow } from './sheet-rows.ts';
+import { DEFAULT_XLSX_LIMITS, fileTooLarge, Refusal, type XlsxLimits } from './xlsx-limits.ts';
+import { zipEntries } from './zip-entries.ts';
 
-/** Tables as XLSX, written in one house style and read back by header name; modules keep only their columns. */
+/** Tables as XLSX, written in one house style and read back by header name (sheet-rows.ts); modules keep only their columns. */
 
 export type Cell = string | number | null | undefined;
 
@@ -77,81 +81,38 @@ export async function writeWorkbook(sheets: readonly (TableSheet | NotesSheet)[]
 /** A workbook of one table. */
 export const writeSheet = (table: TableSheet) => writeWorkbook([table]);
 
-export type SheetRow<K extends string> = Record<K, string> & { row: number };
+export type { SheetRow } from './sheet-rows.ts';
 
-export type ReadOptions<K extends string> = {
+export type ReadOptions<K extends string> = ReadSpec<K> & {
   lang: Lang;
-  /** key → header text; a header cell matches without its note in brackets or trailing `*` ("部门（完整路径）", "姓名*") */
-  columns: Record<K, string>;
-  /** keys whose column must be present */
-  required: readonly NoInfer<K>[];
-  maxRows: number;
-  /**
-   * line: one line of text — control characters, line breaks too, become a space (PostgreSQL cannot store NUL).
-   * prose: line breaks kept, other control characters dropped; a date, a real Excel date too, as YYYY-MM-DD.
-   */
-  text: 'line' | 'prose';
-};
-
-const invalidFile = (lang: Lang, code: DetailCode) =>
-  new DomainError('invalid_file', 400, { reason: detailMessage(code, lang) }, [{ path: 'body.file', message: detailMessage(code, lang) }]);
-
-const columnName = (text: string) =>
-  text
-    .trim()
-    .replace(/[（(].*$/, '')
-    .replace(/\*+$/, '')
-    .trim();
-
-const CELL_TEXT: Record<ReadOptions<string>['text'], (cell: ExcelJS.Cell) => string> = {
-  line: (cell) =>
-    String(cell.text ?? '')
-      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-      .trim(),
-  prose: (cell) => {
-    const v = cell.value;
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    return String(cell.text ?? '')
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .trim();
-  },
+  /** the import's limits (xlsxLimitsOf(config)); the defaults otherwise */
+  limits?: XlsxLimits;
+  /** data rows read so far, now and then while a large file is read */
+  onProgress?: (rows: number) => void;
 };
 
 /**
  * The data rows of the first sheet that is not 说明, as text by column key with their sheet row
- * numbers; blank rows skipped. A file that is no workbook, a missing column or too many rows is a 400.
+ * numbers; blank rows skipped. A file that is no workbook, a missing column, or a file past any of
+ * the limits (too large, too many rows, sheets, cells …) is a 4xx in the caller's language.
+ * A workbook that unpacks to a few hundred KB is read here; anything larger in a worker thread.
  */
 export async function readSheet<K extends string>(bytes: Buffer, opts: ReadOptions<K>): Promise<SheetRow<K>[]> {
-  if (!looksLikeZip(bytes)) throw invalidFile(opts.lang, 'file_not_xlsx');
-  const wb = new ExcelJS.Workbook();
+  const { lang, limits = DEFAULT_XLSX_LIMITS, onProgress = () => {}, ...spec } = opts;
   try {
-    await wb.xlsx.load(bytes as never);
-  } catch {
-    throw invalidFile(opts.lang, 'file_not_xlsx');
-  }
-  const sheet = wb.worksheets.find((w) => w.name !== '说明') ?? wb.worksheets[0];
-  if (!sheet) throw invalidFile(opts.lang, 'file_no_sheet');
-  const col = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, n) => {
-    col.set(columnName(cell.text ?? ''), n);
-  });
-  const missing = opts.required.map((k) => opts.columns[k]).filter((name) => !col.has(name));
-  if (missing.length) throw new DomainError('import_missing_columns', 400, { columns: missing.join('、') });
-  const text = CELL_TEXT[opts.text];
-  const entries = Object.entries(opts.columns) as [K, string][];
-  const rows: SheetRow<K>[] = [];
-  sheet.eachRow({ includeEmpty: false }, (r, n) => {
-    if (n === 1) return;
-    const cells = { row: n } as SheetRow<K>;
-    let blank = true;
-    for (const [key, name] of entries) {
-      const c = col.get(name);
-      const value = c ? text(r.getCell(c)) : '';
-      (cells as Record<K, string>)[key] = value;
-      if (value) blank = false;
+    if (bytes.length > limits.fileBytes) throw fileTooLarge(limits); // before copying it into a worker
+    const small = bytes.length <= limits.inProcessBytes && unpackedSize(bytes, limits) <= limits.inProcessBytes;
+    return await (small ? readRows(bytes, spec, limits, onProgress) : readRowsInWorker(bytes, spec, limits, onProgress));
+  } catch (err) {
+    if (!(err instanceof Refusal)) throw err;
+    if (err.detail) {
+      const reason = detailMessage(err.detail, lang, err.params);
+      throw new DomainError('invalid_file', 400, { reason }, [{ path: 'body.file', message: reason }]);
     }
-    if (!blank) rows.push(cells);
-  });
-  if (rows.length > opts.maxRows) throw new DomainError('import_too_many_rows', 400, { max: opts.maxRows, count: rows.length });
-  return rows;
+    throw new DomainError(err.code, err.status, err.params);
+  }
 }
+
+/** What the archive's parts say they unpack to (a Refusal when that is already too much). */
+const unpackedSize = (bytes: Buffer, limits: XlsxLimits) =>
+  looksLikeZip(bytes) ? zipEntries(bytes, limits).reduce((sum, e) => sum + e.size, 0) : 0;

@@ -105,3 +105,76 @@ export async function isWholeImage(bytes: Buffer, kind: ImageKind): Promise<bool
   const detected = await fileTypeFromBuffer(bytes);
   return detected?.mime === kind.mime && !containsMarkup(bytes);
 }
+
+/**
+ * 佐证材料的类型白名单: what evidence may be, by the type its bytes showed (contentTypeOf) — office
+ * documents (OOXML, ODF, the older CFB formats Word/Excel/PowerPoint/WPS write, RTF, OFD), PDF,
+ * images, text, archives and recordings. Programs (exe, ELF, Mach-O, jar, apk, msi …), macro-enabled
+ * documents and bytes nobody recognises (application/octet-stream) are refused.
+ */
+export const EVIDENCE_TYPES: ReadonlySet<string> = new Set([
+  'application/pdf',
+  'application/rtf',
+  'application/ofd',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.presentationml.slideshow',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+  'application/x-cfb', // .doc .xls .ppt .wps .et — but not an installer, see cfbIsInstaller
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/bmp',
+  'image/tiff',
+  'image/heic',
+  'image/heif',
+  'image/avif',
+  'text/plain',
+  'text/csv',
+  'application/zip', // also OFD and other ZIP-based documents file-type names only by their container
+  'application/x-7z-compressed',
+  'application/x-rar-compressed',
+  'video/mp4',
+  'video/quicktime',
+  'video/3gpp',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/x-m4a',
+  'audio/wav',
+  'audio/amr',
+]);
+
+/** Root-storage class ids of Windows Installer files (.msi, .msp, .mst): CFB like a .doc, but programs. */
+const INSTALLER_CLSIDS = new Set(['000c1084', '000c1086', '000c1082']);
+
+/**
+ * A CFB container whose root entry names the Windows Installer class. The root directory entry is
+ * the first of the directory sector the header points at (offset 0x30); its class id sits 0x50 in.
+ */
+export function cfbIsInstaller(bytes: Buffer): boolean {
+  if (bytes.length < 512) return false;
+  const sectorSize = 2 ** bytes.readUInt16LE(0x1e);
+  const directory = (bytes.readUInt32LE(0x30) + 1) * sectorSize;
+  if (sectorSize < 128 || directory + 0x60 > bytes.length) return false;
+  const clsid = bytes
+    .readUInt32LE(directory + 0x50)
+    .toString(16)
+    .padStart(8, '0');
+  return INSTALLER_CLSIDS.has(clsid);
+}
+
+/** 415 unless `mime` (the type contentTypeOf found) is on the evidence list; an installer dressed as CFB is refused too. */
+export function assertEvidenceType(mime: string, bytes: Buffer, lang: Lang): void {
+  if (EVIDENCE_TYPES.has(mime) && !(mime === 'application/x-cfb' && cfbIsInstaller(bytes))) return;
+  const actual = mime === GENERIC_MIME ? (lang === 'en-US' ? 'unrecognised binary' : '无法识别的二进制内容') : mime;
+  throw new DomainError('file_type_not_allowed', 415, { actual }, [
+    { path: 'body.file', message: lang === 'en-US' ? `not accepted as evidence: ${actual}` : `不接受此类文件：${actual}` },
+  ]);
+}

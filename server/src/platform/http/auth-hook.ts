@@ -7,7 +7,7 @@ import { PUBLIC_API_PREFIX } from './public-api.ts';
 /** How a request proved who it is. Supplied by the identity module; the platform only enforces. */
 export type Authentication =
   | { status: 'ok'; actor: Actor; via: 'session'; csrfToken: string; mustChangePassword: boolean }
-  | { status: 'ok'; actor: Actor; via: 'token'; mustChangePassword: false }
+  | { status: 'ok'; actor: Actor; via: 'token'; readOnly: boolean; mustChangePassword: false }
   | { status: 'expired' }
   | { status: 'none' };
 
@@ -29,6 +29,8 @@ declare module 'fastify' {
 export type RegisteredRoute = { method: string; url: string; policy: RoutePolicy };
 
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** all a read-only API token may send */
+const READ_METHODS = new Set(['GET', 'HEAD']);
 /** With a session cookie, unsafe methods must echo the session's CSRF token in this header. */
 export const CSRF_HEADER = 'x-csrf-token';
 
@@ -68,6 +70,8 @@ export function installAuthHook(app: FastifyInstance, authenticate: Authenticato
 function enforce(policy: RoutePolicy, request: FastifyRequest) {
   const auth = request.authentication;
   if (policy.interactive && auth.status === 'ok' && auth.via === 'token') throw new DomainError('session_required', 403);
+  if (auth.status === 'ok' && auth.via === 'token' && auth.readOnly && !READ_METHODS.has(request.method))
+    throw new DomainError('token_read_only', 403);
   if (policy.kind === 'public') return;
   if (auth.status === 'expired') throw new DomainError('session_expired', 401);
   if (auth.status !== 'ok') throw new DomainError('unauthenticated', 401);

@@ -4,10 +4,14 @@ import { DomainError } from '../errors.ts';
 
 /**
  * The one uploaded file of a multipart request, from the field `field`, read into memory up to
- * the configured limit: 413 file_too_large beyond it, 400 invalid_file when the field is missing.
+ * `limit` (the configured upload limit unless the route has its own, e.g. imports): 413
+ * file_too_large beyond it, 400 invalid_file when the field is missing.
  */
-export async function readUpload(req: FastifyRequest, field = 'file'): Promise<{ bytes: Buffer; filename: string; mimetype: string }> {
-  const limit = req.server.config.uploadLimitBytes;
+export async function readUpload(
+  req: FastifyRequest,
+  field = 'file',
+  limit = req.server.config.uploadLimitBytes,
+): Promise<{ bytes: Buffer; filename: string; mimetype: string }> {
   const lang = langFromAcceptLanguage(req.headers['accept-language']);
   const missing = () =>
     new DomainError('invalid_file', 400, { reason: detailMessage('file_missing', lang) }, [

@@ -17,6 +17,8 @@ export type NotificationInput = {
   entityId?: string;
   /** same key → delivered once, however often asked (idempotent retries and repeated job runs) */
   dedupeKey: string;
+  /** why nobody could be addressed, kept in the delivery record when there is no recipient (zh-CN) */
+  undeliverable?: string;
 };
 
 /** What a call added: zero of both when everything was already there (the same dedupeKey before). */
@@ -36,9 +38,7 @@ const inDepartment = (departmentId: string, c: Contact) => c.departmentPath.incl
 export async function notify(ctx: TxCtx, input: NotificationInput): Promise<NotifyResult> {
   const setup = notificationSetup();
   const ids = [...new Set(input.recipientPersonIds)];
-  if (ids.length === 0) return { inbox: 0, deliveries: 0 };
-  const contacts = await setup.contacts(ctx.db, ids);
-  if (contacts.length === 0) return { inbox: 0, deliveries: 0 };
+  const contacts = ids.length ? await setup.contacts(ctx.db, ids) : [];
   const now = iso(ctx.clock.now());
   const message = {
     title: input.title.slice(0, 200),
@@ -47,6 +47,7 @@ export async function notify(ctx: TxCtx, input: NotificationInput): Promise<Noti
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,
   };
+  if (contacts.length === 0) return recordUndeliverable(ctx, input, message, now);
 
   const inbox: InboxRow[] = contacts.map((c) => ({
     id: newId(),
@@ -120,4 +121,35 @@ export async function notify(ctx: TxCtx, input: NotificationInput): Promise<Noti
     await deliveryRepo.insertDeliveries(ctx.db, deliveries),
   ];
   return { inbox: newInbox.length, deliveries: newDeliveries.length };
+}
+
+/**
+ * Nobody to tell: the notice is not dropped in silence but kept in the delivery record as
+ * undeliverable, with the reason, where administrators look for what did not arrive. Never sent.
+ */
+async function recordUndeliverable(
+  ctx: TxCtx,
+  input: NotificationInput,
+  message: Pick<DeliveryRow, 'title' | 'body' | 'link' | 'entityType' | 'entityId'>,
+  now: string,
+): Promise<NotifyResult> {
+  const row: DeliveryRow = {
+    id: newId(),
+    notificationKind: input.kind,
+    dedupeKey: `${input.dedupeKey}|undeliverable`,
+    channel: 'inapp',
+    channelId: null,
+    personId: null,
+    address: null,
+    ...message,
+    status: 'undeliverable',
+    attempts: 0,
+    maxAttempts: 0,
+    nextAttemptAt: null,
+    lockedAt: null,
+    lastError: (input.undeliverable ?? '没有接收人 / no recipient').slice(0, 1000),
+    sentAt: null,
+    createdAt: now,
+  };
+  return { inbox: 0, deliveries: (await deliveryRepo.insertDeliveries(ctx.db, [row])).length };
 }

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Department } from '@qinlian/contracts';
 import { buildDeptTree, matchingWithAncestors, type DeptNode } from './departmentTree.ts';
 
+/** categories, not warnings: no red, yellow or blue (docs/ui.md) */
 const KIND_COLOR: Record<Department['kind'], string> = {
-  committee: 'red',
-  department: 'blue',
+  committee: 'purple',
+  department: 'cyan',
   town: 'green',
-  company: 'gold',
-  group: 'purple',
+  company: 'magenta',
+  group: 'default',
 };
 
 type Props = {

@@ -7,7 +7,7 @@ type GroupKey = 'org' | 'people' | 'tasks' | 'system' | 'other';
 const GROUPS: { key: GroupKey; permissions: string[] }[] = [
   { key: 'org', permissions: ['org.read', 'org.manage'] },
   { key: 'people', permissions: ['people.read', 'people.manage'] },
-  { key: 'tasks', permissions: ['tasks.read', 'plan.manage', 'tasks.handle', 'tasks.instruct'] },
+  { key: 'tasks', permissions: ['tasks.read', 'plan.manage', 'tasks.handle', 'tasks.instruct', 'tasks.backfill'] },
   { key: 'system', permissions: ['roles.manage', 'users.manage', 'audit.read', 'signins.read', 'calendar.manage', 'notifications.manage'] },
 ];
 

@@ -5,14 +5,17 @@ export const STATUSES: readonly TaskStatus[] = TaskStatus.options;
 /** Most urgent first (red … none): the contract lists them the other way round. */
 export const WARNINGS: readonly WarningColor[] = [...WarningColor.options].reverse();
 
-/** antd tag colours per status. */
+/** antd tag colours per status: never red, yellow or blue, which mean warnings (docs/ui.md). */
 export const STATUS_TAG: Record<TaskStatus, string> = {
   draft: 'default',
-  assigned: 'blue',
+  assigned: 'purple',
   accepted: 'cyan',
   refused: 'magenta',
   in_progress: 'processing',
-  close_requested: 'orange',
+  // waiting for the department head (部门审核): indigo, darker and more violet than the warning blue
+  report_review: 'geekblue',
+  close_review: 'geekblue',
+  close_requested: 'lime',
   closed: 'success',
 };
 

@@ -24,7 +24,7 @@ export function AccountPage() {
                 {user.roles.length ? (
                   <Space size={[4, 4]} wrap>
                     {user.roles.map((r) => (
-                      <Tag key={r.id} color="red">
+                      <Tag key={r.id} color="cyan">
                         {roleName(t, i18n, r)}
                       </Tag>
                     ))}

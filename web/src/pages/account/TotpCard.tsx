@@ -1,12 +1,19 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, QRCode, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, QRCode, Space, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../api/formErrors.ts';
 import { useCurrentUser } from '../../auth/session.ts';
+import { ConfirmPasswordForm } from './ConfirmPasswordForm.tsx';
 import { useTotpDisable, useTotpEnable, useTotpSetup } from './hooks.ts';
 
-/** Two-factor sign-in: set up (secret + QR), confirm with a code, or turn off with the password. */
+type Step = 'idle' | 'confirmSetup' | 'confirmDisable';
+
+/**
+ * Two-factor sign-in: set up (secret + QR) and confirm with a code, or turn off. Every step needs
+ * the current password (the server refuses a session without it); the one typed for set-up is kept
+ * in memory only until the code confirms it, so it is asked once.
+ */
 export function TotpCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -15,11 +22,16 @@ export function TotpCard() {
   const enable = useTotpEnable();
   const disable = useTotpDisable();
   const [enableForm] = Form.useForm<{ code: string }>();
-  const [disableForm] = Form.useForm<{ password: string }>();
-  const [showDisable, setShowDisable] = useState(false);
+  const [step, setStep] = useState<Step>('idle');
+  const [password, setPassword] = useState('');
   const pending = setup.data && !user.totpEnabled ? setup.data : null;
 
   const status = user.totpEnabled ? <Tag color="success">{t('account.totpOn')}</Tag> : <Tag>{t('account.totpOff')}</Tag>;
+  const cancelSetup = () => {
+    setup.reset();
+    setPassword('');
+    setStep('idle');
+  };
 
   return (
     <Card
@@ -32,10 +44,20 @@ export function TotpCard() {
       }
     >
       <Typography.Paragraph type="secondary">{t('account.totpIntro')}</Typography.Paragraph>
-      {!user.totpEnabled && !pending && (
-        <Button type="primary" onClick={() => setup.mutate()} loading={setup.isPending} data-testid="totp-setup">
+      {!user.totpEnabled && !pending && step === 'idle' && (
+        <Button type="primary" onClick={() => setStep('confirmSetup')} data-testid="totp-setup">
           {t('account.totpSetup')}
         </Button>
+      )}
+      {!user.totpEnabled && !pending && step === 'confirmSetup' && (
+        <ConfirmPasswordForm
+          prompt={t('account.totpSetupPassword')}
+          submitLabel={t('account.totpSetup')}
+          pending={setup.isPending}
+          onConfirm={(pw) => setup.mutateAsync({ password: pw }).then(() => setPassword(pw))}
+          onCancel={() => setStep('idle')}
+          testId="totp-setup-confirm"
+        />
       )}
       {pending && (
         <Flex gap={24} wrap align="flex-start">
@@ -56,14 +78,17 @@ export function TotpCard() {
               form={enableForm}
               layout="inline"
               onFinish={(v) =>
-                enable.mutate(v, {
-                  onSuccess: () => {
-                    message.success(t('account.totpEnabled'));
-                    enableForm.resetFields();
-                    setup.reset();
+                enable.mutate(
+                  { code: v.code, password },
+                  {
+                    onSuccess: () => {
+                      message.success(t('account.totpEnabled'));
+                      enableForm.resetFields();
+                      cancelSetup();
+                    },
+                    onError: (err) => applyFieldErrors(enableForm, err),
                   },
-                  onError: (err) => applyFieldErrors(enableForm, err),
-                })
+                )
               }
             >
               <Form.Item name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpHint') }]}>
@@ -75,51 +100,36 @@ export function TotpCard() {
                   data-testid="totp-code"
                 />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={enable.isPending} data-testid="totp-enable">
-                {t('account.totpEnable')}
-              </Button>
+              <Space>
+                <Button type="primary" htmlType="submit" loading={enable.isPending} data-testid="totp-enable">
+                  {t('account.totpEnable')}
+                </Button>
+                <Button onClick={cancelSetup}>{t('account.totpCancel')}</Button>
+              </Space>
             </Form>
           </div>
         </Flex>
       )}
-      {user.totpEnabled && !showDisable && (
-        <Button danger onClick={() => setShowDisable(true)} data-testid="totp-disable">
+      {user.totpEnabled && step !== 'confirmDisable' && (
+        <Button danger onClick={() => setStep('confirmDisable')} data-testid="totp-disable">
           {t('account.totpDisable')}
         </Button>
       )}
-      {user.totpEnabled && showDisable && (
-        <>
-          <Alert type="warning" showIcon title={t('account.totpDisablePassword')} style={{ marginBottom: 12 }} />
-          <Form
-            form={disableForm}
-            layout="inline"
-            onFinish={(v) =>
-              disable.mutate(v, {
-                onSuccess: () => {
-                  message.success(t('account.totpDisabled'));
-                  disableForm.resetFields();
-                  setShowDisable(false);
-                },
-                onError: (err) => applyFieldErrors(disableForm, err),
-              })
-            }
-          >
-            <Form.Item name="password" rules={[{ required: true, message: t('account.totpDisablePassword') }]}>
-              <Input.Password
-                placeholder={t('password.current')}
-                style={{ width: 220 }}
-                autoComplete="current-password"
-                data-testid="totp-disable-password"
-              />
-            </Form.Item>
-            <Space>
-              <Button danger type="primary" htmlType="submit" loading={disable.isPending} data-testid="totp-disable-submit">
-                {t('account.totpDisable')}
-              </Button>
-              <Button onClick={() => setShowDisable(false)}>{t('common.cancel')}</Button>
-            </Space>
-          </Form>
-        </>
+      {user.totpEnabled && step === 'confirmDisable' && (
+        <ConfirmPasswordForm
+          prompt={t('account.totpDisablePassword')}
+          submitLabel={t('account.totpDisable')}
+          danger
+          pending={disable.isPending}
+          onConfirm={(pw) =>
+            disable.mutateAsync({ password: pw }).then(() => {
+              message.success(t('account.totpDisabled'));
+              setStep('idle');
+            })
+          }
+          onCancel={() => setStep('idle')}
+          testId="totp-disable"
+        />
       )}
     </Card>
   );

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ChangePasswordBody, TotpDisableBody, TotpEnableBody, TotpSetupResponse } from '@qinlian/contracts';
+import type { ChangePasswordBody, TotpDisableBody, TotpEnableBody, TotpSetupBody, TotpSetupResponse } from '@qinlian/contracts';
 import { api } from '../../api/client.ts';
 import { useRefreshSession } from '../../auth/session.ts';
 
@@ -9,7 +9,9 @@ export function useChangePassword() {
 }
 
 export function useTotpSetup() {
-  return useMutation({ mutationFn: () => api.post<z.infer<typeof TotpSetupResponse>>('/api/auth/totp/setup') });
+  return useMutation({
+    mutationFn: (body: TotpSetupBody) => api.post<z.infer<typeof TotpSetupResponse>>('/api/auth/totp/setup', body),
+  });
 }
 
 export function useTotpEnable() {

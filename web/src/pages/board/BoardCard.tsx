@@ -60,7 +60,7 @@ export function BoardCard({ item, dark = false }: { item: BoardItem; dark?: bool
         size="small"
         strokeColor={item.warning === 'none' ? '#52c41a' : edge}
         railColor={dark ? 'rgba(255,255,255,0.12)' : undefined}
-        format={(p) => <Typography.Text style={{ fontSize: 12, color: dark ? '#cbd5e1' : undefined }}>{p}%</Typography.Text>}
+        format={(p) => <Typography.Text className="board-card-pct">{p}%</Typography.Text>}
       />
     </div>
   );

@@ -94,7 +94,7 @@ export function BoardPage() {
         <Flex justify="space-between" align="center" gap={12} wrap>
           <BoardFilters filter={filter} rollup={rollup.data} onChange={(next) => set(next)} />
           {board.data && (
-            <Flex gap={16} align="center">
+            <Flex gap={16} align="center" wrap>
               <Typography.Text type="secondary">{t('board.total', { count: board.data.total })}</Typography.Text>
               <BoardShowing board={board.data} />
               <ColourCounts colours={board.data.counts.byWarning} />

@@ -1,71 +1,51 @@
 import {
-  ApartmentOutlined,
   AuditOutlined,
+  FileTextOutlined,
   FundProjectionScreenOutlined,
   OrderedListOutlined,
   PieChartOutlined,
-  SolutionOutlined,
-  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Badge, Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Row, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@qinlian/contracts';
-import { useCan, useCurrentUser } from '../../auth/session.ts';
-import { useDepartments } from '../../domain/org/useDepartments.ts';
-import { usePosts } from '../../domain/org/usePosts.ts';
-import { useHealth, usePeopleTotal } from './hooks.ts';
+import { useCan, useCurrentUser, useSession } from '../../auth/session.ts';
+import { useCurrentPlan } from '../../domain/plan/usePlan.ts';
 import { roleName } from '../../domain/roles/roleName.ts';
-
-function StatCard({
-  title,
-  value,
-  loading,
-  icon,
-  to,
-}: {
-  title: string;
-  value: number | undefined;
-  loading: boolean;
-  icon: ReactNode;
-  to: string;
-}) {
-  return (
-    <Link to={to}>
-      <Card hoverable className="stat-card">
-        <Flex justify="space-between" align="center">
-          <Statistic title={title} value={value ?? '—'} loading={loading} />
-          <div style={{ fontSize: 30, color: '#b71c1c', opacity: 0.85 }}>{icon}</div>
-        </Flex>
-      </Card>
-    </Link>
-  );
-}
+import { AttentionCard } from './AttentionCard.tsx';
+import { DeskSectionCard } from './DeskSectionCard.tsx';
+import { useDesk } from './hooks.ts';
+import { OnTimeCard } from './OnTimeCard.tsx';
+import { SystemPanel } from './SystemPanel.tsx';
 
 const SHORTCUTS: { to: string; key: string; icon: ReactNode; permission?: Permission }[] = [
   { to: '/plan', key: 'menu.plan', icon: <PieChartOutlined />, permission: 'tasks.read' },
   { to: '/tasks', key: 'menu.tasks', icon: <OrderedListOutlined />, permission: 'tasks.read' },
   { to: '/board', key: 'menu.board', icon: <FundProjectionScreenOutlined />, permission: 'tasks.read' },
-  { to: '/org/departments', key: 'menu.departments', icon: <ApartmentOutlined />, permission: 'org.read' },
-  { to: '/org/people', key: 'menu.people', icon: <TeamOutlined />, permission: 'people.read' },
-  { to: '/org/posts', key: 'menu.posts', icon: <SolutionOutlined />, permission: 'org.read' },
+  { to: '/instructions', key: 'instruction.menu', icon: <FileTextOutlined />, permission: 'tasks.read' },
   { to: '/system/audit', key: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { to: '/account', key: 'menu.account', icon: <UserOutlined /> },
 ];
 
-/** A light welcome: who I am, a few counts, where to go. */
+/**
+ * 工作台: who I am, then what waits for me (待办中心) — each section one click from its items and
+ * from the list that shows all of them — the red and yellow tasks of my scope, and the on-time rate
+ * of my departments. Figures are counted for the plan the task list shows, so both agree.
+ */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const can = useCan();
-  const departments = useDepartments(false, can('org.read'), true);
-  const posts = usePosts(undefined, can('org.read'), true);
-  const people = usePeopleTotal(can('people.read'));
-  const health = useHealth();
+  const readsTasks = can('tasks.read');
+  const signedIn = !!useSession().data;
+  const { plan, isLoading: planLoading } = useCurrentPlan(readsTasks);
+  // once it is known which plan the task list shows (someone who reads no tasks has none)
+  const desk = useDesk(plan?.id, signedIn && (!readsTasks || !planLoading));
   const date = dayjs().format(i18n.language === 'en-US' ? 'dddd, D MMMM YYYY' : 'YYYY年M月D日 dddd');
+  const sections = desk.data?.sections ?? [];
 
   return (
     <div className="page">
@@ -100,69 +80,48 @@ export function DashboardPage() {
       </Card>
 
       <Row gutter={[16, 16]}>
-        {can('org.read') && (
-          <Col xs={24} sm={12} lg={8}>
-            <StatCard
-              title={t('dashboard.activeDepartments')}
-              value={departments.data?.length}
-              loading={departments.isLoading}
-              icon={<ApartmentOutlined />}
-              to="/org/departments"
-            />
-          </Col>
-        )}
-        {can('people.read') && (
-          <Col xs={24} sm={12} lg={8}>
-            <StatCard
-              title={t('dashboard.peopleTotal')}
-              value={people.data}
-              loading={people.isLoading}
-              icon={<TeamOutlined />}
-              to="/org/people"
-            />
-          </Col>
-        )}
-        {can('org.read') && (
-          <Col xs={24} sm={12} lg={8}>
-            <StatCard
-              title={t('dashboard.postsTotal')}
-              value={posts.data?.length}
-              loading={posts.isLoading}
-              icon={<SolutionOutlined />}
-              to="/org/posts"
-            />
-          </Col>
-        )}
-      </Row>
-
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={16}>
-          <Card title={t('dashboard.shortcuts')}>
-            <Flex gap={12} wrap>
-              {SHORTCUTS.filter((s) => !s.permission || can(s.permission)).map((s) => (
-                <Link key={s.to} to={s.to}>
-                  <Card size="small" hoverable style={{ width: 140, textAlign: 'center' }}>
-                    <div style={{ fontSize: 24, color: '#b71c1c' }}>{s.icon}</div>
-                    <div style={{ marginTop: 6 }}>{t(s.key)}</div>
-                  </Card>
-                </Link>
-              ))}
-            </Flex>
-          </Card>
-        </Col>
-        <Col xs={24} lg={8}>
-          <Card title={t('dashboard.server')} style={{ height: '100%' }}>
-            {health.data ? (
-              <Space orientation="vertical">
-                <Badge status={health.data.status === 'ok' ? 'success' : 'warning'} text={t(`dashboard.${health.data.status}`)} />
-                <Typography.Text type="secondary">
-                  {t('dashboard.version', { version: health.data.version, db: health.data.db === 'postgres' ? 'PostgreSQL' : 'SQLite' })}
-                </Typography.Text>
-              </Space>
+        <Col xs={24} xl={16}>
+          <Card
+            title={t('desk.title')}
+            extra={plan && <Typography.Text type="secondary">{t('desk.planHint', { plan: plan.name })}</Typography.Text>}
+            data-testid="desk"
+          >
+            {desk.isError ? (
+              <Alert type="error" showIcon title={t('desk.loadFailed')} description={desk.error.message} />
+            ) : !desk.data ? (
+              <Spin />
+            ) : sections.length === 0 || sections.every((s) => s.count === 0) ? (
+              <Typography.Text type="secondary" data-testid="desk-empty">
+                {t('desk.nothing')}
+              </Typography.Text>
             ) : (
-              <Badge status={health.isError ? 'error' : 'processing'} text={health.isError ? t('errors.network') : t('common.loading')} />
+              <Row gutter={[12, 12]}>
+                {sections.map((s) => (
+                  <Col key={s.key} xs={24} md={12}>
+                    <DeskSectionCard section={s} />
+                  </Col>
+                ))}
+              </Row>
             )}
           </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Flex vertical gap={16}>
+            {desk.data?.attention && <AttentionCard attention={desk.data.attention} scope={desk.data.scope} />}
+            {desk.data?.onTime && <OnTimeCard onTime={desk.data.onTime} scope={desk.data.scope} />}
+            <Card size="small" title={t('dashboard.shortcuts')}>
+              <Flex gap={8} wrap>
+                {SHORTCUTS.filter((s) => !s.permission || can(s.permission)).map((s) => (
+                  <Link key={s.to} to={s.to}>
+                    <Tag icon={s.icon} style={{ padding: '4px 10px', fontSize: 13 }}>
+                      {t(s.key)}
+                    </Tag>
+                  </Link>
+                ))}
+              </Flex>
+            </Card>
+            {can('roles.manage') && <SystemPanel />}
+          </Flex>
         </Col>
       </Row>
     </div>

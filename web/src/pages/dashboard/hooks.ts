@@ -1,19 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { Health, PeoplePage } from '@qinlian/contracts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Desk, Health } from '@qinlian/contracts';
 import { api } from '../../api/client.ts';
 
-export function useHealth() {
-  return useQuery({ queryKey: ['health'], queryFn: () => api.get<Health>('/api/health'), meta: { silent: true } });
+export function useHealth(enabled = true) {
+  return useQuery({ queryKey: ['health'], queryFn: () => api.get<Health>('/api/health'), enabled, meta: { silent: true } });
 }
 
-/** The number of people in scope: one row is enough, the page carries the total. */
-export function usePeopleTotal(enabled: boolean) {
+/** 待办中心 for the signed-in person, counted for one plan (the one the task list shows) when given. */
+export function useDesk(planId: string | undefined, enabled = true) {
   return useQuery({
-    queryKey: ['people', 'total'],
-    queryFn: () => api.get<z.infer<typeof PeoplePage>>('/api/people', { page: 1, pageSize: 1 }),
-    select: (p) => p.total,
+    queryKey: ['desk', planId ?? null],
+    queryFn: ({ signal }) => api.get<Desk>('/api/desk', { planId }, signal),
     enabled,
+    placeholderData: keepPreviousData,
     meta: { silent: true },
   });
 }

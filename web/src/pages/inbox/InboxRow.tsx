@@ -17,14 +17,14 @@ import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '@qinlian/contracts';
 import { formatInstant } from '../../components/time.ts';
 
-/** Steps of a task's life cycle someone is told about (task-notices.ts on the server). */
+/** Steps of a task's life cycle someone is told about (task-notices.ts on the server); red, gold and blue are kept for the warnings below. */
 const STEPS: Record<string, { color: string; icon: ReactNode }> = {
-  assign: { color: 'blue', icon: <SendOutlined /> },
+  assign: { color: 'purple', icon: <SendOutlined /> },
   refuse: { color: 'magenta', icon: <StopOutlined /> },
-  request_close: { color: 'orange', icon: <FlagOutlined /> },
-  return: { color: 'red', icon: <RollbackOutlined /> },
+  request_close: { color: 'lime', icon: <FlagOutlined /> },
+  return: { color: 'magenta', icon: <RollbackOutlined /> },
   close: { color: 'green', icon: <CheckCircleOutlined /> },
-  reopen: { color: 'orange', icon: <UndoOutlined /> },
+  reopen: { color: 'default', icon: <UndoOutlined /> },
 };
 
 /** task.urge → 催办, task.warning.red → 红色预警, task.return → 退回重办 …; unknown kinds read as 通知. */
@@ -33,8 +33,8 @@ function kindOf(kind: string): { key: string; color: string; icon: ReactNode } {
     const colour = kind.slice('task.warning.'.length);
     return { key: `warning_${colour}`, color: colour === 'red' ? 'red' : colour === 'yellow' ? 'gold' : 'blue', icon: <WarningOutlined /> };
   }
-  if (kind === 'task.urge') return { key: 'urge', color: 'orange', icon: <BellOutlined /> };
-  if (kind === 'task.instruct') return { key: 'instruct', color: 'gold', icon: <HighlightOutlined /> };
+  if (kind === 'task.urge') return { key: 'urge', color: 'volcano', icon: <BellOutlined /> };
+  if (kind === 'task.instruct') return { key: 'instruct', color: 'cyan', icon: <HighlightOutlined /> };
   if (kind === 'task.escalate') return { key: 'escalate', color: 'volcano', icon: <AlertOutlined /> };
   const step = kind.startsWith('task.') ? STEPS[kind.slice('task.'.length)] : undefined;
   if (step) return { key: kind.slice('task.'.length), ...step };

@@ -1,7 +1,7 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { WarningColor } from '@qinlian/contracts';
 import { WARNING_HEX, WARNINGS } from '../../domain/tasks/labels.ts';
-import { echarts } from './echarts.ts';
+import { CHART_THEME, echarts } from './echarts.ts';
 
 type Props = { colours: Partial<Record<WarningColor, number>>; labels: Record<WarningColor, string>; total: number; size?: number };
 
@@ -21,5 +21,7 @@ export function ColourDonut({ colours, labels, total, size = 104 }: Props) {
       },
     ],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} style={{ width: size, height: size }} notMerge lazyUpdate />;
+  return (
+    <ReactEChartsCore echarts={echarts} theme={CHART_THEME} option={option} style={{ width: size, height: size }} notMerge lazyUpdate />
+  );
 }

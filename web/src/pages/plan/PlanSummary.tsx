@@ -1,7 +1,9 @@
-import { Card, Flex, Progress, Statistic } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Card, Flex, Progress, Statistic, Tooltip } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Rollup, WarningColor } from '@qinlian/contracts';
+import { BRAND_PRIMARY } from '../../app/theme.ts';
 import { WARNING_HEX, WARNINGS } from '../../domain/tasks/labels.ts';
 
 /** The whole plan: weighted over programmes, and how many tasks wear each colour. */
@@ -16,10 +18,20 @@ export function PlanSummary({ rollup }: { rollup: Rollup }) {
           type="dashboard"
           percent={rollup.progress}
           size={120}
-          strokeColor="#b71c1c"
+          strokeColor={BRAND_PRIMARY}
           format={(v) => <span data-testid="plan-progress">{v}%</span>}
         />
-        <Statistic title={t('plan.taskTotal')} value={rollup.taskCount} />
+        <Statistic
+          title={
+            // why the task list shows more: it lists sub-tasks too (issue 12: figures that disagree say why)
+            <Tooltip title={t('desk.planTotalHint')}>
+              <span data-testid="plan-task-total-hint">
+                {t('plan.taskTotal')} <QuestionCircleOutlined />
+              </span>
+            </Tooltip>
+          }
+          value={rollup.taskCount}
+        />
       </Flex>
       <Flex gap={8}>
         {WARNINGS.filter((w) => w !== 'none').map((w) => (

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Rollup, WarningColor } from '@qinlian/contracts';
+import { CATEGORICAL } from '../../app/theme.ts';
 import { ColourCounts } from '../../domain/tasks/ColourCounts.tsx';
 
 type Row = {
@@ -64,7 +65,7 @@ export function PlanTree({ rollup }: { rollup: Rollup }) {
       title: t('plan.weightedProgress'),
       width: 220,
       render: (_: unknown, r) => (
-        <Progress percent={r.progress} size="small" strokeColor={r.kind === 'programme' ? '#b71c1c' : '#d9534f'} />
+        <Progress percent={r.progress} size="small" strokeColor={r.kind === 'programme' ? CATEGORICAL[0] : CATEGORICAL[6]} />
       ),
     },
     { key: 'colours', title: t('plan.colours'), width: 220, render: (_: unknown, r) => <ColourCounts colours={r.colours} /> },

@@ -4,6 +4,7 @@ import { Card, Flex, Progress, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Rollup, WarningColor } from '@qinlian/contracts';
+import { BRAND_PRIMARY } from '../../app/theme.ts';
 import { ColourCounts } from '../../domain/tasks/ColourCounts.tsx';
 import { LazyColourDonut } from './LazyCharts.tsx';
 
@@ -41,7 +42,7 @@ export function ProgrammeCard({ programme: p, leaderName, labels }: Props) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('plan.weightedProgress')}
           </Typography.Text>
-          <Progress percent={p.progress} strokeColor="#b71c1c" format={(v) => `${v}%`} />
+          <Progress percent={p.progress} strokeColor={BRAND_PRIMARY} format={(v) => `${v}%`} />
           <Flex gap={16} style={{ margin: '6px 0 8px', fontSize: 12, color: '#6b7280' }}>
             <span>{t('plan.measureCount', { count: p.measures.length })}</span>
             <span>{t('plan.taskCount', { count: p.taskCount })}</span>

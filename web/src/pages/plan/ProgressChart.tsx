@@ -1,6 +1,7 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { Rollup } from '@qinlian/contracts';
-import { echarts } from './echarts.ts';
+import { CATEGORICAL } from '../../app/theme.ts';
+import { CHART_THEME, echarts } from './echarts.ts';
 
 /** 各工程加权进度: one bar per programme, 0–100 %. */
 export function ProgressChart({ rollup, label }: { rollup: Rollup; label: string }) {
@@ -16,12 +17,12 @@ export function ProgressChart({ rollup, label }: { rollup: Rollup; label: string
         type: 'bar',
         barWidth: 14,
         data: programmes.map((p) => p.progress),
-        itemStyle: { color: '#b71c1c', borderRadius: [0, 4, 4, 0] },
+        itemStyle: { color: CATEGORICAL[0], borderRadius: [0, 4, 4, 0] },
         label: { show: true, position: 'right', formatter: '{c}%', color: '#595959' },
         showBackground: true,
         backgroundStyle: { color: '#f5f5f5', borderRadius: [0, 4, 4, 0] },
       },
     ],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 240 }} notMerge lazyUpdate />;
+  return <ReactEChartsCore echarts={echarts} theme={CHART_THEME} option={option} style={{ height: 240 }} notMerge lazyUpdate />;
 }

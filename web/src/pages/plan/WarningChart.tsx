@@ -1,7 +1,7 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { Rollup, WarningColor } from '@qinlian/contracts';
 import { WARNING_HEX, WARNINGS } from '../../domain/tasks/labels.ts';
-import { echarts } from './echarts.ts';
+import { CHART_THEME, echarts } from './echarts.ts';
 
 /** 预警分布: tasks per programme stacked by colour. */
 export function WarningChart({ rollup, labels }: { rollup: Rollup; labels: Record<WarningColor, string> }) {
@@ -21,5 +21,5 @@ export function WarningChart({ rollup, labels }: { rollup: Rollup; labels: Recor
       itemStyle: { color: WARNING_HEX[w] },
     })),
   };
-  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 240 }} notMerge lazyUpdate />;
+  return <ReactEChartsCore echarts={echarts} theme={CHART_THEME} option={option} style={{ height: 240 }} notMerge lazyUpdate />;
 }

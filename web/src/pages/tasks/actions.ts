@@ -8,9 +8,8 @@ import {
   type TaskStepNeeds,
 } from '@qinlian/contracts';
 
-/** Every action button a task can show, in the order of the life cycle; which ones show is the server's `abilities`. */
+/** The actions of the one form dialog (ActionDialog): the life cycle's steps, 催办 and 批示. */
 export type DialogAction = TaskAction | 'urge' | 'instruct';
-export const ACTION_ORDER: readonly DialogAction[] = [...TaskAction.options, 'urge', 'instruct'];
 
 export type ActionForm = { comment: 'required' | 'optional'; commentMax: number; percent: boolean; files: 'required' | 'optional' | false };
 
@@ -37,5 +36,15 @@ export const ACTION_FORM: Readonly<Record<DialogAction, ActionForm>> = {
   instruct: noteForm(InstructionBody.shape.text),
 };
 
-export const isDanger = (a: DialogAction) => a === 'refuse' || a === 'return';
-export const isPrimary = (a: DialogAction) => a === 'assign' || a === 'accept' || a === 'report' || a === 'close';
+/** 分办, 延期申请, 延期审批: the department's own steps, each through its own endpoint and dialog. */
+export type WorkflowAction = 'dispatch' | 'request_extension' | 'decide_extension';
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = ['dispatch', 'request_extension', 'decide_extension'];
+export const isWorkflowAction = (a: string): a is WorkflowAction => (WORKFLOW_ACTIONS as readonly string[]).includes(a);
+
+/** Every button of the task page's action bar, in the order of the life cycle; which ones show is the server's `abilities`. */
+export type PageAction = DialogAction | WorkflowAction;
+export const PAGE_ACTION_ORDER: readonly PageAction[] = [...TaskAction.options, ...WORKFLOW_ACTIONS, 'urge', 'instruct'];
+
+export const isDanger = (a: PageAction) => a === 'refuse' || a === 'return' || a === 'send_back';
+export const isPrimary = (a: PageAction) =>
+  a === 'assign' || a === 'accept' || a === 'report' || a === 'close' || a === 'approve' || a === 'decide_extension';

@@ -42,6 +42,7 @@ export function taskParams(f: Omit<TaskFilter, 'page' | 'pageSize'> & { page?: n
     tagged: f.tagged,
     q: f.q,
     sort: f.sort,
+    desk: f.desk,
   };
 }
 
@@ -77,7 +78,7 @@ export function useTaskEvents(id: string | undefined) {
 }
 
 /** After any change to a task: its page, every list and board, the plan's roll-up, the inbox. */
-function useTaskChanged() {
+export function useTaskChanged() {
   const qc = useQueryClient();
   return (task?: Task) => {
     if (task) qc.setQueryData(taskKeys.one(task.id), task);

@@ -4,23 +4,27 @@ import { Alert, Button, Modal, Result, Steps, Table, Typography, Upload } from '
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '@qinlian/contracts';
 import { ApiError } from '../../../api/client.ts';
+import { ImportProgressBar } from '../../../domain/imports/ImportProgressBar.tsx';
+import type { ImportProgress } from '../../../domain/imports/runImport.ts';
 import { downloadImportTemplate, useImportPeople } from './hooks.ts';
 
 type Props = { open: boolean; onClose: () => void };
 
-/** Upload → dry run (row-by-row report) → confirm. Nothing is written while any row is wrong. */
+/** Upload → dry run (row-by-row report) → confirm. Nothing is written while any row is wrong; a large file shows its progress. */
 export function ImportModal({ open, onClose }: Props) {
   const { t } = useTranslation();
   const run = useImportPeople();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const step = report?.committed ? 2 : report ? 1 : 0;
 
   const restart = () => {
     setFile(null);
     setReport(null);
     setFailure(null);
+    setProgress(null);
     run.reset();
   };
   const close = () => {
@@ -31,9 +35,11 @@ export function ImportModal({ open, onClose }: Props) {
   const go = (dryRun: boolean) => {
     if (!file) return;
     setFailure(null);
+    setProgress(null);
     run.mutate(
-      { file, dryRun },
+      { file, dryRun, onProgress: setProgress },
       {
+        onSettled: () => setProgress(null),
         onSuccess: setReport,
         onError: (err) => {
           setFailure(err.message);
@@ -101,6 +107,7 @@ export function ImportModal({ open, onClose }: Props) {
         items={[{ title: t('importer.step1') }, { title: t('importer.step2') }, { title: t('importer.step3') }]}
       />
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
+      {run.isPending && progress && <ImportProgressBar progress={progress} />}
       {step === 0 && (
         <>
           <Button

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
-import { KeyOutlined } from '@ant-design/icons';
+import { KeyOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Divider, Flex, Popconfirm, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../auth/session.ts';
 import { ShowOnceModal } from '../../../components/ShowOnceModal.tsx';
+import { OpenAccountModal } from '../../../domain/accounts/OpenAccountModal.tsx';
 import { useRoles } from '../../../domain/roles/useRoles.ts';
 import { useResetPassword, useSetUserRoles, type PersonDetail } from './hooks.ts';
 import { roleName } from '../../../domain/roles/roleName.ts';
 
-/** The person's sign-in account: roles and password reset. */
+/** The person's sign-in account: open one, roles and password reset. */
 export function PersonAccountSection({ person }: { person: PersonDetail }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -20,6 +21,7 @@ export function PersonAccountSection({ person }: { person: PersonDetail }) {
   const initialRoles = person.roleIds ?? person.roles?.map((r) => r.id) ?? null;
   const [roleIds, setRoleIds] = useState<string[]>(initialRoles ?? []);
   const [password, setPassword] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
 
   useEffect(() => setRoleIds(person.roleIds ?? person.roles?.map((r) => r.id) ?? []), [person]);
 
@@ -29,7 +31,14 @@ export function PersonAccountSection({ person }: { person: PersonDetail }) {
         {t('person.accountSection')}
       </Divider>
       {!person.username ? (
-        <Typography.Text type="secondary">{t('person.noAccountHint')}</Typography.Text>
+        <Flex gap={12} align="center" wrap>
+          <Typography.Text type="secondary">{t('person.noAccountHint')}</Typography.Text>
+          {can('users.manage') && person.abilities.manage && (
+            <Button icon={<UserAddOutlined />} onClick={() => setOpening(true)} data-testid="person-open-account">
+              {t('accounts.open')}
+            </Button>
+          )}
+        </Flex>
       ) : !userId ? (
         <Typography.Text type="secondary">{t('person.noUserId')}</Typography.Text>
       ) : (
@@ -95,6 +104,7 @@ export function PersonAccountSection({ person }: { person: PersonDetail }) {
         onClose={() => setPassword(null)}
         testId="reset-password-value"
       />
+      <OpenAccountModal open={opening} person={person} onClose={() => setOpening(false)} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { CameraOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Flex, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@qinlian/contracts';
+import { BRAND_PRIMARY } from '../../../app/theme.ts';
 import { useUploadPhoto } from './hooks.ts';
 
 /** The person's work photo, shown on the public badge (亮牌上岗); replaceable by those who manage the person. */
@@ -11,7 +12,12 @@ export function PersonPhoto({ person }: { person: Person }) {
   const upload = useUploadPhoto();
   return (
     <Flex align="center" gap={16} style={{ marginBottom: 16 }}>
-      <Avatar shape="square" size={72} src={person.photoUrl ?? undefined} style={{ background: '#fbeaea', color: '#b71c1c', fontSize: 28 }}>
+      <Avatar
+        shape="square"
+        size={72}
+        src={person.photoUrl ?? undefined}
+        style={{ background: '#e3f0f1', color: BRAND_PRIMARY, fontSize: 28 }}
+      >
         {person.name.slice(0, 1)}
       </Avatar>
       <Upload

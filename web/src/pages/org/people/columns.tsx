@@ -2,6 +2,7 @@ import { Avatar, Button, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import type { Person, PersonStatus } from '@qinlian/contracts';
+import { BRAND_PRIMARY } from '../../../app/theme.ts';
 import { formatDate } from '../../../components/time.ts';
 import { PERSON_STATUS_COLOR } from '../../../domain/org/personStatus.ts';
 
@@ -16,7 +17,7 @@ export function peopleColumns(t: TFunction, onEdit: (p: Person) => void): Column
       fixed: 'left',
       render: (v: string, p) => (
         <Space size={6}>
-          <Avatar size={22} src={p.photoUrl ?? undefined} style={{ background: '#fbeaea', color: '#b71c1c', fontSize: 12 }}>
+          <Avatar size={22} src={p.photoUrl ?? undefined} style={{ background: '#e3f0f1', color: BRAND_PRIMARY, fontSize: 12 }}>
             {v.slice(0, 1)}
           </Avatar>
           <a onClick={() => onEdit(p)}>{v}</a>
@@ -41,7 +42,7 @@ export function peopleColumns(t: TFunction, onEdit: (p: Person) => void): Column
         posts.length ? (
           <Space size={[4, 4]} wrap>
             {posts.map((p) => (
-              <Tag key={`${p.id}-${p.role}`} color={p.role === 'A' ? 'red' : 'blue'}>
+              <Tag key={`${p.id}-${p.role}`} color={p.role === 'A' ? 'cyan' : 'purple'}>
                 {p.role === 'A' ? t('person.postA') : t('person.postB')} · {p.name}
               </Tag>
             ))}

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportReport, Person, PersonCreateBody, PersonCreated, PersonUpdateBody } from '@qinlian/contracts';
+import type { Person, PersonCreateBody, PersonCreated, PersonUpdateBody } from '@qinlian/contracts';
 import { api, download } from '../../../api/client.ts';
 import { peopleParams, type PeopleFilter } from '../../../domain/org/usePeople.ts';
+import { runImport, type ImportProgress } from '../../../domain/imports/runImport.ts';
 
 /** The account's current roles are not in the contract (yet); used when the server sends them. */
 export type PersonDetail = Person & { roleIds?: string[]; roles?: { id: string; name?: string }[] };
@@ -36,14 +37,12 @@ export function useUpdatePerson() {
   });
 }
 
+/** 批量导入人员, run in the background so that a large file shows how far it has got (onProgress). */
 export function useImportPeople() {
   const invalidate = useInvalidatePeople();
   return useMutation({
-    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
-      const form = new FormData();
-      form.append('file', file);
-      return api.upload<ImportReport>('/api/people/import', form, { dryRun: String(dryRun) });
-    },
+    mutationFn: ({ file, dryRun, onProgress }: { file: File; dryRun: boolean; onProgress?: (p: ImportProgress) => void }) =>
+      runImport('/api/people/import', file, { dryRun, onProgress }),
     meta: { silent: true },
     onSuccess: (report) => {
       if (report.committed) invalidate();

@@ -18,7 +18,7 @@ function Acting({ post }: { post: Post }) {
   const name = isA ? post.aPersonName : post.bPersonName;
   return (
     <Space size={4}>
-      <Tag color={isA ? 'success' : 'warning'}>{isA ? t('post.actingA') : t('post.actingB')}</Tag>
+      <Tag color={isA ? 'cyan' : 'purple'}>{isA ? t('post.actingA') : t('post.actingB')}</Tag>
       {name}
     </Space>
   );

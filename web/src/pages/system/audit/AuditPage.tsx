@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Select, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '@qinlian/contracts';
@@ -9,69 +9,67 @@ import { SearchInput } from '../../../components/SearchInput.tsx';
 import { formatInstant } from '../../../components/time.ts';
 import { AuditDetail } from './AuditDetail.tsx';
 import { useAudit, useVerifyAudit, type AuditFilter } from './hooks.ts';
+import { auditSubject, useAuditLabels } from './useAuditLabels.ts';
 
-/** 审计日志: searchable, with before/after per row and a chain check. */
+/**
+ * 审计日志: searchable, actions and record types in the reader's language, each record's
+ * before / after and chain hash in a drawer; the columns fit a 1440 px screen without scrolling sideways.
+ */
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const labels = useAuditLabels();
   const [filter, setFilter] = useState<AuditFilter>({ page: 1, pageSize: 20 });
   const [q, setQ] = useState('');
+  const [open, setOpen] = useState<AuditEvent | null>(null);
   const audit = useAudit(filter);
   const verify = useVerifyAudit();
   const patch = (next: Partial<AuditFilter>) => setFilter((f) => ({ ...f, page: 1, ...next }));
-  const entityLabel = (type: string) => (i18n.exists(`audit.entities.${type}`) ? t(`audit.entities.${type}`) : type);
-  const actionLabel = (code: string) => (i18n.exists(`audit.actions.${code}`) ? t(`audit.actions.${code}`) : null);
-  const actionOptions = Object.keys(t('audit.actions', { returnObjects: true }) as Record<string, string>).map((code) => ({
-    value: code,
-    label: `${actionLabel(code)} · ${code}`,
-  }));
-  const entityOptions = Object.keys(t('audit.entities', { returnObjects: true }) as Record<string, string>).map((type) => ({
-    value: type,
-    label: entityLabel(type),
-  }));
+  const actionOptions = labels.actionCodes().map((code) => ({ value: code, label: `${labels.action(code)} · ${code}` }));
+  const entityOptions = labels.entityTypes().map((type) => ({ value: type, label: labels.entity(type) }));
 
+  // fixed widths for the short columns; action and record share what is left, cut with an ellipsis
   const columns: ColumnsType<AuditEvent> = [
     { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 80 },
-    { key: 'at', dataIndex: 'at', title: t('audit.at'), width: 180, render: formatInstant },
+    { key: 'at', dataIndex: 'at', title: t('audit.at'), width: 170, render: formatInstant },
     {
       key: 'actor',
       dataIndex: 'actorName',
       title: t('audit.actor'),
       width: 130,
+      ellipsis: true,
       render: (v: string, e) => (e.actorId ? v : <Tag>{v || t('audit.system')}</Tag>),
     },
     {
       key: 'action',
       dataIndex: 'action',
       title: t('audit.action'),
-      width: 240,
-      render: (v: string) => (
-        <span>
-          {actionLabel(v) ?? v}{' '}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {v}
-          </Typography.Text>
-        </span>
+      ellipsis: { showTitle: false },
+      render: (code: string) => (
+        <Tooltip title={code}>
+          <span data-testid="audit-action-name">{labels.action(code)}</span>
+        </Tooltip>
       ),
     },
     {
       key: 'entityType',
       dataIndex: 'entityType',
       title: t('audit.entityType'),
-      width: 120,
-      render: (v: string) => <Tag>{entityLabel(v)}</Tag>,
-    },
-    {
-      key: 'summary',
-      title: t('audit.entityName'),
-      width: 220,
+      width: 130,
       ellipsis: true,
-      render: (_: unknown, e) => {
-        const snap = (e.after ?? e.before) as { name?: unknown; username?: unknown; title?: unknown } | null;
-        const name = snap && typeof snap === 'object' ? (snap.name ?? snap.username ?? snap.title) : null;
-        return typeof name === 'string' ? name : '—';
-      },
+      render: (v: string) => <Tag>{labels.entity(v)}</Tag>,
     },
-    { key: 'ip', dataIndex: 'ip', title: t('audit.ip'), width: 130 },
+    { key: 'summary', title: t('audit.entityName'), ellipsis: true, render: (_: unknown, e) => auditSubject(e) ?? '—' },
+    { key: 'ip', dataIndex: 'ip', title: t('audit.ip'), width: 140, ellipsis: true },
+    {
+      key: 'detail',
+      title: '',
+      width: 72,
+      render: (_: unknown, e) => (
+        <Button type="link" size="small" onClick={() => setOpen(e)} data-testid={`audit-open-${e.seq}`}>
+          {t('audit.detail')}
+        </Button>
+      ),
+    },
   ];
 
   const result = verify.data;
@@ -143,8 +141,8 @@ export function AuditPage() {
             columns={columns}
             dataSource={audit.data?.items ?? []}
             loading={audit.isFetching}
-            scroll={{ x: 'max-content' }}
-            expandable={{ expandedRowRender: (e) => <AuditDetail event={e} />, expandRowByClick: true }}
+            tableLayout="fixed"
+            onRow={(e) => ({ onClick: () => setOpen(e), style: { cursor: 'pointer' } })}
             pagination={{
               current: filter.page,
               pageSize: filter.pageSize,
@@ -156,6 +154,7 @@ export function AuditPage() {
           />
         </div>
       </Card>
+      <AuditDetail event={open} onClose={() => setOpen(null)} />
     </PageContainer>
   );
 }

@@ -28,7 +28,7 @@ export function RolesPage() {
       render: (_: string, r) => (
         <Space>
           <a onClick={() => setDrawer({ role: r })}>{roleName(t, i18n, r)}</a>
-          {r.builtin && <Tag color="red">{t('role.builtin')}</Tag>}
+          {r.builtin && <Tag color="purple">{t('role.builtin')}</Tag>}
         </Space>
       ),
     },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Flex, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { SignInLogEntry } from '@qinlian/contracts';
@@ -17,6 +17,7 @@ const RESULT_COLOR: Record<SignInLogEntry['result'], string> = {
   totp_required: 'processing',
   bad_totp: 'warning',
   disabled: 'default',
+  unlocked: 'cyan',
 };
 
 /** 登录日志: every attempt, newest first. */
@@ -38,14 +39,20 @@ export function SignInsPage() {
     },
     { key: 'ip', dataIndex: 'ip', title: t('signIn.ip'), width: 150 },
     {
+      // readable names ("Chrome 131 · Windows 10"); the header as sent on hover, or as is when nothing is recognised
       key: 'userAgent',
-      dataIndex: 'userAgent',
+      dataIndex: 'client',
       title: t('signIn.userAgent'),
-      render: (v: string) => (
-        <Typography.Text type="secondary" ellipsis={{ tooltip: v }} style={{ maxWidth: 420 }}>
-          {v}
-        </Typography.Text>
-      ),
+      render: (client: string | null, e) =>
+        client ? (
+          <Tooltip title={e.userAgent}>
+            <span data-testid="signin-client">{client}</span>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary" ellipsis={{ tooltip: e.userAgent }} style={{ maxWidth: 420 }}>
+            {e.userAgent || '—'}
+          </Typography.Text>
+        ),
     },
   ];
 

@@ -2,13 +2,14 @@ import { useEffect } from 'react';
 import { Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { ApiTokenCreated } from '@qinlian/contracts';
+import type { ApiTokenCreated, ApiTokenScope } from '@qinlian/contracts';
 import { applyFieldErrors } from '../../../api/formErrors.ts';
 import { useCan, useCurrentUser } from '../../../auth/session.ts';
 import { AccountPicker } from './AccountPicker.tsx';
 import { useCreateApiToken } from './hooks.ts';
+import { TokenScopeFields } from './TokenScopeFields.tsx';
 
-type Values = { name: string; who: 'me' | 'other'; userId?: string | null; expiresInDays?: number | null };
+type Values = { name: string; who: 'me' | 'other'; userId?: string | null; expiresInDays?: number | null; scope: ApiTokenScope };
 type Props = { open: boolean; onClose: () => void; onCreated: (token: z.infer<typeof ApiTokenCreated>) => void };
 
 export function TokenCreateModal({ open, onClose, onCreated }: Props) {
@@ -22,13 +23,18 @@ export function TokenCreateModal({ open, onClose, onCreated }: Props) {
   useEffect(() => {
     if (open) {
       form.resetFields();
-      form.setFieldsValue({ who: 'me', expiresInDays: 365 });
+      form.setFieldsValue({ who: 'me', expiresInDays: 365, scope: { kind: 'read_only' } });
     }
   }, [open, form]);
 
   const submit = (v: Values) =>
     create.mutate(
-      { name: v.name.trim(), userId: v.who === 'me' ? user.id : (v.userId ?? ''), expiresInDays: v.expiresInDays ?? undefined },
+      {
+        name: v.name.trim(),
+        userId: v.who === 'me' ? user.id : (v.userId ?? ''),
+        expiresInDays: v.expiresInDays ?? undefined,
+        scope: v.scope.kind === 'read_only' ? { kind: 'read_only' } : { kind: 'permissions', permissions: v.scope.permissions },
+      },
       { onSuccess: onCreated, onError: (err) => applyFieldErrors(form, err) },
     );
 
@@ -59,6 +65,7 @@ export function TokenCreateModal({ open, onClose, onCreated }: Props) {
             <AccountPicker />
           </Form.Item>
         )}
+        <TokenScopeFields offered={who === 'other' ? undefined : user.permissions} />
         <Form.Item name="expiresInDays" label={t('token.expiresInDays')} extra={t('token.expiresHint')}>
           <InputNumber min={1} max={365} precision={0} style={{ width: 180 }} />
         </Form.Item>

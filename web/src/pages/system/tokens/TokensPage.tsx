@@ -11,6 +11,7 @@ import { ShowOnceModal } from '../../../components/ShowOnceModal.tsx';
 import { formatInstant } from '../../../components/time.ts';
 import { useApiTokens, useRevokeApiToken } from './hooks.ts';
 import { TokenCreateModal } from './TokenCreateModal.tsx';
+import { TokenScopeTag } from './TokenScopeTag.tsx';
 
 /** API 令牌: issue (shown once), list, revoke. */
 export function TokensPage() {
@@ -33,6 +34,7 @@ export function TokensPage() {
   const columns: ColumnsType<ApiToken> = [
     { key: 'name', dataIndex: 'name', title: t('token.name'), width: 200 },
     { key: 'username', dataIndex: 'username', title: t('token.user'), width: 140 },
+    { key: 'scope', title: t('token.scope'), width: 260, render: (_: unknown, tk) => <TokenScopeTag scope={tk.scope} /> },
     { key: 'status', title: t('common.status'), width: 100, render: (_: unknown, tk) => state(tk) },
     { key: 'createdAt', dataIndex: 'createdAt', title: t('token.createdAt'), width: 180, render: formatInstant },
     {

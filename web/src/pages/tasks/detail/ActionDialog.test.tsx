@@ -1,56 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { z } from 'zod';
 import { EvidenceFile, Task, TASK_STEP_NEEDS, TASK_STEPS_WITH_EVIDENCE, TaskAction, type TaskStatus } from '@qinlian/contracts';
 import { fails, fakeApi, ok } from '../../../test/fakeApi.ts';
 import { renderWithApp } from '../../../test/renderWithApp.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import type { DialogAction } from '../actions.ts';
-
-const TASK_ID = '0190f0a0-0000-7000-8000-000000000001';
-
-/** A task as GET /api/tasks/:id answers it (checked against the contract). */
-function taskOf(status: TaskStatus, progress = 30): Task {
-  const allowed = Object.fromEntries(TaskAction.options.map((a) => [a, true])) as Record<TaskAction, boolean>;
-  return Task.parse({
-    id: TASK_ID,
-    planId: '0190f0a0-0000-7000-8000-000000000002',
-    measureId: '0190f0a0-0000-7000-8000-000000000003',
-    measureName: '作风建设',
-    programmeId: '0190f0a0-0000-7000-8000-000000000004',
-    programmeName: '铸魂工程',
-    parentId: null,
-    code: 'ZH-01',
-    title: '建立重点项目调度台账',
-    statement: '',
-    deliverables: '',
-    leadDepartmentId: '0190f0a0-0000-7000-8000-000000000005',
-    leadDepartmentName: '党政办公室',
-    cooperatingDepartmentIds: [],
-    responsiblePostId: null,
-    responsiblePostName: null,
-    handlerPersonId: null,
-    handlerName: null,
-    leaderPersonId: null,
-    leaderName: null,
-    startDate: '2026-03-02',
-    dueDate: '2026-06-30',
-    weight: 1,
-    status,
-    progress,
-    scheduleProgress: 40,
-    warning: 'none',
-    workingDaysLeft: 20,
-    tagged: false,
-    grade: { zhun: null, kuai: null, shi: null, nong: null, xian: null },
-    milestones: [],
-    version: 7,
-    updatedAt: '2026-04-01T02:00:00.000Z',
-    closedAt: null,
-    abilities: { ...allowed, edit: false, urge: true, instruct: true, grade: false, milestones: false },
-  } satisfies z.input<typeof Task>);
-}
+import { TASK_ID, taskOf } from './taskFixture.ts';
 
 function openDialog(action: DialogAction, status: TaskStatus = 'in_progress') {
   const onClose = vi.fn();

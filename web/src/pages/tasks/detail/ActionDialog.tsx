@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Slider, Space, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { integerRange, textLimit } from '../../../components/limitRules.ts';
 import type { EvidenceFile, Task } from '@qinlian/contracts';
 import { isApiError } from '../../../api/client.ts';
 import { toastSuccess } from '../../../app/feedback.ts';
@@ -141,14 +142,20 @@ export function ActionDialog({ task, action, onClose }: Props) {
               label={t(`task.commentLabels.${action}`)}
               rules={
                 spec.comment === 'required'
-                  ? [{ required: true, whitespace: true, message: t('task.commentRequired', { field: t(`task.commentLabels.${action}`) }) }]
-                  : []
+                  ? [
+                      {
+                        required: true,
+                        whitespace: true,
+                        message: t('task.commentRequired', { field: t(`task.commentLabels.${action}`) }),
+                      },
+                      textLimit(t, spec.commentMax),
+                    ]
+                  : [textLimit(t, spec.commentMax)]
               }
             >
               <Input.TextArea
                 autoSize={{ minRows: 3, maxRows: 8 }}
-                maxLength={spec.commentMax}
-                showCount
+                count={{ show: true, max: spec.commentMax }}
                 data-testid="action-comment-input"
               />
             </Form.Item>
@@ -158,8 +165,8 @@ export function ActionDialog({ task, action, onClose }: Props) {
                   <Form.Item name="percent" noStyle>
                     <Slider min={0} max={100} style={{ flex: 1 }} />
                   </Form.Item>
-                  <Form.Item name="percent" noStyle rules={[{ required: true }]}>
-                    <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 96 }} data-testid="action-percent-input" />
+                  <Form.Item name="percent" noStyle rules={[{ required: true }, integerRange(t, 0, 100)]}>
+                    <InputNumber precision={0} suffix="%" style={{ width: 96 }} data-testid="action-percent-input" />
                   </Form.Item>
                 </Flex>
               </Form.Item>

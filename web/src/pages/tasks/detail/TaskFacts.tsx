@@ -59,7 +59,7 @@ export function TaskFacts({ task }: { task: Task }) {
             children: task.handlerName ? (
               <Space size={6} data-testid="task-handler">
                 {task.handlerName}
-                {role && <Tag color={role === 'A' ? 'red' : 'blue'}>{role === 'A' ? t('post.actingA') : t('post.actingB')}</Tag>}
+                {role && <Tag color={role === 'A' ? 'cyan' : 'purple'}>{role === 'A' ? t('post.actingA') : t('post.actingB')}</Tag>}
               </Space>
             ) : (
               <Typography.Text type="secondary">{task.responsiblePostId ? t('post.vacant') : '—'}</Typography.Text>
@@ -78,6 +78,19 @@ export function TaskFacts({ task }: { task: Task }) {
               </span>
             ),
           },
+          ...(task.originalDueDate
+            ? [
+                {
+                  key: 'original',
+                  label: t('taskFlow.deadline.original'),
+                  children: (
+                    <Typography.Text data-testid="task-original-due">
+                      {t('taskFlow.deadline.extended', { original: formatDate(task.originalDueDate), due: formatDate(task.dueDate) })}
+                    </Typography.Text>
+                  ),
+                },
+              ]
+            : []),
           { key: 'weight', label: t('task.fields.weight'), children: task.weight },
           { key: 'updated', label: t('task.fields.updatedAt'), children: formatInstant(task.updatedAt) },
           ...(task.closedAt ? [{ key: 'closed', label: t('task.fields.closedAt'), children: formatInstant(task.closedAt) }] : []),

@@ -7,10 +7,11 @@ import { DaysLeft } from '../../../domain/tasks/DaysLeft.tsx';
 import { StatusTag } from '../../../domain/tasks/StatusTag.tsx';
 import { WarningTag } from '../../../domain/tasks/WarningTag.tsx';
 import { WARNING_HEX } from '../../../domain/tasks/labels.ts';
-import type { DialogAction } from '../actions.ts';
+import type { PageAction } from '../actions.ts';
 import { TaskActionBar } from './TaskActionBar.tsx';
+import { ClosedLateTag } from '../ClosedLateTag.tsx';
 
-type Props = { task: Task; onAction: (a: DialogAction) => void; onEdit: () => void; refreshing: boolean };
+type Props = { task: Task; onAction: (a: PageAction) => void; onEdit: () => void; refreshing: boolean };
 
 /** Code, title, status, colour, progress, days left, tagged — then what this reader may do. */
 export function TaskHeader({ task, onAction, onEdit, refreshing }: Props) {
@@ -30,7 +31,11 @@ export function TaskHeader({ task, onAction, onEdit, refreshing }: Props) {
               {task.code}
             </Typography.Text>
             <StatusTag status={task.status} />
-            <WarningTag warning={task.warning} />
+            {task.status === 'closed' && task.closedLateDays !== null ? (
+              <ClosedLateTag task={task} onTime />
+            ) : (
+              <WarningTag warning={task.warning} />
+            )}
             {task.tagged && (
               <Tag icon={<FlagFilled />} color="volcano" data-testid="task-tagged">
                 {t('task.fields.tagged')}

@@ -1,19 +1,22 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
   BellOutlined,
   CarryOutOutlined,
   CheckCircleOutlined,
   CheckOutlined,
   EditOutlined,
+  FieldTimeOutlined,
   FileAddOutlined,
   FlagOutlined,
   HighlightOutlined,
-  PaperClipOutlined,
   RiseOutlined,
   RollbackOutlined,
   SendOutlined,
   StarOutlined,
   StopOutlined,
+  TeamOutlined,
   UndoOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -22,27 +25,35 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskEvent } from '@qinlian/contracts';
 import { formatInstant } from '../../../components/time.ts';
-import { formatSize } from './EvidencePicker.tsx';
+import { EvidenceLink } from './EvidenceLink.tsx';
 
 type Kind = TaskEvent['kind'];
 const LOOK: Record<Kind, { color: string; icon: ReactNode }> = {
   create: { color: 'gray', icon: <FileAddOutlined /> },
   update: { color: 'gray', icon: <EditOutlined /> },
-  assign: { color: 'blue', icon: <SendOutlined /> },
+  assign: { color: '#7b5ea7', icon: <SendOutlined /> },
   accept: { color: 'green', icon: <CheckOutlined /> },
-  refuse: { color: 'red', icon: <StopOutlined /> },
-  report: { color: 'blue', icon: <RiseOutlined /> },
-  request_close: { color: '#d46b08', icon: <FlagOutlined /> },
+  refuse: { color: '#c41d7f', icon: <StopOutlined /> },
+  report: { color: '#0e6170', icon: <RiseOutlined /> },
+  request_close: { color: '#5b8c00', icon: <FlagOutlined /> },
   close: { color: 'green', icon: <CheckCircleOutlined /> },
-  return: { color: 'red', icon: <RollbackOutlined /> },
-  reopen: { color: '#d46b08', icon: <UndoOutlined /> },
-  urge: { color: '#d46b08', icon: <BellOutlined /> },
-  instruct: { color: '#b8860b', icon: <HighlightOutlined /> },
+  return: { color: '#c41d7f', icon: <RollbackOutlined /> },
+  reopen: { color: '#8c6d46', icon: <UndoOutlined /> },
+  urge: { color: '#8c6d46', icon: <BellOutlined /> },
+  instruct: { color: '#8c6d46', icon: <HighlightOutlined /> },
   escalate: { color: 'red', icon: <AlertOutlined /> },
   grade: { color: '#722ed1', icon: <StarOutlined /> },
   warning: { color: '#d48806', icon: <WarningOutlined /> },
   milestone_done: { color: 'green', icon: <CarryOutOutlined /> },
   milestone_reopen: { color: 'gray', icon: <UndoOutlined /> },
+  approve: { color: 'green', icon: <AuditOutlined /> }, // 部门审核通过
+  send_back: { color: '#c41d7f', icon: <RollbackOutlined /> }, // 部门退回
+  dispatch: { color: '#7b5ea7', icon: <ApartmentOutlined /> }, // 分办
+  extension_request: { color: '#8c6d46', icon: <FieldTimeOutlined /> }, // 延期申请
+  extension_grant: { color: 'green', icon: <FieldTimeOutlined /> },
+  extension_refuse: { color: '#c41d7f', icon: <FieldTimeOutlined /> },
+  extension_lapse: { color: 'gray', icon: <FieldTimeOutlined /> },
+  share_report: { color: '#0e6170', icon: <TeamOutlined /> }, // 协办进展
 };
 
 /** 任务记录: reports with percent and evidence, transitions, urgings, 批示 highlighted — newest first. */
@@ -75,12 +86,7 @@ export function TaskTimeline({ events, loading }: { events: TaskEvent[]; loading
           {e.files.length > 0 && (
             <Flex vertical gap={2} style={{ marginTop: 4 }}>
               {e.files.map((f) => (
-                <a key={f.id} href={f.url} download={f.name} data-testid="task-evidence-link">
-                  <PaperClipOutlined /> {f.name}{' '}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    ({formatSize(f.size)})
-                  </Typography.Text>
-                </a>
+                <EvidenceLink key={f.id} file={f} />
               ))}
             </Flex>
           )}

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { textLimit } from '../../../components/limitRules.ts';
 
 /** 时间表: named milestones with due dates, each before the task's end (the server checks). */
 export function MilestonesField() {
@@ -13,10 +14,14 @@ export function MilestonesField() {
             <Flex key={f.key} gap={8} align="flex-start">
               <Form.Item
                 name={[f.name, 'name']}
-                rules={[{ required: true, whitespace: true, message: t('task.milestoneNameRequired') }]}
+                rules={[{ required: true, whitespace: true, message: t('task.milestoneNameRequired') }, textLimit(t, 200)]}
                 style={{ flex: 1, marginBottom: 8 }}
               >
-                <Input placeholder={t('task.milestoneName', { n: i + 1 })} maxLength={200} data-testid={`task-milestone-name-${i}`} />
+                <Input
+                  placeholder={t('task.milestoneName', { n: i + 1 })}
+                  count={{ show: true, max: 200 }}
+                  data-testid={`task-milestone-name-${i}`}
+                />
               </Form.Item>
               <Form.Item
                 name={[f.name, 'dueDate']}

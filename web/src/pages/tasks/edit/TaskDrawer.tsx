@@ -1,14 +1,17 @@
 import { useEffect } from 'react';
-import { DatePicker, Divider, Flex, Form, Input, InputNumber, Switch } from 'antd';
+import { App, DatePicker, Divider, Flex, Form, Input, InputNumber, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { integerRange, textLimit } from '../../../components/limitRules.ts';
 import type { Task } from '@qinlian/contracts';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.tsx';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { useFormErrors } from '../../../components/useFormErrors.ts';
 import { PersonPicker } from '../../../components/PersonPicker.tsx';
 import { toastSuccess } from '../../../app/feedback.ts';
-import { useRollup } from '../../../domain/plan/usePlan.ts';
+import { usePlans, useRollup } from '../../../domain/plan/usePlan.ts';
+import { useCan } from '../../../auth/session.ts';
+import { confirmDueDate, dueDateProblem } from './confirmDueDate.tsx';
 import { useCreateTask, useUpdateTask } from '../hooks.ts';
 import { MeasureSelect } from './MeasureSelect.tsx';
 import { MilestonesField } from './MilestonesField.tsx';
@@ -48,6 +51,10 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const rollup = useRollup(open ? (task?.planId ?? planId) : undefined);
+  const plans = usePlans(open);
+  const plan = plans.data?.find((p) => p.id === (task?.planId ?? planId));
+  const { modal } = App.useApp();
+  const can = useCan();
   const create = useCreateTask();
   const update = useUpdateTask();
   // the task's mutations are silent: a conflict or a lost connection is told here, not in a toast
@@ -108,8 +115,18 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
       onSaved(saved);
     };
     const onError = serverErrors.show;
-    if (task) update.mutate({ id: task.id, ...body, code: body.code ?? task.code, version: task.version }, { onSuccess: done, onError });
-    else create.mutate({ measureId: v.measureId, ...body }, { onSuccess: done, onError });
+    const send = (backfill: boolean) => {
+      const flagged = { ...body, ...(backfill ? { backfill: true } : {}) };
+      if (task)
+        update.mutate({ id: task.id, ...flagged, code: body.code ?? task.code, version: task.version }, { onSuccess: done, onError });
+      else create.mutate({ measureId: v.measureId, ...flagged }, { onSuccess: done, onError });
+    };
+    // a due date before today or outside the plan's period is asked about first (补录)
+    const problem = task?.dueDate === body.dueDate ? null : dueDateProblem(body.dueDate, dayjs().format(DAY), plan);
+    if (!problem) return send(false);
+    void confirmDueDate(modal, t, problem, can('tasks.backfill')).then((backfill) => {
+      if (backfill !== null) send(backfill);
+    });
   };
 
   return (
@@ -140,23 +157,29 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
           <MeasureSelect rollup={rollup.data} disabled={!!task} data-testid="task-measure-select" />
         </Form.Item>
         <Flex gap={12}>
-          <Form.Item name="code" label={t('task.fields.code')} extra={task ? undefined : t('task.codeHint')} style={{ width: 170 }}>
-            <Input maxLength={30} data-testid="task-code-input" />
+          <Form.Item
+            name="code"
+            label={t('task.fields.code')}
+            extra={task ? undefined : t('task.codeHint')}
+            rules={[textLimit(t, 30)]}
+            style={{ width: 170 }}
+          >
+            <Input count={{ show: true, max: 30 }} data-testid="task-code-input" />
           </Form.Item>
           <Form.Item
             name="title"
             label={t('task.fields.title')}
-            rules={[{ required: true, whitespace: true, max: 200 }]}
+            rules={[{ required: true, whitespace: true }, textLimit(t, 200)]}
             style={{ flex: 1 }}
           >
-            <Input maxLength={200} data-testid="task-title-input" />
+            <Input count={{ show: true, max: 200 }} data-testid="task-title-input" />
           </Form.Item>
         </Flex>
-        <Form.Item name="statement" label={t('task.fields.statement')}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} showCount data-testid="task-statement-input" />
+        <Form.Item name="statement" label={t('task.fields.statement')} rules={[textLimit(t, 5000)]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 5000 }} data-testid="task-statement-input" />
         </Form.Item>
-        <Form.Item name="deliverables" label={t('task.fields.deliverables')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} data-testid="task-deliverables-input" />
+        <Form.Item name="deliverables" label={t('task.fields.deliverables')} rules={[textLimit(t, 2000)]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} count={{ show: true, max: 2000 }} data-testid="task-deliverables-input" />
         </Form.Item>
         <Divider titlePlacement="start" plain>
           {t('task.sections.responsibility')}
@@ -194,8 +217,13 @@ export function TaskDrawer({ open, task, planId, defaultMeasureId, onClose, onSa
           <MilestonesField />
         </Form.Item>
         <Flex gap={24}>
-          <Form.Item name="weight" label={t('task.fields.weight')} extra={t('task.weightHint')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={100} precision={0} data-testid="task-weight-input" />
+          <Form.Item
+            name="weight"
+            label={t('task.fields.weight')}
+            extra={t('task.weightHint')}
+            rules={[{ required: true }, integerRange(t, 1, 100)]}
+          >
+            <InputNumber precision={0} data-testid="task-weight-input" />
           </Form.Item>
           <Form.Item name="tagged" label={t('task.fields.tagged')} valuePropName="checked" extra={t('task.taggedHint')}>
             <Switch data-testid="task-tagged-switch" />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Flex, Select } from 'antd';
+import { Button, Flex, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Rollup } from '@qinlian/contracts';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.tsx';
@@ -22,6 +22,12 @@ export function TaskFilters({ filter, rollup, patch, reset, filtered }: Props) {
 
   return (
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+      {filter.desk && (
+        // from a desk section: the list shows exactly what the desk counted
+        <Tag color="red" closable onClose={() => patch({ desk: undefined })} style={{ alignSelf: 'center' }} data-testid="task-filter-desk">
+          {t(`desk.listChips.${filter.desk}`)}
+        </Tag>
+      )}
       <SearchInput
         placeholder={t('task.searchPlaceholder')}
         value={q}

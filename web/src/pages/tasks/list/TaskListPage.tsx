@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table, Tabs, Tooltip } from 'antd';
+import { App, Button, Card, Grid, Table, Tabs, Tooltip } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TaskListItem } from '@qinlian/contracts';
@@ -27,7 +27,9 @@ export function TaskListPage() {
   const tasks = useTasks(filter, !!plan);
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const columns = useMemo(() => taskColumns(t), [t]);
+  // below antd's md the table keeps to two columns that fit the screen (columns.tsx)
+  const phone = Grid.useBreakpoint().md === false;
+  const columns = useMemo(() => taskColumns(t, phone), [t, phone]);
 
   const doExport = async () => {
     setExporting(true);
@@ -83,7 +85,9 @@ export function TaskListPage() {
           columns={columns}
           dataSource={tasks.data?.items ?? []}
           loading={tasks.isFetching}
-          scroll={{ x: 1060 }}
+          scroll={phone ? undefined : { x: 1060 }}
+          // fixed on a phone: the title column takes what the deadline leaves, and long names break or end in …
+          tableLayout={phone ? 'fixed' : undefined}
           onRow={(r) =>
             ({ 'data-testid': 'task-row', 'data-task-id': r.id, 'data-warning': r.warning }) as React.HTMLAttributes<HTMLElement>
           }

@@ -4,19 +4,26 @@ import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { TaskListItem } from '@qinlian/contracts';
+import { BRAND_PRIMARY } from '../../../app/theme.ts';
 import { formatDate } from '../../../components/time.ts';
 import { DaysLeft } from '../../../domain/tasks/DaysLeft.tsx';
 import { StatusTag } from '../../../domain/tasks/StatusTag.tsx';
 import { WarningDot } from '../../../domain/tasks/WarningDot.tsx';
 import { WarningTag } from '../../../domain/tasks/WarningTag.tsx';
 import { WARNING_HEX } from '../../../domain/tasks/labels.ts';
+import { ClosedLateTag } from '../ClosedLateTag.tsx';
 
-/** The task list's columns: colour dot, status tag and colour tag on every row, days left beside the deadline. */
-export function taskColumns(t: TFunction): ColumnsType<TaskListItem> {
+/**
+ * The task list's columns: colour dot, status tag and colour tag on every row, days left beside the
+ * deadline. On a phone (`phone`) two columns fit: the title with its dot, code and status above it,
+ * and the deadline; the rest is on the task's page.
+ */
+export function taskColumns(t: TFunction, phone = false): ColumnsType<TaskListItem> {
   return [
     {
       key: 'code',
       title: t('task.fields.code'),
+      hidden: phone,
       width: 112,
       render: (_: unknown, r) => (
         <Flex align="center" gap={6}>
@@ -31,13 +38,20 @@ export function taskColumns(t: TFunction): ColumnsType<TaskListItem> {
       key: 'title',
       title: t('task.fields.title'),
       render: (_: unknown, r) => (
-        <div style={{ minWidth: 200 }}>
+        <div style={{ minWidth: phone ? 0 : 200 }}>
+          {phone && (
+            <Flex align="center" gap={6} wrap className="task-sub-top">
+              <WarningDot warning={r.warning} />
+              <span className="board-card-code">{r.code}</span>
+              <StatusTag status={r.status} />
+            </Flex>
+          )}
           <Link to={`/tasks/${r.id}`} className="task-title-link" data-testid="task-link">
             {r.title}
           </Link>
           {r.tagged && (
             <Tooltip title={t('task.fields.tagged')}>
-              <FlagFilled style={{ color: '#c62828', marginInlineStart: 6 }} />
+              <FlagFilled style={{ color: BRAND_PRIMARY, marginInlineStart: 6 }} />
             </Tooltip>
           )}
           <div className="task-sub">
@@ -46,17 +60,30 @@ export function taskColumns(t: TFunction): ColumnsType<TaskListItem> {
         </div>
       ),
     },
-    { key: 'status', title: t('task.fields.status'), width: 104, render: (_: unknown, r) => <StatusTag status={r.status} /> },
-    { key: 'warning', title: t('task.fields.warning'), width: 104, render: (_: unknown, r) => <WarningTag warning={r.warning} /> },
+    {
+      key: 'status',
+      title: t('task.fields.status'),
+      hidden: phone,
+      width: 104,
+      render: (_: unknown, r) => <StatusTag status={r.status} />,
+    },
+    {
+      key: 'warning',
+      title: t('task.fields.warning'),
+      hidden: phone,
+      width: 104,
+      // a task closed late stays marked so (逾期办结), it does not read 正常
+      render: (_: unknown, r) => (r.closedLateDays ? <ClosedLateTag task={r} /> : <WarningTag warning={r.warning} />),
+    },
     {
       key: 'due',
       title: t('task.fields.dueDate'),
-      width: 130,
+      width: phone ? 128 : 130,
       render: (_: unknown, r) => (
         <div>
           <div>{formatDate(r.dueDate)}</div>
           <div style={{ fontSize: 12 }}>
-            <DaysLeft days={r.workingDaysLeft} status={r.status} />
+            {r.closedLateDays ? <ClosedLateTag task={r} /> : <DaysLeft days={r.workingDaysLeft} status={r.status} />}
           </div>
         </div>
       ),
@@ -64,6 +91,7 @@ export function taskColumns(t: TFunction): ColumnsType<TaskListItem> {
     {
       key: 'dept',
       title: `${t('task.fields.leadDepartment')} / ${t('task.fields.handler')}`,
+      hidden: phone,
       width: 150,
       render: (_: unknown, r) => (
         <div style={{ minWidth: 0 }}>
@@ -76,10 +104,18 @@ export function taskColumns(t: TFunction): ColumnsType<TaskListItem> {
         </div>
       ),
     },
-    { key: 'leader', dataIndex: 'leaderName', title: t('task.fields.leader'), width: 90, render: (v: string | null) => v ?? '—' },
+    {
+      key: 'leader',
+      dataIndex: 'leaderName',
+      title: t('task.fields.leader'),
+      hidden: phone,
+      width: 90,
+      render: (v: string | null) => v ?? '—',
+    },
     {
       key: 'progress',
       title: t('task.fields.progress'),
+      hidden: phone,
       width: 120,
       render: (_: unknown, r) => (
         <Tooltip title={t('task.scheduleHint', { progress: r.progress, schedule: r.scheduleProgress })}>

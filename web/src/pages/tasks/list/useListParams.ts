@@ -27,6 +27,7 @@ export const FILTER_KEYS = [
   'tagged',
   'q',
   'sort',
+  'desk', // the list behind a desk section (工作台待办): /tasks?tab=all&desk=accept
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type ListPatch = Partial<Record<FilterKey | 'tab' | 'page' | 'pageSize', string | number | undefined | null>>;
@@ -48,6 +49,7 @@ export function useListParams(defaultTab: ListTab, planId: string | undefined) {
     warning: value('warning') as TaskFilter['warning'],
     tagged: value('tagged') as TaskFilter['tagged'],
     q: value('q'),
+    desk: value('desk') as TaskFilter['desk'],
     sort: (value('sort') as TaskFilter['sort']) ?? DEFAULT_SORT,
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20)),
