@@ -346,7 +346,8 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await submit(office, 'close', 'closed');
     await expect(office.getByTestId('task-status').innerText()).resolves.toBe('已销号');
     await expect(office.getByTestId('task-progress').innerText()).resolves.toBe('100%');
-    await expect(office.getByTestId('task-warning').getAttribute('data-warning')).resolves.toBe('none');
+    // closed in time: the page says 按期办结 where an open task shows its warning colour
+    await expect(office.getByTestId('task-closed-late').getAttribute('data-days')).resolves.toBe('0');
     await expect(office.getByTestId('task-actions').getByTestId('task-action-reopen').isVisible()).resolves.toBe(true);
     const kinds = await office.getByTestId('task-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     // newest first: close, request_close, return, request_close, milestone_done, report, accept, assign, create

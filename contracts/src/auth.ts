@@ -96,6 +96,8 @@ export const SignInResult = z.enum([
   'bad_totp',
   'disabled',
   'unlocked', // an administrator released the delay on this name from this address (解除登录限速)
+  'bad_current_password', // a signed-in session gave a wrong current password for a security step (改密码, 动态验证码)
+  'reauth', // … and the right one: ends a spell of failures as a sign-in does
 ]);
 export const SignInLogEntry = z.object({
   id: Id,

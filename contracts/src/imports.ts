@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { ErrorBody, Id } from './common.ts';
-import { ImportReport } from './org.ts';
+import { ImportQuery, ImportReport } from './org.ts';
+
+/**
+ * 计划导入's query: the common ones, and `backfill` — rows may carry due dates in the past or outside
+ * the plan's period (补录), asked by someone holding tasks.backfill (403 for anyone else). Without
+ * it such rows are refused one by one, as the task API refuses such a date.
+ */
+export const PlanImportQuery = ImportQuery.extend({ backfill: z.enum(['true', 'false']).default('false') });
+export type PlanImportQuery = z.input<typeof PlanImportQuery>;
 
 /**
  * An import running in the background (`POST …/import?background=true` answers 202 with it):

@@ -6,6 +6,40 @@ import { Id, Instant, PageQuery, pageOf } from './common.ts';
  * delivery channels (SMTP e-mail, DingTalk and WeCom group robots) and the record of every delivery.
  */
 
+/**
+ * Every kind of notice the server sends (the `kind` of platform notify, typed by this list): the
+ * inbox labels each one (web/src/pages/inbox), and a test holds both dictionaries to it.
+ */
+export const NOTICE_KINDS = [
+  // a task's life cycle (task-notices.service.ts)
+  'task.assign',
+  'task.refuse',
+  'task.request_close',
+  'task.return',
+  'task.close',
+  'task.reopen',
+  'task.urge',
+  'task.instruct',
+  // automatic urging and escalation (urging.job.ts)
+  'task.warning.yellow',
+  'task.warning.red',
+  'task.escalate',
+  // the department's own steps (task-workflow-notices.ts)
+  'task.review',
+  'task.send_back',
+  'task.dispatch',
+  'task.extension_request',
+  'task.extension_grant',
+  'task.extension_refuse',
+  // 批示 to a unit and its 落实反馈 (instruction-notices.ts)
+  'instruction.give',
+  'instruction.feedback',
+  // the daily audit check found tampering; sign-ins to one's account are being delayed
+  'audit.tamper',
+  'auth.sign_in_delayed',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
 export const InboxItem = z.object({
   id: Id,
   kind: z.string(), // task.urge, task.warning.red, task.escalate …

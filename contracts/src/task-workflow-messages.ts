@@ -42,4 +42,15 @@ export const TASK_WORKFLOW_ERRORS = {
 export const TASK_WORKFLOW_DETAILS = {
   post_or_person: { 'zh-CN': '请选择一个岗位或一名人员（只选其一）', 'en-US': 'choose one post or one person (not both)' },
   refusal_reason_required: { 'zh-CN': '不同意延期须说明理由', 'en-US': 'give a reason for refusing the extension' },
+  // a row of a plan import (计划导入) whose due date does not tell the truth: the task API's rule, per row
+  import_due_date_past: {
+    'zh-CN': '完成时限 {date} 早于今天（{today}）。补录历史任务须由有补录权限的人勾选“补录”后导入',
+    'en-US':
+      'the due date {date} is before today ({today}). To back-fill past tasks, someone with the back-fill permission ticks "Back-fill" when importing',
+  },
+  import_due_date_outside_plan: {
+    'zh-CN': '完成时限 {date} 不在计划“{plan}”的期间（{start} 至 {end}）内。确需补录的，由有补录权限的人勾选“补录”后导入',
+    'en-US':
+      'the due date {date} lies outside the period of the plan "{plan}" ({start} to {end}). To back-fill on purpose, someone with the back-fill permission ticks "Back-fill" when importing',
+  },
 } as const;

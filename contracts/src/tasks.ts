@@ -309,6 +309,8 @@ export const TaskEvent = z.object({
   actorName: z.string(),
   at: Instant,
   text: z.string(),
+  /** the English of a text the system wrote (预警, 自动催办, 延期 …); null or absent for what people typed, shown as typed */
+  textEn: z.string().nullable().optional(),
   percent: z.number().int().nullable(),
   files: z.array(EvidenceFile),
 });

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -35,7 +35,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel },
     // a line per request only when asked (QINLIAN_LOG_REQUESTS); the error handler logs every 5xx itself
-    disableRequestLogging: !config.logRequests,
+    logController: new LogController({ disableRequestLogging: !config.logRequests }),
     bodyLimit: config.bodyLimitBytes,
     // X-Forwarded-For only from trusted proxies (default: loopback), so a client cannot choose the
     // address that the sign-in rate limit, the sign-in log and the audit chain record

@@ -1,5 +1,5 @@
 import type { DepartmentCreateBody, Permission, DataScope, PersonCreateBody, PostCreateBody } from '@qinlian/contracts';
-import type { TestApp } from './harness.ts';
+import type { Session, TestApp } from './harness.ts';
 import { signIn } from './harness.ts';
 import { systemCtx } from '../src/bootstrap.ts';
 import { createDepartment } from '../src/modules/org/departments.service.ts';
@@ -7,7 +7,7 @@ import { createPerson } from '../src/modules/org/people.service.ts';
 import { createPost } from '../src/modules/org/posts.service.ts';
 import { createAccount, createRole } from '../src/modules/identity/access.service.ts';
 import { fixedClock } from '../src/platform/clock.ts';
-import type { MeasureCreateBody, PlanCreateBody, ProgrammeCreateBody, TaskCreateBody } from '@qinlian/contracts';
+import type { MeasureCreateBody, PlanCreateBody, ProgrammeCreateBody, Task, TaskCreateBody } from '@qinlian/contracts';
 import { createMeasure, createPlan, createProgramme } from '../src/modules/plan/plan.service.ts';
 import { createTask } from '../src/modules/tasks/tasks.service.ts';
 
@@ -113,6 +113,18 @@ export async function buildTask(t: TestApp, overrides: Partial<TaskCreateBody> =
     leadDepartmentId,
     responsiblePostId,
   });
+}
+
+/** A task (as `buildTask`) assigned (交办) through the API by `office`: the task as the office now sees it. */
+export async function buildAssignedTask(t: TestApp, office: Session, overrides: Partial<TaskCreateBody> = {}) {
+  const draft = await buildTask(t, overrides);
+  const res = await office.request({
+    method: 'POST',
+    url: `/api/tasks/${draft.id}/transition`,
+    payload: { action: 'assign', version: draft.version },
+  });
+  if (res.statusCode !== 200) throw new Error(`assigning ${draft.id} failed: ${res.statusCode} ${res.body}`);
+  return res.json() as Task;
 }
 
 /** A signed-in user bound to a new person of `departmentId` (one account per person). */

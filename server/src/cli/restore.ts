@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { Config } from '../platform/config.ts';
 import { verifyAuditChain } from '../platform/audit/verify.ts';
+import { loadAuditKey } from '../platform/audit/key.ts';
 import { CliError, fileStamp, sqliteFileOf } from './common.ts';
 import { assertServerStopped, copySqlite, hasTables, isSqliteFile, openSqliteReadonly } from './sqlite-file.ts';
 
@@ -40,6 +41,7 @@ export async function restoreDatabase(config: Config, backupFile: string, opts: 
         `警告：审计链断裂（第 ${chain.firstBadSeq} 行），因 --force 仍然恢复 / WARNING: restoring a broken chain because of --force`,
       );
 
+    if (!opts.force) assertKeyBroughtAlong(config, backup.raw);
     assertServerStopped(config, target);
     fs.mkdirSync(path.dirname(target), { recursive: true });
 
@@ -63,6 +65,24 @@ export async function restoreDatabase(config: Config, backupFile: string, opts: 
   } finally {
     await backup.close();
   }
+}
+
+/**
+ * A keyed backup restored where its audit key is missing would start with a new key and report every
+ * MAC as forged: refuse, and say which key to bring (the key never travels inside the backup).
+ */
+function assertKeyBroughtAlong(config: Config, backup: SqliteDatabase.Database) {
+  const last = backup.prepare('select mac from audit_events where mac is not null order by seq desc limit 1').get() as
+    { mac: string } | undefined;
+  if (!last) return;
+  const wanted = last.mac.slice(0, last.mac.indexOf(':'));
+  const here = loadAuditKey(config, { create: false });
+  if (here?.id === wanted) return;
+  throw new CliError(
+    `备份由审计密钥 ${wanted} 签署，此处${here ? `的密钥是 ${here.id}` : '没有审计密钥'}：请把原机器数据目录中的 audit.key 复制到 ${config.dataDir}（或设置同一个 QINLIAN_AUDIT_KEY）后再恢复\n` +
+      `  / the backup was sealed with audit key ${wanted}, ${here ? `but the key here is ${here.id}` : 'and there is no audit key here'}: copy audit.key from the original data directory into ${config.dataDir} (or set the same QINLIAN_AUDIT_KEY), then restore\n` +
+      '  确认仍要恢复请加 --force / add --force to restore it anyway',
+  );
 }
 
 export async function restoreCommand(config: Config, file: string, opts: { force?: boolean }) {

@@ -1,60 +1,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../test/cli.ts';
+import { startServer } from '../../test/reliability/server-process.ts';
 import { loadConfig } from '../platform/config.ts';
-
-const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-const until = async (check: () => boolean, ms: number) => {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (check()) return true;
-  return check();
-};
 
 /** Start `qinlian serve` at info level, make two requests, stop it: everything it printed. */
 async function serveOutput(extraEnv: Record<string, string>) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-logs-'));
-  const port = await freePort();
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...inherited,
-      QINLIAN_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      QINLIAN_ADMIN_PASSWORD: 'Admin@12345',
-      QINLIAN_SEED_DEMO: 'false',
-      QINLIAN_JOBS: 'off',
-      QINLIAN_LOG_LEVEL: 'info',
-      ...extraEnv,
-    },
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d));
-  child.stderr.on('data', (d: Buffer) => (out += d));
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const server = await startServer({ dataDir, extra: { QINLIAN_JOBS: 'off', QINLIAN_LOG_LEVEL: 'info', ...extraEnv } });
   try {
-    expect(await until(() => out.includes(`http://127.0.0.1:${port}`), 60_000), out).toBe(true);
-    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${port}/api/no-such-thing`)).status).toBe(404);
+    expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
+    expect((await fetch(`${server.base}/api/no-such-thing`)).status).toBe(404);
     await new Promise((r) => setTimeout(r, 300)); // let the log lines of those requests reach the pipe
-    child.kill('SIGTERM');
-    await exited;
-    return { out, port };
+    await server.stop();
+    return { out: server.output(), port: Number(new URL(server.base).port) };
   } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await server.kill9();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -81,7 +81,7 @@ async function inboxItem(w: World, scope: Scope, client: Client) {
   const personId = scope === 'in' && own ? own : (await w.make.person('out')).id;
   const key = uniq('authz:');
   await inTransaction(ctx(w), (tx) =>
-    notify(tx, { kind: 'test', recipientPersonIds: [personId], title: '矩阵测试', body: '内容', dedupeKey: key }),
+    notify(tx, { kind: 'task.urge', recipientPersonIds: [personId], title: '矩阵测试', body: '内容', dedupeKey: key }),
   );
   const row = await w.t.db.db.selectFrom('notifications').select('id').where('dedupeKey', 'like', `${key}%`).executeTakeFirstOrThrow();
   return row.id;
@@ -115,7 +115,7 @@ async function sentDelivery(w: World) {
   const key = uniq('authz-delivery:');
   const personId = (await w.make.person('in')).id;
   await inTransaction(ctx(w), (tx) =>
-    notify(tx, { kind: 'test', recipientPersonIds: [personId], title: '矩阵测试', body: '内容', dedupeKey: key }),
+    notify(tx, { kind: 'task.urge', recipientPersonIds: [personId], title: '矩阵测试', body: '内容', dedupeKey: key }),
   );
   const row = await w.t.db.db
     .selectFrom('notificationDeliveries')
@@ -607,6 +607,11 @@ export const MATRIX: Record<string, Row> = {
     in: E(401, 409, 403, 403, 403, 403),
   },
 };
+
+/** A route's key in MATRIX: `METHOD /url`. */
+export const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+/** The row that checks a registered route: a HEAD route is checked with its GET row. */
+export const matrixRow = (r: { method: string; url: string }): Row | undefined => MATRIX[routeKey(r).replace(/^HEAD /, 'GET ')];
 
 /** What to paste into MATRIX for a route that has no row yet. */
 export function missingRowHelp(method: string, url: string): string {

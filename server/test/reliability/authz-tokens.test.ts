@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import type { Permission } from '@qinlian/contracts';
-import { ENGINES, startTestApp, type TestApp } from '../harness.ts';
+import { ENGINES } from '../harness.ts';
 import type { RegisteredRoute } from '../../src/platform/http/auth-hook.ts';
-import { buildWorld, clientFor, registeredRoutes, type Scope, type World } from './world.ts';
-import { MATRIX, type Expect, type Row } from './authz-matrix.ts';
+import { clientFor, registeredRoutes, worldOn, type Scope } from './world.ts';
+import { MATRIX, matrixRow, routeKey, type Expect, type Row } from './authz-matrix.ts';
 
 /**
  * 2b. The authorization matrix for API tokens (issue #11: tokens are for integrations). Every row
@@ -19,9 +19,7 @@ import { MATRIX, type Expect, type Row } from './authz-matrix.ts';
  * A static check over MATRIX proves the full token never succeeds where its owner does not.
  */
 const ROUTES = await registeredRoutes();
-const keyOf = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
-const rowOf = (r: { method: string; url: string }): Row | undefined => MATRIX[keyOf(r).replace(/^HEAD /, 'GET ')];
-const CHECKED = ROUTES.filter((r) => rowOf(r));
+const CHECKED = ROUTES.filter((r) => matrixRow(r));
 const READS = new Set(['GET', 'HEAD']);
 const SCOPED_TO: Permission = 'people.read';
 const ok = (status: number) => status >= 200 && status < 300;
@@ -43,7 +41,7 @@ function expectedFor(token: NarrowToken, route: RegisteredRoute, full: number): 
   if (route.policy.interactive) return { status: 403, code: 'session_required' };
   if (token === 'readOnly') return READS.has(route.method) ? { status: full } : { status: 403, code: 'token_read_only' };
   if (route.policy.kind === 'permission' && route.policy.permission !== SCOPED_TO) return { status: 403, code: 'forbidden' };
-  const serviceNeeds = SERVICE_CHECKED[keyOf(route)];
+  const serviceNeeds = SERVICE_CHECKED[routeKey(route)];
   if (serviceNeeds && !serviceNeeds.includes(SCOPED_TO) && ok(full)) return { status: 403, code: 'forbidden' };
   return { status: full };
 }
@@ -66,23 +64,16 @@ describe('authorization matrix for tokens: the rows themselves', () => {
     const paths = interactive.map((r) => r.url);
     for (const p of ['/api/auth/login', '/api/auth/password', '/api/auth/totp/setup', '/api/auth/session', '/api/api-tokens'])
       expect(paths).toContain(p);
-    expect(interactive.filter((r) => rowOf(r)?.in.token !== 403).map(keyOf)).toEqual([]);
+    expect(interactive.filter((r) => matrixRow(r)?.in.token !== 403).map(routeKey)).toEqual([]);
   });
 });
 
 describe.each(ENGINES)('authorization matrix for narrow tokens on %s', (engine) => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    w = await buildWorld(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const world = worldOn(engine);
 
   it.each(CHECKED)('$method $url', async (route) => {
-    const row = rowOf(route)!;
+    const { t, w } = world;
+    const row = matrixRow(route)!;
     const wrong: string[] = [];
     for (const token of ['readOnly', 'peopleReadOnly'] as const) {
       const client = clientFor(t, 'token', w.users.deptHead, { bearer: w.narrowTokens[token] });

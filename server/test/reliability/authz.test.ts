@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { ENGINES, startTestApp, type TestApp } from '../harness.ts';
-import { buildWorld, registeredRoutes, ROLES, type Scope, type World } from './world.ts';
-import { MATRIX, missingRowHelp } from './authz-matrix.ts';
+import { ENGINES } from '../harness.ts';
+import { registeredRoutes, ROLES, worldOn, type Scope } from './world.ts';
+import { MATRIX, matrixRow, missingRowHelp, routeKey } from './authz-matrix.ts';
 
 /**
  * 2. Authorization matrix: each row of MATRIX (authz-matrix.ts) run as each role against a fresh
@@ -10,18 +10,16 @@ import { MATRIX, missingRowHelp } from './authz-matrix.ts';
  * HEAD routes are checked with their GET row.
  */
 const ROUTES = await registeredRoutes();
-const keyOf = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
-const rowOf = (r: { method: string; url: string }) => MATRIX[keyOf(r).replace(/^HEAD /, 'GET ')];
-const CHECKED = ROUTES.filter((r) => rowOf(r));
+const CHECKED = ROUTES.filter((r) => matrixRow(r));
 
 describe('authorization matrix: coverage', () => {
   it('has a row for every registered route (a new route must add one)', () => {
-    const missing = ROUTES.filter((r) => r.method !== 'HEAD' && !MATRIX[keyOf(r)]).map((r) => missingRowHelp(r.method, r.url));
+    const missing = ROUTES.filter((r) => r.method !== 'HEAD' && !MATRIX[routeKey(r)]).map((r) => missingRowHelp(r.method, r.url));
     expect(missing, `\n${missing.join('\n\n')}\n`).toEqual([]);
   });
 
   it('has no row for a route that no longer exists', () => {
-    const registered = new Set(ROUTES.map(keyOf));
+    const registered = new Set(ROUTES.map(routeKey));
     expect(
       Object.keys(MATRIX).filter((k) => !registered.has(k)),
       'rows for routes the app does not register: remove them',
@@ -30,18 +28,11 @@ describe('authorization matrix: coverage', () => {
 });
 
 describe.each(ENGINES)('authorization matrix on %s', (engine) => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    w = await buildWorld(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const world = worldOn(engine);
 
   it.each(CHECKED)('$method $url', async (route) => {
-    const row = rowOf(route)!;
+    const { w } = world;
+    const row = matrixRow(route)!;
     const scopes: Scope[] = row.out ? ['in', 'out'] : ['in'];
     const wrong: string[] = [];
     for (const scope of scopes) {

@@ -74,6 +74,10 @@ describe('backup under load (SQLite)', () => {
     const target = await freshData('sqlite');
     dirs.push(target.dataDir);
     const last = files.at(-1)!.file;
+    const keyless = await runCli(['restore', last], cliEnv(target));
+    expect(keyless.code, 'a keyed backup is not restored where its audit key is missing').toBe(1);
+    expect(keyless.stderr).toContain('audit.key');
+    fs.copyFileSync(path.join(d.dataDir, 'audit.key'), path.join(target.dataDir, 'audit.key'));
     const restore = await runCli(['restore', last], cliEnv(target));
     expect(restore.code, restore.stderr).toBe(0);
     const restored = await startServer(target);

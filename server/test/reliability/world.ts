@@ -3,7 +3,9 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { ApiTokenScope, Permission } from '@qinlian/contracts';
+import { afterAll, beforeAll } from 'vitest';
 import { startTestApp, type TestApp } from '../harness.ts';
+import type { Engine } from '../../src/platform/db/database.ts';
 import type { RegisteredRoute } from '../../src/platform/http/auth-hook.ts';
 import { buildDepartment, buildPerson, buildPost, buildRole, rootDepartment, TEST_PASSWORD } from '../factories.ts';
 import { systemCtx } from '../../src/bootstrap.ts';
@@ -221,4 +223,28 @@ export async function registeredRoutes(): Promise<RegisteredRoute[]> {
   } finally {
     await t.close();
   }
+}
+
+/**
+ * The world of one describe block on one engine: the app started and the actors built before its
+ * tests, the app closed after them. Read `t` and `w` inside tests (they are set once `beforeAll` has run).
+ */
+export function worldOn(engine: Engine) {
+  let t: TestApp | undefined;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    w = await buildWorld(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  return {
+    get t() {
+      return t!;
+    },
+    get w() {
+      return w;
+    },
+  };
 }

@@ -72,5 +72,6 @@ export const enPlanning: typeof zhPlanning = {
     doneHint: 'They are drafts: check them before assigning.',
     toDrafts: 'See the drafts',
     another: 'Import another file',
+    backfill: "Back-fill: allow due dates before today or outside the plan's period (importing past tasks)",
   },
 };

@@ -94,6 +94,8 @@ export const enSystem: typeof zhSystem = {
       bad_totp: 'Wrong code',
       disabled: 'Disabled',
       unlocked: 'Released by an administrator',
+      bad_current_password: 'Wrong current password',
+      reauth: 'Current password confirmed',
     },
   },
   audit: {

@@ -69,5 +69,6 @@ export const zhPlanning = {
     doneHint: '任务为草稿状态，核对后再交办。',
     toDrafts: '查看草稿任务',
     another: '继续导入',
+    backfill: '补录：允许完成时限早于今天或超出计划期间（导入已发生的任务）',
   },
 };

@@ -93,6 +93,8 @@ export const zhSystem = {
       bad_totp: '验证码错误',
       disabled: '账号停用',
       unlocked: '管理员解除限速',
+      bad_current_password: '身份验证密码错误',
+      reauth: '身份验证通过',
     },
   },
   audit: {

@@ -42,6 +42,10 @@ export function fakeApi() {
     calls(method: string, path: string) {
       return requests.filter((r) => r.method === method && r.path === path);
     },
+    /** The query string of the latest GET to one path, as an object (a list's filters and page). */
+    lastQuery(path: string) {
+      return Object.fromEntries(requests.findLast((r) => r.method === 'GET' && r.path === path)?.query ?? []);
+    },
   };
 }
 

@@ -17,12 +17,28 @@ import { publicRoute, sessionOnly, signedIn, signedInDuringPasswordChange } from
 import { actorForUser } from './actor.ts';
 import { changePassword, currentUserRow, disableTotp, enableTotp, SESSION_COOKIE, setupTotp, signIn, signOut } from './auth.service.ts';
 import { presentCurrentUser } from './identity.presenter.ts';
+import type { Reauth } from './reauth.ts';
 
 const tags = ['auth'];
 // Every route here handles credentials or the session itself: never reachable with an API token.
 const signInRoute = sessionOnly(publicRoute);
 const ownAccount = sessionOnly(signedIn);
 const ownAccountDuringPasswordChange = sessionOnly(signedInDuringPasswordChange);
+
+/**
+ * What re-authentication needs (reauth.ts): the sign-in delay's rule and the client. A delay answers
+ * 429 with Retry-After, as sign-in does.
+ */
+const reauthOf = (req: FastifyRequest): Reauth => ({
+  userAgent: req.headers['user-agent'] ?? '',
+  rule: { attempts: req.server.config.lockout.attempts, maxMinutes: req.server.config.lockout.minutes },
+});
+function retryAfter(reply: FastifyReply) {
+  return (err: unknown): never => {
+    if (err instanceof DomainError && err.code === 'too_many_attempts') reply.header('retry-after', String(err.params.seconds));
+    throw err;
+  };
+}
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: req.server.config.secureCookies });
@@ -43,10 +59,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         { userAgent: req.headers['user-agent'] ?? '' },
         app.config,
         req.cookies[SESSION_COOKIE],
-      ).catch((err: unknown) => {
-        if (err instanceof DomainError && err.code === 'too_many_attempts') reply.header('retry-after', String(err.params.seconds));
-        throw err;
-      });
+      ).catch(retryAfter(reply));
       setSessionCookie(req, reply, result.token);
       const actor = await actorForUser(ctx.db, result.user, 'session');
       return { user: await presentCurrentUser(ctx.db, actor, result.user), csrfToken: result.csrfToken };
@@ -86,8 +99,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: ownAccountDuringPasswordChange },
       schema: { tags, summary: '修改本人密码', body: ChangePasswordBody, response: { 200: Ok } },
     },
-    async (req) => {
-      await changePassword(ctxOf(req), req.body, req.cookies[SESSION_COOKIE]);
+    async (req, reply) => {
+      await changePassword(ctxOf(req), req.body, reauthOf(req), req.cookies[SESSION_COOKIE]).catch(retryAfter(reply));
       return { ok: true as const };
     },
   );
@@ -98,7 +111,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: ownAccount },
       schema: { tags, summary: '生成动态验证码密钥（须输入当前密码）', body: TotpSetupBody, response: { 200: TotpSetupResponse } },
     },
-    async (req) => setupTotp(ctxOf(req), req.body.password),
+    async (req, reply) => setupTotp(ctxOf(req), req.body.password, reauthOf(req)).catch(retryAfter(reply)),
   );
 
   app.post(
@@ -107,8 +120,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: ownAccount },
       schema: { tags, summary: '启用动态验证码（须输入当前密码）', body: TotpEnableBody, response: { 200: Ok } },
     },
-    async (req) => {
-      await enableTotp(ctxOf(req), req.body);
+    async (req, reply) => {
+      await enableTotp(ctxOf(req), req.body, reauthOf(req)).catch(retryAfter(reply));
       return { ok: true as const };
     },
   );
@@ -119,8 +132,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: ownAccount },
       schema: { tags, summary: '停用动态验证码（须输入当前密码）', body: TotpDisableBody, response: { 200: Ok } },
     },
-    async (req) => {
-      await disableTotp(ctxOf(req), req.body.password);
+    async (req, reply) => {
+      await disableTotp(ctxOf(req), req.body.password, reauthOf(req)).catch(retryAfter(reply));
       return { ok: true as const };
     },
   );

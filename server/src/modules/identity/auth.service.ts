@@ -4,7 +4,6 @@ import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
 import { iso } from '../../platform/clock.ts';
 import type { Authentication } from '../../platform/http/auth-hook.ts';
 import { assertPasswordPolicy, hashPassword, newSecret, secretDigest, verifyPassword } from '../../platform/auth/passwords.ts';
@@ -12,39 +11,16 @@ import { newTotpSecret, totpUrl, totpValid } from '../../platform/auth/totp.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
 import { actorForUser, cachedActorForUser } from './actor.ts';
 import { effectivePermissions, isReadOnly } from './token-scope.ts';
-import { currentDelay, FAILURES, SPELL_ENDS, SPELL_MEMORY_MS, SPELL_ROWS_BEYOND_LIMIT, type DelayRule } from './sign-in-delay.ts';
+import { FAILURES, type DelayRule } from './sign-in-delay.ts';
+import { delayOf, logSignIn, type Origin } from './sign-in-log.ts';
+import { assertCurrentPassword, type Reauth } from './reauth.ts';
 
 export const SESSION_COOKIE = 'qinlian_session';
 let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword(newSecret('decoy-')));
 const TOUCH_EVERY_MS = 60_000;
 
-type Origin = { userAgent: string };
 type SignInInput = { username: string; password: string; totp?: string };
-
-async function logSignIn(ctx: Ctx, input: { username: string; userId: string | null; result: string }, origin: Origin) {
-  await identityRepo.insertSignIn(ctx.db, {
-    id: newId(),
-    ...input,
-    ip: ctx.ip,
-    userAgent: origin.userAgent.slice(0, 300),
-    at: iso(ctx.clock.now()),
-  });
-}
-
-/** The wait this name from this address has earned by its failures since its last success there. */
-async function delayOf(ctx: Ctx, username: string, rule: DelayRule) {
-  const since = iso(new Date(ctx.clock.now().getTime() - SPELL_MEMORY_MS));
-  const rows = await identityRepo.recentSignIns(
-    ctx.db,
-    username,
-    ctx.ip,
-    [...FAILURES, ...SPELL_ENDS],
-    since,
-    rule.attempts + SPELL_ROWS_BEYOND_LIMIT,
-  );
-  return currentDelay(rows, rule);
-}
 
 /** Tell the owner once per spell that sign-ins to their account are being delayed from one address. */
 async function tellOwnerOfDelay(tx: TxCtx, user: UserRow) {
@@ -176,19 +152,15 @@ export async function currentUserRow(ctx: Ctx): Promise<UserRow> {
   return user;
 }
 
-/**
- * Re-authentication for the account's own security steps: a session proves a browser, not the
- * person at it, so password and second-factor changes carry the current password in the body.
- */
-async function assertCurrentPassword(user: UserRow, password: string, field: string) {
-  if (!(await verifyPassword(user.passwordHash, password)))
-    throw new DomainError('wrong_current_password', 400, {}, [{ path: field, message: 'wrong' }]);
-}
-
 /** Change one's own password; the other sessions and every API token of this account end. */
-export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepSessionToken?: string) {
+export async function changePassword(
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string },
+  reauth: Reauth,
+  keepSessionToken?: string,
+) {
   const user = await currentUserRow(ctx);
-  await assertCurrentPassword(user, input.currentPassword, 'body.currentPassword');
+  await assertCurrentPassword(ctx, user, input.currentPassword, 'body.currentPassword', reauth);
   assertPasswordPolicy(input.newPassword);
   if (input.currentPassword === input.newPassword)
     throw new DomainError('password_reused', 400, {}, [{ path: 'body.newPassword', message: 'reused' }]);
@@ -206,9 +178,9 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
  * Step one of TOTP: a new secret, not yet active until a code from it is confirmed. Refused while
  * TOTP is on: a new secret would silently switch the second factor off.
  */
-export async function setupTotp(ctx: Ctx, password: string) {
+export async function setupTotp(ctx: Ctx, password: string, reauth: Reauth) {
   const user = await currentUserRow(ctx);
-  await assertCurrentPassword(user, password, 'body.password');
+  await assertCurrentPassword(ctx, user, password, 'body.password', reauth);
   if (user.totpEnabled) throw new DomainError('totp_already_enabled', 409);
   const secret = newTotpSecret();
   await inTransaction(ctx, async (tx) => {
@@ -218,9 +190,9 @@ export async function setupTotp(ctx: Ctx, password: string) {
   return { secret, otpauthUrl: totpUrl(secret, user.username) };
 }
 
-export async function enableTotp(ctx: Ctx, input: { code: string; password: string }) {
+export async function enableTotp(ctx: Ctx, input: { code: string; password: string }, reauth: Reauth) {
   const user = await currentUserRow(ctx);
-  await assertCurrentPassword(user, input.password, 'body.password');
+  await assertCurrentPassword(ctx, user, input.password, 'body.password', reauth);
   if (!user.totpSecret) throw new DomainError('totp_not_setup', 409);
   if (!totpValid(user.totpSecret, input.code, ctx.clock.now()))
     throw new DomainError('bad_totp', 400, {}, [{ path: 'body.code', message: 'bad_totp' }]);
@@ -230,9 +202,9 @@ export async function enableTotp(ctx: Ctx, input: { code: string; password: stri
   });
 }
 
-export async function disableTotp(ctx: Ctx, password: string) {
+export async function disableTotp(ctx: Ctx, password: string, reauth: Reauth) {
   const user = await currentUserRow(ctx);
-  await assertCurrentPassword(user, password, 'body.password');
+  await assertCurrentPassword(ctx, user, password, 'body.password', reauth);
   await inTransaction(ctx, async (tx) => {
     await identityRepo.updateUser(tx.db, user.id, { totpEnabled: 0, totpSecret: null, updatedAt: iso(tx.clock.now()) });
     await recordAudit(tx, { action: 'user.totp_disable', entityType: 'user', entityId: user.id });

@@ -5,10 +5,14 @@
  * that address, each further attempt waits 1 minute, then 2, 4, … up to `maxMinutes`.
  */
 
-/** Results that count as a failed guess; 'delayed' refusals and a missing second factor do not. */
-export const FAILURES = ['unknown_user', 'bad_password', 'bad_totp'];
-/** Results that end a spell of failures: a success, or an administrator releasing the name (解除限速). */
-export const SPELL_ENDS = ['success', 'unlocked'];
+/**
+ * Results that count as a failed guess — at sign-in, or of the current password asked again for
+ * one's own security steps (reauth.ts: a stolen session guessing it); 'delayed' refusals and a
+ * missing second factor do not.
+ */
+export const FAILURES = ['unknown_user', 'bad_password', 'bad_totp', 'bad_current_password'];
+/** Results that end a spell of failures: a success, the current password given right, or an administrator releasing the name (解除限速). */
+export const SPELL_ENDS = ['success', 'reauth', 'unlocked'];
 /** How far back a spell of failures is read: older ones are forgotten. */
 export const SPELL_MEMORY_MS = 24 * 3_600_000;
 /** Rows worth reading: past `attempts + 30` failures the wait is long capped. */

@@ -1,7 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Desk, InboxItem, Instruction, Permission, Task, TaskEvent } from '@qinlian/contracts';
+import type { Desk, InboxItem, Instruction, Permission, TaskEvent } from '@qinlian/contracts';
 import { ENGINES, signIn, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildDepartment, buildPerson, buildPost, buildSignedInUser, buildTask, TEST_PASSWORD } from '../../../test/factories.ts';
+import {
+  buildAssignedTask,
+  buildDepartment,
+  buildPerson,
+  buildPost,
+  buildSignedInUser,
+  buildTask,
+  TEST_PASSWORD,
+} from '../../../test/factories.ts';
 
 const START = new Date('2026-03-02T01:00:00Z'); // Monday 2 March, 09:00 in Shanghai
 
@@ -145,14 +153,7 @@ describe.each(ENGINES)('instructions (批示) and their feedback on %s', (engine
     const { dept, head } = await unit();
     const post = await buildPost(t, { departmentId: dept.id });
     const handler = (await buildSignedInUser(t, { permissions: handling, dataScope: 'dept', personId: post.aPersonId })).session;
-    const created = await buildTask(t, { leadDepartmentId: dept.id, responsiblePostId: post.id });
-    const task = (
-      await office.request({
-        method: 'POST',
-        url: `/api/tasks/${created.id}/transition`,
-        payload: { action: 'assign', version: created.version },
-      })
-    ).json() as Task;
+    const task = await buildAssignedTask(t, office, { leadDepartmentId: dept.id, responsiblePostId: post.id });
     expect(
       (await office.request({ method: 'POST', url: `/api/tasks/${task.id}/instructions`, payload: { text: '抓紧' } })).statusCode,
     ).toBe(403);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildSignedInUser } from '../../../test/factories.ts';
-import { multipartFile } from '../../../test/multipart.ts';
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/harness.ts';
 import { writeSheet } from '../../platform/documents/xlsx.ts';
+import { evidenceUploadsOn } from './evidence-uploads.test-support.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PAGE = Buffer.from('<!doctype html><html><script>fetch("/api/me").then(r=>r.text()).then(alert)</script></html>');
@@ -10,25 +9,11 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** 按内容定类型: evidence is typed by its bytes, and only images and PDF are ever shown inline. */
 describe.each(ENGINES)('evidence typed by content on %s', (engine) => {
-  let t: TestApp;
-  let s: Session;
-
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    s = (await buildSignedInUser(t, { permissions: ['tasks.read'] })).session;
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  const upload = (filename: string, contentType: string, data: Buffer, lang = 'zh-CN') => {
-    const body = multipartFile({ filename, contentType, data });
-    return s.request({ method: 'POST', url: '/api/files', payload: body.payload, headers: { ...body.headers, 'accept-language': lang } });
-  };
-  const rows = async () => (await t.db.db.selectFrom('files').select('id').execute()).length;
+  const e = evidenceUploadsOn(engine);
+  const { upload, storedFiles } = e;
 
   it('refuses a page declared as an image or a PDF, in both languages, and stores nothing', async () => {
-    const before = await rows();
+    const before = await storedFiles();
     for (const contentType of ['image/png', 'application/pdf']) {
       const res = await upload('a.png', contentType, PAGE);
       expect(res.statusCode, res.body).toBe(400);
@@ -37,7 +22,7 @@ describe.each(ENGINES)('evidence typed by content on %s', (engine) => {
     }
     const en = await upload('a.pdf', 'application/pdf', PAGE, 'en-US');
     expect(en.json().error.message).toContain('does not match its declared type');
-    expect(await rows()).toBe(before);
+    expect(await storedFiles()).toBe(before);
   });
 
   it('refuses a real PDF declared as an image', async () => {
@@ -50,9 +35,9 @@ describe.each(ENGINES)('evidence typed by content on %s', (engine) => {
     const res = await upload('通知.pdf', 'application/octet-stream', PDF);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().mime).toBe('application/pdf');
-    const row = await t.db.db.selectFrom('files').select('mime').where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    const row = await e.t.db.db.selectFrom('files').select('mime').where('id', '=', res.json().id).executeTakeFirstOrThrow();
     expect(row.mime).toBe('application/pdf');
-    const got = await s.request({ method: 'GET', url: `${res.json().url}?inline=true` });
+    const got = await e.s.request({ method: 'GET', url: `${res.json().url}?inline=true` });
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('application/pdf');
     expect(got.headers['content-disposition']).toMatch(/^inline; /);
@@ -63,7 +48,7 @@ describe.each(ENGINES)('evidence typed by content on %s', (engine) => {
     const res = await upload('台账.xlsx', XLSX_MIME, xlsx);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().mime).toBe(XLSX_MIME);
-    const got = await s.request({ method: 'GET', url: `${res.json().url}?inline=true` });
+    const got = await e.s.request({ method: 'GET', url: `${res.json().url}?inline=true` });
     expect(got.headers['content-disposition']).toMatch(/^attachment; filename="__\.xlsx"; filename\*=UTF-8''/);
     expect(got.headers['content-type']).toBe('application/octet-stream');
     expect(got.rawPayload.equals(xlsx)).toBe(true);
@@ -75,7 +60,7 @@ describe.each(ENGINES)('evidence typed by content on %s', (engine) => {
     expect(txt.json().mime).toBe('text/plain');
     const csv = await upload('台账.csv', 'application/vnd.ms-excel', Buffer.from('事项,进度\n一,100\n'));
     expect(csv.json().mime).toBe('text/csv');
-    const got = await s.request({ method: 'GET', url: `${txt.json().url}?inline=true` });
+    const got = await e.s.request({ method: 'GET', url: `${txt.json().url}?inline=true` });
     expect(got.headers['content-disposition']).toMatch(/^attachment; /);
     // a page declared as text is still a page
     expect((await upload('a.txt', 'text/plain', PAGE)).statusCode).toBe(400);

@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildSignedInUser } from '../../../test/factories.ts';
-import { multipartFile } from '../../../test/multipart.ts';
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/harness.ts';
+import { evidenceUploadsOn } from './evidence-uploads.test-support.ts';
 
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(126, 0), Buffer.from('PE\0\0')]);
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** 佐证材料白名单: evidence is an office document, PDF, image, text or archive by its bytes — never a program. */
 describe.each(ENGINES)('evidence allow-list on %s', (engine) => {
-  let t: TestApp;
-  let s: Session;
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    s = (await buildSignedInUser(t, { permissions: ['tasks.read'] })).session;
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  const upload = (filename: string, contentType: string, data: Buffer, lang = 'zh-CN') => {
-    const body = multipartFile({ filename, contentType, data });
-    return s.request({ method: 'POST', url: '/api/files', payload: body.payload, headers: { ...body.headers, 'accept-language': lang } });
-  };
-  const rows = async () => (await t.db.db.selectFrom('files').select('id').execute()).length;
+  const e = evidenceUploadsOn(engine);
+  const { upload, storedFiles } = e;
 
   it('refuses virus.exe with 415 in both languages, whatever it claims to be, and stores nothing', async () => {
-    const before = await rows();
+    const before = await storedFiles();
     for (const declared of ['application/octet-stream', 'application/x-msdownload']) {
       const res = await upload('virus.exe', declared, EXE);
       expect(res.statusCode, res.body).toBe(415);
@@ -36,7 +22,7 @@ describe.each(ENGINES)('evidence allow-list on %s', (engine) => {
     expect(en.json().error.message).toContain('never a program');
     // renamed, it is still a program: the bytes decide, not the name
     expect((await upload('报告.pdf', 'application/octet-stream', EXE)).statusCode).toBe(415);
-    expect(await rows()).toBe(before);
+    expect(await storedFiles()).toBe(before);
   });
 
   it('refuses bytes nobody recognises', async () => {
@@ -56,12 +42,12 @@ describe.each(ENGINES)('evidence allow-list on %s', (engine) => {
 
   it('lets only the console itself frame an inline PDF (the preview dialog); attachments stay unframeable', async () => {
     const pdf = (await upload('通知.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n%%EOF\n'))).json();
-    const inline = await s.request({ method: 'GET', url: `${pdf.url}?inline=true` });
+    const inline = await e.s.request({ method: 'GET', url: `${pdf.url}?inline=true` });
     expect(inline.headers['content-disposition']).toMatch(/^inline; /);
     expect(inline.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(inline.headers['content-security-policy']).toContain("frame-ancestors 'self'");
     expect(inline.headers['content-security-policy']).not.toContain("frame-ancestors 'none'");
-    const download = await s.request({ method: 'GET', url: pdf.url });
+    const download = await e.s.request({ method: 'GET', url: pdf.url });
     expect(download.headers['content-disposition']).toMatch(/^attachment; /);
     expect(download.headers['x-frame-options']).toBe('DENY');
     expect(download.headers['content-security-policy']).toContain("frame-ancestors 'none'");

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxItem, Task } from '@qinlian/contracts';
 import { ENGINES, signIn, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
 import {
+  buildAssignedTask,
   buildDepartment,
   buildMeasure,
   buildPerson,
@@ -55,16 +56,7 @@ describe.each(ENGINES)('纪检监察 on supervision on %s', (engine) => {
     await t.close();
   });
 
-  const assigned = async (overrides: Parameters<typeof buildTask>[1] = {}) => {
-    const task = await buildTask(t, overrides);
-    const res = await office.request({
-      method: 'POST',
-      url: `/api/tasks/${task.id}/transition`,
-      payload: { action: 'assign', version: task.version },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as Task;
-  };
+  const assigned = (overrides: Parameters<typeof buildTask>[1] = {}) => buildAssignedTask(t, office, overrides);
 
   it('reads plans, every department’s tasks and the board, with no action offered', async () => {
     const measure = await buildMeasure(t);

@@ -19,7 +19,8 @@ import {
   type ProgrammeRow,
 } from '../plan/index.ts';
 import { insertTask, nextTaskCode } from './tasks.service.ts';
-import { EMPTY_GRADE } from './task-views.service.ts';
+import { dueDateProblem, dueDateRuleBinds } from './task-dates.service.ts';
+import { EMPTY_GRADE, today } from './task-views.service.ts';
 import { PLAN_COLUMNS as C } from './tasks.xlsx.ts';
 
 export const MAX_PLAN_ROWS = 5000;
@@ -59,8 +60,13 @@ const isDate = (s: string) => CalendarDate.safeParse(s).success;
 const normalDate = (s: string) =>
   s.replace(/[./]/g, '-').replace(/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
 
-/** Every rule on every row; the report names every problem at once. */
-async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prepared: Prepared[]; errors: RowError[] }> {
+/** Every rule on every row; the report names every problem at once. `truthfulDates`: due dates as the task API wants them. */
+async function validate(
+  ctx: Ctx,
+  planId: string,
+  rows: Cells[],
+  truthfulDates: boolean,
+): Promise<{ prepared: Prepared[]; errors: RowError[] }> {
   const errors: RowError[] = [];
   const fail = (row: number, field: string, code: DetailCode, params: Record<string, string | number> = {}) =>
     errors.push({ row, field, message: detailMessage(code, ctx.lang, params) });
@@ -82,11 +88,13 @@ async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prep
   );
   const leaderNames = rows.map((r) => r.leader.split('/')[0]!.trim()).filter(Boolean);
   const people = await peopleNamed(ctx.db, leaderNames);
-  const [existingMeasures, existingProgrammes, existingTasks] = await Promise.all([
+  const [existingMeasures, existingProgrammes, existingTasks, plan] = await Promise.all([
     measuresOf(ctx.db, planId),
     programmesOf(ctx.db, planId),
     tasksRepo.ofPlan(ctx.db, planId),
+    getPlan(ctx, planId),
   ]);
+  const day = today(ctx);
   const programmeOfId = new Map(existingProgrammes.map((p) => [p.id, p.code]));
   const measureProgramme = new Map(existingMeasures.map((m) => [m.code, programmeOfId.get(m.programmeId)]));
   const taskMeasure = new Map(existingTasks.map((t) => [t.code, existingMeasures.find((m) => m.id === t.measureId)?.code ?? '']));
@@ -152,6 +160,8 @@ async function validate(ctx: Ctx, planId: string, rows: Cells[]): Promise<{ prep
     const due = normalDate(r.dueDate);
     if (!isDate(start)) fail(r.row, C.startDate, r.startDate ? 'bad_date' : 'required');
     if (!isDate(due)) fail(r.row, C.dueDate, r.dueDate ? 'bad_date' : 'required');
+    const untrue = truthfulDates && isDate(due) ? dueDateProblem(due, day, plan) : null;
+    if (untrue) fail(r.row, C.dueDate, `import_${untrue.code}`, untrue.params);
     const weight = r.weight ? Number(r.weight) : 1;
     if (!Number.isInteger(weight) || weight < 1 || weight > 100) fail(r.row, C.weight, 'bad_integer', { min: 1, max: 100 });
     const tagged =
@@ -296,15 +306,16 @@ export async function importPlan(
   ctx: Ctx,
   planId: string,
   bytes: Buffer,
-  opts: { dryRun: boolean; reading?: ImportReading },
+  opts: { dryRun: boolean; backfill?: boolean; reading?: ImportReading },
 ): Promise<ImportReport> {
   await getPlan(ctx, planId);
   planPolicy.assert(ctx.actor!, 'manage', null);
+  const truthfulDates = dueDateRuleBinds(ctx.actor!, opts.backfill); // 403 before the file is read when back-fill is not theirs
   const rows = await readPlanSheet(ctx, bytes, opts.reading);
   const progress = (state: 'checking' | 'writing', done: number, total: number) => opts.reading?.onProgress({ state, done, total });
   const run = async (c: Ctx): Promise<ImportReport> => {
     progress('checking', 0, rows.length);
-    const { prepared, errors } = await validate(c, planId, rows);
+    const { prepared, errors } = await validate(c, planId, rows, truthfulDates);
     const tasks = prepared.filter((p) => p.task).length;
     if (errors.length || opts.dryRun) {
       const planRows = rows.map((r) => ({ row: r.row, programme: r.programmeCode, measure: r.measureCode, code: r.code, title: r.title }));
@@ -319,7 +330,12 @@ export async function importPlan(
     }
     return inTransaction(c, async (tx) => {
       const created = await write(tx, planId, prepared, (done) => progress('writing', done, prepared.length));
-      await recordAudit(tx, { action: 'plan.import', entityType: 'plan', entityId: planId, after: { rows: rows.length, created } });
+      await recordAudit(tx, {
+        action: 'plan.import',
+        entityType: 'plan',
+        entityId: planId,
+        after: { rows: rows.length, created, backfill: !!opts.backfill },
+      });
       return { dryRun: false, committed: true, total: rows.length, created, errors: [] };
     });
   };

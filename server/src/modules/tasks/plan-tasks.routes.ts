@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, ImportJob, ImportQuery, ImportReport, Rollup } from '@qinlian/contracts';
+import { IdParams, ImportJob, ImportReport, PlanImportQuery, Rollup } from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { answerImport } from '../../platform/documents/import-jobs.ts';
 import { attachment, XLSX_MIME as XLSX } from '../../platform/http/download.ts';
@@ -64,14 +64,18 @@ export const planTaskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '导入计划（XLSX：工程/举措/任务行；先校验全部行，有错不写入）',
         params: IdParams,
-        querystring: ImportQuery,
+        querystring: PlanImportQuery,
         consumes: ['multipart/form-data'],
         response: { 200: ImportReport, 202: ImportJob },
       },
     },
     async (req, reply) =>
       answerImport(req, reply, { kind: 'plan', background: req.query.background === 'true' }, (bytes, reading) =>
-        importPlan(ctxOf(req), req.params.id, bytes, { dryRun: req.query.dryRun === 'true', reading }),
+        importPlan(ctxOf(req), req.params.id, bytes, {
+          dryRun: req.query.dryRun === 'true',
+          backfill: req.query.backfill === 'true',
+          reading,
+        }),
       ),
   );
 };

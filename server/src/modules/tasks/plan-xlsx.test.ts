@@ -14,6 +14,7 @@ import {
   buildTask,
 } from '../../../test/factories.ts';
 import { multipartFile } from '../../../test/multipart.ts';
+import { firstSheetRows } from '../../../test/xlsx-rows.ts';
 import { PLAN_COLUMNS as C } from './tasks.xlsx.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,18 +27,6 @@ async function workbook(rows: Record<string, string | number>[]): Promise<Buffer
   for (const r of rows) sheet.addRow(HEADERS.map((h) => r[h] ?? ''));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-async function readRows(bytes: Buffer): Promise<Record<string, string>[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as never);
-  const sheet = wb.worksheets[0]!;
-  const header = (sheet.getRow(1).values as string[]).slice(1);
-  const out: Record<string, string>[] = [];
-  sheet.eachRow((row, n) => {
-    if (n > 1) out.push(Object.fromEntries(header.map((h, i) => [h, String(row.getCell(i + 1).text ?? '')])));
-  });
-  return out;
-}
-
 describe.each(ENGINES)('plan workbook and evidence files on %s', (engine) => {
   let t: TestApp;
   let office: Session;
@@ -186,6 +175,35 @@ describe.each(ENGINES)('plan workbook and evidence files on %s', (engine) => {
     expect(again.errors[0]).toMatchObject({ row: 2, field: C.code, message: '编号“M05-01”已存在' });
   });
 
+  /** 导入预览: a dry run lists every row it read, so the console can show each with its errors or "ok". */
+  it('lists every row read on a dry run and on a refusal, none once written', async () => {
+    const plan = await buildPlan(t);
+    const row = (title: string, over: Record<string, string> = {}) => ({
+      [C.programmeCode]: 'P1',
+      [C.measureCode]: 'M01',
+      [C.title]: title,
+      [C.leadDepartment]: dept.name,
+      [C.startDate]: '2026-03-02',
+      [C.dueDate]: '2026-06-30',
+      ...over,
+    });
+    const good = await workbook([row('第一项', { [C.code]: 'M01-01' }), row('第二项')]);
+    const dry = (await importPlan(plan.id, good, true)).json();
+    expect(dry).toMatchObject({ dryRun: true, committed: false, total: 2, errors: [] });
+    expect(dry.planRows).toEqual([
+      { row: 2, programme: 'P1', measure: 'M01', code: 'M01-01', title: '第一项' },
+      { row: 3, programme: 'P1', measure: 'M01', code: '', title: '第二项' },
+    ]);
+
+    const bad = (await importPlan(plan.id, await workbook([row('好的'), row('坏的', { [C.dueDate]: '2026-02-30' })]))).json();
+    expect(bad).toMatchObject({ committed: false, errors: [{ row: 3, field: C.dueDate }] });
+    expect(bad.planRows.map((r: { row: number }) => r.row)).toEqual([2, 3]);
+
+    const written = (await importPlan(plan.id, good)).json();
+    expect(written).toMatchObject({ committed: true, created: 2 });
+    expect(written.planRows).toBeUndefined();
+  });
+
   it('exports the plan so that it imports again into another plan unchanged', async () => {
     const source = await buildPlan(t);
     const p = await buildProgramme(t, { planId: source.id, code: 'P3', name: '服务创优工程' });
@@ -210,7 +228,7 @@ describe.each(ENGINES)('plan workbook and evidence files on %s', (engine) => {
     const res = await office.request({ method: 'GET', url: `/api/plans/${source.id}/export.xlsx` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain(XLSX);
-    const rows = await readRows(res.rawPayload);
+    const rows = await firstSheetRows(res.rawPayload);
     expect(rows.map((r) => [r[C.measureCode], r[C.code], r[C.parentCode]])).toEqual([
       ['M08', '', ''],
       ['M07', 'M07-01', ''],
@@ -227,7 +245,7 @@ describe.each(ENGINES)('plan workbook and evidence files on %s', (engine) => {
     const target = await buildPlan(t);
     const report = (await importPlan(target.id, res.rawPayload)).json();
     expect(report).toMatchObject({ committed: true, created: 2, errors: [] });
-    const back = await readRows((await office.request({ method: 'GET', url: `/api/plans/${target.id}/export.xlsx` })).rawPayload);
+    const back = await firstSheetRows((await office.request({ method: 'GET', url: `/api/plans/${target.id}/export.xlsx` })).rawPayload);
     expect(back).toEqual(rows);
   });
 
@@ -241,7 +259,7 @@ describe.each(ENGINES)('plan workbook and evidence files on %s', (engine) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
-    const rows = await readRows(res.rawPayload);
+    const rows = await firstSheetRows(res.rawPayload);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ [C.title]: '落实“第一议题”制度', [C.leadDepartment]: dept.name, 状态: '草稿' });
   });

@@ -7,7 +7,6 @@ import {
   IdParams,
   MilestoneDoneBody,
   MilestoneParams,
-  Task,
   TaskEvent,
   TaskTransitionBody,
   UrgeBody,
@@ -19,8 +18,8 @@ import { servedAs } from './evidence.repo.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { gradeTask, transitionTask, urgeTask } from './task-actions.service.ts';
 import { markMilestone } from './task-milestones.service.ts';
-import { taskDetail } from './task-detail.service.ts';
-import { presentEvent, presentFile, presentTask } from './tasks.presenter.ts';
+import { presentEvent, presentFile } from './tasks.presenter.ts';
+import { taskStepRoute } from './task-step-route.ts';
 import { evidenceForDownload, uploadEvidence } from './evidence.service.ts';
 import { allowSameOriginFraming, attachment } from '../../platform/http/download.ts';
 
@@ -30,24 +29,14 @@ const NO_FILES = new Map();
 
 /** The life cycle and the office's actions on a task; evidence files. (Leaders' 批示: modules/instructions.) */
 export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const presentOne = async (req: Parameters<typeof ctxOf>[0], row: Awaited<ReturnType<typeof transitionTask>>) =>
-    presentTask(req.actor!, await taskDetail(ctxOf(req), row));
-
-  app.post(
-    '/tasks/:id/transition',
-    {
-      // either side may call it (office: plan.manage; department: tasks.handle); the service decides per step
-      config: { policy: signedIn },
-      schema: {
-        tags,
-        summary: '流转：交办、签收、拒收、报送进展、申请销号、部门审核通过/退回、销号、退回重办、重新打开（非法流转返回 409 及可执行操作）',
-        params: IdParams,
-        body: TaskTransitionBody,
-        response: { 200: Task },
-      },
-    },
-    async (req) => presentOne(req, await transitionTask(ctxOf(req), req.params.id, req.body)),
-  );
+  taskStepRoute(app, '/tasks/:id/transition', {
+    // either side may call it (office: plan.manage; department: tasks.handle); the service decides per step
+    policy: signedIn,
+    summary: '流转：交办、签收、拒收、报送进展、申请销号、部门审核通过/退回、销号、退回重办、重新打开（非法流转返回 409 及可执行操作）',
+    params: IdParams,
+    body: TaskTransitionBody,
+    run: (ctx, { id }, body) => transitionTask(ctx, id, body),
+  });
 
   app.post(
     '/tasks/:id/urge',
@@ -58,41 +47,31 @@ export const taskActionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(presentEvent(await urgeTask(ctxOf(req), req.params.id, req.body.message), NO_FILES)),
   );
 
-  app.put(
-    '/tasks/:id/grade',
-    {
-      config: { policy: taskPolicy.route('office') },
-      schema: { tags, summary: '五字要求评定（准 快 实 浓 显）', params: IdParams, body: GradeBody, response: { 200: Task } },
-    },
-    async (req) => presentOne(req, await gradeTask(ctxOf(req), req.params.id, req.body)),
-  );
+  taskStepRoute(app, '/tasks/:id/grade', {
+    method: 'PUT',
+    policy: taskPolicy.route('office'),
+    summary: '五字要求评定（准 快 实 浓 显）',
+    params: IdParams,
+    body: GradeBody,
+    run: (ctx, { id }, body) => gradeTask(ctx, id, body),
+  });
 
-  app.post(
-    '/tasks/:id/milestones/:milestoneId/complete',
-    {
-      // either side may (the handling department or the office); the service decides by the task
-      config: { policy: signedIn },
-      schema: {
-        tags,
-        summary: '时间节点完成（已签收或推进中；记录完成时间和标记人）',
-        params: MilestoneParams,
-        body: MilestoneDoneBody,
-        response: { 200: Task },
-      },
-    },
-    async (req) =>
-      presentOne(req, await markMilestone(ctxOf(req), req.params.id, req.params.milestoneId, { version: req.body.version, done: true })),
-  );
+  // either side may mark a milestone (the handling department or the office); the service decides by the task
+  taskStepRoute(app, '/tasks/:id/milestones/:milestoneId/complete', {
+    policy: signedIn,
+    summary: '时间节点完成（已签收或推进中；记录完成时间和标记人）',
+    params: MilestoneParams,
+    body: MilestoneDoneBody,
+    run: (ctx, { id, milestoneId }, { version }) => markMilestone(ctx, id, milestoneId, { version, done: true }),
+  });
 
-  app.post(
-    '/tasks/:id/milestones/:milestoneId/reopen',
-    {
-      config: { policy: signedIn },
-      schema: { tags, summary: '撤销时间节点完成（误标时）', params: MilestoneParams, body: MilestoneDoneBody, response: { 200: Task } },
-    },
-    async (req) =>
-      presentOne(req, await markMilestone(ctxOf(req), req.params.id, req.params.milestoneId, { version: req.body.version, done: false })),
-  );
+  taskStepRoute(app, '/tasks/:id/milestones/:milestoneId/reopen', {
+    policy: signedIn,
+    summary: '撤销时间节点完成（误标时）',
+    params: MilestoneParams,
+    body: MilestoneDoneBody,
+    run: (ctx, { id, milestoneId }, { version }) => markMilestone(ctx, id, milestoneId, { version, done: false }),
+  });
 
   app.post(
     '/files',

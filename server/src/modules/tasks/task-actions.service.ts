@@ -21,6 +21,7 @@ import type { TaskRow } from './tasks.repo.ts';
 import { loadTask } from './tasks.service.ts';
 import { appendEventRow, saveTask } from './task-write.service.ts';
 import { gradeOf } from './task-views.service.ts';
+import { gradeText } from './task-event-texts.ts';
 
 const actorOf = (ctx: Ctx) => ctx.actor!;
 
@@ -149,14 +150,6 @@ export async function urgeTask(ctx: Ctx, id: string, message: string) {
   });
 }
 
-const GRADE_LABELS: [keyof FiveCharGrade, string][] = [
-  ['zhun', '准'],
-  ['kuai', '快'],
-  ['shi', '实'],
-  ['nong', '浓'],
-  ['xian', '显'],
-];
-
 /** 五字要求 grading by the office (准 快 实 浓 显, 1–5 each). */
 export async function gradeTask(ctx: Ctx, id: string, input: z.infer<typeof GradeBody>): Promise<TaskRow> {
   return inTransaction(ctx, async (tx) => {
@@ -173,12 +166,11 @@ export async function gradeTask(ctx: Ctx, id: string, input: z.infer<typeof Grad
     }
     if (input.version !== row.version) throw versionConflict();
     const grade: FiveCharGrade = { zhun: input.zhun, kuai: input.kuai, shi: input.shi, nong: input.nong, xian: input.xian };
-    const text = GRADE_LABELS.map(([k, label]) => `${label}${grade[k] ?? '—'}`).join(' ');
     return saveTask(
       tx,
       row,
       { ...row, grade: JSON.stringify(grade) },
-      { action: 'task.grade', event: { kind: 'grade', text }, audit: { previousGrade: gradeOf(row) } },
+      { action: 'task.grade', event: { kind: 'grade', ...gradeText(grade) }, audit: { previousGrade: gradeOf(row) } },
     );
   });
 }

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Task } from '@qinlian/contracts';
-import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { departmentWorld } from './task-workflow.test-support.ts';
+import { ENGINES } from '../../../test/harness.ts';
+import { departmentWorldOn } from './task-workflow.test-support.ts';
 
 /** 协办: each cooperating department's sub-item of a task, its own progress and report, rolled up into the task's. */
 describe.each(ENGINES)('cooperating departments on %s', (engine) => {
-  let t: TestApp;
-  let w: Awaited<ReturnType<typeof departmentWorld>>;
-
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    w = await departmentWorld(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const w = departmentWorldOn(engine);
 
   const share = (s: typeof w.office, task: { id: string; version: number }, departmentId: string, percent: number, comment = '') =>
     w.call(s, 'POST', `/api/tasks/${task.id}/cooperation/${departmentId}/report`, { version: task.version, percent, comment });
@@ -61,8 +52,7 @@ describe.each(ENGINES)('cooperating departments on %s', (engine) => {
       text: `【${w.coop.name}】已完成配合部分的现场核查`,
       percent: 40,
     });
-    const audit = (await t.admin.request({ method: 'GET', url: `/api/audit?entityType=task&entityId=${task.id}&pageSize=50` })).json();
-    expect(audit.items.map((a: { action: string }) => a.action)).toContain('task.report_share');
+    expect(await w.auditActions('task', task.id)).toContain('task.report_share');
 
     // the cooperating department sees the task in its own lists
     const mine = (await w.call(w.cooperator, 'GET', '/api/tasks?view=my_department&pageSize=200')).json().items as Task[];

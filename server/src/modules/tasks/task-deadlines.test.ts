@@ -1,37 +1,16 @@
-import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Task } from '@qinlian/contracts';
-import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { departmentWorld } from './task-workflow.test-support.ts';
+import { ENGINES } from '../../../test/harness.ts';
+import { firstSheetRows } from '../../../test/xlsx-rows.ts';
+import { departmentWorldOn } from './task-workflow.test-support.ts';
 
 const START = new Date('2026-03-02T01:00:00Z'); // the harness's today: Monday 2 March 2026
 
-async function sheetRows(bytes: Buffer): Promise<Record<string, string>[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as never);
-  const sheet = wb.worksheets[0]!;
-  const header = (sheet.getRow(1).values as string[]).slice(1);
-  const out: Record<string, string>[] = [];
-  sheet.eachRow((row, n) => {
-    if (n > 1) out.push(Object.fromEntries(header.map((h, i) => [h, String(row.getCell(i + 1).text ?? '')])));
-  });
-  return out;
-}
-
 /** Deadlines that tell the truth (issue 12): 补录 only on purpose, 延期申请 and its approval, 逾期办结 kept. */
 describe.each(ENGINES)('task deadlines on %s', (engine) => {
-  let t: TestApp;
-  let w: Awaited<ReturnType<typeof departmentWorld>>;
-
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    w = await departmentWorld(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const w = departmentWorldOn(engine);
   afterEach(() => {
-    t.clock.set(START);
+    w.t.clock.set(START);
   });
 
   const create = (s: typeof w.office, body: Record<string, unknown>, lang = 'zh-CN') =>
@@ -139,7 +118,7 @@ describe.each(ENGINES)('task deadlines on %s', (engine) => {
     task = (await decide(w.office, task, true)).json();
     task = await w.step(w.staff, task, 'report', { percent: 100, comment: '检测报告已出具' });
     task = await w.step(w.staff, task, 'request_close', { fileIds: [await w.upload(w.staff)] });
-    t.clock.set(new Date('2026-04-07T02:00:00Z')); // Tue 7 April: Wed 1 – Fri 3 and Tue 7 are working days, 4–6 April 清明
+    w.t.clock.set(new Date('2026-04-07T02:00:00Z')); // Tue 7 April: Wed 1 – Fri 3 and Tue 7 are working days, 4–6 April 清明
     await w.signInAgain();
     task = await w.step(w.office, task, 'close', { comment: '同意销号' });
     expect(task).toMatchObject({
@@ -156,7 +135,7 @@ describe.each(ENGINES)('task deadlines on %s', (engine) => {
 
     const exported = await w.call(w.office, 'GET', `/api/tasks/export.xlsx?measureId=${w.measure.id}`);
     expect(exported.statusCode).toBe(200);
-    const row = (await sheetRows(exported.rawPayload)).find((r) => r['任务编号'] === task.code)!;
+    const row = (await firstSheetRows(exported.rawPayload)).find((r) => r['任务编号'] === task.code)!;
     expect(row).toMatchObject({ 办结情况: '逾期办结 4 个工作日', 原定完成时限: '2026-03-31', 截止日期: '2026-04-30' });
     expect(row['最新进展']).toBe('2026-03-02（100%） 检测报告已出具');
 
@@ -173,7 +152,7 @@ describe.each(ENGINES)('task deadlines on %s', (engine) => {
     const reported = await w.step(w.staff, await w.acceptedTask(), 'report', { percent: 30, comment: '第一次进展' });
     await w.step(w.staff, reported, 'report', { percent: 60, comment: '第二次进展' });
     const quiet = await w.newTask();
-    const rows = await sheetRows((await w.call(w.office, 'GET', `/api/tasks/export.xlsx?measureId=${w.measure.id}`)).rawPayload);
+    const rows = await firstSheetRows((await w.call(w.office, 'GET', `/api/tasks/export.xlsx?measureId=${w.measure.id}`)).rawPayload);
     expect(rows.find((r) => r['任务编号'] === reported.code)!['最新进展']).toBe('2026-03-02（60%） 第二次进展');
     expect(rows.find((r) => r['任务编号'] === quiet.code)!).toMatchObject({ 最新进展: '', 办结情况: '' });
   });

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Task } from '@qinlian/contracts';
-import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { departmentWorld } from './task-workflow.test-support.ts';
+import { ENGINES } from '../../../test/harness.ts';
+import { departmentWorldOn } from './task-workflow.test-support.ts';
 
 /** The head of the lead department's own steps: 分办 and 部门审核 (issue 12), through the real HTTP app. */
 describe.each(ENGINES)("the department head's steps on %s", (engine) => {
-  let t: TestApp;
-  let w: Awaited<ReturnType<typeof departmentWorld>>;
-
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    w = await departmentWorld(t);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const w = departmentWorldOn(engine);
 
   const dispatch = (s: typeof w.head, task: { id: string; version: number }, body: Record<string, unknown>) =>
     w.call(s, 'POST', `/api/tasks/${task.id}/dispatch`, { version: task.version, ...body });
@@ -62,9 +53,8 @@ describe.each(ENGINES)("the department head's steps on %s", (engine) => {
       `分办给 ${w.people.colleague.name}：请牵头落实`,
       `分办给岗位“督查岗”（${w.people.colleague.name}）`,
     ]);
-    const audit = (await t.admin.request({ method: 'GET', url: `/api/audit?entityType=task&entityId=${task.id}&pageSize=50` })).json();
-    expect(audit.items.filter((a: { action: string }) => a.action === 'task.dispatch')).toHaveLength(2);
-    expect((await t.admin.request({ method: 'GET', url: '/api/audit/verify' })).json().ok).toBe(true);
+    expect((await w.auditActions('task', task.id)).filter((a) => a === 'task.dispatch')).toHaveLength(2);
+    expect((await w.t.admin.request({ method: 'GET', url: '/api/audit/verify' })).json().ok).toBe(true);
   });
 
   it('refuses 分办 to anyone else, outside the department, from the wrong status or with a stale version', async () => {
@@ -107,10 +97,7 @@ describe.each(ENGINES)("the department head's steps on %s", (engine) => {
     expect(on.statusCode, on.body).toBe(200);
     expect(on.json()).toEqual({ departmentId: w.lead.id, review: true });
     expect((await setReview(w.office, false)).json()).toEqual({ departmentId: w.lead.id, review: false });
-    const audit = (
-      await t.admin.request({ method: 'GET', url: `/api/audit?entityType=department&entityId=${w.lead.id}&pageSize=50` })
-    ).json();
-    expect(audit.items.filter((a: { action: string }) => a.action === 'task.department_review')).toHaveLength(2);
+    expect((await w.auditActions('department', w.lead.id)).filter((a) => a === 'task.department_review')).toHaveLength(2);
   });
 
   it("sends a staff member's report and close-out request to the head first: approve sends it on, send back returns it", async () => {

@@ -12,6 +12,7 @@ import { taskWorkflowRepo, type AssignmentRow } from './task-workflow.repo.ts';
 import { saveTask } from './task-write.service.ts';
 import type { TaskRow } from './tasks.repo.ts';
 import { loadTask } from './tasks.service.ts';
+import { dispatchText, type EventText } from './task-event-texts.ts';
 
 /**
  * 分办: the head of the lead department hands the task to a post of the department (its A/B holder
@@ -33,15 +34,15 @@ export async function dispatchTask(ctx: Ctx, id: string, input: DispatchBody): P
       new DomainError('dispatch_outside_department', 400, { department: department?.name ?? '' }, [
         { path, message: 'dispatch_outside_department' },
       ]);
-    let text: string;
+    let text: EventText;
     if (postId) {
       const post = (await postsWithHolders(tx.db, [postId])).get(postId);
       if (!post || post.archived || post.departmentId !== row.leadDepartmentId) throw outside('body.postId');
-      text = `分办给岗位“${post.name}”${post.actingPersonName ? `（${post.actingPersonName}）` : ''}`;
+      text = dispatchText({ post: post.name, acting: post.actingPersonName }, body.note);
     } else {
       const person = (await peopleBasics(tx.db, [personId])).get(personId!);
       if (!person || person.status === 'left' || person.departmentId !== row.leadDepartmentId) throw outside('body.personId');
-      text = `分办给 ${person.name}`;
+      text = dispatchText({ person: person.name }, body.note);
     }
     const assignment: AssignmentRow = {
       id: newId(),
@@ -57,7 +58,7 @@ export async function dispatchTask(ctx: Ctx, id: string, input: DispatchBody): P
       tx,
       row,
       { ...row, responsiblePostId: postId, handlerPersonId: personId },
-      { action: 'task.dispatch', event: { kind: 'dispatch', text: body.note ? `${text}：${body.note}` : text }, audit: { assignment } },
+      { action: 'task.dispatch', event: { kind: 'dispatch', ...text }, audit: { assignment } },
     );
     await taskWorkflowRepo.insertAssignment(tx.db, assignment);
     await tellAboutTask(

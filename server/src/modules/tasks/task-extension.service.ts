@@ -17,6 +17,7 @@ import { taskWorkflowRepo, type ExtensionRow } from './task-workflow.repo.ts';
 import { saveTask } from './task-write.service.ts';
 import type { TaskRow } from './tasks.repo.ts';
 import { loadTask } from './tasks.service.ts';
+import { extensionDecisionText, extensionRequestText } from './task-event-texts.ts';
 
 /**
  * 延期申请: the handling department asks for a later due date, with a reason, while the work is
@@ -50,7 +51,7 @@ export async function requestExtension(ctx: Ctx, id: string, input: ExtensionReq
     };
     const saved = await saveTask(tx, row, row, {
       action: 'task.extension_request',
-      event: { kind: 'extension_request', text: `申请将完成时限由 ${row.dueDate} 延至 ${body.dueDate}：${body.reason}` },
+      event: { kind: 'extension_request', ...extensionRequestText(row.dueDate, body.dueDate, body.reason) },
       audit: { extension },
     });
     await taskWorkflowRepo.insertExtension(tx.db, extension);
@@ -82,12 +83,10 @@ export async function decideExtension(ctx: Ctx, id: string, input: ExtensionDeci
     const next: TaskRow = body.grant
       ? { ...row, dueDate: pending.requestedDueDate, originalDueDate: row.originalDueDate ?? row.dueDate }
       : row;
-    const text = body.grant
-      ? `同意延期至 ${pending.requestedDueDate}（原定 ${next.originalDueDate}）${body.comment ? `：${body.comment}` : ''}`
-      : `不同意延期至 ${pending.requestedDueDate}：${body.comment}`;
+    const text = extensionDecisionText(body.grant, pending.requestedDueDate, next.originalDueDate, body.comment);
     const saved = await saveTask(tx, row, next, {
       action: body.grant ? 'task.extension_grant' : 'task.extension_refuse',
-      event: { kind: body.grant ? 'extension_grant' : 'extension_refuse', text },
+      event: { kind: body.grant ? 'extension_grant' : 'extension_refuse', ...text },
       audit: { extension: { ...pending, ...decision } },
     });
     await taskWorkflowRepo.decideExtension(tx.db, pending.id, decision);

@@ -7,6 +7,7 @@ import { sidesOf } from './tasks.policy.ts';
 import { tasksRepo, type TaskRow } from './tasks.repo.ts';
 import { loadTask } from './tasks.service.ts';
 import { saveTask } from './task-write.service.ts';
+import { milestoneText } from './task-event-texts.ts';
 
 /**
  * 时间节点完成: the handling department (or the office) marks a milestone of an accepted or
@@ -39,7 +40,7 @@ export async function markMilestone(
       : { doneAt: null, doneByUserId: null, doneByName: null };
     const saved = await saveTask(tx, row, row, {
       action: input.done ? 'task.milestone_done' : 'task.milestone_reopen',
-      event: { kind: input.done ? 'milestone_done' : 'milestone_reopen', text: `${milestone.name}（计划 ${milestone.dueDate}）` },
+      event: { kind: input.done ? 'milestone_done' : 'milestone_reopen', ...milestoneText(milestone.name, milestone.dueDate) },
       audit: { milestone: { ...milestone, ...mark } },
     });
     await tasksRepo.markMilestone(tx.db, milestone.id, mark);

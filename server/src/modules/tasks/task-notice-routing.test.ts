@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Delivery, InboxItem, Permission, Task } from '@qinlian/contracts';
+import type { Delivery, InboxItem, Permission } from '@qinlian/contracts';
 import { ENGINES, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildDepartment, buildPerson, buildPost, buildSignedInUser, buildTask } from '../../../test/factories.ts';
+import { buildAssignedTask, buildDepartment, buildPerson, buildPost, buildSignedInUser } from '../../../test/factories.ts';
 import { systemCtx } from '../../bootstrap.ts';
 import { updatePerson } from '../org/people.service.ts';
 
@@ -30,16 +30,8 @@ describe.each(ENGINES)('who a task notice reaches on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(200);
     return (res.json().items as InboxItem[]).filter((i) => i.entityId === taskId).map((i) => i.kind);
   };
-  const assign = async (departmentId: string, postId: string) => {
-    const task = await buildTask(t, { leadDepartmentId: departmentId, responsiblePostId: postId, title: '建立重点项目调度台账' });
-    const res = await office.request({
-      method: 'POST',
-      url: `/api/tasks/${task.id}/transition`,
-      payload: { action: 'assign', version: task.version },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as Task;
-  };
+  const assign = (departmentId: string, postId: string) =>
+    buildAssignedTask(t, office, { leadDepartmentId: departmentId, responsiblePostId: postId, title: '建立重点项目调度台账' });
   const inboxRows = (personId: string, taskId: string) =>
     t.db.db.selectFrom('notifications').select('kind').where('personId', '=', personId).where('entityId', '=', taskId).execute();
 

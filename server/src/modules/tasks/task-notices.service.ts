@@ -1,10 +1,11 @@
-import type { TaskAction } from '@qinlian/contracts';
+import type { NoticeKind, TaskAction } from '@qinlian/contracts';
 import type { Actor, TxCtx } from '../../platform/context.ts';
 import { notify } from '../../platform/notifications/notify.ts';
 import { peopleHoldingEverywhere, personOfAccount } from '../identity/index.ts';
 import { departmentStandIns, reachablePeople } from '../notifications/index.ts';
 import { cachedDepartmentsBasics, departmentHeadPersonId, postsWithHolders } from '../org/index.ts';
 import { taskEventsRepo } from './task-events.repo.ts';
+import { LEVEL_LABEL, type EscalationLevelName } from './task-event-texts.ts';
 import { taskPolicy, type TaskAccess } from './tasks.policy.ts';
 import type { TaskRow } from './tasks.repo.ts';
 
@@ -20,7 +21,7 @@ type Text = { title: string; body: string };
  * department's stand-ins (its head, else its accounts that may handle it); office: the campaign office
  */
 export type Audience = 'handler' | 'handler_and_head' | 'office';
-export type Notice = { kind: string; audience: Audience; zh: Text; en: Text };
+export type Notice = { kind: NoticeKind; audience: Audience; zh: Text; en: Text };
 
 const line = (label: string, text: string | undefined) => (text ? `\n${label}${text}` : '');
 
@@ -184,6 +185,32 @@ export async function noticeRecipients(tx: TxCtx, row: TaskRow, access: TaskAcce
 /** The same for people named by a rule of their own (escalation to the head or the leader): only those who may open the task. */
 export async function ableToOpen(tx: TxCtx, access: TaskAccess, personIds: (string | null)[]): Promise<string[]> {
   return reachablePeople(tx.db, personIds, mayOn(access, 'read'));
+}
+
+/**
+ * 升级督办: the person the ladder names, when they may open the task. A department head who cannot
+ * receive it (no account, away, no right to the task) is stood in for as every notice to the
+ * department is: its people at work whose accounts may handle the task (`departmentStandIns`) —
+ * except the handler, whom the urging has already reached. The leader in charge has no stand-in.
+ */
+export async function escalationRecipients(
+  tx: TxCtx,
+  access: TaskAccess,
+  target: { level: EscalationLevelName; personId: string },
+): Promise<NoticeRecipients> {
+  const named = await ableToOpen(tx, access, [target.personId]);
+  if (named.length) return { personIds: named, undeliverable: '' };
+  if (target.level === 'department_head') {
+    const standIns = await departmentStandIns(tx.db, access.leadDepartmentId, mayOn(access, 'handle'));
+    const others = standIns.filter((id) => id !== access.handlerPersonId);
+    if (others.length) return { personIds: others, undeliverable: '' };
+  }
+  const [zh, en] = LEVEL_LABEL[target.level];
+  const nobodyElse = target.level === 'department_head' ? '，部门中也没有其他可办理的在岗账号' : '';
+  return {
+    personIds: [],
+    undeliverable: `${zh}无法接收（没有账号、不在岗或无权查看任务）${nobodyElse} / the ${en} cannot open the task${nobodyElse ? ' and nobody else at work in the department may handle it' : ''}`,
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { TaskAccess } from './tasks.policy.ts';
 import type { TaskRow } from './tasks.repo.ts';
 import { today } from './task-views.service.ts';
 import { appendEvent } from './task-write.service.ts';
+import { extensionLapseText } from './task-event-texts.ts';
 
 /**
  * What a step of the life cycle does to the task beyond its status, decided before the write:
@@ -105,7 +106,7 @@ export async function stepEffect(
           decidedAt: next.closedAt!,
           decisionComment: '任务已销号',
         });
-        await appendEvent(tx, row.id, { kind: 'extension_lapse', text: `延至 ${pending.requestedDueDate} 的延期申请随销号作废` });
+        await appendEvent(tx, row.id, { kind: 'extension_lapse', ...extensionLapseText(pending.requestedDueDate) });
       };
     }
   }

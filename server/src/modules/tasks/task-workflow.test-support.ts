@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Task } from '@qinlian/contracts';
-import { signIn, type Session, type TestApp } from '../../../test/harness.ts';
+import { signIn, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
 import {
   buildDepartment,
   buildMeasure,
@@ -13,6 +13,7 @@ import {
   TEST_PASSWORD,
 } from '../../../test/factories.ts';
 import { multipartFile } from '../../../test/multipart.ts';
+import type { Engine } from '../../platform/db/database.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const handle = ['tasks.read', 'tasks.handle'] as const;
@@ -91,6 +92,12 @@ export async function departmentWorld(t: TestApp) {
       .reverse()
       .map((i) => i.kind);
   };
+  /** the actions the audit log holds for one record, oldest first (read by the administrator) */
+  const auditActions = async (entityType: string, entityId: string) => {
+    const res = await t.admin.request({ method: 'GET', url: `/api/audit?entityType=${entityType}&entityId=${entityId}&pageSize=50` });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json().items as { action: string }[]).map((a) => a.action);
+  };
   /** a task the staff member has accepted */
   const acceptedTask = async (overrides: Parameters<typeof buildTask>[1] = {}) =>
     step(world.staff, await step(world.office, await newTask(overrides), 'assign'), 'accept');
@@ -113,10 +120,27 @@ export async function departmentWorld(t: TestApp) {
     get,
     upload,
     noticeKinds,
-    /** sign everyone in again: after the clock moved past the idle timeout */
+    auditActions,
+    /** sign everyone in again: after the clock moved past the idle timeout (on the object it is called on: see departmentWorldOn) */
     async signInAgain() {
-      for (const [k, u] of Object.entries(users)) world[k as Who] = await signIn(t.app, u.user.username, TEST_PASSWORD);
+      for (const [k, u] of Object.entries(users)) this[k as Who] = await signIn(t.app, u.user.username, TEST_PASSWORD);
     },
   };
   return world;
+}
+
+/**
+ * The world of one describe block on one engine: the app started and the world built before its
+ * tests, the app closed after them. The object is filled in `beforeAll`, so read it in tests and hooks only.
+ */
+export function departmentWorldOn(engine: Engine) {
+  const w = {} as Awaited<ReturnType<typeof departmentWorld>> & { t: TestApp };
+  beforeAll(async () => {
+    const t = await startTestApp(engine);
+    Object.assign(w, await departmentWorld(t), { t });
+  });
+  afterAll(async () => {
+    await w.t.close();
+  });
+  return w;
 }

@@ -18,6 +18,8 @@ import { isOpen } from './task-lifecycle.ts';
 export type EventInput = {
   kind: TaskEvent['kind'];
   text?: string;
+  /** the English of a text the system wrote (task-event-texts.ts); none for what people typed */
+  textEn?: string | null;
   percent?: number | null;
   fileIds?: string[];
   fromStatus?: string | null;
@@ -39,6 +41,7 @@ export async function appendEventRow(tx: TxCtx, taskId: string, e: EventInput): 
     actorName: tx.actor?.name ?? '系统',
     at: iso(tx.clock.now()),
     text: e.text ?? '',
+    textEn: e.textEn ?? null,
     percent: e.percent ?? null,
     fileIds: JSON.stringify(e.fileIds ?? []),
     fromStatus: e.fromStatus ?? null,

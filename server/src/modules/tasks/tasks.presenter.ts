@@ -109,6 +109,7 @@ export function presentEvent(e: TaskEventRow, files: Map<string, FileRow>): Task
     actorName: e.actorName,
     at: e.at,
     text: e.text,
+    textEn: e.textEn,
     percent: e.percent,
     files: ids
       .map((id) => files.get(id))

@@ -17,7 +17,7 @@ import { sendJsonText } from '../../platform/http/json-text.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { allTasksMatching, createTask, getTask, listTaskItems, taskBoard, taskHistory, updateTask } from './tasks.service.ts';
 import { presentBoardItem, presentEvent, presentTask, taskPageJson } from './tasks.presenter.ts';
-import { taskDetail } from './task-detail.service.ts';
+import { answerTask, taskStepRoute } from './task-step-route.ts';
 import { cachedAnswer } from './task-answers.cache.ts';
 import { exportTasksXlsx } from './tasks.xlsx.ts';
 
@@ -110,21 +110,15 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: taskPolicy.route('office') },
       schema: { tags, summary: '新建任务（草稿）或子任务', body: TaskCreateBody, response: { 201: Task } },
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      return reply.status(201).send(presentTask(req.actor!, await taskDetail(ctx, await createTask(ctx, req.body))));
-    },
+    async (req, reply) => reply.status(201).send(await answerTask(req, await createTask(ctxOf(req), req.body))),
   );
 
-  app.patch(
-    '/tasks/:id',
-    {
-      config: { policy: taskPolicy.route('office') },
-      schema: { tags, summary: '修改任务（草稿、已交办、被拒收时）', params: IdParams, body: TaskUpdateBody, response: { 200: Task } },
-    },
-    async (req) => {
-      const ctx = ctxOf(req);
-      return presentTask(req.actor!, await taskDetail(ctx, await updateTask(ctx, req.params.id, req.body)));
-    },
-  );
+  taskStepRoute(app, '/tasks/:id', {
+    method: 'PATCH',
+    policy: taskPolicy.route('office'),
+    summary: '修改任务（草稿、已交办、被拒收时）',
+    params: IdParams,
+    body: TaskUpdateBody,
+    run: (ctx, { id }, body) => updateTask(ctx, id, body),
+  });
 };

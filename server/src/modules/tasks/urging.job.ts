@@ -8,7 +8,8 @@ import { escalationTargets, recordTaskNotice, refreshWarnings, tasksForAutoUrgin
 import { getPlan } from '../plan/index.ts';
 import { tasksRepo } from './tasks.repo.ts';
 import { accessOf } from './task-views.service.ts';
-import { ableToOpen, noticeRecipients } from './task-notices.service.ts';
+import { escalationRecipients, noticeRecipients } from './task-notices.service.ts';
+import { autoUrgeText, escalationText, LEVEL_LABEL } from './task-event-texts.ts';
 
 /**
  * 自动催办与升级督办. After the colours are refreshed, every open yellow or red task's handler is
@@ -19,9 +20,6 @@ import { ableToOpen, noticeRecipients } from './task-notices.service.ts';
  */
 type AutoUrgeCandidate = Awaited<ReturnType<typeof tasksForAutoUrging>>[number];
 export type UrgingSummary = { changed: number; urged: number; escalated: number };
-
-const LEVEL_LABEL = { handler: '承办人', department_head: '牵头部门负责人', leader: '分管领导' } as const;
-const LEVEL_LABEL_EN = { handler: 'handler', department_head: 'head of the lead department', leader: 'leader in charge' } as const;
 
 export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
   const changes = await refreshWarnings(ctx);
@@ -47,22 +45,23 @@ export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
       const handling = await noticeRecipients(tx, row, access, 'handler');
       const urged = await notify(tx, { ...urgeMessage(t, handling.personIds), undeliverable: handling.undeliverable });
       if (urged.inbox > 0) {
-        await recordTaskNotice(tx, { taskId: t.taskId, kind: 'urge', text: `系统自动催办（${t.warning === 'red' ? '红灯' : '黄灯'}）` });
+        await recordTaskNotice(tx, { taskId: t.taskId, kind: 'urge', ...autoUrgeText(t.warning) });
         summary.urged++;
       }
       if (levels === 0) return;
       const above = (await escalationTargets(tx, t.taskId)).filter((x) => x.level !== 'handler');
       for (const target of above.slice(0, levels)) {
+        const reaching = await escalationRecipients(tx, access, target);
         const r = await notify(tx, {
           kind: 'task.escalate',
-          // only someone who can open the task: a link that answers "no permission" helps nobody
-          recipientPersonIds: await ableToOpen(tx, access, [target.personId]),
-          undeliverable: `${LEVEL_LABEL[target.level]}无法接收（没有账号、不在岗或无权查看任务） / the ${LEVEL_LABEL_EN[target.level]} cannot open the task`,
+          // only someone who can open the task (a link that answers "no permission" helps nobody); a head who cannot, through stand-ins
+          recipientPersonIds: reaching.personIds,
+          undeliverable: reaching.undeliverable,
           title: `【升级督办】${t.code} ${t.title}`,
-          body: `任务“${t.title}”已亮红灯 ${held} 个工作日（截止日期 ${t.dueDate}），按规定升级提请${LEVEL_LABEL[target.level]}督促落实。`,
+          body: `任务“${t.title}”已亮红灯 ${held} 个工作日（截止日期 ${t.dueDate}），按规定升级提请${LEVEL_LABEL[target.level][0]}督促落实。`,
           en: {
             title: `[Escalated] ${t.code} ${t.title}`,
-            body: `The task "${t.title}" has been red for ${held} working days (due ${t.dueDate}); as the rules require, it goes to the ${LEVEL_LABEL_EN[target.level]} to see it through.`,
+            body: `The task "${t.title}" has been red for ${held} working days (due ${t.dueDate}); as the rules require, it goes to the ${LEVEL_LABEL[target.level][1]} to see it through.`,
           },
           link: `/tasks/${t.taskId}`,
           entityType: 'task',
@@ -70,11 +69,7 @@ export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
           dedupeKey: `task-escalate:${t.taskId}:${t.warningSince}:${target.level}`,
         });
         if (r.inbox > 0) {
-          await recordTaskNotice(tx, {
-            taskId: t.taskId,
-            kind: 'escalate',
-            text: `红灯持续 ${held} 个工作日，升级督办至${LEVEL_LABEL[target.level]}`,
-          });
+          await recordTaskNotice(tx, { taskId: t.taskId, kind: 'escalate', ...escalationText(held, target.level) });
           summary.escalated++;
         }
       }
@@ -86,7 +81,7 @@ export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
 function urgeMessage(t: AutoUrgeCandidate, personIds: string[]) {
   const red = t.warning === 'red';
   return {
-    kind: `task.warning.${t.warning}`,
+    kind: `task.warning.${t.warning}` as const,
     recipientPersonIds: personIds,
     title: red ? `【督办预警·红灯】${t.code} ${t.title} 已逾期` : `【督办预警·黄灯】${t.code} ${t.title}`,
     body: red

@@ -10,6 +10,7 @@ import { appendEvent, saveTask } from './task-write.service.ts';
 import { thresholdsOf } from '../plan/index.ts';
 import { today } from './task-views.service.ts';
 import { memoisedAssess } from './warnings.rules.ts';
+import { warningText, type EventText } from './task-event-texts.ts';
 
 /**
  * What the scheduled jobs call (the jobs engineer wires them: a daily colour refresh, automatic
@@ -20,7 +21,6 @@ import { memoisedAssess } from './warnings.rules.ts';
 export type WarningChange = { taskId: string; code: string; planId: string; from: WarningColor; to: WarningColor };
 
 const BATCH = 500;
-const COLOUR_LABEL: Record<WarningColor, string> = { none: '无', blue: '蓝色', yellow: '黄色', red: '红色' };
 
 /**
  * Recompute the stored colour of every open task (of one plan, or all) for today; rows whose colour
@@ -57,7 +57,7 @@ export async function refreshWarnings(ctx: Ctx, planId?: string): Promise<Warnin
         if (to === row.warning) continue; // changed meanwhile by a user's write
         await saveTask(tx, row, row, {
           action: 'task.warning',
-          event: { kind: 'warning', text: `预警：${COLOUR_LABEL[row.warning as WarningColor]} → ${COLOUR_LABEL[to]}` },
+          event: { kind: 'warning', ...warningText(row.warning as WarningColor, to) },
         });
         changes.push({ taskId: row.id, code: row.code, planId: row.planId, from: row.warning as WarningColor, to });
       }
@@ -138,15 +138,15 @@ export async function escalationTargets(ctx: Ctx, taskId: string): Promise<Escal
  * Record an automatic urging or an escalation on the task's history and in the audit chain, in
  * the caller's transaction (call it beside `notify` so both commit together). Returns the event id.
  */
-export async function recordTaskNotice(ctx: TxCtx, input: { taskId: string; kind: 'urge' | 'escalate'; text: string }): Promise<string> {
+export async function recordTaskNotice(ctx: TxCtx, input: { taskId: string; kind: 'urge' | 'escalate' } & EventText): Promise<string> {
   const row = await tasksRepo.byId(ctx.db, input.taskId);
   if (!row) throw notFound();
-  const eventId = await appendEvent(ctx, row.id, { kind: input.kind, text: input.text });
+  const eventId = await appendEvent(ctx, row.id, { kind: input.kind, text: input.text, textEn: input.textEn });
   await recordAudit(ctx, {
     action: `task.${input.kind}`,
     entityType: 'task',
     entityId: row.id,
-    after: { text: input.text, eventId, automatic: true },
+    after: { text: input.text, textEn: input.textEn, eventId, automatic: true },
   });
   return eventId;
 }

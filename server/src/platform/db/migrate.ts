@@ -14,6 +14,7 @@ import * as auditSealsCheckpoints from './migrations/20261207T0310_audit_seals_c
 import * as apiTokenScope from './migrations/20261207T0320_api_token_scope.ts';
 import * as taskWorkflow from './migrations/20261207T0330_task_workflow.ts';
 import * as instructionsDesk from './migrations/20261207T0340_instructions_desk.ts';
+import * as taskEventEnglish from './migrations/20261207T0430_task_event_english.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0320_api_token_scope': apiTokenScope,
   '20261207T0330_task_workflow': taskWorkflow,
   '20261207T0340_instructions_desk': instructionsDesk,
+  '20261207T0430_task_event_english': taskEventEnglish,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -300,6 +300,8 @@ export interface TaskEventsTable {
   actorName: string;
   at: Ts;
   text: string;
+  /** the English of a text the system wrote; null for texts people typed (they stay as typed) */
+  textEn: string | null;
   percent: number | null;
   fileIds: string;
   fromStatus: string | null;

@@ -1,3 +1,4 @@
+import type { NoticeKind } from '@qinlian/contracts';
 import type { TxCtx } from '../context.ts';
 import { iso } from '../clock.ts';
 import { newId } from '../ids.ts';
@@ -6,7 +7,8 @@ import { notificationSetup, type Contact } from './directory.ts';
 
 /** What a module asks to tell people. Delivered in-app, by e-mail and to group robots (channels decide). */
 export type NotificationInput = {
-  kind: string; // e.g. task.urge, task.warning.red, task.escalate
+  /** one of the kinds the inbox knows how to label (contracts NOTICE_KINDS): a new kind is added there first */
+  kind: NoticeKind;
   recipientPersonIds: string[];
   title: string; // zh-CN: the inbox's default and the text of e-mails and group robots
   body: string;

@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CalendarOverrideList, CalendarYear, Ok, SessionResponse } from '@qinlian/contracts';
-import { fakeApi, fails, ok } from '../../test/fakeApi.ts';
+import { CalendarOverrideList, CalendarYear, Ok } from '@qinlian/contracts';
+import { fails, ok } from '../../test/fakeApi.ts';
+import { signedIn } from '../../test/fixtures.ts';
 import { renderWithApp } from '../../test/renderWithApp.tsx';
 import { CalendarPage } from './CalendarPage.tsx';
 
 /** A calendar manager, October 2026: 国庆 off on the 1st–7th (two shown), 10 October a make-up Saturday, a local day off on the 12th. */
 function serverWithCalendar() {
   const overrides = [{ date: '2026-10-12', working: false, note: '防汛调休' }];
-  return fakeApi()
-    .on('GET', '/api/auth/session', () =>
-      ok(SessionResponse, {
-        csrfToken: 'csrf',
-        user: {
-          id: '0190f0a0-0000-7000-8000-0000000000u1',
-          username: 'admin',
-          personId: null,
-          name: '管理员',
-          departmentId: null,
-          departmentName: null,
-          permissions: ['calendar.manage'],
-          dataScope: 'all',
-          mustChangePassword: false,
-          totpEnabled: false,
-          roles: [],
-        },
-      }),
-    )
+  return signedIn(['calendar.manage'])
     .on('GET', '/api/calendar/year', (req) =>
       ok(CalendarYear, {
         year: Number(req.query.get('year')),

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Calendar, Card, Col, Empty, Flex, List, Popconfirm, Row, Tag, Typography } from 'antd';
+import { Alert, Button, Calendar, Card, Col, Empty, Flex, List, Row, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { CalendarOverride } from '@qinlian/contracts';
+import { ConfirmLink } from '../../components/ConfirmLink.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { CalendarDayMark } from './CalendarDayMark.tsx';
 import { useCalendarYear, useOverrides, useRemoveOverride } from './hooks.ts';
@@ -21,7 +22,6 @@ function useShownMonth(): [Dayjs, (d: Dayjs) => void] {
 /** 工作日历: the month with holidays, 调休 and local overrides marked; the year's local overrides beside it to add or remove. */
 export function CalendarPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [month, setMonth] = useShownMonth();
   const [selected, setSelected] = useState<Dayjs>(month);
   const year = month.year();
@@ -35,12 +35,6 @@ export function CalendarPage() {
     setSelected(d);
     setMonth(d.startOf('month'));
   };
-
-  const removeOne = (date: string) =>
-    remove.mutateAsync(date).then(
-      () => void message.success(t('workCalendar.removed')),
-      () => undefined,
-    );
 
   return (
     <PageContainer
@@ -104,17 +98,14 @@ export function CalendarPage() {
                       <Button key="edit" type="link" size="small" onClick={() => setEditing({ date: o.date, existing: o })}>
                         {t('common.edit')}
                       </Button>,
-                      <Popconfirm
+                      <ConfirmLink
                         key="remove"
-                        title={t('workCalendar.remove')}
-                        description={t('workCalendar.removeConfirm', { date: o.date })}
-                        okButtonProps={{ danger: true }}
-                        onConfirm={() => removeOne(o.date)}
-                      >
-                        <Button type="link" size="small" danger data-testid={`override-remove-${o.date}`}>
-                          {t('workCalendar.remove')}
-                        </Button>
-                      </Popconfirm>,
+                        label={t('workCalendar.remove')}
+                        confirm={t('workCalendar.removeConfirm', { date: o.date })}
+                        onConfirm={() => remove.mutateAsync(o.date)}
+                        done={t('workCalendar.removed')}
+                        testId={`override-remove-${o.date}`}
+                      />,
                     ]}
                   >
                     <List.Item.Meta

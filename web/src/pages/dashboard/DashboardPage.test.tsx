@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { z } from 'zod';
-import { Desk, Health, Plan, SessionResponse, type Permission } from '@qinlian/contracts';
-import { fakeApi, ok } from '../../test/fakeApi.ts';
+import { Desk, Health, Plan, type Permission } from '@qinlian/contracts';
+import { ok } from '../../test/fakeApi.ts';
+import { signedIn } from '../../test/fixtures.ts';
 import { renderWithApp } from '../../test/renderWithApp.tsx';
 import { DashboardPage } from './DashboardPage.tsx';
 
 const PLAN_ID = '0190f0a0-0000-7000-8000-00000000a001';
 const task = (n: number) => `0190f0a0-0000-7000-8000-0000000000${String(n).padStart(2, '0')}`;
 
-const session = (permissions: Permission[]) =>
-  ok(SessionResponse, {
-    csrfToken: 'csrf',
-    user: {
-      id: '0190f0a0-0000-7000-8000-00000000b001',
-      username: 'staff1',
-      personId: null,
-      name: '王伟',
-      departmentId: null,
-      departmentName: '经济发展局',
-      permissions,
-      dataScope: 'dept',
-      mustChangePassword: false,
-      totpEnabled: false,
-      roles: [{ id: '0190f0a0-0000-7000-8000-00000000c001', code: 'staff', name: '工作人员' }],
-    },
-  });
 const plans = ok(z.object({ items: z.array(Plan) }), {
   items: [
     {
@@ -39,6 +23,19 @@ const plans = ok(z.object({ items: z.array(Plan) }), {
     },
   ],
 });
+/** 王伟 of 经济发展局, signed in with `permissions`, and the desk the server counts for them. */
+const staffWithDesk = (permissions: Permission[], desk: z.input<typeof Desk>) =>
+  signedIn(permissions, {
+    id: '0190f0a0-0000-7000-8000-00000000b001',
+    username: 'staff1',
+    name: '王伟',
+    departmentName: '经济发展局',
+    dataScope: 'dept',
+    roles: [{ id: '0190f0a0-0000-7000-8000-00000000c001', code: 'staff', name: '工作人员' }],
+  })
+    .on('GET', '/api/plans', () => plans)
+    .on('GET', '/api/desk', () => ok(Desk, desk));
+
 const month = (m: string, onTime: number, late: number, overdueOpen: number, rate: number | null) => ({
   month: m,
   due: onTime + late + overdueOpen,
@@ -50,88 +47,83 @@ const month = (m: string, onTime: number, late: number, overdueOpen: number, rat
 
 describe('工作台 · 待办中心', () => {
   it('shows a staff member what waits for them, one click from each item and from the list of each section', async () => {
-    const api = fakeApi()
-      .on('GET', '/api/auth/session', () => session(['tasks.read', 'tasks.handle']))
-      .on('GET', '/api/plans', () => plans)
-      .on('GET', '/api/desk', () =>
-        ok(Desk, {
-          today: '2026-03-20',
-          scope: 'departments',
-          sections: [
+    const api = staffWithDesk(['tasks.read', 'tasks.handle'], {
+      today: '2026-03-20',
+      scope: 'departments',
+      sections: [
+        {
+          key: 'accept',
+          count: 2,
+          overdue: 0,
+          link: '/tasks?tab=all&desk=accept',
+          items: [
             {
-              key: 'accept',
-              count: 2,
-              overdue: 0,
-              link: '/tasks?tab=all&desk=accept',
-              items: [
-                {
-                  kind: 'task',
-                  id: task(1),
-                  code: 'P1-01-001',
-                  title: '建立重点项目调度台账',
-                  dueDate: '2026-03-25',
-                  overdue: false,
-                  warning: 'yellow',
-                  link: `/tasks/${task(1)}`,
-                },
-                {
-                  kind: 'task',
-                  id: task(2),
-                  code: 'P1-01-002',
-                  title: '梳理投资进度',
-                  dueDate: '2026-04-10',
-                  overdue: false,
-                  warning: 'none',
-                  link: `/tasks/${task(2)}`,
-                },
-              ],
+              kind: 'task',
+              id: task(1),
+              code: 'P1-01-001',
+              title: '建立重点项目调度台账',
+              dueDate: '2026-03-25',
+              overdue: false,
+              warning: 'yellow',
+              link: `/tasks/${task(1)}`,
             },
             {
-              key: 'report',
-              count: 7,
-              overdue: 1,
-              link: '/tasks?tab=all&desk=report',
-              items: [
-                {
-                  kind: 'task',
-                  id: task(3),
-                  code: 'P2-03-001',
-                  title: '优化营商环境',
-                  dueDate: '2026-03-10',
-                  overdue: true,
-                  warning: 'red',
-                  link: `/tasks/${task(3)}`,
-                },
-              ],
-            },
-            {
-              key: 'instructionFeedback',
-              count: 1,
-              overdue: 0,
-              link: '/instructions?to=mine&state=awaiting',
-              items: [
-                {
-                  kind: 'instruction',
-                  id: task(4),
-                  code: null,
-                  title: '请梳理重大项目投资进度',
-                  dueDate: '2026-03-27',
-                  overdue: false,
-                  warning: null,
-                  link: '/instructions?to=mine&state=awaiting',
-                },
-              ],
+              kind: 'task',
+              id: task(2),
+              code: 'P1-01-002',
+              title: '梳理投资进度',
+              dueDate: '2026-04-10',
+              overdue: false,
+              warning: 'none',
+              link: `/tasks/${task(2)}`,
             },
           ],
-          attention: {
-            red: 1,
-            yellow: 3,
-            redLink: '/tasks?tab=all&desk=attention&warning=red',
-            yellowLink: '/tasks?tab=all&desk=attention&warning=yellow',
-          },
-          onTime: { thisMonth: month('2026-03', 1, 0, 1, 50), lastMonth: month('2026-02', 1, 1, 1, 33.3) },
-        }),
-      );
+        },
+        {
+          key: 'report',
+          count: 7,
+          overdue: 1,
+          link: '/tasks?tab=all&desk=report',
+          items: [
+            {
+              kind: 'task',
+              id: task(3),
+              code: 'P2-03-001',
+              title: '优化营商环境',
+              dueDate: '2026-03-10',
+              overdue: true,
+              warning: 'red',
+              link: `/tasks/${task(3)}`,
+            },
+          ],
+        },
+        {
+          key: 'instructionFeedback',
+          count: 1,
+          overdue: 0,
+          link: '/instructions?to=mine&state=awaiting',
+          items: [
+            {
+              kind: 'instruction',
+              id: task(4),
+              code: null,
+              title: '请梳理重大项目投资进度',
+              dueDate: '2026-03-27',
+              overdue: false,
+              warning: null,
+              link: '/instructions?to=mine&state=awaiting',
+            },
+          ],
+        },
+      ],
+      attention: {
+        red: 1,
+        yellow: 3,
+        redLink: '/tasks?tab=all&desk=attention&warning=red',
+        yellowLink: '/tasks?tab=all&desk=attention&warning=yellow',
+      },
+      onTime: { thisMonth: month('2026-03', 1, 0, 1, 50), lastMonth: month('2026-02', 1, 1, 1, 33.3) },
+    });
     renderWithApp(<DashboardPage />);
 
     const accept = await screen.findByTestId('desk-section-accept');
@@ -152,24 +144,18 @@ describe('工作台 · 待办中心', () => {
   });
 
   it('says when nothing waits, shows a section the console does not know yet by its key, and the system only to administrators', async () => {
-    fakeApi()
-      .on('GET', '/api/auth/session', () => session(['tasks.read', 'roles.manage']))
-      .on('GET', '/api/plans', () => plans)
-      .on('GET', '/api/health', () => ok(Health, { status: 'ok', db: 'sqlite', version: '0.1.0', runtime: 'v24.11.0' }))
-      .on('GET', '/api/desk', () =>
-        ok(Desk, {
-          today: '2026-03-20',
-          scope: 'all',
-          sections: [{ key: 'closeOutReview', count: 0, overdue: 0, link: '/tasks?tab=all&desk=closeOutReview', items: [] }],
-          attention: {
-            red: 0,
-            yellow: 0,
-            redLink: '/tasks?tab=all&desk=attention&warning=red',
-            yellowLink: '/tasks?tab=all&desk=attention&warning=yellow',
-          },
-          onTime: { thisMonth: month('2026-03', 0, 0, 0, null), lastMonth: month('2026-02', 0, 0, 0, null) },
-        }),
-      );
+    staffWithDesk(['tasks.read', 'roles.manage'], {
+      today: '2026-03-20',
+      scope: 'all',
+      sections: [{ key: 'closeOutReview', count: 0, overdue: 0, link: '/tasks?tab=all&desk=closeOutReview', items: [] }],
+      attention: {
+        red: 0,
+        yellow: 0,
+        redLink: '/tasks?tab=all&desk=attention&warning=red',
+        yellowLink: '/tasks?tab=all&desk=attention&warning=yellow',
+      },
+      onTime: { thisMonth: month('2026-03', 0, 0, 0, null), lastMonth: month('2026-02', 0, 0, 0, null) },
+    }).on('GET', '/api/health', () => ok(Health, { status: 'ok', db: 'sqlite', version: '0.1.0', runtime: 'v24.11.0' }));
     renderWithApp(<DashboardPage />);
     expect(await screen.findByTestId('desk-empty')).toBeTruthy();
     expect(await within(screen.getByTestId('desk-system')).findByText('运行正常')).toBeTruthy();
@@ -178,18 +164,13 @@ describe('工作台 · 待办中心', () => {
   });
 
   it('shows a section it has no title for under its key, as the server sends it', async () => {
-    fakeApi()
-      .on('GET', '/api/auth/session', () => session(['tasks.read', 'tasks.handle']))
-      .on('GET', '/api/plans', () => plans)
-      .on('GET', '/api/desk', () =>
-        ok(Desk, {
-          today: '2026-03-20',
-          scope: 'departments',
-          sections: [{ key: 'cooperationReport', count: 4, overdue: 0, link: '/tasks?tab=all', items: [] }],
-          attention: null,
-          onTime: null,
-        }),
-      );
+    staffWithDesk(['tasks.read', 'tasks.handle'], {
+      today: '2026-03-20',
+      scope: 'departments',
+      sections: [{ key: 'cooperationReport', count: 4, overdue: 0, link: '/tasks?tab=all', items: [] }],
+      attention: null,
+      onTime: null,
+    });
     renderWithApp(<DashboardPage />);
     const section = await screen.findByTestId('desk-section-cooperationReport');
     expect(within(section).getByText('cooperationReport')).toBeTruthy();

@@ -1,45 +1,8 @@
-import {
-  AlertOutlined,
-  BellOutlined,
-  CheckCircleOutlined,
-  FlagOutlined,
-  HighlightOutlined,
-  MailOutlined,
-  RollbackOutlined,
-  SendOutlined,
-  StopOutlined,
-  UndoOutlined,
-  WarningOutlined,
-} from '@ant-design/icons';
 import { Button, Flex, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '@qinlian/contracts';
 import { formatInstant } from '../../components/time.ts';
-
-/** Steps of a task's life cycle someone is told about (task-notices.ts on the server); red, gold and blue are kept for the warnings below. */
-const STEPS: Record<string, { color: string; icon: ReactNode }> = {
-  assign: { color: 'purple', icon: <SendOutlined /> },
-  refuse: { color: 'magenta', icon: <StopOutlined /> },
-  request_close: { color: 'lime', icon: <FlagOutlined /> },
-  return: { color: 'magenta', icon: <RollbackOutlined /> },
-  close: { color: 'green', icon: <CheckCircleOutlined /> },
-  reopen: { color: 'default', icon: <UndoOutlined /> },
-};
-
-/** task.urge → 催办, task.warning.red → 红色预警, task.return → 退回重办 …; unknown kinds read as 通知. */
-function kindOf(kind: string): { key: string; color: string; icon: ReactNode } {
-  if (kind.startsWith('task.warning.')) {
-    const colour = kind.slice('task.warning.'.length);
-    return { key: `warning_${colour}`, color: colour === 'red' ? 'red' : colour === 'yellow' ? 'gold' : 'blue', icon: <WarningOutlined /> };
-  }
-  if (kind === 'task.urge') return { key: 'urge', color: 'volcano', icon: <BellOutlined /> };
-  if (kind === 'task.instruct') return { key: 'instruct', color: 'cyan', icon: <HighlightOutlined /> };
-  if (kind === 'task.escalate') return { key: 'escalate', color: 'volcano', icon: <AlertOutlined /> };
-  const step = kind.startsWith('task.') ? STEPS[kind.slice('task.'.length)] : undefined;
-  if (step) return { key: kind.slice('task.'.length), ...step };
-  return { key: 'other', color: 'default', icon: <MailOutlined /> };
-}
+import { kindOf } from './noticeLooks.tsx';
 
 type Props = { item: InboxItem; onOpen: (item: InboxItem) => void; onRead: (item: InboxItem) => void; reading: boolean };
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ChannelTestResult, NotificationChannel, NotificationChannelList, SessionResponse } from '@qinlian/contracts';
-import { fakeApi, ok } from '../../test/fakeApi.ts';
+import { ChannelTestResult, NotificationChannel, NotificationChannelList } from '@qinlian/contracts';
+import { ok } from '../../test/fakeApi.ts';
+import { signedIn } from '../../test/fixtures.ts';
 import { renderWithApp } from '../../test/renderWithApp.tsx';
 import { ChannelsPage } from './ChannelsPage.tsx';
 
@@ -23,25 +24,7 @@ const robot = NotificationChannel.parse({
 });
 
 function serverWithChannel() {
-  return fakeApi()
-    .on('GET', '/api/auth/session', () =>
-      ok(SessionResponse, {
-        csrfToken: 'csrf',
-        user: {
-          id: '0190f0a0-0000-7000-8000-0000000000u1',
-          username: 'admin',
-          personId: null,
-          name: '管理员',
-          departmentId: null,
-          departmentName: null,
-          permissions: ['notifications.manage', 'org.read'],
-          dataScope: 'all',
-          mustChangePassword: false,
-          totpEnabled: false,
-          roles: [],
-        },
-      }),
-    )
+  return signedIn(['notifications.manage', 'org.read'])
     .on('GET', '/api/notification-channels', () => ok(NotificationChannelList, { items: [robot] }))
     .on('GET', '/api/departments', () => ({ body: { items: [] } }));
 }

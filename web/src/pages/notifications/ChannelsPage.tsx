@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Popconfirm, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotificationChannel } from '@qinlian/contracts';
+import { ConfirmLink } from '../../components/ConfirmLink.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { formatInstant } from '../../components/time.ts';
 import { ChannelDrawer } from './ChannelDrawer.tsx';
@@ -16,7 +17,6 @@ const KIND_COLOR = { email: 'blue', dingtalk: 'cyan', wecom: 'green' } as const;
 /** 通知通道: e-mail and the group robots (钉钉、企业微信) — list, create, edit, switch on or off, test, delete. */
 export function ChannelsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const channels = useChannels();
   const toggle = useUpdateChannel();
   const remove = useDeleteChannel();
@@ -88,21 +88,12 @@ export function ChannelsPage() {
             </Button>
           </Link>
           {c.abilities.manage && (
-            <Popconfirm
-              title={t('common.delete')}
-              description={t('channels.deleteConfirm', { name: c.name })}
-              okButtonProps={{ danger: true }}
-              onConfirm={() =>
-                remove.mutateAsync(c.id).then(
-                  () => void message.success(t('common.deleted')),
-                  () => undefined,
-                )
-              }
-            >
-              <Button type="link" size="small" danger>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
+            <ConfirmLink
+              label={t('common.delete')}
+              confirm={t('channels.deleteConfirm', { name: c.name })}
+              onConfirm={() => remove.mutateAsync(c.id)}
+              done={t('common.deleted')}
+            />
           )}
         </Flex>
       ),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DeliveryChannel, DeliveryStatus, type Delivery } from '@qinlian/contracts';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { serverPagination } from '../../components/serverPagination.ts';
 import { formatInstant } from '../../components/time.ts';
 import { useChannels, useDeliveries, useRetryDelivery, type DeliveryFilter } from './hooks.ts';
 
@@ -172,14 +173,7 @@ export function DeliveriesPage() {
           dataSource={deliveries.data?.items ?? []}
           loading={deliveries.isFetching}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: deliveries.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setFilter({ page, pageSize }),
-          }}
+          pagination={serverPagination(t, { ...filter, total: deliveries.data?.total ?? 0 }, setFilter)}
           data-testid="deliveries-table"
         />
       </Card>

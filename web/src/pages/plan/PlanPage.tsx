@@ -1,11 +1,11 @@
 import { Suspense } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Row, Select, Skeleton } from 'antd';
+import { App, Button, Card, Col, Empty, Row, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WarningColor } from '@qinlian/contracts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { formatDate } from '../../components/time.ts';
 import { WARNINGS } from '../../domain/tasks/labels.ts';
+import { PlanChooser, planSpan } from '../../domain/plan/PlanChooser.tsx';
 import { useCurrentPlan, useProgrammeLeaders, useRollup } from '../../domain/plan/usePlan.ts';
 import { exportPlan } from './hooks.ts';
 import { LazyProgressChart, LazyWarningChart } from './LazyCharts.tsx';
@@ -30,18 +30,10 @@ export function PlanPage() {
   return (
     <PageContainer
       title={t('plan.title')}
-      subtitle={plan ? `${plan.name} · ${formatDate(plan.startDate)} ~ ${formatDate(plan.endDate)}` : t('plan.subtitle')}
+      subtitle={plan ? planSpan(plan) : t('plan.subtitle')}
       extra={
         <>
-          {plans.length > 1 && (
-            <Select
-              value={plan?.id}
-              onChange={choose}
-              options={plans.map((p) => ({ value: p.id, label: p.name }))}
-              style={{ width: 280 }}
-              data-testid="plan-select"
-            />
-          )}
+          <PlanChooser plan={plan} plans={plans} choose={choose} testId="plan-select" />
           {plan && (
             <Button
               icon={<DownloadOutlined />}

@@ -32,6 +32,19 @@ export function PlanSummary({ rollup }: { rollup: Rollup }) {
           }
           value={rollup.taskCount}
         />
+        <Statistic
+          title={
+            // 逾期办结: closed, but after the original due date — no colour shows it any more
+            <Tooltip title={t('plan.closedLateHint')}>
+              <span>
+                {t('plan.closedLate')} <QuestionCircleOutlined />
+              </span>
+            </Tooltip>
+          }
+          value={rollup.closedLate}
+          styles={rollup.closedLate > 0 ? { content: { color: WARNING_HEX.yellow } } : undefined}
+          data-testid="plan-closed-late"
+        />
       </Flex>
       <Flex gap={8}>
         {WARNINGS.filter((w) => w !== 'none').map((w) => (

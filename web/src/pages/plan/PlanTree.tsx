@@ -15,6 +15,7 @@ type Row = {
   weight: number;
   progress: number;
   taskCount: number;
+  closedLate: number;
   colours: Partial<Record<WarningColor, number>>;
   children?: Row[];
 };
@@ -31,6 +32,7 @@ export function PlanTree({ rollup }: { rollup: Rollup }) {
     weight: p.weight,
     progress: p.progress,
     taskCount: p.taskCount,
+    closedLate: p.closedLate,
     colours: p.colours,
     children: p.measures.map((m) => ({
       key: m.id,
@@ -41,6 +43,7 @@ export function PlanTree({ rollup }: { rollup: Rollup }) {
       weight: m.weight,
       progress: m.progress,
       taskCount: m.taskCount,
+      closedLate: m.closedLate,
       colours: m.colours,
     })),
   }));
@@ -60,6 +63,7 @@ export function PlanTree({ rollup }: { rollup: Rollup }) {
     },
     { key: 'weight', dataIndex: 'weight', title: t('task.fields.weight'), width: 70, align: 'center' },
     { key: 'tasks', dataIndex: 'taskCount', title: t('plan.tasks'), width: 80, align: 'center' },
+    { key: 'closedLate', dataIndex: 'closedLate', title: t('plan.closedLate'), width: 90, align: 'center' },
     {
       key: 'progress',
       title: t('plan.weightedProgress'),

@@ -47,6 +47,7 @@ export function ProgrammeCard({ programme: p, leaderName, labels }: Props) {
             <span>{t('plan.measureCount', { count: p.measures.length })}</span>
             <span>{t('plan.taskCount', { count: p.taskCount })}</span>
             <span>{t('plan.weight', { weight: p.weight })}</span>
+            <span data-testid="programme-closed-late">{t('plan.closedLateCount', { count: p.closedLate })}</span>
           </Flex>
           <div onClick={(e) => e.stopPropagation()}>
             <ColourCounts colours={p.colours} onPick={(w) => open(`&warning=${w}`)} />

@@ -88,14 +88,14 @@ export function useTaskChanged() {
   };
 }
 
-export function useTransition() {
+/** A write whose answer is the task: the form that sends it shows the errors (silent), the answer reaches every view of the task. */
+export function useTaskWrite<V>(send: (v: V) => Promise<Task>) {
   const changed = useTaskChanged();
-  return useMutation({
-    mutationFn: ({ id, ...body }: TaskTransitionBody & { id: string }) => api.post<Task>(`/api/tasks/${id}/transition`, body),
-    meta: { silent: true },
-    onSuccess: (task) => changed(task),
-  });
+  return useMutation({ mutationFn: send, meta: { silent: true }, onSuccess: (task) => changed(task) });
 }
+
+export const useTransition = () =>
+  useTaskWrite(({ id, ...body }: TaskTransitionBody & { id: string }) => api.post<Task>(`/api/tasks/${id}/transition`, body));
 
 export function useUrge() {
   const changed = useTaskChanged();
@@ -115,43 +115,19 @@ export function useInstruct() {
   });
 }
 
-export function useGrade() {
-  const changed = useTaskChanged();
-  return useMutation({
-    mutationFn: ({ id, ...body }: FiveCharGrade & { id: string; version: number }) => api.put<Task>(`/api/tasks/${id}/grade`, body),
-    meta: { silent: true },
-    onSuccess: (task) => changed(task),
-  });
-}
+export const useGrade = () =>
+  useTaskWrite(({ id, ...body }: FiveCharGrade & { id: string; version: number }) => api.put<Task>(`/api/tasks/${id}/grade`, body));
 
 /** 时间节点完成 (done: true) or undone, with the task's version; answers the task. */
-export function useMarkMilestone() {
-  const changed = useTaskChanged();
-  return useMutation({
-    mutationFn: ({ id, milestoneId, version, done }: { id: string; milestoneId: string; version: number; done: boolean }) =>
-      api.post<Task>(`/api/tasks/${id}/milestones/${milestoneId}/${done ? 'complete' : 'reopen'}`, { version }),
-    meta: { silent: true },
-    onSuccess: (task) => changed(task),
-  });
-}
+export const useMarkMilestone = () =>
+  useTaskWrite(({ id, milestoneId, version, done }: { id: string; milestoneId: string; version: number; done: boolean }) =>
+    api.post<Task>(`/api/tasks/${id}/milestones/${milestoneId}/${done ? 'complete' : 'reopen'}`, { version }),
+  );
 
-export function useCreateTask() {
-  const changed = useTaskChanged();
-  return useMutation({
-    mutationFn: (body: TaskCreateBody) => api.post<Task>('/api/tasks', body),
-    meta: { silent: true },
-    onSuccess: (task) => changed(task),
-  });
-}
+export const useCreateTask = () => useTaskWrite((body: TaskCreateBody) => api.post<Task>('/api/tasks', body));
 
-export function useUpdateTask() {
-  const changed = useTaskChanged();
-  return useMutation({
-    mutationFn: ({ id, ...body }: TaskUpdateBody & { id: string }) => api.patch<Task>(`/api/tasks/${id}`, body),
-    meta: { silent: true },
-    onSuccess: (task) => changed(task),
-  });
-}
+export const useUpdateTask = () =>
+  useTaskWrite(({ id, ...body }: TaskUpdateBody & { id: string }) => api.patch<Task>(`/api/tasks/${id}`, body));
 
 /** 佐证材料: one file, multipart field `file`; the answer's id goes into `fileIds`. */
 export function uploadEvidence(file: File): Promise<EvidenceFile> {

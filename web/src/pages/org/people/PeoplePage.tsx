@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PersonStatus, type PersonCreated } from '@qinlian/contracts';
 import { useCan } from '../../../auth/session.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
+import { serverPagination } from '../../../components/serverPagination.ts';
 import { SearchInput } from '../../../components/SearchInput.tsx';
 import { ShowOnceModal } from '../../../components/ShowOnceModal.tsx';
 import { useDepartments } from '../../../domain/org/useDepartments.ts';
@@ -145,13 +146,8 @@ export function PeoplePage() {
               loading={people.isFetching}
               scroll={{ x: 860 }}
               pagination={{
-                current: filter.page,
-                pageSize: filter.pageSize,
-                total: people.data?.total ?? 0,
-                showSizeChanger: true,
+                ...serverPagination(t, { ...filter, total: people.data?.total ?? 0 }, (paging) => setFilter((f) => ({ ...f, ...paging }))),
                 pageSizeOptions: [10, 20, 50, 100],
-                showTotal: (total) => t('common.total', { total }),
-                onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
               }}
               data-testid="people-table"
             />

@@ -1,52 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Person, PersonCreated, RoleList, SessionResponse, type Permission } from '@qinlian/contracts';
-import { fakeApi, ok } from '../../../test/fakeApi.ts';
+import { Person, PersonCreated, RoleList, type Permission } from '@qinlian/contracts';
+import { ok } from '../../../test/fakeApi.ts';
+import { personOf, signedIn } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/renderWithApp.tsx';
 import { PersonAccountSection } from './PersonAccountSection.tsx';
 
-const person = Person.parse({
-  id: '0190f0a0-0000-7000-8000-0000000000p1',
-  name: '王晓明',
-  phone: null,
-  photoUrl: null,
-  departmentId: '0190f0a0-0000-7000-8000-0000000000d1',
-  departmentName: '党政办公室',
-  title: '科员',
-  status: 'active',
-  posts: [],
-  email: null,
-  username: null,
-  userId: null,
-  roleIds: [],
-  accountDisabled: null,
-  version: 1,
-  createdAt: '2026-01-05T01:00:00.000Z',
-  abilities: { manage: true },
-});
+const person = Person.parse(personOf());
 
-const signedInWith = (permissions: Permission[]) =>
-  fakeApi()
-    .on('GET', '/api/auth/session', () =>
-      ok(SessionResponse, {
-        csrfToken: 'csrf',
-        user: {
-          id: '0190f0a0-0000-7000-8000-0000000000u1',
-          username: 'admin',
-          personId: null,
-          name: '管理员',
-          departmentId: null,
-          departmentName: null,
-          permissions,
-          dataScope: 'all',
-          mustChangePassword: false,
-          totpEnabled: false,
-          roles: [],
-        },
-      }),
-    )
-    .on('GET', '/api/roles', () => ok(RoleList, { items: [] }));
+const signedInWith = (permissions: Permission[]) => signedIn(permissions).on('GET', '/api/roles', () => ok(RoleList, { items: [] }));
 
 describe('PersonAccountSection without an account', () => {
   it('opens one from the people drawer and shows the initial password once', async () => {

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '@qinlian/contracts';
 import { useCan } from '../../../auth/session.ts';
+import { ConfirmLink } from '../../../components/ConfirmLink.tsx';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { usePosts } from '../../../domain/org/usePosts.ts';
@@ -27,7 +28,6 @@ function Acting({ post }: { post: Post }) {
 /** 岗位（AB岗）: every post with its A and B holders and who is acting now. */
 export function PostsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = useCan();
   const [departmentId, setDepartmentId] = useState<string | undefined>();
   const [drawer, setDrawer] = useState<{ post: Post | null } | null>(null);
@@ -58,22 +58,13 @@ export function PostsPage() {
           <Button type="link" size="small" disabled={!p.abilities.manage} onClick={() => setDrawer({ post: p })}>
             {t('common.edit')}
           </Button>
-          <Popconfirm
-            title={t('post.archive')}
-            description={t('post.archiveConfirm', { name: p.name })}
-            okButtonProps={{ danger: true }}
+          <ConfirmLink
+            label={t('post.archive')}
+            confirm={t('post.archiveConfirm', { name: p.name })}
+            onConfirm={() => archive.mutateAsync(p.id)}
+            done={t('post.archived')}
             disabled={!p.abilities.manage}
-            onConfirm={() =>
-              archive.mutateAsync(p.id).then(
-                () => void message.success(t('post.archived')),
-                () => undefined,
-              )
-            }
-          >
-            <Button type="link" size="small" danger disabled={!p.abilities.manage}>
-              {t('post.archive')}
-            </Button>
-          </Popconfirm>
+          />
         </Space>
       ),
     },

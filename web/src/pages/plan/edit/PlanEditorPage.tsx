@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Empty, Flex, Select, Skeleton, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Flex, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Measure, Plan, Programme } from '@qinlian/contracts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
-import { formatDate } from '../../../components/time.ts';
+import { PlanChooser, planSpan } from '../../../domain/plan/PlanChooser.tsx';
 import { useCurrentPlan, useRollup } from '../../../domain/plan/usePlan.ts';
 import { MeasureDrawer } from './MeasureDrawer.tsx';
 import { PlanDrawer } from './PlanDrawer.tsx';
@@ -51,63 +51,57 @@ export function PlanEditorPage() {
     }
   };
 
-  const measureColumns = (programme: Row): ColumnsType<Measure> => {
-    const measures = [...programme.measures].sort((a, b) => a.sort - b.sort);
-    return [
-      {
-        key: 'order',
-        width: 80,
-        render: (_: unknown, m, i) => (
-          <SortButtons
-            first={i === 0}
-            last={i === measures.length - 1}
-            busy={moving}
-            onMove={(step) => void move(reorderPatches(measures, m.id, step), moveMeasure.mutateAsync)}
-            testId={`measure-move-${m.code}`}
-          />
-        ),
-      },
-      { key: 'code', dataIndex: 'code', title: t('planEditor.code'), width: 100 },
-      { key: 'name', dataIndex: 'name', title: t('planEditor.measureName') },
-      { key: 'weight', dataIndex: 'weight', title: t('planEditor.weight'), width: 80 },
-      { key: 'share', title: t('planEditor.share'), width: 90, render: (_: unknown, m) => share(m.weight, measures) },
-      { key: 'tasks', dataIndex: 'taskCount', title: t('planEditor.tasks'), width: 80 },
-      {
-        key: 'actions',
-        width: 80,
-        render: (_: unknown, m) => (
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => setMeasureDrawer({ programme, measure: m })}
-            data-testid={`measure-edit-${m.code}`}
-          >
-            {t('common.edit')}
-          </Button>
-        ),
-      },
-    ];
-  };
-
-  const columns: ColumnsType<Row> = [
+  /** What a programme's row and a measure's share: 上移 / 下移 among its siblings, code, name, weight and its share of the siblings'. */
+  const entryColumns = <E extends Programme | Measure>(
+    kind: 'programme' | 'measure',
+    siblings: E[],
+    save: (patch: { id: string; sort: number; version: number }) => Promise<unknown>,
+  ): ColumnsType<E> => [
     {
       key: 'order',
       width: 80,
-      render: (_: unknown, p, i) => (
+      render: (_: unknown, e, i) => (
         <SortButtons
           first={i === 0}
-          last={i === programmes.length - 1}
+          last={i === siblings.length - 1}
           busy={moving}
-          onMove={(step) => void move(reorderPatches(programmes, p.id, step), moveProgramme.mutateAsync)}
-          testId={`programme-move-${p.code}`}
+          onMove={(step) => void move(reorderPatches(siblings, e.id, step), save)}
+          testId={`${kind}-move-${e.code}`}
         />
       ),
     },
-    { key: 'code', dataIndex: 'code', title: t('planEditor.code'), width: 90 },
-    { key: 'name', dataIndex: 'name', title: t('planEditor.programmeName') },
+    { key: 'code', dataIndex: 'code', title: t('planEditor.code'), width: 100 },
+    { key: 'name', dataIndex: 'name', title: t(kind === 'programme' ? 'planEditor.programmeName' : 'planEditor.measureName') },
     { key: 'weight', dataIndex: 'weight', title: t('planEditor.weight'), width: 80 },
-    { key: 'share', title: t('planEditor.share'), width: 90, render: (_: unknown, p) => share(p.weight, programmes) },
+    { key: 'share', title: t('planEditor.share'), width: 90, render: (_: unknown, e) => share(e.weight, siblings) },
+  ];
+
+  const measureColumns = (programme: Row): ColumnsType<Measure> => [
+    ...entryColumns(
+      'measure',
+      [...programme.measures].sort((a, b) => a.sort - b.sort),
+      moveMeasure.mutateAsync,
+    ),
+    { key: 'tasks', dataIndex: 'taskCount', title: t('planEditor.tasks'), width: 80 },
+    {
+      key: 'actions',
+      width: 80,
+      render: (_: unknown, m) => (
+        <Button
+          type="link"
+          size="small"
+          icon={<EditOutlined />}
+          onClick={() => setMeasureDrawer({ programme, measure: m })}
+          data-testid={`measure-edit-${m.code}`}
+        >
+          {t('common.edit')}
+        </Button>
+      ),
+    },
+  ];
+
+  const columns: ColumnsType<Row> = [
+    ...entryColumns('programme', programmes, moveProgramme.mutateAsync),
     { key: 'leader', dataIndex: 'leaderName', title: t('planEditor.leader'), width: 110, render: (v: string | null) => v ?? '—' },
     { key: 'measures', title: t('planEditor.measures'), width: 80, render: (_: unknown, p) => p.measures.length },
     {
@@ -135,18 +129,10 @@ export function PlanEditorPage() {
   return (
     <PageContainer
       title={t('planEditor.title')}
-      subtitle={plan ? `${plan.name} · ${formatDate(plan.startDate)} ~ ${formatDate(plan.endDate)}` : t('planEditor.subtitle')}
+      subtitle={plan ? planSpan(plan) : t('planEditor.subtitle')}
       extra={
         <>
-          {plans.length > 1 && (
-            <Select
-              value={plan?.id}
-              onChange={choose}
-              options={plans.map((p) => ({ value: p.id, label: p.name }))}
-              style={{ width: 260 }}
-              data-testid="plan-editor-select"
-            />
-          )}
+          <PlanChooser plan={plan} plans={plans} choose={choose} testId="plan-editor-select" />
           {plan && (
             <Link to="/plan/import">
               <Button icon={<UploadOutlined />}>{t('planImport.title')}</Button>

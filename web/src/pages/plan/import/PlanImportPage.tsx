@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Result, Select, Steps, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Result, Select, Steps, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ImportReport } from '@qinlian/contracts';
+import { useCan } from '../../../auth/session.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { useCurrentPlan } from '../../../domain/plan/usePlan.ts';
 import { exportPlan } from '../hooks.ts';
@@ -16,7 +17,10 @@ export function PlanImportPage() {
   const { message } = App.useApp();
   const { plan, plans, choose } = useCurrentPlan();
   const run = usePlanImport();
+  const can = useCan();
   const [file, setFile] = useState<File | null>(null);
+  // 补录: rows may be due before today or outside the plan's period; only for holders of tasks.backfill
+  const [backfill, setBackfill] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const step = report?.committed ? 2 : report ? 1 : 0;
@@ -30,7 +34,10 @@ export function PlanImportPage() {
   const go = (dryRun: boolean) => {
     if (!file || !plan) return;
     setFailure(null);
-    run.mutate({ planId: plan.id, file, dryRun }, { onSuccess: setReport, onError: (err) => setFailure(err.message) });
+    run.mutate(
+      { planId: plan.id, file, dryRun, backfill: backfill && can('tasks.backfill') },
+      { onSuccess: setReport, onError: (err) => setFailure(err.message) },
+    );
   };
 
   return (
@@ -88,7 +95,12 @@ export function PlanImportPage() {
               <p className="ant-upload-text">{t('importer.drop')}</p>
               <p className="ant-upload-hint">{t('importer.dropHint')}</p>
             </Upload.Dragger>
-            <Flex justify="flex-end" style={{ marginTop: 16 }}>
+            <Flex justify={can('tasks.backfill') ? 'space-between' : 'flex-end'} align="center" style={{ marginTop: 16 }}>
+              {can('tasks.backfill') && (
+                <Checkbox checked={backfill} onChange={(e) => setBackfill(e.target.checked)} data-testid="plan-import-backfill">
+                  {t('planImport.backfill')}
+                </Checkbox>
+              )}
               <Button
                 type="primary"
                 disabled={!file || !plan}

@@ -1,19 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ImportReport } from '@qinlian/contracts';
+import type { ImportReport, PlanImportQuery } from '@qinlian/contracts';
 import { api } from '../../../api/client.ts';
 
 /**
- * 计划导入 as one request: `dryRun` checks every row and writes nothing. The report is all this
+ * 计划导入 as one request: `dryRun` checks every row and writes nothing; `backfill` (补录, holders of
+ * tasks.backfill) lets rows be due before today or outside the plan's period. The report is all this
  * page reads; a background import with progress (ImportJob, `background=true`) would change only
  * this hook.
  */
 export function usePlanImport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ planId, file, dryRun }: { planId: string; file: File; dryRun: boolean }) => {
+    mutationFn: ({ planId, file, dryRun, backfill }: { planId: string; file: File; dryRun: boolean; backfill: boolean }) => {
       const form = new FormData();
       form.append('file', file);
-      return api.upload<ImportReport>(`/api/plans/${planId}/import`, form, { dryRun: String(dryRun) });
+      const query: PlanImportQuery = { dryRun: String(dryRun) as 'true' | 'false', ...(backfill ? { backfill: 'true' as const } : {}) };
+      return api.upload<ImportReport>(`/api/plans/${planId}/import`, form, query);
     },
     meta: { silent: true },
     onSuccess: (report) => {

@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { z } from 'zod';
-import {
-  AccountPage,
-  PeoplePage as PeoplePageSchema,
-  PersonCreated,
-  RoleList,
-  SessionResponse,
-  UnlockResult,
-  type Permission,
-} from '@qinlian/contracts';
-import { fakeApi, fails, ok } from '../../../test/fakeApi.ts';
+import { AccountPage, PeoplePage as PeoplePageSchema, PersonCreated, RoleList, UnlockResult, type Permission } from '@qinlian/contracts';
+import { fails, ok } from '../../../test/fakeApi.ts';
+import { personOf, signedIn } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/renderWithApp.tsx';
 import { AccountsPage } from './AccountsPage.tsx';
 
@@ -49,25 +42,7 @@ const disabled = account({
 });
 
 function serverWithAccounts(permissions: Permission[] = ['users.manage', 'roles.manage', 'people.manage', 'people.read']) {
-  return fakeApi()
-    .on('GET', '/api/auth/session', () =>
-      ok(SessionResponse, {
-        csrfToken: 'csrf',
-        user: {
-          id: '0190f0a0-0000-7000-8000-0000000000u1',
-          username: 'admin',
-          personId: null,
-          name: '管理员',
-          departmentId: null,
-          departmentName: null,
-          permissions,
-          dataScope: 'all',
-          mustChangePassword: false,
-          totpEnabled: false,
-          roles: [],
-        },
-      }),
-    )
+  return signedIn(permissions)
     .on('GET', '/api/roles', () =>
       ok(RoleList, {
         items: [
@@ -95,7 +70,6 @@ function serverWithAccounts(permissions: Permission[] = ['users.manage', 'roles.
     );
 }
 
-const lastListQuery = (api: ReturnType<typeof fakeApi>) => Object.fromEntries(api.calls('GET', '/api/users').at(-1)!.query);
 /** Confirms the open Popconfirm (antd renders its OK button in a popover). */
 const confirmPopover = async () => {
   const pop = await screen.findByRole('tooltip');
@@ -118,13 +92,13 @@ describe('AccountsPage', () => {
     expect(screen.queryByTestId('account-unlock-lisi')).toBeNull();
     expect(screen.getByTestId('account-enable-lisi')).toBeTruthy();
     expect(screen.queryByTestId('account-disable-lisi')).toBeNull();
-    expect(lastListQuery(api)).toEqual({ page: '1', pageSize: '20' });
+    expect(api.lastQuery('/api/users')).toEqual({ page: '1', pageSize: '20' });
 
     fireEvent.mouseDown(within(screen.getByTestId('accounts-state-filter')).getByRole('combobox'));
     await userEvent.click(await screen.findByTitle('已停用'));
-    await waitFor(() => expect(lastListQuery(api)).toEqual({ page: '1', pageSize: '20', state: 'disabled' }));
+    await waitFor(() => expect(api.lastQuery('/api/users')).toEqual({ page: '1', pageSize: '20', state: 'disabled' }));
     await userEvent.type(screen.getByTestId('accounts-search'), 'li{Enter}');
-    await waitFor(() => expect(lastListQuery(api)).toEqual({ page: '1', pageSize: '20', state: 'disabled', q: 'li' }));
+    await waitFor(() => expect(api.lastQuery('/api/users')).toEqual({ page: '1', pageSize: '20', state: 'disabled', q: 'li' }));
   });
 
   it('resets a password and shows the new one once; releases a delay; enables a disabled account', async () => {
@@ -149,25 +123,7 @@ describe('AccountsPage', () => {
   });
 
   it('opens an account for a registered person, showing the server’s field error, then the initial password', async () => {
-    const person = {
-      id: '0190f0a0-0000-7000-8000-0000000000p9',
-      name: '赵六',
-      phone: null,
-      photoUrl: null,
-      departmentId: DEPT,
-      departmentName: '党政办公室',
-      title: null,
-      status: 'active' as const,
-      posts: [],
-      email: null,
-      username: null,
-      userId: null,
-      roleIds: [],
-      accountDisabled: null,
-      version: 1,
-      createdAt: '2026-01-05T01:00:00.000Z',
-      abilities: { manage: true },
-    };
+    const person = personOf({ id: '0190f0a0-0000-7000-8000-0000000000p9', name: '赵六', title: null });
     let attempts = 0;
     const api = serverWithAccounts()
       .on('GET', '/api/people', () => ok(PeoplePageSchema, { items: [person], total: 1, page: 1, pageSize: 30 }))

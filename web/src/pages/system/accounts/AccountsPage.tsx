@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountState, type Account } from '@qinlian/contracts';
 import { useCan } from '../../../auth/session.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
+import { serverPagination } from '../../../components/serverPagination.ts';
 import { SearchInput } from '../../../components/SearchInput.tsx';
 import { ShowOnceModal } from '../../../components/ShowOnceModal.tsx';
 import { formatInstant } from '../../../components/time.ts';
@@ -137,14 +138,9 @@ export function AccountsPage() {
           dataSource={accounts.data?.items ?? []}
           loading={accounts.isFetching}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: accounts.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
-          }}
+          pagination={serverPagination(t, { ...filter, total: accounts.data?.total ?? 0 }, (paging) =>
+            setFilter((f) => ({ ...f, ...paging })),
+          )}
           data-testid="accounts-table"
         />
       </Card>

@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '@qinlian/contracts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
+import { serverPagination } from '../../../components/serverPagination.ts';
 import { SearchInput } from '../../../components/SearchInput.tsx';
 import { formatInstant } from '../../../components/time.ts';
 import { AuditDetail } from './AuditDetail.tsx';
@@ -143,14 +144,9 @@ export function AuditPage() {
             loading={audit.isFetching}
             tableLayout="fixed"
             onRow={(e) => ({ onClick: () => setOpen(e), style: { cursor: 'pointer' } })}
-            pagination={{
-              current: filter.page,
-              pageSize: filter.pageSize,
-              total: audit.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
-            }}
+            pagination={serverPagination(t, { ...filter, total: audit.data?.total ?? 0 }, (paging) =>
+              setFilter((f) => ({ ...f, ...paging })),
+            )}
           />
         </div>
       </Card>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@qinlian/contracts';
+import { ConfirmLink } from '../../../components/ConfirmLink.tsx';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { useRoles } from '../../../domain/roles/useRoles.ts';
 import { useDeleteRole } from './hooks.ts';
@@ -14,7 +15,6 @@ import { RoleDrawer } from './RoleDrawer.tsx';
 /** 角色与数据权限 */
 export function RolesPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const roles = useRoles();
   const remove = useDeleteRole();
   const [drawer, setDrawer] = useState<{ role: Role | null } | null>(null);
@@ -76,21 +76,12 @@ export function RolesPage() {
             {t('common.edit')}
           </Button>
           {!r.builtin && (
-            <Popconfirm
-              title={t('common.delete')}
-              description={t('role.deleteConfirm', { name: r.name })}
-              okButtonProps={{ danger: true }}
-              onConfirm={() =>
-                remove.mutateAsync(r.id).then(
-                  () => void message.success(t('common.deleted')),
-                  () => undefined,
-                )
-              }
-            >
-              <Button type="link" size="small" danger>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
+            <ConfirmLink
+              label={t('common.delete')}
+              confirm={t('role.deleteConfirm', { name: r.name })}
+              onConfirm={() => remove.mutateAsync(r.id)}
+              done={t('common.deleted')}
+            />
           )}
         </Space>
       ),

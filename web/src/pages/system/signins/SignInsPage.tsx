@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { SignInLogEntry } from '@qinlian/contracts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
+import { serverPagination } from '../../../components/serverPagination.ts';
 import { SearchInput } from '../../../components/SearchInput.tsx';
 import { formatInstant } from '../../../components/time.ts';
 import { useSignIns, type SignInFilter } from './hooks.ts';
@@ -18,6 +19,8 @@ const RESULT_COLOR: Record<SignInLogEntry['result'], string> = {
   bad_totp: 'warning',
   disabled: 'default',
   unlocked: 'cyan',
+  bad_current_password: 'error',
+  reauth: 'success',
 };
 
 /** 登录日志: every attempt, newest first. */
@@ -76,14 +79,7 @@ export function SignInsPage() {
           dataSource={log.data?.items ?? []}
           loading={log.isFetching}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: log.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
-          }}
+          pagination={serverPagination(t, { ...filter, total: log.data?.total ?? 0 }, (paging) => setFilter((f) => ({ ...f, ...paging })))}
           data-testid="signins-table"
         />
       </Card>

@@ -56,11 +56,15 @@ const LOOK: Record<Kind, { color: string; icon: ReactNode }> = {
   share_report: { color: '#0e6170', icon: <TeamOutlined /> }, // 协办进展
 };
 
+/** What the system wrote, in the console's language when the server gave it (textEn); what people typed, as typed. */
+const textIn = (e: TaskEvent, language: string) => (language === 'en-US' && e.textEn ? e.textEn : e.text);
+
 /** 任务记录: reports with percent and evidence, transitions, urgings, 批示 highlighted — newest first. */
 export function TaskTimeline({ events, loading }: { events: TaskEvent[]; loading: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const items = [...events].reverse().map((e) => {
     const look = LOOK[e.kind] ?? LOOK.update;
+    const text = textIn(e, i18n.language);
     return {
       key: e.id,
       color: look.color,
@@ -82,7 +86,7 @@ export function TaskTimeline({ events, loading }: { events: TaskEvent[]; loading
               <Progress percent={e.percent} size="small" />
             </Flex>
           )}
-          {e.text && <div className="task-event-text">{e.text}</div>}
+          {text && <div className="task-event-text">{text}</div>}
           {e.files.length > 0 && (
             <Flex vertical gap={2} style={{ marginTop: 4 }}>
               {e.files.map((f) => (

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PeoplePage, Task, type TaskAction } from '@qinlian/contracts';
 import { fails, fakeApi, ok } from '../../../test/fakeApi.ts';
+import { personOf } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/renderWithApp.tsx';
 import { ClosedLateTag } from '../ClosedLateTag.tsx';
 import { CooperationCard } from './CooperationCard.tsx';
@@ -59,25 +60,7 @@ describe('the action bar shows the department’s own steps only when the server
 });
 
 describe('DispatchDialog (分办)', () => {
-  const person = {
-    id: '0190f0a0-0000-7000-8000-0000000000p9',
-    name: '赵六',
-    phone: null,
-    photoUrl: null,
-    departmentId: LEAD_ID,
-    departmentName: '党政办公室',
-    title: null,
-    status: 'active' as const,
-    posts: [],
-    email: null,
-    username: null,
-    userId: null,
-    roleIds: [],
-    accountDisabled: null,
-    version: 1,
-    createdAt: '2026-01-05T01:00:00.000Z',
-    abilities: { manage: true },
-  };
+  const person = personOf({ id: '0190f0a0-0000-7000-8000-0000000000p9', name: '赵六', departmentId: LEAD_ID, title: null });
 
   it('sends the chosen person of the lead department with the task’s version, and shows what the server refuses', async () => {
     let attempts = 0;
@@ -107,7 +90,7 @@ describe('DispatchDialog (分办)', () => {
       note: '请牵头落实',
     });
     // the picker asks for the lead department's own people only
-    expect(Object.fromEntries(api.calls('GET', '/api/people').at(-1)!.query)).toMatchObject({ departmentId: LEAD_ID, subtree: 'false' });
+    expect(api.lastQuery('/api/people')).toMatchObject({ departmentId: LEAD_ID, subtree: 'false' });
   });
 
   it('asks for a post or a person before sending anything', async () => {

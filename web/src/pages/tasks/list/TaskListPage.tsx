@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskListItem } from '@qinlian/contracts';
 import { useCan } from '../../../auth/session.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
+import { serverPagination } from '../../../components/serverPagination.ts';
 import { useCurrentPlan, useRollup } from '../../../domain/plan/usePlan.ts';
 import { TaskDrawer } from '../edit/TaskDrawer.tsx';
 import { exportTasks, useTasks } from '../hooks.ts';
@@ -93,13 +94,9 @@ export function TaskListPage() {
           }
           rowClassName={(r) => `task-row task-row-${r.warning}`}
           pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: tasks.data?.total ?? 0,
-            showSizeChanger: true,
+            ...serverPagination(t, { page: filter.page, pageSize: filter.pageSize, total: tasks.data?.total ?? 0 }, patch),
             pageSizeOptions: [10, 20, 50, 100],
             showTotal: (total) => (tasks.data?.totalCapped ? t('task.totalCapped', { total }) : t('common.total', { total })),
-            onChange: (page, pageSize) => patch({ page: pageSize === filter.pageSize ? page : 1, pageSize }),
           }}
           data-testid="task-table"
         />
