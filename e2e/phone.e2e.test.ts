@@ -46,6 +46,8 @@ describe('the console at phone and desktop widths, and the wall on big screens (
     const page = await context.newPage();
     await page.setViewportSize(PHONE);
     await page.goto('/login');
+    await page.getByTestId('login-username').waitFor();
+    await expectNoOverflow(page, '/login'); // the sign-in card once ran 54 px past a 390 px screen
     await page.getByTestId('login-username').fill(username);
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();

@@ -55,8 +55,9 @@ export const ERROR_MESSAGES = {
   },
   bad_credentials: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
   too_many_attempts: {
-    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',
-    'en-US': 'Too many failed sign-ins; try again in {minutes} minutes',
+    // sign-in and the current-password checks (TOTP, password change) share the delay and this answer
+    'zh-CN': '密码错误次数过多，请 {minutes} 分钟后再试',
+    'en-US': 'Too many wrong passwords; try again in {minutes} minutes',
   },
   account_disabled: { 'zh-CN': '账号已停用', 'en-US': 'This account is disabled' },
   totp_required: { 'zh-CN': '请输入动态验证码', 'en-US': 'Enter the one-time code from your authenticator' },
@@ -90,6 +91,10 @@ export const ERROR_MESSAGES = {
   file_type_mismatch: {
     'zh-CN': '文件内容与声明的类型不符：声明为 {declared}，实际内容为 {actual}',
     'en-US': 'The file content does not match its declared type: declared {declared}, content is {actual}',
+  },
+  file_markup_refused: {
+    'zh-CN': '不接受网页类文件（{declared}）：HTML、SVG、XML 可能在浏览器中运行脚本，请另存为 PDF 或图片后上传',
+    'en-US': 'Web-page files ({declared}) are not accepted: HTML, SVG and XML can run scripts in a browser; save it as PDF or an image',
   },
   file_too_large: { 'zh-CN': '文件超过大小上限 {limit}', 'en-US': 'The file exceeds the limit of {limit}' },
   import_rejected: { 'zh-CN': '导入未执行：{count} 行有错误', 'en-US': 'Import not done: {count} rows have errors' },

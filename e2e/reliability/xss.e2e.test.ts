@@ -160,6 +160,7 @@ describe('stored script and HTML payloads render inert in Chromium', () => {
       responsiblePostId: post.id,
       startDate: '2026-03-02',
       dueDate: '2026-06-30',
+      backfill: true, // dates of a past half-year, entered afterwards (补录)
       tagged: true,
       milestones: [{ name: P.svg, dueDate: '2026-04-01' }],
     });

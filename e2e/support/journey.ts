@@ -108,9 +108,14 @@ export async function pickInSelect(page: Page, testId: string, search: string, o
   }
 }
 
-/** Type a date (YYYY-MM-DD) into an antd date input and confirm it with Enter, as a person keying it in does. */
-export async function typeDate(input: Locator, date: string) {
+/**
+ * Type a date (YYYY-MM-DD) into an antd date input, as a person keying it in does, and confirm it:
+ * Enter in a range (it moves on to the range's end), Tab in a lone date — an Enter there would also
+ * submit the dialog's form before the rest of it is filled.
+ */
+export async function typeDate(input: Locator, date: string, confirm: 'Enter' | 'Tab' = 'Tab') {
   await input.click();
   await input.fill(date);
-  await input.press('Enter');
+  await input.press(confirm);
+  await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(date);
 }

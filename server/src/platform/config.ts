@@ -77,7 +77,7 @@ const Env = z
     /** an outside witness that receives every signed audit checkpoint by HTTP POST (JSON) */
     QINLIAN_AUDIT_WITNESS_URL: z.string().url().optional(),
     /** when the audit head is signed (checkpoint), and when the chain and the business rows are verified */
-    QINLIAN_AUDIT_CHECKPOINT_CRON: cronPattern('5 * * * *'),
+    QINLIAN_AUDIT_CHECKPOINT_CRON: cronPattern('*/10 * * * *'),
     QINLIAN_AUDIT_VERIFY_CRON: cronPattern('40 2 * * *'),
   })
   .superRefine((e, ctx) => {

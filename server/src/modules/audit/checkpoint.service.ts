@@ -20,7 +20,7 @@ export type CheckpointOutcome =
  * delivery to the witness queued in the same transaction, retried by the job table. A checkpoint
  * whose file line is missing (an append that failed last time) is appended again.
  */
-export async function takeCheckpoint(ctx: Ctx, trail: AuditTrail, source: 'job' | 'cli'): Promise<CheckpointOutcome> {
+export async function takeCheckpoint(ctx: Ctx, trail: AuditTrail, source: 'job' | 'cli' | 'stop'): Promise<CheckpointOutcome> {
   const key = trail.key;
   if (!key)
     throw new Error(

@@ -62,8 +62,8 @@ describe.each(ENGINES)('signed checkpoints and the outside witness on %s', (engi
     DATABASE_URL: t.config.database.engine === 'postgres' ? t.config.database.url : `sqlite:${t.config.database.file}`,
   });
 
-  it('signs the head hourly unless QINLIAN_AUDIT_CHECKPOINT_CRON says otherwise', () => {
-    expect(auditCheckpointJob.schedule).toEqual([{ cron: '5 * * * *' }]);
+  it('signs the head every 10 minutes unless QINLIAN_AUDIT_CHECKPOINT_CRON says otherwise', () => {
+    expect(auditCheckpointJob.schedule).toEqual([{ cron: '*/10 * * * *' }]);
     expect(loadConfig({ QINLIAN_AUDIT_CHECKPOINT_CRON: '*/15 * * * *' }).audit.checkpointCron).toBe('*/15 * * * *');
   });
 

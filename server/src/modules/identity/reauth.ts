@@ -27,7 +27,7 @@ export async function assertCurrentPassword(ctx: Ctx, user: UserRow, password: s
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     await log('bad_current_password');
-    throw new DomainError('wrong_current_password', 400, {}, [{ path: field, message: 'wrong' }]);
+    throw new DomainError('wrong_current_password', 400, {}, [{ path: field, message: 'wrong_current_password' }]);
   }
   await log('reauth');
 }

@@ -31,6 +31,9 @@ describe('content type by content', () => {
       await refused(Buffer.from(page), 'text/plain');
       await refused(Buffer.from(page), 'application/octet-stream');
     }
+    // declared as what it is: refused for being a page, not for a "mismatch" between two equal types
+    await expect(typeOf(Buffer.from('<html><p>x'), 'text/html')).rejects.toMatchObject({ code: 'file_markup_refused', status: 400 });
+    await expect(typeOf(Buffer.from('<svg onload=alert(1)>'), 'image/svg+xml')).rejects.toMatchObject({ code: 'file_markup_refused' });
   });
 
   it('keeps UTF-8 text as text/plain or text/csv, other unknown bytes as octet-stream', async () => {

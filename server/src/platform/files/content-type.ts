@@ -41,6 +41,7 @@ const CONTAINED: Record<string, Set<string>> = {
   ]),
   'application/x-cfb': new Set(['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-powerpoint']),
 };
+const MARKUP_DECLARED = new Set(['text/html', 'application/xhtml+xml', 'image/svg+xml', 'text/xml', 'application/xml']);
 const CSV_DECLARED = new Set(['text/csv', 'application/csv', 'application/vnd.ms-excel']);
 
 /** The declared type without parameters, lower case, and with aliases resolved. */
@@ -83,7 +84,12 @@ const mismatch = (declared: string, actual: string, lang: Lang) => {
 export async function contentTypeOf(bytes: Buffer, declaredRaw: string, lang: Lang): Promise<string> {
   const declared = normalise(declaredRaw);
   // before file-type: it calls `<?xml …><html>` application/xml
-  if (startsWithMarkup(bytes)) throw mismatch(declared, 'text/html', lang);
+  if (startsWithMarkup(bytes)) {
+    // "declared text/html, content is text/html" would read as no reason at all: say what is refused
+    if (MARKUP_DECLARED.has(declared))
+      throw new DomainError('file_markup_refused', 400, { declared }, [{ path: 'body.file', message: 'file_markup_refused' }]);
+    throw mismatch(declared, 'text/html', lang);
+  }
   const detected = (await fileTypeFromBuffer(bytes))?.mime as string | undefined;
   if (detected) {
     if (GENERIC.has(declared) || declared === detected || CONTAINED[detected]?.has(declared)) return detected;
