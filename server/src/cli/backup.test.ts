@@ -13,6 +13,12 @@ import { buildApp } from '../app.ts';
 import { backupDatabase } from './backup.ts';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-cli-'));
+/** A data dir to restore into, with the audit key the backup was sealed with brought along (restore refuses without it). */
+const keyedDir = (from: string) => {
+  const dir = tempDir();
+  fs.copyFileSync(path.join(from, 'audit.key'), path.join(dir, 'audit.key'));
+  return dir;
+};
 
 /** departments and their department.create audit rows in a SQLite file */
 function countsIn(file: string) {
@@ -73,7 +79,7 @@ describe('backup and restore of the SQLite database', { timeout: 180_000 }, () =
     expect(inBackup.departments).toBeGreaterThanOrEqual(1);
     expect(inBackup.departments).toBeLessThanOrEqual(written + 1);
 
-    const restoredDir = tempDir();
+    const restoredDir = keyedDir(t.config.dataDir);
     try {
       const restore = await runCli(['restore', backup], { QINLIAN_DATA_DIR: restoredDir });
       expect(restore.stderr).toBe('');
@@ -158,7 +164,7 @@ describe('backup and restore of the SQLite database', { timeout: 180_000 }, () =
     expect(refused.stderr).toMatch(/open in another process|server is running/);
 
     // A stale pid file (no such process) does not block; a live one does.
-    const stopped = tempDir();
+    const stopped = keyedDir(t.config.dataDir);
     try {
       await runCli(['restore', backup], { QINLIAN_DATA_DIR: stopped });
       fs.writeFileSync(path.join(stopped, 'qinlian.pid'), '999999999\n');

@@ -89,8 +89,7 @@ export const enDesk: typeof zhDesk = {
     columns: {
       text: 'Instruction',
       target: 'To',
-      leader: 'By',
-      createdAt: 'Given',
+      leader: 'By, when',
       dueDate: 'Feedback due',
       state: 'State',
       feedback: 'Feedback',

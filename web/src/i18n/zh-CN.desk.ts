@@ -77,8 +77,7 @@ export const zhDesk = {
     columns: {
       text: '批示',
       target: '对象',
-      leader: '批示人',
-      createdAt: '批示时间',
+      leader: '批示人 / 时间',
       dueDate: '反馈期限',
       state: '状态',
       feedback: '落实反馈',

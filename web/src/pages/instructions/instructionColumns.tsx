@@ -14,7 +14,7 @@ export function instructionColumns(t: TFunction, onFeedback: (i: Instruction) =>
       key: 'text',
       title: t('instruction.columns.text'),
       render: (_, i) => (
-        <Typography.Paragraph style={{ margin: 0, maxWidth: 420, whiteSpace: 'pre-wrap' }} data-testid="instruction-text-cell">
+        <Typography.Paragraph style={{ margin: 0, maxWidth: 300, whiteSpace: 'pre-wrap' }} data-testid="instruction-text-cell">
           {i.text}
         </Typography.Paragraph>
       ),
@@ -22,7 +22,7 @@ export function instructionColumns(t: TFunction, onFeedback: (i: Instruction) =>
     {
       key: 'target',
       title: t('instruction.columns.target'),
-      width: 220,
+      width: 200,
       render: (_, i) =>
         i.taskId ? (
           <Link to={`/tasks/${i.taskId}`}>
@@ -35,8 +35,20 @@ export function instructionColumns(t: TFunction, onFeedback: (i: Instruction) =>
           i.departmentName
         ),
     },
-    { key: 'leader', dataIndex: 'leaderName', title: t('instruction.columns.leader'), width: 100 },
-    { key: 'createdAt', dataIndex: 'createdAt', title: t('instruction.columns.createdAt'), width: 160, render: formatInstant },
+    // who and when in one column, so the answer (落实反馈) stays in view at 1440 px without scrolling sideways
+    {
+      key: 'leader',
+      title: t('instruction.columns.leader'),
+      width: 150,
+      render: (_, i) => (
+        <>
+          {i.leaderName}
+          <div>
+            <Typography.Text type="secondary">{formatInstant(i.createdAt)}</Typography.Text>
+          </div>
+        </>
+      ),
+    },
     {
       key: 'dueDate',
       dataIndex: 'feedbackDueDate',
@@ -48,7 +60,7 @@ export function instructionColumns(t: TFunction, onFeedback: (i: Instruction) =>
     {
       key: 'feedback',
       title: t('instruction.columns.feedback'),
-      width: 320,
+      width: 280,
       render: (_, i) =>
         i.feedback ? (
           <InstructionFeedback feedback={i.feedback} />
