@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.ts';
 import { launchBrowser, newContext, screenshots } from './support/browser.ts';
 import { pdf, png } from './support/files.ts';
+import { pickInSelect } from './support/journey.ts';
 import { expectText, fillByTestId, searchByTestId, inputByTestId, pickDepartment, settle } from './support/ui.ts';
 
 /**
@@ -73,34 +74,6 @@ describe('supervision: assign, accept, report, close-out, return, close — and 
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((u) => u.pathname === '/');
-  }
-
-  /**
-   * Type `search` into an antd (Tree)Select and click the matching option until the select shows
-   * `shown` (a measure shows as 工程 / 举措, not by its code). Under load a click on an option now and
-   * then lands while the list re-renders and chooses nothing: click again while it is still open.
-   */
-  async function pickInSelect(page: Page, testId: string, search: string, optionSelector: string, shown: string) {
-    const select = page.locator(`[data-testid="${testId}"]`).first();
-    const chosen = page.locator(`[data-testid="${testId}"]`, { hasText: shown }).first();
-    const open = page.locator('.ant-select-dropdown:visible');
-    for (let attempt = 1; ; attempt++) {
-      if ((await open.count()) === 0) await select.click();
-      await inputByTestId(page, testId).fill(search);
-      await page
-        .locator(`.ant-select-dropdown:visible ${optionSelector}`, { hasText: search })
-        .first()
-        .click({ timeout: 5_000 })
-        .catch(() => {});
-      if (
-        await chosen.waitFor({ timeout: 3_000 }).then(
-          () => true,
-          () => false,
-        )
-      )
-        return;
-      if (attempt === 4) throw new Error(`could not pick "${search}" in ${testId}`);
-    }
   }
 
   /** 任务清单 from the menu, on a tab, searched for `text`; resolves with the row of task `id`. */
