@@ -14,14 +14,35 @@ export function tierCounts(report, exitCode) {
   return { passed, failed, skipped };
 }
 
+/** "file › test name: first line of the error" for each failed test: the closing summary lists them, as CI keeps only the tail. */
+export function failedTests(report) {
+  return (report?.testResults ?? []).flatMap((file) => {
+    const rel = String(file.name ?? '').replace(`${process.cwd()}/`, '');
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    if (failed.length === 0 && file.status === 'failed') return [`${rel}: ${firstLine(file.message)}`];
+    return failed.map((a) => `${rel} › ${a.fullName ?? a.title}: ${firstLine(a.failureMessages?.[0])}`);
+  });
+}
+
+const firstLine = (text) =>
+  String(text ?? '')
+    .split('\n')[0]
+    .slice(0, 300);
+
+function readReport(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [file, code] = process.argv.slice(2);
-  let report;
-  try {
-    report = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    report = undefined;
+  if (file === '--failures') {
+    for (const line of failedTests(readReport(code))) console.log(line);
+  } else {
+    const { passed, failed, skipped } = tierCounts(readReport(file), Number(code));
+    console.log(passed, failed, skipped);
   }
-  const { passed, failed, skipped } = tierCounts(report, Number(code));
-  console.log(passed, failed, skipped);
 }

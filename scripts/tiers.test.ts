@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
-import { tierCounts } from './tier-counts.mjs';
+import { failedTests, tierCounts } from './tier-counts.mjs';
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-tiers-'));
@@ -28,6 +28,29 @@ describe('tier counts', () => {
       failed: 3,
       skipped: 21,
     });
+  });
+});
+
+describe('failed tests in the closing summary', () => {
+  it('name each failed test with the first line of its error, and a file that failed without a test', () => {
+    const report = {
+      testResults: [
+        {
+          name: `${process.cwd()}/server/a.test.ts`,
+          status: 'failed',
+          assertionResults: [
+            { status: 'passed', fullName: 'fine' },
+            { status: 'failed', fullName: 'on sqlite breaks', failureMessages: ['AssertionError: expected 1 to be 2\n  at x'] },
+          ],
+        },
+        { name: `${process.cwd()}/server/b.test.ts`, status: 'failed', message: 'beforeAll timed out\nstack', assertionResults: [] },
+      ],
+    };
+    expect(failedTests(report)).toEqual([
+      'server/a.test.ts › on sqlite breaks: AssertionError: expected 1 to be 2',
+      'server/b.test.ts: beforeAll timed out',
+    ]);
+    expect(failedTests(undefined)).toEqual([]);
   });
 });
 

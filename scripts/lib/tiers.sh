@@ -1,6 +1,7 @@
 # Sourced by scripts/test-all.sh: run vitest tiers, add up their counts, print the closing line.
 # Callers set RESULTS (where the JSON reports go) and may read STATUS (non-zero when a tier failed).
 declare -a SUMMARY=()
+declare -a FAILURES=()
 PASSED=0
 FAILED=0
 SKIPPED=0
@@ -24,6 +25,7 @@ run_tier() {
   # the counts decide too: a run that reports failed tests fails whatever vitest's exit code says
   if [[ $f -ne 0 ]]; then verdict="FAILED ($f)"; STATUS=1; fi
   SUMMARY+=("$(printf '%-34s %-16s %4s passed %4s failed %4s skipped  %4ss' "$name" "$verdict" "$p" "$f" "$s" $((SECONDS - started)))")
+  while IFS= read -r line; do [[ -n $line ]] && FAILURES+=("$line"); done < <(node scripts/tier-counts.mjs --failures "$report")
 }
 
 # A step that is not a vitest tier (the runtime check, the web build) and did not work counts as a failure.
@@ -47,6 +49,11 @@ static_check() {
 print_summary() {
   note "summary"
   printf '  %s\n' "${SUMMARY[@]}"
+  if [[ ${#FAILURES[@]} -gt 0 ]]; then
+    echo
+    echo "failed tests:"
+    printf '  ✗ %s\n' "${FAILURES[@]}"
+  fi
   echo
   echo "tests: $PASSED passed, $FAILED failed, $SKIPPED skipped"
 }
