@@ -4,6 +4,11 @@
  */
 import { TASK_WORKFLOW_DETAILS, TASK_WORKFLOW_ERRORS } from './task-workflow-messages.ts';
 import { INSTRUCTION_DETAILS, INSTRUCTION_ERRORS } from './instruction-messages.ts';
+import { BADGE_RATING_DETAILS, BADGE_RATING_ERRORS } from './rating-messages.ts';
+import { RECTIFICATION_DETAILS, RECTIFICATION_ERRORS } from './rectification-messages.ts';
+import { ENQUIRY_ERRORS } from './enquiry-messages.ts';
+import { TIME_LIMIT_DETAILS } from './time-limit-messages.ts';
+import { WHEREABOUTS_DETAILS, WHEREABOUTS_ERRORS } from './whereabouts-messages.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 
@@ -188,6 +193,10 @@ export const ERROR_MESSAGES = {
   },
   ...TASK_WORKFLOW_ERRORS,
   ...INSTRUCTION_ERRORS,
+  ...BADGE_RATING_ERRORS,
+  ...RECTIFICATION_ERRORS,
+  ...ENQUIRY_ERRORS,
+  ...WHEREABOUTS_ERRORS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -227,8 +236,8 @@ export const DETAIL_MESSAGES = {
   department_out_of_scope: { 'zh-CN': '无权在部门“{value}”下登记人员', 'en-US': 'you may not register people in "{value}"' },
   department_archived: { 'zh-CN': '部门“{value}”已撤销', 'en-US': 'department "{value}" is archived' },
   bad_status: {
-    'zh-CN': '状态应为 在岗、外出、离职（或 active、away、left）',
-    'en-US': 'status must be 在岗/外出/离职 (or active, away, left)',
+    'zh-CN': '状态应为 在岗 或 离职（或 active、left）；外出、出差、请假等去向请在去向牌登记',
+    'en-US': 'status must be 在岗/离职 (or active, left); being out, on a trip or on leave is set on the whereabouts board',
   },
   bad_username: { 'zh-CN': '账号应为 3–32 位字母、数字或 _ . -', 'en-US': 'usernames are 3–32 letters, digits or _ . -' },
   username_exists: { 'zh-CN': '账号“{value}”已存在', 'en-US': 'username "{value}" already exists' },
@@ -302,6 +311,10 @@ export const DETAIL_MESSAGES = {
   },
   ...TASK_WORKFLOW_DETAILS,
   ...INSTRUCTION_DETAILS,
+  ...BADGE_RATING_DETAILS,
+  ...RECTIFICATION_DETAILS,
+  ...TIME_LIMIT_DETAILS,
+  ...WHEREABOUTS_DETAILS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type DetailCode = keyof typeof DETAIL_MESSAGES;

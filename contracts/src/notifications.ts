@@ -34,6 +34,16 @@ export const NOTICE_KINDS = [
   // 批示 to a unit and its 落实反馈 (instruction-notices.ts)
   'instruction.give',
   'instruction.feedback',
+  // 整改: a new item for the department, assigned to its owner, returned, withdrawn (rectification-notices.ts)
+  'rectification.open',
+  'rectification.assign',
+  'rectification.return',
+  'rectification.withdraw',
+  // 首问负责: a hand-over waits for its receiver; the owner's hand-over was declined (enquiry-notices.ts)
+  'enquiry.handover',
+  'enquiry.handover_declined',
+  // 去向牌: a post whose A and B holders are both away, told to the department head (whereabouts-notices.ts)
+  'whereabouts.post_uncovered',
   // the daily audit check found tampering; sign-ins to one's account are being delayed
   'audit.tamper',
   'auth.sign_in_delayed',

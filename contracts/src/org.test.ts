@@ -9,6 +9,7 @@ import {
   Permission,
   PersonAccountBody,
   PersonCreateBody,
+  PersonSettableStatus,
   PersonStatus,
   PersonUpdateBody,
   PostCreateBody,
@@ -31,6 +32,7 @@ describe('the org enums', () => {
     ['DataScope (数据权限)', ['all', 'dept_and_below', 'dept', 'self', 'custom'], DataScope],
     ['DepartmentKind', ['committee', 'department', 'town', 'company', 'group'], DepartmentKind],
     ['PersonStatus', ['active', 'away', 'left'], PersonStatus],
+    ['PersonSettableStatus (by hand; away follows 去向牌)', ['active', 'left'], PersonSettableStatus],
   ])('%s is exactly %j', (_, options, schema) => {
     expect(schema.options).toEqual(options);
   });
@@ -53,6 +55,8 @@ describe('the org enums', () => {
         'tasks.instruct',
         'tasks.backfill',
         'notifications.manage',
+        'whereabouts.read',
+        'whereabouts.manage',
       ].sort(),
     );
   });
@@ -99,7 +103,7 @@ describe('people', () => {
       email: 'zhangsan@example.cn',
       phone: '13800138000',
       title: '科员',
-      status: 'away',
+      status: 'left',
       account: { username: 'zhang.san', roleIds: ['role-staff'] },
     };
     expect(PersonCreateBody.parse(full)).toEqual(full);
@@ -120,6 +124,7 @@ describe('people', () => {
     ['an e-mail over 200 characters', 'email', { email: `${'a'.repeat(190)}@example.cn` }],
     ['a title over 100 characters', 'title', { title: chars(101) }],
     ['an unknown status', 'status', { status: 'retired' }],
+    ['away set by hand (the whereabouts board sets it)', 'status', { status: 'away' }],
     ['a username of 2 characters', 'account.username', { account: { username: 'zs' } }],
     ['a username in Chinese', 'account.username', { account: { username: '张三账号' } }],
     ['a username with a space', 'account.username', { account: { username: 'zhang san' } }],
@@ -134,6 +139,7 @@ describe('people', () => {
     ['an account with a username over 32 characters', ['username'], PersonAccountBody, { username: 'a'.repeat(33) }],
     ['an update clearing the phone', [], PersonUpdateBody, { phone: null, version: 2 }],
     ['an update to an unknown status', ['status'], PersonUpdateBody, { status: 'gone' }],
+    ['an update to away by hand', ['status'], PersonUpdateBody, { status: 'away' }],
     ['an update emptying the name', ['name'], PersonUpdateBody, { name: '' }],
     ['an update with a bad phone', ['phone'], PersonUpdateBody, { phone: '110' }],
   ])('%s → refused at %j', (_, paths, schema, body) => {

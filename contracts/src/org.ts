@@ -18,6 +18,19 @@ export const Permission = z.enum([
   'tasks.instruct', // 领导批示
   'tasks.backfill', // 补录: a due date before today or outside the plan's period, on purpose
   'notifications.manage', // 通知渠道（邮件、群机器人）配置
+  'rectification.read', // 查看整改事项（数据范围内）
+  'rectification.handle', // 整改责任部门: 指派整改人、报送情况说明或整改结果
+  'rectification.verify', // 督查办: 登记、核实办结、退回整改、记录回访
+  'time_limits.manage', // 限时办结: 维护各类事项的办结时限（工作日）
+  'time_limits.stats', // 限时办结: 查看数据范围内各部门、人员的按期办结统计
+  'enquiries.handle', // 首问负责：登记、移交、接收、答复、办结首问事项
+  'enquiries.read', // 查看首问事项（数据范围内）
+  'badges.manage', // 亮牌上岗：编辑他人的岗位职责、重新发放或收回工作牌
+  'ratings.read', // 好差评：查看数据范围内的评价与统计
+  'ratings.appeal', // 好差评：对本部门的差评提出申诉
+  'ratings.review', // 好差评：复核差评申诉（领导小组办公室）
+  'whereabouts.read', // 去向牌：查看本人与数据范围内人员的去向、设置本人去向
+  'whereabouts.manage', // 去向牌：为数据范围内人员设置去向、登记请假出差，查看去向记录
 ]);
 export type Permission = z.infer<typeof Permission>;
 export const ALL_PERMISSIONS = Permission.options;
@@ -69,6 +82,12 @@ export type DepartmentUpdateBody = z.infer<typeof DepartmentUpdateBody>;
 
 export const PersonStatus = z.enum(['active', 'away', 'left']);
 export type PersonStatus = z.infer<typeof PersonStatus>;
+/**
+ * What a person's status may be set to by hand (people form, API, import): 在岗 or 离职. 'away' follows
+ * the whereabouts board (工作人员去向牌) alone — out, on a trip, on leave or in training.
+ */
+export const PersonSettableStatus = z.enum(['active', 'left']);
+export type PersonSettableStatus = z.infer<typeof PersonSettableStatus>;
 
 export const Person = z.object({
   id: Id,
@@ -104,7 +123,7 @@ export const PersonCreateBody = z.object({
   phone: phone.nullable().optional(),
   departmentId: Id,
   title: line(0, 100).nullable().optional(),
-  status: PersonStatus.default('active'),
+  status: PersonSettableStatus.default('active'),
   /** Optional sign-in account for this person. */
   account: z
     .object({
@@ -134,7 +153,8 @@ export const PersonUpdateBody = z.object({
   phone: phone.nullable().optional(),
   departmentId: Id.optional(),
   title: line(0, 100).nullable().optional(),
-  status: PersonStatus.optional(),
+  /** active on a person who is away (去向牌) keeps them away: presence is the whereabouts board's */
+  status: PersonSettableStatus.optional(),
   version: z.number().int().optional(),
 });
 export type PersonUpdateBody = z.infer<typeof PersonUpdateBody>;

@@ -183,6 +183,8 @@ export const Task = z.object({
   /** the person acting on the responsible post now: A, or B when A is away (AB岗) */
   handlerPersonId: Id.nullable(),
   handlerName: z.string().nullable(),
+  /** 代A岗: the post's A holder the handler stands in for while A is away (null when A acts, or when dispatched to a person) */
+  handlerActingForName: z.string().nullable(),
   leaderPersonId: Id.nullable(), // 分管领导
   leaderName: z.string().nullable(),
   startDate: CalendarDate,

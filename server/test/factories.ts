@@ -10,6 +10,14 @@ import { fixedClock } from '../src/platform/clock.ts';
 import type { MeasureCreateBody, PlanCreateBody, ProgrammeCreateBody, Task, TaskCreateBody } from '@qinlian/contracts';
 import { createMeasure, createPlan, createProgramme } from '../src/modules/plan/plan.service.ts';
 import { createTask } from '../src/modules/tasks/tasks.service.ts';
+import type { WhereaboutsState } from '@qinlian/contracts';
+import { recordWhereabouts } from '../src/modules/whereabouts/index.ts';
+import { startTimer, stopTimer } from '../src/modules/time-limits/index.ts';
+import { inTransaction } from '../src/platform/context.ts';
+import { newId } from '../src/platform/ids.ts';
+import type { TimeLimitKind } from '@qinlian/contracts';
+import { openRectification, type OpenRectificationInput } from '../src/modules/rectification/index.ts';
+import { personBadge } from '../src/modules/badges/badges.service.ts';
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}${++n}${Math.random().toString(36).slice(2, 6)}`;
@@ -131,4 +139,85 @@ export async function buildAssignedTask(t: TestApp, office: Session, overrides: 
 export async function buildViewerIn(t: TestApp, departmentId: string, opts: Omit<Parameters<typeof buildSignedInUser>[1], 'personId'>) {
   const person = await buildPerson(t, { departmentId });
   return { person, ...(await buildSignedInUser(t, { ...opts, personId: person.id })) };
+}
+
+/**
+ * A 限时办结 timer of a new item (its subject id made here): started at `startAt` (default: the
+ * test clock's now) in a new department unless given, due on `dueOn` or by the rule; finished at
+ * `doneAt` when given. Written through the time-limits front door, as the owning modules do.
+ */
+export async function buildTimer(
+  t: TestApp,
+  over: { kind?: TimeLimitKind; departmentId?: string; ownerPersonId?: string | null; dueOn?: string; startAt?: Date; doneAt?: Date } = {},
+) {
+  const subjectId = newId();
+  const kind = over.kind ?? 'enquiry';
+  const departmentId = over.departmentId ?? (await buildDepartment(t)).id;
+  const at = (when: Date | undefined) => systemCtx({ ...t.db }, fixedClock(when ?? t.clock.now()));
+  const { dueOn } = await inTransaction(at(over.startAt), (tx) =>
+    startTimer(tx, { kind, subjectId, departmentId, ownerPersonId: over.ownerPersonId ?? null, dueOn: over.dueOn }),
+  );
+  if (over.doneAt) await inTransaction(at(over.doneAt), (tx) => stopTimer(tx, kind, subjectId));
+  return { kind, subjectId, departmentId, dueOn };
+}
+
+/**
+ * An open 整改 item, opened through the rectification front door as a module raising a finding does
+ * (an inspection finding by default): in a new department unless given, owned by its head (if any).
+ */
+export async function buildRectification(t: TestApp, overrides: Partial<OpenRectificationInput> = {}) {
+  const departmentId = overrides.departmentId ?? (await buildDepartment(t)).id;
+  return inTransaction(ctxOf(t), (tx) =>
+    openRectification(tx, {
+      source: 'inspection',
+      sourceId: newId(),
+      personId: null,
+      title: unique('整改'),
+      detail: '台账记录不完整，请说明并整改',
+      limitKind: 'rectification',
+      ...overrides,
+      departmentId,
+    }),
+  );
+}
+
+/**
+ * 去向牌: a person's whereabouts set as the system would (on leave unless told; 'in_office' brings them
+ * back). Their presence follows (people.status away ⇄ active), and with it who acts for their posts (AB岗).
+ */
+export async function setWhereaboutsOf(t: TestApp, personId: string, state: WhereaboutsState = 'leave') {
+  await recordWhereabouts(ctxOf(t), personId, { state });
+}
+
+/** 亮牌上岗: a person's badge, issued as on the first ask (the badges service, as the system). */
+export async function buildBadge(t: TestApp, personId: string) {
+  const { badge } = await personBadge(ctxOf(t), personId);
+  if (!badge) throw new Error(`no badge for ${personId} (has the person left?)`);
+  return badge;
+}
+
+/**
+ * 首问: an enquiry registered by `owner` (an account of a person with enquiries.handle), answered and —
+ * unless `closed: false` — closed through the API. Returns its id and public tracking code.
+ */
+export async function buildEnquiryToRate(owner: Session, opts: { closed?: boolean } = {}) {
+  const post = (url: string, payload: object) => owner.request({ method: 'POST', url, payload });
+  const made = await post('/api/enquiries', {
+    channel: 'visitor',
+    enquirerName: '李群众',
+    subject: '咨询社保转移',
+    body: '来访咨询社保关系转移。',
+  });
+  if (made.statusCode !== 201) throw new Error(`enquiry not registered: ${made.body}`);
+  const { id, code } = made.json() as { id: string; code: string; version: number };
+  if (opts.closed === false) return { id, code };
+  const replied = await post(`/api/enquiries/${id}/reply`, {
+    reply: '已当面答复办理材料。',
+    replyWay: 'in_person',
+    version: made.json().version,
+  });
+  if (replied.statusCode !== 200) throw new Error(`enquiry not answered: ${replied.body}`);
+  const closed = await post(`/api/enquiries/${id}/close`, { version: replied.json().version });
+  if (closed.statusCode !== 200) throw new Error(`enquiry not closed: ${closed.body}`);
+  return { id, code };
 }

@@ -13,6 +13,12 @@ import { evidenceSweepJob, planTaskRoutes, taskActionRoutes, taskRoutes, taskWar
 import { notificationRoutes } from './notifications/index.ts';
 import { instructionRoutes } from './instructions/index.ts';
 import { deskRoutes } from './desk/index.ts';
+import { enquiryRoutes, publicEnquiryRoutes } from './enquiries/index.ts';
+import { timeLimitRoutes } from './time-limits/index.ts';
+import { rectificationRoutes } from './rectification/index.ts';
+import { publicRatingRoutes, ratingRoutes } from './ratings/index.ts';
+import { badgeRoutes, publicBadgeRoutes } from './badges/index.ts';
+import { plannedAbsenceJob, publicDoorBoardRoutes, whereaboutsRoutes } from './whereabouts/index.ts';
 
 /** Every module's route plugin, registered under /api. A new module adds one line. */
 export const apiModules: FastifyPluginAsyncZod[] = [
@@ -34,10 +40,21 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   importJobRoutes,
   instructionRoutes,
   deskRoutes,
+  enquiryRoutes,
+  timeLimitRoutes,
+  rectificationRoutes,
+  ratingRoutes,
+  badgeRoutes,
+  whereaboutsRoutes,
 ];
 
 /** The public (no account) API's route plugins, registered under /api/public with its rate limits (platform/http/public-api.ts). */
-export const publicApiModules: FastifyPluginAsyncZod[] = [];
+export const publicApiModules: FastifyPluginAsyncZod[] = [
+  publicEnquiryRoutes,
+  publicRatingRoutes,
+  publicBadgeRoutes,
+  publicDoorBoardRoutes,
+];
 
 /** Every job the runner knows, crons declared beside their handlers. A new job adds one line. */
 export const jobDefinitions: JobDefinition<any>[] = [
@@ -49,4 +66,5 @@ export const jobDefinitions: JobDefinition<any>[] = [
   auditCheckpointJob,
   auditWitnessJob,
   auditVerifyJob,
+  plannedAbsenceJob,
 ];

@@ -15,7 +15,7 @@
  * Everything goes through the services as the system actor, in one transaction, so every record
  * has its audit event. `seedDemo` does nothing when any department exists.
  */
-import type { PersonStatus } from '@qinlian/contracts';
+import { AWAY_STATES, type PersonStatus } from '@qinlian/contracts';
 import type { Database } from '../platform/db/database.ts';
 import { inTransaction, systemActor, type Ctx, type TxCtx } from '../platform/context.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
@@ -23,6 +23,7 @@ import { createDepartment } from '../modules/org/index.ts';
 import { createPerson } from '../modules/org/index.ts';
 import { createPost } from '../modules/org/index.ts';
 import { createAccount, ensureBuiltinRoles } from '../modules/identity/index.ts';
+import { recordWhereabouts } from '../modules/whereabouts/index.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { DEMO_DEPARTMENTS, DEMO_ROOT, GIVEN_FEMALE, GIVEN_MALE, PHONE_PREFIXES, SURNAMES, type DemoDepartment } from './demo-org.ts';
 import { prng } from './prng.ts';
@@ -112,7 +113,15 @@ export async function seedDemo(database: Database, clock: Clock = systemClock): 
         if (accountHolders.has(`${d.name}#${i}`)) status = 'active';
         if (first && i === 2) status = 'away';
         const name = make.name();
-        const { row } = await createPerson(tx, { name, phone: make.phone(), departmentId: dept.id, title, status });
+        const { row } = await createPerson(tx, {
+          name,
+          phone: make.phone(),
+          departmentId: dept.id,
+          title,
+          status: status === 'left' ? 'left' : 'active',
+        });
+        // away is a whereabouts (去向牌): out, on a trip, on leave or in training, in turn
+        if (status === 'away') await recordWhereabouts(tx, row.id, { state: AWAY_STATES[i % AWAY_STATES.length]! });
         people.push({ id: row.id, name, title, status });
       }
       staffOf.set(d.name, people);

@@ -10,6 +10,7 @@ import { markMilestone } from '../../src/modules/tasks/task-milestones.service.t
 import { setPersonPhoto } from '../../src/modules/org/people.service.ts';
 import type { Client, RoleName, Scope, World } from './world.ts';
 import { TASK_WORKFLOW_ROWS } from './authz-matrix.task-workflow.ts';
+import { WHEREABOUTS_ROWS } from './authz-matrix.whereabouts.ts';
 
 /**
  * 2. The authorization matrix: every route × every role × a record in the caller's scope ("in",
@@ -544,6 +545,7 @@ export const MATRIX: Record<string, Row> = {
     out: OUT_OF_SCOPE(200),
   },
   ...TASK_WORKFLOW_ROWS, // 分办, 延期, 协办, 部门审核
+  ...WHEREABOUTS_ROWS, // 去向牌, 请假出差登记, 门口去向牌
   'POST /api/files': {
     request: async () => ({
       method: 'POST',

@@ -10,7 +10,8 @@ import { MATRIX, matrixRow, missingRowHelp, routeKey } from './authz-matrix.ts';
  * HEAD routes are checked with their GET row.
  */
 const ROUTES = await registeredRoutes();
-const CHECKED = ROUTES.filter((r) => matrixRow(r));
+// a live stream (GET …/live) stays open while its client does: its row is checked through the HEAD route
+const CHECKED = ROUTES.filter((r) => matrixRow(r) && !(r.method === 'GET' && r.url.endsWith('/live')));
 
 describe('authorization matrix: coverage', () => {
   it('has a row for every registered route (a new route must add one)', () => {

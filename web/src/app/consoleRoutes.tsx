@@ -54,12 +54,17 @@ const TaskPage = page(() => import('../pages/tasks/detail/TaskPage.tsx'), 'TaskP
 const BoardPage = page(() => import('../pages/board/BoardPage.tsx'), 'BoardPage');
 const InboxPage = page(() => import('../pages/inbox/InboxPage.tsx'), 'InboxPage');
 const InstructionsPage = page(() => import('../pages/instructions/InstructionsPage.tsx'), 'InstructionsPage');
+const RectificationsPage = page(() => import('../pages/rectification/RectificationsPage.tsx'), 'RectificationsPage');
+const RectificationPage = page(() => import('../pages/rectification/RectificationPage.tsx'), 'RectificationPage');
 const PlanEditorPage = page(() => import('../pages/plan/edit/PlanEditorPage.tsx'), 'PlanEditorPage');
 const PlanImportPage = page(() => import('../pages/plan/import/PlanImportPage.tsx'), 'PlanImportPage');
 const CalendarPage = page(() => import('../pages/calendar/CalendarPage.tsx'), 'CalendarPage');
 const ChannelsPage = page(() => import('../pages/notifications/ChannelsPage.tsx'), 'ChannelsPage');
 const DeliveriesPage = page(() => import('../pages/notifications/DeliveriesPage.tsx'), 'DeliveriesPage');
 const AccountsPage = page(() => import('../pages/system/accounts/AccountsPage.tsx'), 'AccountsPage');
+const TimeLimitRulesPage = page(() => import('../pages/time-limits/TimeLimitRulesPage.tsx'), 'TimeLimitRulesPage');
+const OnTimeStatsPage = page(() => import('../pages/time-limits/OnTimeStatsPage.tsx'), 'OnTimeStatsPage');
+const EnquiriesPage = page(() => import('../pages/enquiries/EnquiriesPage.tsx'), 'EnquiriesPage');
 
 const guarded = (permission: Permission | undefined, node: ReactNode) => (
   <RequirePermission permission={permission}>{node}</RequirePermission>
@@ -93,6 +98,12 @@ export function ConsoleRoutes() {
         <Route path="tasks/:id" element={guarded('tasks.read', <TaskPage />)} />
         <Route path="board" element={guarded('tasks.read', <BoardPage />)} />
         <Route path="instructions" element={guarded('tasks.read', <InstructionsPage />)} />
+        <Route path="rectifications" element={guarded('rectification.read', <RectificationsPage />)} />
+        <Route path="rectifications/:id" element={guarded('rectification.read', <RectificationPage />)} />
+        <Route path="time-limits" element={<TimeLimitRulesPage />} />
+        <Route path="time-limits/stats" element={guarded('time_limits.stats', <OnTimeStatsPage />)} />
+        {/* enquiries.handle or enquiries.read: the page checks either */}
+        <Route path="enquiries" element={<EnquiriesPage />} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="org/departments" element={guarded('org.read', <DepartmentsPage />)} />
         <Route path="org/people" element={guarded('people.read', <PeoplePage />)} />

@@ -6,6 +6,9 @@ import { enSystem } from './en-US.system.ts';
 import { enTasks } from './en-US.tasks.ts';
 import { enTasksWorkflow } from './en-US.tasks-workflow.ts';
 import { enDesk } from './en-US.desk.ts';
+import { enEnquiries } from './en-US.enquiries.ts';
+import { enTimeLimits } from './en-US.timeLimits.ts';
+import { enRectification } from './en-US.rectification.ts';
 
 export const enUS: Messages = {
   brand: {
@@ -277,6 +280,9 @@ export const enUS: Messages = {
   ...enTasks,
   ...enTasksWorkflow,
   ...enDesk,
+  ...enEnquiries,
+  ...enTimeLimits,
+  ...enRectification,
   ...enPublic,
   ...enAdmin,
   ...enPlanning,

@@ -6,6 +6,9 @@ import { zhSystem } from './zh-CN.system.ts';
 import { zhTasks } from './zh-CN.tasks.ts';
 import { zhTasksWorkflow } from './zh-CN.tasks-workflow.ts';
 import { zhDesk } from './zh-CN.desk.ts';
+import { zhEnquiries } from './zh-CN.enquiries.ts';
+import { zhTimeLimits } from './zh-CN.timeLimits.ts';
+import { zhRectification } from './zh-CN.rectification.ts';
 
 export const zhCN = {
   brand: { name: '勤廉新区 · 模范机关建设平台', short: '勤廉新区', tagline: '打造模范机关 · 建设勤廉新区', org: '党工委 · 管委会' },
@@ -261,6 +264,9 @@ export const zhCN = {
   ...zhTasks,
   ...zhTasksWorkflow,
   ...zhDesk,
+  ...zhEnquiries,
+  ...zhTimeLimits,
+  ...zhRectification,
   ...zhPublic,
   ...zhAdmin,
   ...zhPlanning,

@@ -4,11 +4,14 @@ import {
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   EditOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FieldTimeOutlined,
   FundProjectionScreenOutlined,
+  HourglassOutlined,
   IdcardOutlined,
   ImportOutlined,
   KeyOutlined,
@@ -21,12 +24,21 @@ import {
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@qinlian/contracts';
 
-export type MenuLeaf = { key: string; path: string; labelKey: string; icon: ReactNode; permission?: Permission; testId: string };
+export type MenuLeaf = {
+  key: string;
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  /** shown to holders of this permission (of any one of them, given several) */
+  permission?: Permission | Permission[];
+  testId: string;
+};
 export type MenuGroup = { key: string; labelKey: string; icon: ReactNode; children: MenuLeaf[] };
 export type MenuEntry = MenuLeaf | MenuGroup;
 
@@ -78,6 +90,37 @@ export const MENU: MenuEntry[] = [
         icon: <FileTextOutlined />,
         permission: 'tasks.read',
         testId: 'menu-instructions',
+      },
+      {
+        key: 'rectifications',
+        path: '/rectifications',
+        labelKey: 'rectification.menu',
+        icon: <ToolOutlined />,
+        permission: 'rectification.read',
+        testId: 'menu-rectifications',
+      },
+      {
+        key: 'time-limit-stats',
+        path: '/time-limits/stats',
+        labelKey: 'timeLimits.menu.stats',
+        icon: <FieldTimeOutlined />,
+        permission: 'time_limits.stats',
+        testId: 'menu-time-limit-stats',
+      },
+      {
+        key: 'time-limits',
+        path: '/time-limits',
+        labelKey: 'timeLimits.menu.rules',
+        icon: <HourglassOutlined />,
+        testId: 'menu-time-limits',
+      },
+      {
+        key: 'enquiries',
+        path: '/enquiries',
+        labelKey: 'enquiries.menu',
+        icon: <CustomerServiceOutlined />,
+        permission: ['enquiries.handle', 'enquiries.read'],
+        testId: 'menu-enquiries',
       },
       { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <BellOutlined />, testId: 'menu-inbox' },
     ],

@@ -20,7 +20,7 @@ export function useMenuItems(): MenuProps['items'] {
         </Link>
       ),
     });
-    const visible = (l: MenuLeaf) => !l.permission || can(l.permission);
+    const visible = (l: MenuLeaf) => !l.permission || [l.permission].flat().some(can);
     return MENU.flatMap((entry): Item[] => {
       if (!isGroup(entry)) return visible(entry) ? [leaf(entry)] : [];
       const children = entry.children.filter(visible).map(leaf);

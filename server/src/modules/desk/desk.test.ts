@@ -8,10 +8,10 @@ import {
   buildPost,
   buildSignedInUser,
   buildTask,
+  setWhereaboutsOf,
   TEST_PASSWORD,
 } from '../../../test/factories.ts';
 import { systemCtx } from '../../bootstrap.ts';
-import { updatePerson } from '../org/people.service.ts';
 import { transitionTask } from '../tasks/task-actions.service.ts';
 import { uploadEvidence } from '../tasks/evidence.service.ts';
 import { taskRowById } from '../tasks/index.ts';
@@ -75,7 +75,7 @@ describe.each(ENGINES)('the desk (工作台待办) on %s', (engine) => {
     const me = await buildSignedInUser(t, { permissions: ['tasks.read', 'tasks.handle'], dataScope: 'dept', personId: post.aPersonId });
     const otherPost = await buildPost(t, { departmentId: other.id });
     // the B holder of the other post while its A is away, whose data scope is only themself (仅本人): the post is all they have
-    await updatePerson(ctx(), otherPost.aPersonId!, { status: 'away' });
+    await setWhereaboutsOf(t, otherPost.aPersonId!, 'leave');
     const backup = await buildSignedInUser(t, {
       permissions: ['tasks.read', 'tasks.handle'],
       dataScope: 'self',

@@ -8,14 +8,17 @@ export {
   departmentHeadPersonId,
   departmentsBasics,
   livePostsOf,
+  membersOf,
   orgDirectoryVersion,
   peopleBasics,
   peopleNamed,
   postIdsActedBy,
   postsAndPeople,
+  postsHeldBy,
   postsWithHolders,
   presentPeopleOf,
   type DepartmentBasics,
+  type DepartmentMember,
   type PersonBasics,
   type PostWithHolder,
 } from './org.directory.ts';
@@ -26,8 +29,9 @@ export {
   getDepartmentName,
   usableDepartment,
 } from './departments.service.ts';
-export { createPerson, personBasics, personContacts } from './people.service.ts';
+export { createPerson, personBasics, personContacts, setPresence } from './people.service.ts';
 export { createPost } from './posts.service.ts';
 export { importPeople } from './people.import.ts';
 export { providePeopleAccounts, type PeopleAccounts } from './people-accounts.port.ts';
 export { photoSweepJob } from './photo-sweep.job.ts';
+export { dutyHolders, personPhotoFile, type DutyHolder } from './people-badge.directory.ts';

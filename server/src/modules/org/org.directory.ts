@@ -26,8 +26,13 @@ export type PostWithHolder = {
   archived: boolean;
   aPersonId: string | null;
   bPersonId: string | null;
+  aPersonName: string | null;
+  bPersonName: string | null;
   actingPersonId: string | null;
   actingPersonName: string | null;
+  /** 代A岗: the A holder the acting B stands in for while A is away (null when A acts, or A has left or is unset) */
+  actingForPersonId: string | null;
+  actingForName: string | null;
 };
 
 export async function peopleBasics(db: Executor, ids: (string | null | undefined)[]): Promise<Map<string, PersonBasics>> {
@@ -54,6 +59,7 @@ function withHolder(r: HeldPost, people: Map<string, PersonBasics>): PostWithHol
   const a = r.aPersonId ? (people.get(r.aPersonId) ?? null) : null;
   const b = r.bPersonId ? (people.get(r.bPersonId) ?? null) : null;
   const acting = actingHolder({ a, b });
+  const actingFor = a && acting && acting !== a.id && a.status === 'away' ? a : null;
   return {
     id: r.id,
     name: r.name,
@@ -61,8 +67,12 @@ function withHolder(r: HeldPost, people: Map<string, PersonBasics>): PostWithHol
     archived: r.archivedAt !== null,
     aPersonId: r.aPersonId,
     bPersonId: r.bPersonId,
+    aPersonName: a?.name ?? null,
+    bPersonName: b?.name ?? null,
     actingPersonId: acting,
     actingPersonName: acting ? (people.get(acting)?.name ?? null) : null,
+    actingForPersonId: actingFor?.id ?? null,
+    actingForName: actingFor?.name ?? null,
   };
 }
 
@@ -100,6 +110,27 @@ export async function postsWithHolders(db: Executor, ids: (string | null | undef
 export async function livePostsOf(db: Executor, departmentIds: string[]): Promise<PostWithHolder[]> {
   if (departmentIds.length === 0) return [];
   return withHolders(db, await postsRepo.list(db, { departmentIds }));
+}
+
+/** Live posts any of these people hold, as A or B, with their acting holders (去向牌: whose posts change hands). */
+export async function postsHeldBy(db: Executor, personIds: string[]): Promise<PostWithHolder[]> {
+  return withHolders(db, await postsRepo.heldBy(db, personIds));
+}
+
+/** A member of a department as its door board shows them; `photoFile` names the stored photo (its version). */
+export type DepartmentMember = PersonBasics & { photoFile: string | null };
+
+/** The people of one department who have not left, oldest entry first (the head is usually registered first). */
+export async function membersOf(db: Executor, departmentId: string): Promise<DepartmentMember[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'name', 'departmentId', 'status', 'title', 'photoFile'])
+    .where('departmentId', '=', departmentId)
+    .where('status', '!=', 'left')
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, status: r.status as PersonStatus }));
 }
 
 /** The posts this person acts for now: held as A while present, or as B while A is away, has left or is unset. */

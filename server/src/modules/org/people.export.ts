@@ -24,7 +24,7 @@ const personColumns = (sheet: 'export' | 'template'): Column[] => [
   { header: PEOPLE_COLUMNS.phone, width: 16, text: true },
   { header: PEOPLE_COLUMNS.department, width: 40 },
   { header: PEOPLE_COLUMNS.title, width: 14 },
-  { header: PEOPLE_COLUMNS.status, width: 8, ...(sheet === 'template' ? { choices: ['在岗', '外出', '离职'] } : {}) },
+  { header: PEOPLE_COLUMNS.status, width: 8, ...(sheet === 'template' ? { choices: ['在岗', '离职'] } : {}) },
 ];
 
 /** 人员名单: the list's filters and the actor's data scope; phones masked as on screen. */
@@ -68,7 +68,7 @@ export async function peopleImportTemplate(ctx: Ctx): Promise<Buffer> {
       '必填；填部门名称（如：经济发展局），名称重复时填从顶级单位起的完整路径，用“/”分隔（如：新区党工委管委会/经济发展局，顶级单位名称可省略）',
     ],
     [PEOPLE_COLUMNS.title, '选填，如：局长、副局长、科长、科员'],
-    [PEOPLE_COLUMNS.status, '选填，在岗、外出、离职（也可填 active、away、left），默认在岗'],
+    [PEOPLE_COLUMNS.status, '选填，在岗、离职（也可填 active、left），默认在岗；外出等去向在去向牌登记'],
     [
       PEOPLE_COLUMNS.username,
       '选填；填写则同时开设登录账号（3–32 位字母、数字或 _ . -），初始密码在导入结果中显示一次，首次登录须修改；账号的角色由管理员另行分配',

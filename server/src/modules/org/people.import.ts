@@ -15,7 +15,8 @@ export const MAX_IMPORT_ROWS = 5000;
 
 const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 const USERNAME = /^[a-zA-Z0-9_.-]{3,32}$/;
-const STATUS: Record<string, PersonStatus> = { 在岗: 'active', 外出: 'away', 离职: 'left', active: 'active', away: 'away', left: 'left' };
+// 外出 is no status to import: the whereabouts board (去向牌) sets it
+const STATUS: Record<string, PersonStatus> = { 在岗: 'active', 离职: 'left', active: 'active', left: 'left' };
 
 /** The columns the import reads (AB岗 is shown by the export only). */
 const IMPORT_COLUMNS = {

@@ -181,7 +181,8 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonUpdateBody
     const next: Partial<PersonRow> = { updatedAt: iso(tx.clock.now()) };
     if (patch.name !== undefined) next.name = patch.name;
     if (patch.title !== undefined) next.title = patch.title;
-    if (patch.status !== undefined) next.status = patch.status;
+    // 'away' belongs to the whereabouts board: "active" on someone away leaves them away
+    if (patch.status !== undefined && !(patch.status === 'active' && before.status === 'away')) next.status = patch.status;
     if (patch.email !== undefined) next.email = patch.email;
     if (patch.phone !== undefined) {
       if (patch.phone && patch.phone !== before.phone) await assertPhoneFree(tx, patch.phone, id, 'body.phone');
@@ -254,6 +255,27 @@ export async function personPhoto(ctx: Ctx, id: string, dataDir: string): Promis
   const person = await getPerson(ctx, id);
   if (!person.photoFile) throw notFound();
   return { file: storedFilePath(dataDir, 'photos', person.photoFile), mime: mimeOfStoredImage(person.photoFile) };
+}
+
+/**
+ * 在岗 ⇄ 外出 as the whereabouts board (工作人员去向牌) says: its module is the only caller. Never
+ * touches someone who has left. Who acts for a post (AB岗) follows at once: the directory epoch moves
+ * on after commit, and the change is audited.
+ */
+export async function setPresence(tx: TxCtx, personId: string, present: boolean): Promise<{ changed: boolean }> {
+  const before = await peopleRepo.byId(tx.db, personId);
+  const status = present ? 'active' : 'away';
+  if (!before || before.status === 'left' || before.status === status) return { changed: false };
+  const next = { status, updatedAt: iso(tx.clock.now()) };
+  if (!(await peopleRepo.update(tx.db, personId, before.version, next))) throw versionConflict();
+  await recordAudit(tx, {
+    action: 'person.presence',
+    entityType: 'person',
+    entityId: personId,
+    before: { status: before.status },
+    after: { status },
+  });
+  return { changed: true };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   buildSignedInUser,
   buildViewerIn,
   rootDepartment,
+  setWhereaboutsOf,
   uniquePhone,
 } from '../../../test/factories.ts';
 import { multipartFile } from '../../../test/multipart.ts';
@@ -160,10 +161,10 @@ describe.each(ENGINES)('people on %s', (engine) => {
     const ok = await t.admin.request({
       method: 'PATCH',
       url: `/api/people/${p.id}`,
-      payload: { title: '副局长', status: 'away', version: 1 },
+      payload: { title: '副局长', status: 'left', version: 1 },
     });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ title: '副局长', status: 'away', version: 2 });
+    expect(ok.json()).toMatchObject({ title: '副局长', status: 'left', version: 2 });
     const stale = await t.admin.request({ method: 'PATCH', url: `/api/people/${p.id}`, payload: { title: '局长', version: 1 } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
@@ -186,7 +187,7 @@ describe.each(ENGINES)('people on %s', (engine) => {
     const dx = await buildDepartment(t, { name: '筛选测试局' });
     const dxa = await buildDepartment(t, { name: '筛选测试科', parentId: dx.id });
     await buildPerson(t, { name: '百分%号', departmentId: dx.id, phone: '13700001111' });
-    await buildPerson(t, { name: '下划_线', departmentId: dx.id, status: 'away' });
+    await setWhereaboutsOf(t, (await buildPerson(t, { name: '下划_线', departmentId: dx.id })).id, 'out');
     await buildPerson(t, { name: '普通人', departmentId: dxa.id, phone: '13700002222' });
     expect(names(await list(t.admin, { departmentId: dx.id }))).toEqual(['下划_线', '普通人', '百分%号'].sort());
     expect(names(await list(t.admin, { departmentId: dx.id, subtree: 'false' }))).toEqual(['下划_线', '百分%号'].sort());

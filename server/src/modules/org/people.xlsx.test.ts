@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport, Person } from '@qinlian/contracts';
 import { ENGINES, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildDepartment, buildPerson, buildPost, buildSignedInUser, rootDepartment } from '../../../test/factories.ts';
+import { buildDepartment, buildPerson, buildPost, buildSignedInUser, rootDepartment, setWhereaboutsOf } from '../../../test/factories.ts';
 import { multipartFile } from '../../../test/multipart.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -93,8 +93,8 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
     ];
     const file = await workbook([
       ['刘洋', 13911112222, '招商引资局', '局长', '在岗', null],
-      ['黄丽', '13911113333', `${rootName}/招商引资局/综合科`, '科长', '外出', 'huangli'],
-      ['吴强', null, '招商引资局/综合科', '科员', 'away', null],
+      ['黄丽', '13911113333', `${rootName}/招商引资局/综合科`, '科长', '在岗', 'huangli'],
+      ['吴强', null, '招商引资局/综合科', '科员', 'left', null],
       [null, null, null, null, null, null], // blank rows are skipped
       ['郑敏', '0791-88886666', '社会事务局', '副\n科长', null, null], // a line break typed in a cell becomes a space
     ]);
@@ -111,8 +111,8 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
     ).json() as { items: Person[] };
     const byName = new Map(listed.items.map((p) => [p.name, p]));
     expect(byName.get('刘洋')).toMatchObject({ phone: '13911112222', departmentId: bureau.id, status: 'active', title: '局长' });
-    expect(byName.get('黄丽')).toMatchObject({ departmentId: section.id, status: 'away', username: 'huangli' });
-    expect(byName.get('吴强')).toMatchObject({ departmentId: section.id, status: 'away', phone: null });
+    expect(byName.get('黄丽')).toMatchObject({ departmentId: section.id, status: 'active', username: 'huangli' });
+    expect(byName.get('吴强')).toMatchObject({ departmentId: section.id, status: 'left', phone: null });
     const zheng = await t.db.db.selectFrom('people').select('title').where('name', '=', '郑敏').executeTakeFirstOrThrow();
     expect(zheng.title).toBe('副 科长');
   });
@@ -150,7 +150,7 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
       ['丙', taken.phone, '招商引资局', null, null, null], // 5 phone registered already
       ['丁', null, '综合科', null, null, null], // 6 ambiguous department
       ['戊', null, '已撤销局', null, null, null], // 7 archived department
-      ['己', null, null, null, '退休', null], // 8 department missing, bad status
+      ['己', null, null, null, '外出', null], // 8 department missing, bad status (外出 is the whereabouts board's)
       ['庚', null, '招商引资局', 'x'.repeat(101), null, 'admin'], // 9 title too long, username taken
       ['辛', null, '招商引资局', null, null, 'bad name'], // 10 bad username
       ['壬', null, '招商引资局', null, null, 'newuser'], // 11 ok
@@ -175,6 +175,7 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
     expect(msg(4, '手机')).toContain('3');
     expect(msg(6, '部门')).toContain(`${rootName}/`);
     expect(msg(12, '账号')).toContain('11');
+    expect(msg(8, '状态')).toContain('去向牌');
     expect(await countRows(t, 'people')).toBe(before);
   });
 
@@ -237,7 +238,8 @@ describe.each(ENGINES)('people XLSX import and export on %s', (engine) => {
     const dept = await buildDepartment(t, { name: '导出测试局' });
     const sub = await buildDepartment(t, { name: '导出测试科', parentId: dept.id });
     const post = await buildPost(t, { departmentId: sub.id, name: '信息报送岗' });
-    const lead = await buildPerson(t, { name: '导出甲', departmentId: dept.id, phone: '13955556666', title: '局长', status: 'away' });
+    const lead = await buildPerson(t, { name: '导出甲', departmentId: dept.id, phone: '13955556666', title: '局长' });
+    await setWhereaboutsOf(t, lead.id, 'trip'); // 外出 in the export: the board's
     const res = await t.admin.request({ method: 'GET', url: '/api/people/export.xlsx', query: { departmentId: dept.id } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX);

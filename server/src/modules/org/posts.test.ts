@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person, Post } from '@qinlian/contracts';
 import { ENGINES, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { buildDepartment, buildPerson, buildPost, buildSignedInUser, rootDepartment } from '../../../test/factories.ts';
+import { buildDepartment, buildPerson, buildPost, buildSignedInUser, rootDepartment, setWhereaboutsOf } from '../../../test/factories.ts';
 
 const countPosts = async (t: TestApp) =>
   Number(
@@ -50,17 +50,21 @@ describe.each(ENGINES)('posts (AB岗) on %s', (engine) => {
       version: 1,
       abilities: { manage: true },
     });
+    const actingNow = async () =>
+      ((await t.admin.request({ method: 'GET', url: '/api/posts', query: { departmentId: dept.id } })).json() as { items: Post[] }).items.find(
+        (p) => p.id === post.id,
+      )!.actingPersonId;
+    await setWhereaboutsOf(t, a.id, 'trip'); // away is the whereabouts board's (去向牌)
+    expect(await actingNow(), 'away').toBe(b.id);
+    await setWhereaboutsOf(t, a.id, 'in_office');
+    expect(await actingNow(), 'back').toBe(a.id);
     for (const [status, acting] of [
-      ['away', b.id],
       ['left', b.id],
       ['active', a.id],
     ] as const) {
       const person = (await t.admin.request({ method: 'GET', url: `/api/people/${a.id}` })).json() as Person;
       await t.admin.request({ method: 'PATCH', url: `/api/people/${a.id}`, payload: { status, version: person.version } });
-      const listed = (await t.admin.request({ method: 'GET', url: '/api/posts', query: { departmentId: dept.id } })).json() as {
-        items: Post[];
-      };
-      expect(listed.items.find((p) => p.id === post.id)!.actingPersonId, status).toBe(acting);
+      expect(await actingNow(), status).toBe(acting);
     }
     const holder = (await t.admin.request({ method: 'GET', url: `/api/people/${b.id}` })).json() as Person;
     expect(holder.posts).toContainEqual({ id: post.id, name: '应急值守岗', role: 'B' });

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '@qinlian/contracts';
 import { ENGINES, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildDepartment, buildPerson, buildPost, buildSignedInUser, buildTask } from '../../../test/factories.ts';
+import { buildDepartment, buildPerson, buildPost, buildSignedInUser, buildTask, setWhereaboutsOf } from '../../../test/factories.ts';
 import { multipartFile } from '../../../test/multipart.ts';
-import { systemCtx } from '../../bootstrap.ts';
-import { updatePerson } from '../org/people.service.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -285,11 +283,10 @@ describe.each(ENGINES)('task life cycle on %s', (engine) => {
   it('shows the B holder as handler while A is away (AB岗), without rewriting the task', async () => {
     const task = await newTask();
     expect((await office.request({ method: 'GET', url: `/api/tasks/${task.id}` })).json().handlerPersonId).toBe(post.aPersonId);
-    const ctx = systemCtx(t.db, t.clock);
-    await updatePerson(ctx, post.aPersonId!, { status: 'away' });
+    await setWhereaboutsOf(t, post.aPersonId!, 'leave');
     const seen: Task = (await office.request({ method: 'GET', url: `/api/tasks/${task.id}` })).json();
     expect(seen).toMatchObject({ handlerPersonId: post.bPersonId, version: task.version });
-    await updatePerson(ctx, post.aPersonId!, { status: 'active' });
+    await setWhereaboutsOf(t, post.aPersonId!, 'in_office');
   });
 
   it("urges (office) and records leaders' instructions (批示), notifying the handler", async () => {

@@ -9,6 +9,7 @@ import {
   buildPost,
   buildSignedInUser,
   buildTask,
+  setWhereaboutsOf,
   TEST_PASSWORD,
 } from '../../../test/factories.ts';
 import { systemCtx } from '../../bootstrap.ts';
@@ -128,7 +129,7 @@ describe.each(ENGINES)('task list items and kept answers on %s', (engine) => {
     const bPerson = await t.db.db.selectFrom('people').select(['id', 'name']).where('id', '=', post.bPersonId!).executeTakeFirstOrThrow();
     const before = await item(tasks[2]!.id);
     expect(before).toMatchObject({ handlerPersonId: handlerPerson.id, handlerName: handlerPerson.name });
-    handlerPerson = await updatePerson(systemCtx(t.db, t.clock), handlerPerson.id, { status: 'away', version: handlerPerson.version });
+    await setWhereaboutsOf(t, handlerPerson.id, 'trip');
     const after = await item(tasks[2]!.id);
     expect(after).toMatchObject({ handlerPersonId: bPerson.id, handlerName: bPerson.name });
     expect(bPerson.id).not.toBe(handlerPerson.id);

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery, InboxItem, Permission } from '@qinlian/contracts';
 import { ENGINES, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildAssignedTask, buildDepartment, buildPerson, buildPost, buildSignedInUser } from '../../../test/factories.ts';
-import { systemCtx } from '../../bootstrap.ts';
-import { updatePerson } from '../org/people.service.ts';
+import { buildAssignedTask, buildDepartment, buildPerson, buildPost, buildSignedInUser, setWhereaboutsOf } from '../../../test/factories.ts';
 
 /**
  * Notices reach people who can act (issue 12): the acting holder of the post when their account may
@@ -53,7 +51,8 @@ describe.each(ENGINES)('who a task notice reaches on %s', (engine) => {
       await account((await buildPerson(t, { departmentId: dept.id })).id),
     ];
     const reader = await account((await buildPerson(t, { departmentId: dept.id })).id, ['tasks.read']);
-    const awayPerson = await buildPerson(t, { departmentId: dept.id, status: 'away' });
+    const awayPerson = await buildPerson(t, { departmentId: dept.id });
+    await setWhereaboutsOf(t, awayPerson.id, 'leave');
     const away = await account(awayPerson.id);
     const task = await assign(dept.id, post.id);
     expect(await kinds(first, task.id)).toEqual(['task.assign']);
@@ -73,15 +72,14 @@ describe.each(ENGINES)('who a task notice reaches on %s', (engine) => {
   });
 
   it('tells B while A is away, and the department when B is away too', async () => {
-    const ctx = systemCtx(t.db, t.clock);
     const dept = await buildDepartment(t);
     const post = await buildPost(t, { departmentId: dept.id });
     const [a, b] = [await account(post.aPersonId!), await account(post.bPersonId!)];
     const colleague = await account((await buildPerson(t, { departmentId: dept.id })).id);
-    await updatePerson(ctx, post.aPersonId!, { status: 'away' });
+    await setWhereaboutsOf(t, post.aPersonId!, 'leave');
     const toB = await assign(dept.id, post.id);
     expect([await kinds(a, toB.id), await kinds(b, toB.id), await kinds(colleague, toB.id)]).toEqual([[], ['task.assign'], []]);
-    await updatePerson(ctx, post.bPersonId!, { status: 'away' });
+    await setWhereaboutsOf(t, post.bPersonId!, 'trip');
     const toDepartment = await assign(dept.id, post.id);
     expect([await kinds(a, toDepartment.id), await kinds(b, toDepartment.id), await kinds(colleague, toDepartment.id)]).toEqual([
       [],

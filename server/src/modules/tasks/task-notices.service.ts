@@ -130,7 +130,15 @@ export const instructionNotice = (
 /** Whom a notice about this task may reach: at work, with an enabled account that may open it (read) or act on it (handle, office). */
 const mayOn = (access: TaskAccess, action: 'read' | 'handle' | 'office') => (actor: Actor) => taskPolicy.allowed(actor, action, access);
 
-export type NoticeRecipients = { personIds: string[]; undeliverable: string };
+/** `actingFor`: recipients who stand in for the post's absent A holder (代A岗), with A's name: their copy says so. */
+export type NoticeRecipients = { personIds: string[]; undeliverable: string; actingFor?: Record<string, string> };
+
+/** 代A岗: the handler reached is the responsible post's B, acting because A is away (not a person it was dispatched to). */
+async function standingInFor(tx: TxCtx, row: TaskRow, personId: string): Promise<Record<string, string> | undefined> {
+  if (row.handlerPersonId || !row.responsiblePostId) return undefined;
+  const post = (await postsWithHolders(tx.db, [row.responsiblePostId])).get(row.responsiblePostId);
+  return post?.actingForName && post.actingPersonId === personId ? { [personId]: post.actingForName } : undefined;
+}
 
 /**
  * The handling side (AB岗): the person acting on the responsible post when they can act on the task;
@@ -140,7 +148,7 @@ export type NoticeRecipients = { personIds: string[]; undeliverable: string };
 async function handlingSide(tx: TxCtx, row: TaskRow, access: TaskAccess): Promise<NoticeRecipients> {
   const may = mayOn(access, 'handle');
   const acting = await reachablePeople(tx.db, [access.handlerPersonId], may);
-  if (acting.length) return { personIds: acting, undeliverable: '' };
+  if (acting.length) return { personIds: acting, undeliverable: '', actingFor: await standingInFor(tx, row, acting[0]!) };
   const standIns = await departmentStandIns(tx.db, access.leadDepartmentId, may);
   if (standIns.length) return { personIds: standIns, undeliverable: '' };
   const [post, dept] = await Promise.all([
@@ -219,7 +227,7 @@ export async function escalationRecipients(
  */
 export async function tellAboutTask(tx: TxCtx, row: TaskRow, access: TaskAccess, notice: Notice, dedupeKey: string) {
   const self = tx.actor?.personId ?? null;
-  const { personIds, undeliverable } = await noticeRecipients(tx, row, access, notice.audience);
+  const { personIds, undeliverable, actingFor } = await noticeRecipients(tx, row, access, notice.audience);
   const recipients = personIds.filter((id) => id !== self);
   if (personIds.length > 0 && recipients.length === 0) return; // the only one to tell took the step
   await notify(tx, {
@@ -232,5 +240,6 @@ export async function tellAboutTask(tx: TxCtx, row: TaskRow, access: TaskAccess,
     entityType: 'task',
     entityId: row.id,
     dedupeKey,
+    actingFor,
   });
 }

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxItem, Task } from '@qinlian/contracts';
 import { ENGINES, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildDepartment, buildPerson, buildPost, buildSignedInUser, buildTask } from '../../../test/factories.ts';
+import { buildDepartment, buildPerson, buildPost, buildSignedInUser, buildTask, setWhereaboutsOf } from '../../../test/factories.ts';
 import { multipartFile } from '../../../test/multipart.ts';
-import { systemCtx } from '../../bootstrap.ts';
-import { updatePerson } from '../org/people.service.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -141,13 +139,12 @@ describe.each(ENGINES)('notices of life-cycle steps and instructions on %s', (en
   });
 
   it('tells B while A is away (AB岗)', async () => {
-    const ctx = systemCtx(t.db, t.clock);
-    await updatePerson(ctx, post.aPersonId!, { status: 'away' });
+    await setWhereaboutsOf(t, post.aPersonId!, 'leave');
     try {
       const task = await step(office, await newTask(), 'assign');
       expect(await kindsByPerson(task.id)).toMatchObject({ handler: [], backup: ['task.assign'] });
     } finally {
-      await updatePerson(ctx, post.aPersonId!, { status: 'active' });
+      await setWhereaboutsOf(t, post.aPersonId!, 'in_office');
     }
   });
 

@@ -14,6 +14,7 @@ import { assess } from './warnings.rules.ts';
 import { thresholdsOf } from '../plan/index.ts';
 import { today } from './task-views.service.ts';
 import { isOpen } from './task-lifecycle.ts';
+import { keepTaskTimer } from './task-timer.ts';
 
 export type EventInput = {
   kind: TaskEvent['kind'];
@@ -68,8 +69,8 @@ export async function colourFor(tx: TxCtx, row: TaskRow, previous: Pick<TaskRow,
 
 /**
  * Every task write goes through here, in the caller's transaction: the row (optimistic version),
- * its colour recomputed, the counters moved, the search index entry kept in step, the event
- * appended and the audit record chained.
+ * its colour recomputed, the counters moved, the search index entry and the time-limits timer kept
+ * in step, the event appended and the audit record chained.
  *
  * The audit record comes first on purpose: appending takes the chain head's row lock, so on
  * PostgreSQL every transaction that writes tasks holds that one lock before it touches any task
@@ -107,6 +108,7 @@ export async function saveTask(
   await audit.write(); // the event reserved above, sealing the task row as written (verify --records)
   await taskCountersRepo.apply(tx.db, before, after);
   await taskSearchRepo.apply(tx.db, before, after);
+  await keepTaskTimer(tx, before, after); // 限时办结
   if (opts.event) await appendEvent(tx, after.id, opts.event);
   return after;
 }

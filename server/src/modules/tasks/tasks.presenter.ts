@@ -46,6 +46,8 @@ export function presentListItemBody(v: BoardView & Pick<TaskView, 'cooperatingDe
     responsiblePostName: v.post?.name ?? null,
     handlerPersonId: v.handler?.personId ?? null,
     handlerName: v.handler?.name ?? null,
+    // 代A岗: the post's B handles it while its A is away (none when dispatched to a person)
+    handlerActingForName: row.handlerPersonId ? null : (v.post?.actingForName ?? null),
     leaderPersonId: row.leaderPersonId,
     leaderName: v.leaderName,
     startDate: row.startDate,

@@ -43,7 +43,11 @@ export async function urgeAndEscalate(ctx: Ctx): Promise<UrgingSummary> {
       const access = await accessOf(tx.db, row);
       // the handler when they can act on it, else the department's stand-ins; nobody: kept as undeliverable
       const handling = await noticeRecipients(tx, row, access, 'handler');
-      const urged = await notify(tx, { ...urgeMessage(t, handling.personIds), undeliverable: handling.undeliverable });
+      const urged = await notify(tx, {
+        ...urgeMessage(t, handling.personIds),
+        undeliverable: handling.undeliverable,
+        actingFor: handling.actingFor,
+      });
       if (urged.inbox > 0) {
         await recordTaskNotice(tx, { taskId: t.taskId, kind: 'urge', ...autoUrgeText(t.warning) });
         summary.urged++;

@@ -54,3 +54,14 @@ export function unseal(config: KeySource, sealed: string): string {
     throw new Error('cannot open a sealed secret: it was sealed with another key (set the same QINLIAN_SECRET_KEY on every instance)');
   }
 }
+
+/**
+ * A keyed digest (HMAC-SHA256 under a key derived from the seal key) of personal data that is only
+ * ever compared, never read back — a rater's device id or address. Unlike a plain hash, an address
+ * cannot be found by trying all 2³² of them without the key. Instances sharing QINLIAN_SECRET_KEY
+ * agree on it.
+ */
+export function keyedDigest(config: KeySource, purpose: string, value: string): string {
+  const key = crypto.createHmac('sha256', keyOf(config)).update('qinlian-digest-v1').digest();
+  return crypto.createHmac('sha256', key).update(purpose).update('\0').update(value).digest('base64url');
+}

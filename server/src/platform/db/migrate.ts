@@ -15,6 +15,11 @@ import * as apiTokenScope from './migrations/20261207T0320_api_token_scope.ts';
 import * as taskWorkflow from './migrations/20261207T0330_task_workflow.ts';
 import * as instructionsDesk from './migrations/20261207T0340_instructions_desk.ts';
 import * as taskEventEnglish from './migrations/20261207T0430_task_event_english.ts';
+import * as timeLimits from './migrations/20261207T0500_time_limits.ts';
+import * as rectification from './migrations/20261207T0510_rectification.ts';
+import * as whereabouts from './migrations/20261207T0520_whereabouts.ts';
+import * as enquiries from './migrations/20261207T0530_enquiries.ts';
+import * as badgesRatings from './migrations/20261207T0540_badges_ratings.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +38,11 @@ const migrations: Record<string, Migration> = {
   '20261207T0330_task_workflow': taskWorkflow,
   '20261207T0340_instructions_desk': instructionsDesk,
   '20261207T0430_task_event_english': taskEventEnglish,
+  '20261207T0500_time_limits': timeLimits,
+  '20261207T0510_rectification': rectification,
+  '20261207T0520_whereabouts': whereabouts,
+  '20261207T0530_enquiries': enquiries,
+  '20261207T0540_badges_ratings': badgesRatings,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

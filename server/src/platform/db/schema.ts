@@ -443,6 +443,252 @@ export interface TaskDueCountersTable {
   outcome: string;
   taskCount: number;
 }
+/** 限时办结: the limit in working days of each kind of item (TimeLimitKind). */
+export interface TimeLimitRulesTable {
+  kind: string;
+  workingDays: number;
+  updatedAt: Ts;
+  /** the name of who changed it last; null: the shipped default */
+  updatedBy: string | null;
+}
+/** 限时办结: one timer per item (kind + subject id), kept by the module that owns the item through modules/time-limits. */
+export interface TimersTable {
+  kind: string;
+  subjectId: string;
+  departmentId: string;
+  ownerPersonId: string | null;
+  startedOn: string;
+  dueOn: string;
+  doneAt: Ts | null;
+  doneOn: string | null;
+  /** 1 done by its due date, 0 after it; null while open */
+  onTime: Flag | null;
+}
+/** 整改 (modules/rectification): an item a department must explain or fix within its working-day limit. */
+export interface RectificationsTable {
+  id: string;
+  /** ZG-<year>-<NNNN> */
+  code: string;
+  /** 'bad_review' | 'inspection' | 'spot_check' | 'other' */
+  source: string;
+  sourceId: string;
+  /** the time-limits rule (TimeLimitKind) its timer runs under */
+  limitKind: string;
+  departmentId: string;
+  /** whom it concerns */
+  personId: string | null;
+  /** who must fix it: the department head unless assigned */
+  ownerPersonId: string | null;
+  title: string;
+  detail: string;
+  /** 'open' | 'submitted' | 'returned' | 'verified' | 'withdrawn' */
+  status: string;
+  /** 'explained' | 'fixed': the last submission */
+  resolution: string | null;
+  resolutionNote: string | null;
+  attachmentRef: string | null;
+  /** 0/1: a 回访 is on record */
+  revisited: number;
+  dueOn: string;
+  submittedAt: Ts | null;
+  closedAt: Ts | null;
+  createdAt: Ts;
+  version: number;
+}
+/** 整改 history: who did what, when. */
+export interface RectificationEventsTable {
+  id: string;
+  rectificationId: string;
+  action: string;
+  actorUserId: string | null;
+  actorName: string;
+  note: string | null;
+  attachmentRef: string | null;
+  ownerPersonId: string | null;
+  at: Ts;
+}
+/** 回访 of a rectification item; the contact is sealed at rest (platform/crypto/sealed.ts). */
+export interface RectificationRevisitsTable {
+  id: string;
+  rectificationId: string;
+  revisitedOn: string;
+  /** 'phone' | 'visit' | 'message' */
+  way: string;
+  contactNameSealed: string | null;
+  contactPhoneSealed: string | null;
+  /** 'satisfied' | 'unsatisfied' | 'unreachable' */
+  outcome: string;
+  note: string | null;
+  byUserId: string | null;
+  byName: string;
+  createdAt: Ts;
+}
+/** the last ZG number handed out per year */
+export interface RectificationCodeCountersTable {
+  year: number;
+  lastNumber: number;
+}
+/** 首问负责: an enquiry and its owner now; the enquirer's name and contact sealed (platform/crypto/sealed.ts). */
+export interface EnquiriesTable {
+  id: string;
+  /** public tracking code (查询码), UNIQUE */
+  code: string;
+  /** visitor | phone | message | other */
+  channel: string;
+  enquirerNameSealed: string;
+  enquirerContactSealed: string | null;
+  subject: string;
+  body: string;
+  /** the unit answering for it: the owner's, or the department or post it was handed to */
+  departmentId: string;
+  /** 首问人: who registered it */
+  registeredByPersonId: string;
+  /** the registrar's unit then */
+  registeredDepartmentId: string;
+  ownerPersonId: string;
+  /** B owns it for A (AB岗): A */
+  actingForPersonId: string | null;
+  /** open | handing_over | replied | closed */
+  status: string;
+  reply: string | null;
+  /** in_person | phone | sms | email | letter */
+  replyWay: string | null;
+  repliedByPersonId: string | null;
+  repliedAt: Ts | null;
+  closedAt: Ts | null;
+  createdAt: Ts;
+  version: number;
+}
+/** The hand-over chain of an enquiry: to exactly one of a person, a post or a department. */
+export interface EnquiryHandoversTable {
+  id: string;
+  enquiryId: string;
+  /** handover | take_back */
+  kind: string;
+  fromPersonId: string;
+  toPersonId: string | null;
+  toPostId: string | null;
+  toDepartmentId: string | null;
+  note: string | null;
+  /** pending | accepted | declined | cancelled */
+  status: string;
+  decidedByPersonId: string | null;
+  /** B accepted it for A: A */
+  actingForPersonId: string | null;
+  /** the unit answering for it once accepted */
+  acceptedDepartmentId: string | null;
+  decisionNote: string | null;
+  decidedAt: Ts | null;
+  createdAt: Ts;
+}
+/** 亮牌上岗 (modules/badges): a person's badge, reached by its public code; reissuing replaces the code. */
+export interface BadgesTable {
+  personId: string;
+  code: string;
+  /** the person's own duties text; null shows the duties of their post */
+  duties: string | null;
+  issuedAt: Ts;
+  revokedAt: Ts | null;
+  updatedAt: Ts;
+}
+/** 好差评 (modules/ratings): one rating per service event; device and address only as keyed digests. */
+export interface RatingsTable {
+  id: string;
+  personId: string;
+  departmentId: string;
+  /** 'badge' | 'enquiry' */
+  source: string;
+  enquiryId: string | null;
+  serviceEventKey: string;
+  score: number;
+  comment: string | null;
+  deviceHash: string;
+  addressHash: string;
+  /** YYYY-MM-DD, Asia/Shanghai */
+  ratedOn: string;
+  createdAt: Ts;
+  /** 1 for scores 1 and 2 (差评) */
+  bad: Flag;
+  rectificationId: string | null;
+  /** 'none' | 'appealed' | 'upheld' | 'rejected' */
+  appealState: string;
+  version: number;
+}
+/** 差评申诉 and its 复核, one per rating. */
+export interface RatingAppealsTable {
+  ratingId: string;
+  reason: string;
+  appealedBy: string;
+  appealedByName: string;
+  appealedAt: Ts;
+  /** 'upheld' | 'rejected' */
+  decision: string | null;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: Ts | null;
+  note: string | null;
+}
+/** The public code of a department's ratings page (评价结果公示). */
+export interface DepartmentRatingPagesTable {
+  departmentId: string;
+  code: string;
+  issuedAt: Ts;
+}
+/** 工作人员去向牌 (modules/whereabouts): a person's state now; no row reads as in_office. */
+export interface WhereaboutsTable {
+  personId: string;
+  /** in_office | meeting | out | trip | leave | training */
+  state: string;
+  place: string | null;
+  expectedReturnAt: Ts | null;
+  note: string | null;
+  setByPersonId: string | null;
+  setByName: string | null;
+  setAt: Ts;
+  /** self | head | planned */
+  source: string;
+  plannedAbsenceId: string | null;
+  version: number;
+}
+/** Every change of whereabouts, append-only (personal data: read by policy). */
+export interface WhereaboutsHistoryTable {
+  id: string;
+  personId: string;
+  state: string;
+  place: string | null;
+  expectedReturnAt: Ts | null;
+  note: string | null;
+  setByPersonId: string | null;
+  setByName: string | null;
+  source: string;
+  plannedAbsenceId: string | null;
+  at: Ts;
+}
+/** 登记请假/出差/培训 ahead; the minute job switches the state at starts_at and back at ends_at. */
+export interface PlannedAbsencesTable {
+  id: string;
+  personId: string;
+  departmentId: string;
+  /** leave | trip | training */
+  kind: string;
+  startsAt: Ts;
+  endsAt: Ts;
+  place: string | null;
+  note: string | null;
+  /** scheduled | active | ended | cancelled */
+  status: string;
+  createdByPersonId: string | null;
+  createdByName: string;
+  createdAt: Ts;
+  updatedAt: Ts;
+  version: number;
+}
+/** The public code of a department's door board (去向牌), made on first ask. */
+export interface DoorBoardsTable {
+  departmentId: string;
+  code: string;
+  createdAt: Ts;
+}
 export interface DB {
   departments: DepartmentsTable;
   people: PeopleTable;
@@ -478,5 +724,21 @@ export interface DB {
   notificationDeliveries: NotificationDeliveriesTable;
   instructions: InstructionsTable;
   taskDueCounters: TaskDueCountersTable;
+  timeLimitRules: TimeLimitRulesTable;
+  timers: TimersTable;
+  rectifications: RectificationsTable;
+  rectificationEvents: RectificationEventsTable;
+  rectificationRevisits: RectificationRevisitsTable;
+  rectificationCodeCounters: RectificationCodeCountersTable;
+  enquiries: EnquiriesTable;
+  enquiryHandovers: EnquiryHandoversTable;
+  badges: BadgesTable;
+  ratings: RatingsTable;
+  ratingAppeals: RatingAppealsTable;
+  departmentRatingPages: DepartmentRatingPagesTable;
+  whereabouts: WhereaboutsTable;
+  whereaboutsHistory: WhereaboutsHistoryTable;
+  plannedAbsences: PlannedAbsencesTable;
+  doorBoards: DoorBoardsTable;
 }
 export type { Generated };

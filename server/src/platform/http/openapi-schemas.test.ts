@@ -19,6 +19,14 @@ describe('repairSchemas (zod → OpenAPI 3.0)', () => {
     expect(ref).toEqual({ description: 'd', anyOf: [{ $ref: '#/components/schemas/X' }, NULL_ONLY] });
   });
 
+  it('lists null among the values of a nullable enum', () => {
+    expect(openapi30(z.object({ source: z.enum(['self', 'head']).nullable() })).properties.source).toEqual({
+      type: 'string',
+      enum: ['self', 'head', null],
+      nullable: true,
+    });
+  });
+
   it('rewrites `type: null` (z.literal(null)) the way zod writes z.null() for 3.0', () => {
     expect(openapi30(z.object({ gone: z.literal(null) })).properties.gone).toEqual(NULL_ONLY);
   });

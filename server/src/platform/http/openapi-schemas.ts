@@ -21,6 +21,7 @@ function visit(value: unknown): void {
   if (!isNode(value)) return;
   for (const child of Object.values(value)) visit(child);
   repairNullable(value);
+  repairNullableEnum(value);
   repairNullType(value);
   repairRecordKeys(value);
 }
@@ -49,6 +50,15 @@ function repairNullable(node: Node) {
     for (const key of Object.keys(node)) delete node[key];
     Object.assign(node, rest, { anyOf: [inner, { ...NULL_ONLY }] });
   }
+}
+
+/**
+ * `z.enum([...]).nullable()` comes out as `nullable: true` beside an `enum` without null; the OAS 3.0.3
+ * clarification (and validators such as Ajv) take the enum literally, so null must be one of its values.
+ */
+function repairNullableEnum(node: Node) {
+  if (node.nullable !== true || !Array.isArray(node.enum) || node.enum.includes(null)) return;
+  node.enum = [...node.enum, null];
 }
 
 /** `z.literal(null)` comes out as `type: 'null'`, which 3.0 does not know. */

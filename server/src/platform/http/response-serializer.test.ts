@@ -183,6 +183,7 @@ function sampleTask(): z.input<typeof Task> {
     responsiblePostName: null,
     handlerPersonId: 'p1',
     handlerName: '张三',
+    handlerActingForName: null,
     leaderPersonId: null,
     leaderName: null,
     startDate: '2026-01-05',

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { liveHub, type LiveEvent, type LiveHub } from './hub.ts';
 
@@ -28,6 +29,18 @@ export type StreamOptions = {
   maxBufferedBytes?: number;
 };
 
+/**
+ * The `response` of a live route's schema: the API document then lists the operation as answering
+ * 200 with media type text/event-stream (`events` names what arrives besides ready/reset). Nothing is
+ * serialized against it — the stream is sent as it is.
+ */
+export function liveStreamResponse(events: string) {
+  const stream = z
+    .string()
+    .describe(`Server-sent events: \`retry:\`, then \`ready\` or \`reset\` (refetch), then ${events}; a heartbeat comment meanwhile`);
+  return { 200: { description: '实时事件流 / live event stream', content: { 'text/event-stream': { schema: stream } } } };
+}
+
 /** One event in the text/event-stream format. JSON never holds a raw newline, so `data` is one line. */
 export const sseFrame = (e: LiveEvent): string => `id: ${e.id}\nevent: ${e.event}\ndata: ${JSON.stringify(e.data ?? null)}\n\n`;
 
@@ -50,8 +63,8 @@ export function lastEventIdOf(req: FastifyRequest): string | null {
  * The stream starts with `retry:` advice and then one of: `ready` (a fresh client: fetch the page's
  * data now, nothing is missed from here on), the events missed since Last-Event-ID, or `reset` (they
  * are gone: refetch). `ready` and `reset` carry an id, so the browser always has a position to
- * resume from. A heartbeat comment keeps proxies from closing an idle stream. The route declares no
- * response schema: the stream is not JSON.
+ * resume from. A heartbeat comment keeps proxies from closing an idle stream. The route declares
+ * `response: liveStreamResponse(…)` so that the API document shows the stream; the stream is not JSON.
  */
 export function streamLive(req: FastifyRequest, reply: FastifyReply, channel: string, options: StreamOptions = {}) {
   // proxies must pass every line at once and untouched: nginx buffering off, no gzip or other transform

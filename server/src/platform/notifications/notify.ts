@@ -21,7 +21,16 @@ export type NotificationInput = {
   dedupeKey: string;
   /** why nobody could be addressed, kept in the delivery record when there is no recipient (zh-CN) */
   undeliverable?: string;
+  /**
+   * 代A岗: recipients who receive it as the B holder of a post standing in for its absent A (person
+   * id → A's name). Their copy (inbox, e-mail, the robot's list of recipients) says so.
+   */
+  actingFor?: Readonly<Record<string, string>>;
 };
+
+/** A recipient's own title: marked 【代张三岗】 when they stand in for an absent A holder. */
+const actingTitle = (title: string, actingFor: string | undefined, lang: 'zh' | 'en') =>
+  (actingFor ? (lang === 'zh' ? `【代${actingFor}岗】${title}` : `[Acting for ${actingFor}] ${title}`) : title).slice(0, 200);
 
 /** What a call added: zero of both when everything was already there (the same dedupeKey before). */
 export type NotifyResult = { inbox: number; deliveries: number };
@@ -51,15 +60,17 @@ export async function notify(ctx: TxCtx, input: NotificationInput): Promise<Noti
   };
   if (contacts.length === 0) return recordUndeliverable(ctx, input, message, now);
 
+  const actingFor = (personId: string) => input.actingFor?.[personId];
   const inbox: InboxRow[] = contacts.map((c) => ({
     id: newId(),
     personId: c.personId,
     kind: input.kind,
     ...message,
+    title: actingTitle(message.title, actingFor(c.personId), 'zh'),
     dedupeKey: `${input.dedupeKey}|${c.personId}`,
     createdAt: now,
     readAt: null,
-    titleEn: input.en?.title.slice(0, 200) ?? null,
+    titleEn: input.en ? actingTitle(input.en.title, actingFor(c.personId), 'en') : null,
     bodyEn: input.en?.body.slice(0, 4000) ?? null,
   }));
   const delivery = (d: Pick<DeliveryRow, 'dedupeKey' | 'channel' | 'channelId' | 'personId' | 'address'>, sent: boolean): DeliveryRow => ({
@@ -91,8 +102,8 @@ export async function notify(ctx: TxCtx, input: NotificationInput): Promise<Noti
     for (const c of contacts) {
       if (!c.email) continue;
       const address = `"${c.name.replace(/["\\]/g, '')}" <${c.email}>`;
-      deliveries.push(
-        delivery(
+      deliveries.push({
+        ...delivery(
           {
             dedupeKey: `${input.dedupeKey}|${c.personId}|email`,
             channel: 'email',
@@ -102,9 +113,14 @@ export async function notify(ctx: TxCtx, input: NotificationInput): Promise<Noti
           },
           false,
         ),
-      );
+        title: actingTitle(message.title, actingFor(c.personId), 'zh'),
+      });
     }
   }
+  const recipientLabel = (c: Contact) => {
+    const a = actingFor(c.personId);
+    return a ? `${c.name}（代${a}岗）` : c.name;
+  };
   for (const robot of channels.filter((ch) => ch.kind === 'dingtalk' || ch.kind === 'wecom')) {
     const reached = robot.departmentId === null ? contacts : contacts.filter((c) => inDepartment(robot.departmentId!, c));
     if (reached.length === 0) continue;
@@ -114,7 +130,7 @@ export async function notify(ctx: TxCtx, input: NotificationInput): Promise<Noti
         { dedupeKey: `${input.dedupeKey}|robot:${robot.id}`, channel: robot.kind, channelId: robot.id, personId: null, address: null },
         false,
       ),
-      body: `${message.body}\n\n接收人：${reached.map((c) => c.name).join('、')}`.slice(0, 4000),
+      body: `${message.body}\n\n接收人：${reached.map(recipientLabel).join('、')}`.slice(0, 4000),
     });
   }
 

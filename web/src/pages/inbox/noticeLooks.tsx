@@ -14,6 +14,9 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
   StopOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  ToolOutlined,
   UndoOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -47,6 +50,13 @@ export const NOTICE_LOOKS: Record<NoticeKind, Look> = {
   'task.extension_refuse': { key: 'extension_refuse', color: 'magenta', icon: <FieldTimeOutlined /> },
   'instruction.give': { key: 'instruction_give', color: 'cyan', icon: <HighlightOutlined /> }, // 批示 to a unit
   'instruction.feedback': { key: 'instruction_feedback', color: 'cyan', icon: <CommentOutlined /> }, // 落实反馈
+  'enquiry.handover': { key: 'enquiry_handover', color: 'geekblue', icon: <SwapOutlined /> }, // 首问移交
+  'enquiry.handover_declined': { key: 'enquiry_handover_declined', color: 'magenta', icon: <RollbackOutlined /> },
+  'rectification.open': { key: 'rectification_open', color: 'orange', icon: <ToolOutlined /> }, // 整改事项
+  'rectification.assign': { key: 'rectification_assign', color: 'purple', icon: <ToolOutlined /> }, // 指派整改
+  'rectification.return': { key: 'rectification_return', color: 'magenta', icon: <RollbackOutlined /> }, // 退回整改
+  'rectification.withdraw': { key: 'rectification_withdraw', color: 'default', icon: <StopOutlined /> }, // 整改撤销
+  'whereabouts.post_uncovered': { key: 'post_uncovered', color: 'volcano', icon: <TeamOutlined /> }, // 岗位无人在岗 (AB岗 both away)
   'audit.tamper': { key: 'audit_tamper', color: 'volcano', icon: <SafetyCertificateOutlined /> },
   'auth.sign_in_delayed': { key: 'sign_in_delayed', color: 'orange', icon: <LockOutlined /> },
 };

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { App, Divider, Form, Input, Select, Spin, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PersonStatus, type PersonCreateBody, type PersonCreated } from '@qinlian/contracts';
+import { PersonSettableStatus, type PersonCreateBody, type PersonCreated } from '@qinlian/contracts';
 import { useCan } from '../../../auth/session.ts';
 import { DepartmentTreeSelect } from '../../../components/DepartmentTreeSelect.tsx';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
@@ -61,7 +61,8 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
         departmentId: person.departmentId,
         title: person.title,
         phone: person.phone,
-        status: person.status,
+        // 外出 follows the whereabouts board (去向牌); by hand a person is only 在岗 or 离职
+        status: person.status === 'away' ? 'active' : person.status,
       });
     }
   }, [open, person, form]);
@@ -140,7 +141,7 @@ export function PersonDrawer({ open, personId, defaultDepartmentId, onClose, onC
           rules={[{ required: true, message: t('common.pleaseSelect', { field: t('person.status') }) }]}
         >
           <Select
-            options={PersonStatus.options.map((s) => ({ value: s, label: t(`person.statuses.${s}`) }))}
+            options={PersonSettableStatus.options.map((s) => ({ value: s, label: t(`person.statuses.${s}`) }))}
             data-testid="person-status-select"
           />
         </Form.Item>

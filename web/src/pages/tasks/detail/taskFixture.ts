@@ -26,6 +26,7 @@ export function taskOf(status: TaskStatus, progress = 30, overrides: Partial<z.i
     responsiblePostName: null,
     handlerPersonId: null,
     handlerName: null,
+    handlerActingForName: null,
     leaderPersonId: null,
     leaderName: null,
     startDate: '2026-03-02',

@@ -1,0 +1,68 @@
+import type { zhTimeLimits } from './zh-CN.timeLimits.ts';
+
+/** 限时办结制 — time-limited completion (en-US; same keys as zh-CN). */
+export const enTimeLimits: typeof zhTimeLimits = {
+  timeLimits: {
+    menu: { rules: 'Time limits', stats: 'On-time completion' },
+    kinds: {
+      enquiry: 'Enquiries',
+      task: 'Supervised tasks',
+      public_demand: 'Public demands',
+      rectification: 'Rectifications',
+      bad_review: 'Bad reviews',
+    },
+    kindHints: {
+      enquiry: 'How long the first person asked has to answer a visitor or caller',
+      task: 'For a task without a due date of its own; a task with one keeps its own',
+      public_demand: 'From accepting a public demand to answering and closing it',
+      rectification: 'To put right a problem an inspection or spot check found',
+      bad_review: 'To look into a bad review, handle it and call the rater back',
+    },
+    rules: {
+      title: 'Time limits',
+      subtitle:
+        'Time-limited completion: every kind of item must be finished within its working days from the day it is taken on; public holidays and adjusted working days follow the working calendar',
+      kind: 'Kind of item',
+      workingDays: 'Limit',
+      days: '{{n}} working days',
+      updated: 'Last changed',
+      shipped: 'System default',
+      editTitle: 'Change the limit of “{{kind}}”',
+      editHint: 'The new limit counts for items started from now on; running items keep their due dates.',
+      daysLabel: 'Working days (1–250)',
+      daysRequired: 'Enter a whole number from 1 to 250',
+      saved: 'The limit was changed',
+    },
+    stats: {
+      title: 'On-time completion',
+      subtitle: 'Items due in the period: done on time, done late, open within the limit, open past it',
+      kindFilter: 'All kinds',
+      departmentFilter: 'All departments',
+      rangeFrom: 'Due from',
+      rangeTo: 'Due to',
+      byDepartment: 'By department',
+      byPerson: 'By person handling',
+      empty: 'No timed items in this selection',
+      asOf: 'Overdue as of {{date}}',
+      total: 'Total',
+      department: 'Department',
+      person: 'Handled by',
+      doneOnTime: 'Done on time',
+      doneLate: 'Done late',
+      openWithinLimit: 'Open, within limit',
+      openOverdue: 'Open, overdue',
+      onTimeRate: 'On-time rate',
+      rateHint: 'Done on time ÷ (done + open overdue); items still within their limit are not counted',
+      noRate: '—',
+    },
+    deadline: {
+      dateFormat: 'MMM D',
+      due: 'Due {{date}}',
+      left: '{{n}} working days left',
+      today: 'due today',
+      overdue: '{{n}} working days overdue',
+      doneOnTime: 'Done on time',
+      doneLate: 'Done late',
+    },
+  },
+};
