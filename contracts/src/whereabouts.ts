@@ -49,7 +49,7 @@ export const WhereaboutsNow = z.object({
 export type WhereaboutsNow = z.infer<typeof WhereaboutsNow>;
 
 /** A post (AB岗) a person holds, as A or B. */
-export const HeldPost = z.object({ id: Id, name: z.string(), role: z.enum(['A', 'B']) });
+export const WhereaboutsHeldPost = z.object({ id: Id, name: z.string(), role: z.enum(['A', 'B']) });
 
 /** What the actor may do about one person's whereabouts. */
 export const WhereaboutsAbilities = z.object({
@@ -101,7 +101,7 @@ export const WhereaboutsBoardEntry = PersonWhereabouts.omit({ departmentId: true
   title: z.string().nullable(),
   /** the person's work photo (GET, signed in), or null */
   photoUrl: z.string().nullable(),
-  posts: z.array(HeldPost),
+  posts: z.array(WhereaboutsHeldPost),
 });
 export type WhereaboutsBoardEntry = z.infer<typeof WhereaboutsBoardEntry>;
 
@@ -216,7 +216,7 @@ export type DoorBoardLink = z.infer<typeof DoorBoardLink>;
 
 export const DoorBoardCodeParams = z.object({ code: z.string().max(64) });
 export const DoorBoardPhotoParams = DoorBoardCodeParams.extend({ personId: Id });
-export const PersonIdParams = z.object({ personId: Id });
+export const WhereaboutsPersonParams = z.object({ personId: Id });
 
 /**
  * One person on the public door board: only what a visitor at the door would see — never the place,

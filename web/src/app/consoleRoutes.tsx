@@ -65,6 +65,10 @@ const AccountsPage = page(() => import('../pages/system/accounts/AccountsPage.ts
 const TimeLimitRulesPage = page(() => import('../pages/time-limits/TimeLimitRulesPage.tsx'), 'TimeLimitRulesPage');
 const OnTimeStatsPage = page(() => import('../pages/time-limits/OnTimeStatsPage.tsx'), 'OnTimeStatsPage');
 const EnquiriesPage = page(() => import('../pages/enquiries/EnquiriesPage.tsx'), 'EnquiriesPage');
+const BadgeWallPage = page(() => import('../pages/badges/BadgeWallPage.tsx'), 'BadgeWallPage');
+const MyBadgePage = page(() => import('../pages/badges/MyBadgePage.tsx'), 'MyBadgePage');
+const RatingsPage = page(() => import('../pages/ratings/RatingsPage.tsx'), 'RatingsPage');
+const RatingStatsPage = page(() => import('../pages/ratings/RatingStatsPage.tsx'), 'RatingStatsPage');
 
 const guarded = (permission: Permission | undefined, node: ReactNode) => (
   <RequirePermission permission={permission}>{node}</RequirePermission>
@@ -104,6 +108,10 @@ export function ConsoleRoutes() {
         <Route path="time-limits/stats" element={guarded('time_limits.stats', <OnTimeStatsPage />)} />
         {/* enquiries.handle or enquiries.read: the page checks either */}
         <Route path="enquiries" element={<EnquiriesPage />} />
+        <Route path="badges" element={guarded('people.read', <BadgeWallPage />)} />
+        <Route path="badges/mine" element={guarded('people.read', <MyBadgePage />)} />
+        <Route path="ratings" element={guarded('ratings.read', <RatingsPage />)} />
+        <Route path="ratings/stats" element={guarded('ratings.read', <RatingStatsPage />)} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="org/departments" element={guarded('org.read', <DepartmentsPage />)} />
         <Route path="org/people" element={guarded('people.read', <PeoplePage />)} />

@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQuery } from '../auth/session.ts';
 import { isPublicPath, PUBLIC_BASE } from '../layout/public/paths.ts';
+import { startPublicRatingPage } from '../pages/public-rating/preload.ts';
 
 /**
  * Two shells, neither loading the other's code: the public pages under /p (no account; light,
@@ -12,6 +13,13 @@ import { isPublicPath, PUBLIC_BASE } from '../layout/public/paths.ts';
  */
 const PublicLayout = lazy(async () => ({ default: (await import('../layout/public/PublicLayout.tsx')).PublicLayout }));
 const PublicHomePage = lazy(async () => ({ default: (await import('../pages/public/PublicHomePage.tsx')).PublicHomePage }));
+// 亮牌 + 好差评: the badge behind a QR code, an enquiry by its tracking code, a department's published ratings
+const ratingPage = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const PublicBadgePage = ratingPage(() => import('../pages/public-rating/PublicBadgePage.tsx'), 'PublicBadgePage');
+const PublicEnquiryPage = ratingPage(() => import('../pages/public-rating/PublicEnquiryPage.tsx'), 'PublicEnquiryPage');
+const PublicEnquiryLookupPage = ratingPage(() => import('../pages/public-rating/PublicEnquiryPage.tsx'), 'PublicEnquiryLookupPage');
+const PublicResultsPage = ratingPage(() => import('../pages/public-rating/PublicResultsPage.tsx'), 'PublicResultsPage');
 const loadConsole = () => import('./ConsoleApp.tsx');
 const ConsoleApp = lazy(async () => ({ default: (await loadConsole()).ConsoleApp }));
 
@@ -20,7 +28,10 @@ const ConsoleApp = lazy(async () => ({ default: (await loadConsole()).ConsoleApp
  * signed in at once, side by side, instead of one after the other as the first render would.
  */
 export function startShellFor(pathname: string, queryClient: QueryClient) {
-  if (isPublicPath(pathname)) return;
+  if (isPublicPath(pathname)) {
+    startPublicRatingPage(pathname, queryClient);
+    return;
+  }
   // the built console names its chunk (vite.config.ts): as a script, the page's load event waits for it
   const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content;
   const chunk = meta('qinlian-console');
@@ -42,6 +53,10 @@ export function AppRoutes() {
         {/* Public modules add their pages here, outside the signed-in guard. */}
         <Route path={PUBLIC_BASE} element={<PublicLayout />}>
           <Route index element={<PublicHomePage />} />
+          <Route path="b/:code" element={<PublicBadgePage />} />
+          <Route path="e" element={<PublicEnquiryLookupPage />} />
+          <Route path="e/:code" element={<PublicEnquiryPage />} />
+          <Route path="r/:code" element={<PublicResultsPage />} />
           <Route path="*" element={<Navigate to={PUBLIC_BASE} replace />} />
         </Route>
         <Route path="*" element={<ConsoleApp />} />

@@ -63,6 +63,7 @@ export const enPublicRating: typeof zhPublicRating = {
     handledBy: 'Handled by',
     createdAt: 'Received',
     reply: 'Reply',
+    replyWay: ' ({{way}})',
     replyWays: { in_person: 'In person', phone: 'By phone', sms: 'By text message', email: 'By e-mail', letter: 'In writing' },
     repliedAt: 'Replied',
     closedAt: 'Closed',
@@ -72,7 +73,7 @@ export const enPublicRating: typeof zhPublicRating = {
   },
   results: {
     title: 'Published ratings',
-    notFound: "No published ratings were found for this address; please check the link.",
+    notFound: 'No published ratings were found for this address; please check the link.',
     loadFailed: 'The ratings cannot be shown just now; please try again later.',
     period: 'Period: {{from}} to {{to}}',
     count: 'Ratings',

@@ -9,6 +9,8 @@ import { enDesk } from './en-US.desk.ts';
 import { enEnquiries } from './en-US.enquiries.ts';
 import { enTimeLimits } from './en-US.timeLimits.ts';
 import { enRectification } from './en-US.rectification.ts';
+import { enBadges } from './en-US.badges.ts';
+import { enRatings } from './en-US.ratings.ts';
 
 export const enUS: Messages = {
   brand: {
@@ -283,6 +285,8 @@ export const enUS: Messages = {
   ...enEnquiries,
   ...enTimeLimits,
   ...enRectification,
+  ...enBadges,
+  ...enRatings,
   ...enPublic,
   ...enAdmin,
   ...enPlanning,

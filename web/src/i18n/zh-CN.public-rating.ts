@@ -63,6 +63,7 @@ export const zhPublicRating = {
     handledBy: '责任人',
     createdAt: '受理时间',
     reply: '答复',
+    replyWay: '（{{way}}）',
     replyWays: { in_person: '当面答复', phone: '电话答复', sms: '短信答复', email: '邮件答复', letter: '书面答复' },
     repliedAt: '答复时间',
     closedAt: '办结时间',

@@ -9,6 +9,8 @@ import { zhDesk } from './zh-CN.desk.ts';
 import { zhEnquiries } from './zh-CN.enquiries.ts';
 import { zhTimeLimits } from './zh-CN.timeLimits.ts';
 import { zhRectification } from './zh-CN.rectification.ts';
+import { zhBadges } from './zh-CN.badges.ts';
+import { zhRatings } from './zh-CN.ratings.ts';
 
 export const zhCN = {
   brand: { name: '勤廉新区 · 模范机关建设平台', short: '勤廉新区', tagline: '打造模范机关 · 建设勤廉新区', org: '党工委 · 管委会' },
@@ -267,6 +269,8 @@ export const zhCN = {
   ...zhEnquiries,
   ...zhTimeLimits,
   ...zhRectification,
+  ...zhBadges,
+  ...zhRatings,
   ...zhPublic,
   ...zhAdmin,
   ...zhPlanning,

@@ -51,9 +51,9 @@ describe.each(ENGINES)('posts (AB岗) on %s', (engine) => {
       abilities: { manage: true },
     });
     const actingNow = async () =>
-      ((await t.admin.request({ method: 'GET', url: '/api/posts', query: { departmentId: dept.id } })).json() as { items: Post[] }).items.find(
-        (p) => p.id === post.id,
-      )!.actingPersonId;
+      (
+        (await t.admin.request({ method: 'GET', url: '/api/posts', query: { departmentId: dept.id } })).json() as { items: Post[] }
+      ).items.find((p) => p.id === post.id)!.actingPersonId;
     await setWhereaboutsOf(t, a.id, 'trip'); // away is the whereabouts board's (去向牌)
     expect(await actingNow(), 'away').toBe(b.id);
     await setWhereaboutsOf(t, a.id, 'in_office');

@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../platform/calendar/working-days.ts';
 import { newId } from '../../platform/ids.ts';
 import { notFound, versionConflict } from '../../platform/errors.ts';
 import { departmentHeadPersonId, departmentsBasics } from '../org/index.ts';
-import { startTimer, stopTimer } from '../time-limits/index.ts';
+import { cancelTimer, startTimer } from '../time-limits/index.ts';
 import { rectificationRepo, RUNNING_STATUSES, type RectificationRow } from './rectification.repo.ts';
 import { fitText, rectificationCode } from './rectification.rules.ts';
 import { addEvent } from './rectification-events.ts';
@@ -92,7 +92,7 @@ export async function openItem(tx: TxCtx, input: OpenRectificationInput & { dueO
 
 /**
  * An upheld appeal (申诉成立) cancels the item of that finding, in the caller's transaction,
- * whatever step it had reached: the finding no longer stands. Its timer stops if still running;
+ * whatever step it had reached: the finding no longer stands. Its timer goes (the figures count it nowhere);
  * the owner is told. Nothing happens when the finding has no item or it was withdrawn already.
  */
 export async function withdrawRectification(tx: TxCtx, source: RectificationSource, sourceId: string, reason: string): Promise<void> {
@@ -102,7 +102,7 @@ export async function withdrawRectification(tx: TxCtx, source: RectificationSour
   const patch: Partial<RectificationRow> = { status: 'withdrawn', closedAt: iso(tx.clock.now()) };
   if (!(await rectificationRepo.update(tx.db, before.id, before.version, patch))) throw versionConflict();
   const after: RectificationRow = { ...before, ...patch, version: before.version + 1 };
-  if ((RUNNING_STATUSES as readonly string[]).includes(before.status)) await stopTimer(tx, before.limitKind as TimeLimitKind, before.id);
+  await cancelTimer(tx, before.limitKind as TimeLimitKind, before.id); // withdrawn: counted neither on time nor late
   await addEvent(tx, before.id, 'withdraw', { note });
   await recordAudit(tx, { action: 'rectification.withdraw', entityType: 'rectification', entityId: before.id, before, after });
   const headPersonId = await departmentHeadPersonId(tx.db, after.departmentId);

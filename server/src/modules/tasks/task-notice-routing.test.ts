@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery, InboxItem, Permission } from '@qinlian/contracts';
 import { ENGINES, startTestApp, type Session, type TestApp } from '../../../test/harness.ts';
-import { buildAssignedTask, buildDepartment, buildPerson, buildPost, buildSignedInUser, setWhereaboutsOf } from '../../../test/factories.ts';
+import {
+  buildAssignedTask,
+  buildDepartment,
+  buildPerson,
+  buildPost,
+  buildSignedInUser,
+  setWhereaboutsOf,
+} from '../../../test/factories.ts';
 
 /**
  * Notices reach people who can act (issue 12): the acting holder of the post when their account may

@@ -56,6 +56,9 @@ export const timersRepo = {
     return Number(res.numUpdatedRows) > 0;
   },
 
+  remove: (db: Executor, kind: string, subjectId: string) =>
+    db.deleteFrom('timers').where('kind', '=', kind).where('subjectId', '=', subjectId).execute(),
+
   ofSubjects: (db: Executor, kind: string, subjectIds: string[]) =>
     subjectIds.length === 0
       ? Promise.resolve([] as TimerRow[])

@@ -85,6 +85,14 @@ export async function stopTimer(tx: TxCtx, kind: TimeLimitKind, subjectId: strin
   });
 }
 
+/**
+ * The item no longer stands (an upheld appeal withdrew the bad review behind it): its timer goes, so
+ * the on-time figures count it neither done nor overdue. The owning module's audit keeps the why.
+ */
+export async function cancelTimer(tx: TxCtx, kind: TimeLimitKind, subjectId: string): Promise<void> {
+  await timersRepo.remove(tx.db, kind, subjectId);
+}
+
 /** The item was reopened: its timer runs again towards the same due date, and counts as open. */
 export async function resumeTimer(tx: TxCtx, kind: TimeLimitKind, subjectId: string): Promise<void> {
   await timersRepo.update(tx.db, kind, subjectId, { doneAt: null, doneOn: null, onTime: null });

@@ -6,7 +6,7 @@ import { systemCtx } from '../../bootstrap.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { inTransaction, type TxCtx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
-import { moveTimer, moveTimerDue, resumeTimer, startTimer, stopTimer, timersOf } from './index.ts';
+import { cancelTimer, moveTimer, moveTimerDue, resumeTimer, startTimer, stopTimer, timersOf } from './index.ts';
 
 /** 10:00 in Shanghai on that day */
 const morningOf = (date: string) => new Date(`${date}T02:00:00Z`);
@@ -124,5 +124,13 @@ describe.each(ENGINES)('time-limit timers on %s', (engine) => {
     });
     expect(await t.db.db.selectFrom('timers').select('subjectId').where('subjectId', '=', nobody).execute()).toEqual([]);
     expect(await timersOf(t.db.db, 'enquiry', [], '2026-12-11')).toEqual(new Map());
+  });
+
+  it('drops a cancelled timer, so the figures count the item nowhere', async () => {
+    const running = await buildTimer(t, { startAt: morningOf('2026-12-07') });
+    await on('2026-12-08', (tx) => cancelTimer(tx, 'enquiry', running.subjectId));
+    const left = await t.db.db.selectFrom('timers').select('subjectId').where('subjectId', '=', running.subjectId).execute();
+    expect(left).toEqual([]);
+    expect(await timersOf(t.db.db, 'enquiry', [running.subjectId], '2026-12-08')).toEqual(new Map());
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   DoorBoardLink,
   IdParams,
-  PersonIdParams,
+  WhereaboutsPersonParams,
   PersonWhereabouts,
   WhereaboutsBoard,
   WhereaboutsHistoryPage,
@@ -37,7 +37,7 @@ export const whereaboutsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/whereabouts/people/:personId',
     {
       config: { policy: whereaboutsPolicy.route('read') },
-      schema: { tags, summary: '某人的去向', params: PersonIdParams, response: { 200: PersonWhereabouts } },
+      schema: { tags, summary: '某人的去向', params: WhereaboutsPersonParams, response: { 200: PersonWhereabouts } },
     },
     async (req) => card(req, req.params.personId),
   );
@@ -49,7 +49,7 @@ export const whereaboutsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '设置去向（本人，或本部门负责人、督查办）；外出、出差、请假、培训时 AB 岗由 B 角履职',
-        params: PersonIdParams,
+        params: WhereaboutsPersonParams,
         body: WhereaboutsSetBody,
         response: { 200: PersonWhereabouts },
       },
@@ -67,7 +67,7 @@ export const whereaboutsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '去向记录（本人、本部门负责人、督查办可看）',
-        params: PersonIdParams,
+        params: WhereaboutsPersonParams,
         querystring: WhereaboutsHistoryQuery,
         response: { 200: WhereaboutsHistoryPage },
       },

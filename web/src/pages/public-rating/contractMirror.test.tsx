@@ -15,8 +15,8 @@ describe("the public pages' copy of the contracts", () => {
 
   it('names the five levels as the contracts do, in both languages', () => {
     for (const s of RATING_SCORES) {
-      expect(zhPublicRating.levels[s]).toBe(RATING_LEVELS[s]['zh-CN']);
-      expect(enPublicRating.levels[s]).toBe(RATING_LEVELS[s]['en-US']);
+      expect(zhPublicRating.levels[s]).toBe(RATING_LEVELS[s]!['zh-CN']);
+      expect(enPublicRating.levels[s]).toBe(RATING_LEVELS[s]!['en-US']);
     }
   });
 });
