@@ -1,7 +1,8 @@
 /**
  * The limit of this machine: a bare Fastify route per scenario that opens the same database with
  * the driver directly (better-sqlite3 or pg) and answers the scenario's equivalent SQL — no code of
- * ours (no auth hook, no zod, no Kysely, no services or presenters). Started by bench/run.ts:
+ * ours (no auth hook, no zod, no Kysely, no services or presenters), and the bare side of the
+ * door-board fan-out (runner/fanout-baseline.ts). Started by bench/run.ts:
  *
  *   BENCH_SQLITE_FILE=… | DATABASE_URL=postgres://…  PORT=…  npx tsx bench/baseline-server.ts
  */
@@ -9,6 +10,7 @@ import Fastify from 'fastify';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { loadScenarios } from './runner/scenarios.ts';
+import { fanoutBaselineRoutes, pgFanoutStore, sqliteFanoutStore } from './runner/fanout-baseline.ts';
 
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
@@ -27,6 +29,7 @@ if (url?.startsWith('postgres')) {
       url: `/b/${s.name}`,
       handler: (req) => s.baseline.postgres(pool, { query: req.query as Record<string, string>, body: req.body }),
     });
+  fanoutBaselineRoutes(app, pgFanoutStore(pool));
 } else {
   const file = process.env.BENCH_SQLITE_FILE;
   if (!file) throw new Error('BENCH_SQLITE_FILE or DATABASE_URL is required');
@@ -45,6 +48,7 @@ if (url?.startsWith('postgres')) {
       url: `/b/${s.name}`,
       handler: async (req) => s.baseline.sqlite(db, { query: req.query as Record<string, string>, body: req.body }),
     });
+  fanoutBaselineRoutes(app, sqliteFanoutStore(db));
 }
 app.get('/health', async () => ({ ok: true }));
 

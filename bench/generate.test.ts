@@ -7,6 +7,7 @@ import { verifyAuditChain } from '../server/src/platform/audit/verify.ts';
 import { verifyPassword } from '../server/src/platform/auth/passwords.ts';
 import { bigrams } from '../server/src/platform/search/bigrams.ts';
 import { tasksRepo } from '../server/src/modules/tasks/tasks.repo.ts';
+import { requireTrackingCode } from '../server/src/platform/public/tracking-code.ts';
 import { generateDataset } from './generate.ts';
 import { SCALES, type Manifest } from './lib/dataset.ts';
 
@@ -46,6 +47,12 @@ describe('bench dataset generator (small, SQLite)', () => {
       expect(names(other)).toEqual(names(database));
       const people = (db: Database) => db.sqlite!.prepare('SELECT id, name, phone, department_id FROM people ORDER BY id').all();
       expect(people(other)).toEqual(people(database));
+      if (manifest.whereabouts) {
+        const boards = (db: Database) => db.sqlite!.prepare('SELECT person_id, state, place, version FROM whereabouts ORDER BY 1').all();
+        expect(boards(other)).toEqual(boards(database));
+        const codes = (db: Database) => db.sqlite!.prepare('SELECT department_id, code FROM door_boards ORDER BY 1').all();
+        expect(codes(other)).toEqual(codes(database));
+      }
     } finally {
       await other.close();
     }
@@ -123,6 +130,46 @@ describe('bench dataset generator (small, SQLite)', () => {
       ),
     ).toEqual(rolled);
     expect(all("SELECT id FROM tasks WHERE (status = 'closed') <> (is_open = 0)")).toEqual([]);
+  });
+
+  it('gives every away person the board row that makes them away, and every department with people a door board', ({ skip }) => {
+    const w = manifest.whereabouts;
+    if (!w) return skip('no whereabouts table yet');
+    const away = "('out', 'trip', 'leave', 'training')";
+    // people.status follows the board (org's presence): away exactly when the row says an away state
+    expect(
+      all(
+        `SELECT p.id FROM people p LEFT JOIN whereabouts w ON w.person_id = p.id WHERE p.status = 'away' AND (w.state IS NULL OR w.state NOT IN ${away})`,
+      ),
+    ).toEqual([]);
+    expect(
+      all(`SELECT p.id FROM people p JOIN whereabouts w ON w.person_id = p.id WHERE w.state IN ${away} AND p.status <> 'away'`),
+    ).toEqual([]);
+    expect(all("SELECT p.id FROM people p JOIN whereabouts w ON w.person_id = p.id WHERE p.status = 'left'")).toEqual([]);
+    expect(Number(all<{ n: number }>("SELECT count(*) AS n FROM people WHERE status = 'away'")[0]!.n)).toBeGreaterThan(0);
+    expect(w.rows).toBe(all<{ n: number }>('SELECT count(*) AS n FROM whereabouts')[0]!.n);
+    // the row is the last line of its history, and its version counts the lines
+    const drift = all(
+      'SELECT w.person_id FROM whereabouts w WHERE w.version <> (SELECT count(*) FROM whereabouts_history h WHERE h.person_id = w.person_id) ' +
+        'OR w.state <> (SELECT h.state FROM whereabouts_history h WHERE h.person_id = w.person_id ORDER BY h.at DESC, h.id DESC LIMIT 1)',
+    );
+    expect(drift).toEqual([]);
+    const audited = all<{ n: number }>("SELECT count(*) AS n FROM audit_events WHERE action = 'whereabouts.set'")[0]!.n;
+    expect(audited).toBe(all<{ n: number }>('SELECT count(*) AS n FROM whereabouts_history')[0]!.n);
+    expect(
+      all(
+        "SELECT d.id FROM departments d WHERE EXISTS (SELECT 1 FROM people p WHERE p.department_id = d.id AND p.status <> 'left') AND d.id NOT IN (SELECT department_id FROM door_boards)",
+      ),
+    ).toEqual([]);
+    expect(requireTrackingCode(w.code, 'zh-CN', 'code')).toBe(w.code);
+    expect(all<{ department_id: string }>(`SELECT department_id FROM door_boards WHERE code = '${w.code}'`)).toEqual([
+      { department_id: w.departmentId },
+    ]);
+    const fixture = all<{ department_id: string; status: string }>(
+      `SELECT department_id, status FROM people WHERE id = '${w.personId}'`,
+    )[0]!;
+    expect(fixture).toEqual({ department_id: w.departmentId, status: 'active' });
+    expect(w.boardPeople).toBeGreaterThan(1);
   });
 
   it("indexes every task for search: the app's search finds what a scan finds", async ({ skip }) => {

@@ -25,6 +25,7 @@ import { auditChain, type AuditChain } from './lib/audit-chain.ts';
 import { BENCH_PASSWORD, SCALES, datasetKey, type Manifest, type Scale } from './lib/dataset.ts';
 import { fillTasks } from './lib/tasks-fill.ts';
 import { fillTaskSearch } from './lib/search-fill.ts';
+import { fillWhereabouts } from './lib/whereabouts-fill.ts';
 
 export type Target = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 export type GenerateOptions = { target: Target; scale: Scale; seed?: number; log?: (line: string) => void };
@@ -105,7 +106,22 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
     log(`  ${note}`);
   }
 
-  // 4. Fill the audit log up to its size with everyday events (sign-ins, edits).
+  // 4. 去向牌: the board rows that make the away people away, and the door boards (after the tasks, which stay as they were).
+  let whereabouts: Manifest['whereabouts'] = null;
+  if (await sink.hasTable('whereabouts')) {
+    whereabouts = await fillWhereabouts({
+      sink,
+      chain,
+      rng: rng.fork('whereabouts'),
+      newId,
+      org,
+      headDept: accounts.headDept,
+      reserved: accounts.reserved,
+    });
+    log(`  whereabouts: ${whereabouts.rows} board rows, ${whereabouts.doorBoards} door boards`);
+  } else notes.push('whereabouts: no `whereabouts` table (the whereabouts migration has not landed): boards skipped');
+
+  // 5. Fill the audit log up to its size with everyday events (sign-ins, edits).
   await fillAudit(chain, rng.fork('audit'), org, accounts.sample, size.audit);
   await chain.close();
   log(`  audit: ${chain.count} events appended (head at seq ${chain.seq})`);
@@ -141,6 +157,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
     },
     staff: { departmentId: accounts.staffDept.id },
     tasks,
+    whereabouts,
     notes,
   };
 }
@@ -284,7 +301,8 @@ async function writeUsers(
   await users.flush();
   await userRoles.flush();
   const admin = (await sink.all<{ id: string }>("SELECT id FROM users WHERE username = 'admin'"))[0]!;
-  return { count: bench.length + 1, sample, adminId: admin.id, headDept, staffDept };
+  const reserved = new Set(bench.slice(0, 3).flatMap((b) => (b.person ? [b.person.id] : [])));
+  return { count: bench.length + 1, sample, adminId: admin.id, headDept, staffDept, reserved };
 }
 
 /** Everyday events that fill the log to its size: sign-ins and small edits of people. */

@@ -34,6 +34,9 @@ export type Plan = { app: Driver<HttpRequest>; baseline: Driver<BaselineRequest>
 
 export type BaselineInput = { query: Record<string, string>; body: any };
 
+/** A p99 the app must answer within, and where the requirement comes from. */
+export type LatencyTarget = { p99Ms: number; source: string };
+
 export type Scenario = {
   name: string;
   title: string;
@@ -46,6 +49,8 @@ export type Scenario = {
   needsTasks?: boolean;
   /** a write: the working copy of the dataset changes */
   writes?: boolean;
+  /** a latency target the app's p99 is checked against and the run prints (met or not) */
+  target?: LatencyTarget;
   /** build both drivers (may ask the app for ids first); a string means "skip, because …" */
   plan(env: ScenarioEnv): Promise<Plan | string>;
   /** the bare route's handler in bench/baseline-server.ts, one per engine */

@@ -35,6 +35,8 @@ export type Manifest = {
   staff: { departmentId: string };
   /** null until the tasks module's migration exists */
   tasks: TaskFixture | null;
+  /** null without the whereabouts module's tables (an older schema) */
+  whereabouts?: WhereaboutsFixture | null;
   notes: string[];
 };
 
@@ -48,6 +50,21 @@ export type TaskFixture = {
   reportable: { id: string; version: number }[];
   searchTerms: string[];
   counterTables: string[];
+};
+
+/** 去向牌: the board the whereabouts scenarios read and the fan-out measurement changes. */
+export type WhereaboutsFixture = {
+  /** the department under the bench head's unit with the most people on its board */
+  departmentId: string;
+  /** its door board's public code (GET /api/public/door-boards/:code) */
+  code: string;
+  boardPeople: number;
+  boardAway: number;
+  /** an active person on that board, bound to no bench account: the one whose state is changed */
+  personId: string;
+  /** `whereabouts` rows generated (every away person, some present ones) */
+  rows: number;
+  doorBoards: number;
 };
 
 /** A migration that only adds or drops indexes changes no data: the app applies it to the copy when it starts. */

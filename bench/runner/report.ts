@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { LatencyTarget } from '../scenario.ts';
 import type { Measured } from './load.ts';
 import { firstLoadLines, type FirstLoad } from './first-load.ts';
+import { fanoutLines, type FanoutResult } from './fanout.ts';
 
 /** Results files: bench/results/<date>-<engine>.json holds the latest run of each scale that day; the .md beside it is made from it. */
 export type ScenarioResult = {
@@ -20,6 +22,8 @@ export type ScenarioResult = {
   ratio?: number;
   clusterRatio?: number;
   probe?: { app?: string; baseline?: string };
+  /** the scenario's latency target and whether the app's p99 met it */
+  target?: LatencyTarget & { met: boolean };
   /** set when the scenario comes from an earlier run of the same day (a later run used --only) */
   ranAt?: string;
 };
@@ -38,6 +42,8 @@ export type RunResult = {
   scenarios: ScenarioResult[];
   /** the sign-in page's first download as the app sends it (bench/runner/first-load.ts) */
   firstLoad?: FirstLoad | { skipped: string };
+  /** the door board's event stream fed to many kiosks (bench/runner/fanout.ts) */
+  fanout?: FanoutResult;
 };
 export type ResultsFile = { engine: string; date: string; runs: Record<string, RunResult> };
 
@@ -69,6 +75,7 @@ export function saveRun(dir: string, run: RunResult, previous: { run: RunResult;
   if (earlier) {
     const ran = new Set(run.scenarios.map((s) => s.name));
     for (const s of earlier.scenarios) if (!ran.has(s.name)) run.scenarios.push({ ...s, ranAt: s.ranAt ?? earlier.startedAt });
+    if (!run.fanout && earlier.fanout) run.fanout = { ...earlier.fanout, ranAt: earlier.fanout.ranAt ?? earlier.startedAt };
   }
   data.runs[run.scale] = run;
   fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
@@ -112,12 +119,19 @@ export function markdown(run: RunResult, previous: { run: RunResult; from: strin
   const notes = [
     ...run.dataset.notes,
     ...run.scenarios
+      .filter((s) => s.target && s.app)
+      .map(
+        (s) =>
+          `${s.name}: target p99 < ${s.target!.p99Ms} ms (${s.target!.source}) — **${s.target!.met ? 'met' : 'not met'}** (p99 ${ms(s.app!.p99)} ms)`,
+      ),
+    ...run.scenarios
       .filter((s) => s.probe?.app || s.probe?.baseline)
       .map((s) => `${s.name}: ${s.probe!.app ?? ''} ${s.probe!.baseline ?? ''}`.trim()),
   ];
   if (notes.length) lines.push('', ...notes.map((x) => `- ${x}`));
   if (run.firstLoad)
     lines.push('', ...('skipped' in run.firstLoad ? [`First load: skipped — ${run.firstLoad.skipped}`] : firstLoadLines(run.firstLoad)));
+  if (run.fanout) lines.push('', ...fanoutLines(run.fanout));
   if (previous) {
     lines.push(
       '',

@@ -14,6 +14,8 @@ const ORDER = [
   'progress-report',
   'tasks-by-colour-while-reporting',
   'task-search',
+  'whereabouts-board',
+  'door-board',
 ];
 
 export async function loadScenarios(): Promise<Scenario[]> {

@@ -11,6 +11,11 @@ import { setPersonPhoto } from '../../src/modules/org/people.service.ts';
 import type { Client, RoleName, Scope, World } from './world.ts';
 import { TASK_WORKFLOW_ROWS } from './authz-matrix.task-workflow.ts';
 import { WHEREABOUTS_ROWS } from './authz-matrix.whereabouts.ts';
+import { TIME_LIMIT_ROWS } from './authz-matrix.time-limits.ts';
+import { RECTIFICATION_ROWS } from './authz-matrix.rectification.ts';
+import { ENQUIRY_ROWS } from './authz-matrix.enquiries.ts';
+import { BADGE_ROWS } from './authz-matrix.badges.ts';
+import { RATING_ROWS } from './authz-matrix.ratings.ts';
 
 /**
  * 2. The authorization matrix: every route × every role × a record in the caller's scope ("in",
@@ -546,6 +551,11 @@ export const MATRIX: Record<string, Row> = {
   },
   ...TASK_WORKFLOW_ROWS, // 分办, 延期, 协办, 部门审核
   ...WHEREABOUTS_ROWS, // 去向牌, 请假出差登记, 门口去向牌
+  ...TIME_LIMIT_ROWS, // 限时办结: 时限表, 按期办结统计
+  ...RECTIFICATION_ROWS, // 整改
+  ...ENQUIRY_ROWS, // 首问负责, 查询码
+  ...BADGE_ROWS, // 亮牌上岗, 公开工作牌与扫码评价
+  ...RATING_ROWS, // 好差评, 申诉复核, 首问评价与部门公示
   'POST /api/files': {
     request: async () => ({
       method: 'POST',

@@ -35,15 +35,28 @@ type Expected = { status: number; code?: string };
 const SERVICE_CHECKED: Record<string, Permission[]> = {
   'POST /api/tasks/:id/milestones/:milestoneId/complete': ['tasks.handle', 'plan.manage'],
   'POST /api/tasks/:id/milestones/:milestoneId/reopen': ['tasks.handle', 'plan.manage'],
+  'GET /api/enquiries': ['enquiries.read', 'enquiries.handle'],
+  // people.read reaches a badge; someone else's is edited or reissued with badges.manage only
+  'PUT /api/badges/people/:personId': ['badges.manage'],
+  'POST /api/badges/people/:personId/reissue': ['badges.manage'],
+};
+/** …and those whose service hides the record (404) from a caller without any of these permissions. */
+const SERVICE_HIDDEN: Record<string, Permission[]> = {
+  'GET /api/enquiries/:id': ['enquiries.read', 'enquiries.handle'],
 };
 
 /** What a narrow token must get on this route, for a record whose full-token answer is `full`. */
 function expectedFor(token: NarrowToken, route: RegisteredRoute, full: number): Expected {
   if (route.policy.interactive) return { status: 403, code: 'session_required' };
+  // the public API never reads a token: it answers the token as it answers anyone
+  if (route.policy.kind === 'public' && route.policy.anonymous) return { status: full };
   if (token === 'readOnly') return READS.has(route.method) ? { status: full } : { status: 403, code: 'token_read_only' };
   if (route.policy.kind === 'permission' && route.policy.permission !== SCOPED_TO) return { status: 403, code: 'forbidden' };
-  const serviceNeeds = SERVICE_CHECKED[routeKey(route)];
+  const key = routeKey(route).replace(/^HEAD /, 'GET ');
+  const serviceNeeds = SERVICE_CHECKED[key];
   if (serviceNeeds && !serviceNeeds.includes(SCOPED_TO) && ok(full)) return { status: 403, code: 'forbidden' };
+  const hiddenWithout = SERVICE_HIDDEN[key];
+  if (hiddenWithout && !hiddenWithout.includes(SCOPED_TO) && ok(full)) return { status: 404, code: 'not_found' };
   return { status: full };
 }
 

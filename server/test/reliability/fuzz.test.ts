@@ -27,6 +27,7 @@ import {
   type Operation,
 } from './openapi-arbitraries.ts';
 import { FUZZ_SEED, SIZE } from './size.ts';
+import { officeRuleVictims } from './fuzz-victims.ts';
 
 /**
  * 1. API fuzzing from the OpenAPI document (GET /api/openapi.json of the real app): for every
@@ -125,6 +126,13 @@ function caseArbitrary(doc: OpenApiDoc, route: Route, role: RoleName, known: Kno
 
   const segment = (name: string) => {
     const schema = params.find((p) => p.in === 'path' && p.name === name)?.schema ?? { type: 'string', pattern: '^[0-9a-zA-Z_-]+$' };
+    // a public code (查询码: enquiries, badges, door boards, rating pages) is a free string in the schema: send real ones too
+    if (name === 'code' && known.codes?.length)
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...known.codes).map(enc) },
+        { weight: 2, arbitrary: validValue(doc, schema, known).map((v) => enc(String(v))) },
+        { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_PATH_SEGMENTS) },
+      );
     return fc.oneof(
       { weight: 4, arbitrary: validValue(doc, schema, known).map((v) => enc(String(v))) },
       { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_PATH_SEGMENTS) },
@@ -292,7 +300,8 @@ describe.each(ENGINES)('API fuzzing from the OpenAPI document on %s', (engine) =
       w.make.user(),
       w.make.token(),
     ]);
-    known = { ids: victims.map((v) => v.id) };
+    const officeRules = await officeRuleVictims(w);
+    known = { ids: [...victims.map((v) => v.id), ...officeRules.ids], codes: officeRules.codes };
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     doc = res.json();

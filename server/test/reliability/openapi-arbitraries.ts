@@ -137,7 +137,7 @@ function deepNest(depth: number): unknown {
   return v;
 }
 
-export type Known = { ids: string[] };
+export type Known = { ids: string[]; /** public codes (查询码) the path parameter `code` may take */ codes?: string[] };
 
 function resolve(doc: OpenApiDoc, s: JsonSchema): JsonSchema {
   if (s.$ref) {

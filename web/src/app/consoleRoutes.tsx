@@ -69,6 +69,7 @@ const BadgeWallPage = page(() => import('../pages/badges/BadgeWallPage.tsx'), 'B
 const MyBadgePage = page(() => import('../pages/badges/MyBadgePage.tsx'), 'MyBadgePage');
 const RatingsPage = page(() => import('../pages/ratings/RatingsPage.tsx'), 'RatingsPage');
 const RatingStatsPage = page(() => import('../pages/ratings/RatingStatsPage.tsx'), 'RatingStatsPage');
+const WhereaboutsPage = page(() => import('../pages/whereabouts/WhereaboutsPage.tsx'), 'WhereaboutsPage');
 
 const guarded = (permission: Permission | undefined, node: ReactNode) => (
   <RequirePermission permission={permission}>{node}</RequirePermission>
@@ -112,6 +113,7 @@ export function ConsoleRoutes() {
         <Route path="badges/mine" element={guarded('people.read', <MyBadgePage />)} />
         <Route path="ratings" element={guarded('ratings.read', <RatingsPage />)} />
         <Route path="ratings/stats" element={guarded('ratings.read', <RatingStatsPage />)} />
+        <Route path="whereabouts" element={guarded('whereabouts.read', <WhereaboutsPage />)} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="org/departments" element={guarded('org.read', <DepartmentsPage />)} />
         <Route path="org/people" element={guarded('people.read', <PeoplePage />)} />

@@ -5,6 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { sessionQuery } from '../auth/session.ts';
 import { isPublicPath, PUBLIC_BASE } from '../layout/public/paths.ts';
 import { startPublicRatingPage } from '../pages/public-rating/preload.ts';
+import { KioskBoundary } from '../pages/door-board/KioskBoundary.tsx';
 
 /**
  * Two shells, neither loading the other's code: the public pages under /p (no account; light,
@@ -20,6 +21,8 @@ const PublicBadgePage = ratingPage(() => import('../pages/public-rating/PublicBa
 const PublicEnquiryPage = ratingPage(() => import('../pages/public-rating/PublicEnquiryPage.tsx'), 'PublicEnquiryPage');
 const PublicEnquiryLookupPage = ratingPage(() => import('../pages/public-rating/PublicEnquiryPage.tsx'), 'PublicEnquiryLookupPage');
 const PublicResultsPage = ratingPage(() => import('../pages/public-rating/PublicResultsPage.tsx'), 'PublicResultsPage');
+// 门口去向牌: a kiosk screen of its own, outside the public shell's narrow column
+const DoorBoardPage = ratingPage(() => import('../pages/door-board/DoorBoardPage.tsx'), 'DoorBoardPage');
 const loadConsole = () => import('./ConsoleApp.tsx');
 const ConsoleApp = lazy(async () => ({ default: (await loadConsole()).ConsoleApp }));
 
@@ -51,6 +54,14 @@ export function AppRoutes() {
     <Suspense fallback={<div className="boot">{t('brand.name')}</div>}>
       <Routes>
         {/* Public modules add their pages here, outside the signed-in guard. */}
+        <Route
+          path={`${PUBLIC_BASE}/door-boards/:code`}
+          element={
+            <KioskBoundary>
+              <DoorBoardPage />
+            </KioskBoundary>
+          }
+        />
         <Route path={PUBLIC_BASE} element={<PublicLayout />}>
           <Route index element={<PublicHomePage />} />
           <Route path="b/:code" element={<PublicBadgePage />} />

@@ -48,7 +48,8 @@ export const enBadges: typeof zhBadges = {
       more: 'More',
     },
     confirm: {
-      reissue: 'Reissuing replaces the code: the old code and every printed QR code stop working at once and must be printed again. Reissue?',
+      reissue:
+        'Reissuing replaces the code: the old code and every printed QR code stop working at once and must be printed again. Reissue?',
       revoke: 'A withdrawn badge no longer shows on its public page; reissuing restores it with a new code. Withdraw?',
     },
     done: { duties: 'Duties saved', reissue: 'Reissued: print the new badge', revoke: 'Badge withdrawn' },

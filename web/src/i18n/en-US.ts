@@ -11,6 +11,7 @@ import { enTimeLimits } from './en-US.timeLimits.ts';
 import { enRectification } from './en-US.rectification.ts';
 import { enBadges } from './en-US.badges.ts';
 import { enRatings } from './en-US.ratings.ts';
+import { enWhereabouts } from './en-US.whereabouts.ts';
 
 export const enUS: Messages = {
   brand: {
@@ -287,6 +288,7 @@ export const enUS: Messages = {
   ...enRectification,
   ...enBadges,
   ...enRatings,
+  ...enWhereabouts,
   ...enPublic,
   ...enAdmin,
   ...enPlanning,

@@ -62,9 +62,7 @@ export function BadgeWallPage() {
                 {wall.data?.departmentName ?? user.departmentName}
               </Typography.Title>
             )}
-            {wall.data && (
-              <Typography.Text type="secondary">{t('badges.wall.count', { count: wall.data.items.length })}</Typography.Text>
-            )}
+            {wall.data && <Typography.Text type="secondary">{t('badges.wall.count', { count: wall.data.items.length })}</Typography.Text>}
           </Flex>
           {wall.data && (
             <Flex gap={12} wrap align="center">

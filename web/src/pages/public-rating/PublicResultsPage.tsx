@@ -7,6 +7,7 @@ import { useDepartmentResults } from './hooks.ts';
 import { PublicProblem } from './PublicProblem.tsx';
 import { RatingStars } from './RatingStars.tsx';
 import './public-rating.css';
+import './public-results.css';
 
 /** 满意程度分布: a bar per level, the best on top, as plain boxes (no chart library on a phone). */
 function Distribution({ counts }: { counts: number[] }) {

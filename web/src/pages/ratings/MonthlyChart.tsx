@@ -16,7 +16,13 @@ export function MonthlyChart({ months }: { months: RatingStats['months'] }) {
       { type: 'value', min: 1, max: 5, interval: 1, splitLine: { show: false } },
     ],
     series: [
-      { name: t('ratings.stats.countSeries'), type: 'bar', barMaxWidth: 24, data: months.map((m) => m.count), itemStyle: { color: '#5b8ff9' } },
+      {
+        name: t('ratings.stats.countSeries'),
+        type: 'bar',
+        barMaxWidth: 24,
+        data: months.map((m) => m.count),
+        itemStyle: { color: '#5b8ff9' },
+      },
       { name: t('ratings.stats.badSeries'), type: 'bar', barMaxWidth: 24, data: months.map((m) => m.bad), itemStyle: { color: '#cf1322' } },
       {
         name: t('ratings.stats.averageSeries'),

@@ -21,7 +21,9 @@ function AppealRecord({ r }: { r: Rating }) {
       <Divider titlePlacement="start" style={{ marginBlock: 16 }}>
         {t('ratings.drawer.appealTitle')}
       </Divider>
-      <Typography.Text type="secondary">{t('ratings.drawer.appealedBy', { name: a.appealedByName, at: formatInstant(a.appealedAt) })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('ratings.drawer.appealedBy', { name: a.appealedByName, at: formatInstant(a.appealedAt) })}
+      </Typography.Text>
       <Typography.Paragraph style={{ ...text, marginTop: 4 }}>{a.reason}</Typography.Paragraph>
       {a.decision ? (
         <>
@@ -52,7 +54,14 @@ export function RatingDrawer({ id, onClose }: { id: string | null; onClose: () =
   const f = (k: string) => t(`ratings.fields.${k}`);
 
   return (
-    <Drawer open={!!id} onClose={onClose} title={t('ratings.drawer.title')} size={phone ? '100%' : 560} destroyOnHidden data-testid="rating-drawer">
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      title={t('ratings.drawer.title')}
+      size={phone ? '100%' : 560}
+      destroyOnHidden
+      data-testid="rating-drawer"
+    >
       {query.isLoading && <Skeleton active />}
       {query.isError && <Alert type="error" showIcon title={t('ratings.drawer.loadFailed')} description={query.error.message} />}
       {r && (
@@ -96,7 +105,9 @@ export function RatingDrawer({ id, onClose }: { id: string | null; onClose: () =
               <Descriptions.Item label={f('rectification')}>
                 <Flex gap={8} wrap align="center">
                   <RectificationLink r={r} t={t} />
-                  {r.rectification && <Typography.Text type="secondary">{t('ratings.drawer.due', { date: r.rectification.dueOn })}</Typography.Text>}
+                  {r.rectification && (
+                    <Typography.Text type="secondary">{t('ratings.drawer.due', { date: r.rectification.dueOn })}</Typography.Text>
+                  )}
                 </Flex>
               </Descriptions.Item>
             )}

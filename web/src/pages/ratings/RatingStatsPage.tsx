@@ -88,8 +88,17 @@ export function RatingStatsPage() {
       )}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {figure(t('ratings.stats.count'), total?.count ?? 0, 'rating-stats-count')}
-        {figure(t('ratings.stats.average'), total?.average == null ? t('ratings.stats.noValue') : total.average.toFixed(2), 'rating-stats-average')}
-        {figure(t('ratings.stats.satisfied'), rate ?? t('ratings.stats.noValue'), 'rating-stats-satisfied', rate === null ? undefined : '%')}
+        {figure(
+          t('ratings.stats.average'),
+          total?.average == null ? t('ratings.stats.noValue') : total.average.toFixed(2),
+          'rating-stats-average',
+        )}
+        {figure(
+          t('ratings.stats.satisfied'),
+          rate ?? t('ratings.stats.noValue'),
+          'rating-stats-satisfied',
+          rate === null ? undefined : '%',
+        )}
         {figure(t('ratings.stats.bad'), total?.bad ?? 0, 'rating-stats-bad')}
         <Col xs={24} md={16} xl={8}>
           <Card size="small" style={{ height: '100%' }}>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { BarChartOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, DatePicker, Flex, Grid, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RatingAppealState, RatingSource, type Rating } from '@qinlian/contracts';
 import { useCan } from '../../auth/session.ts';
@@ -21,6 +21,7 @@ const oneOf = <T extends string>(options: readonly T[], v: string | null) => (op
 export function RatingsPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const navigate = useNavigate();
   const phone = Grid.useBreakpoint().md === false;
   const [params, setParams] = useSearchParams();
   const get = (k: string) => params.get(k) || undefined;
@@ -59,9 +60,9 @@ export function RatingsPage() {
       title={t('ratings.list.title')}
       subtitle={t('ratings.list.subtitle')}
       extra={
-        <Link to="/ratings/stats">
-          <Button icon={<BarChartOutlined />}>{t('ratings.list.stats')}</Button>
-        </Link>
+        <Button icon={<BarChartOutlined />} onClick={() => void navigate('/ratings/stats')} data-testid="ratings-to-stats">
+          {t('ratings.list.stats')}
+        </Button>
       }
     >
       <Card>
@@ -110,14 +111,20 @@ export function RatingsPage() {
             style={{ maxWidth: '100%' }}
             data-testid="ratings-range"
           />
-          <Checkbox checked={!!filter.bad} onChange={(e) => patch({ bad: e.target.checked ? 'true' : undefined })} data-testid="ratings-bad">
+          <Checkbox
+            checked={!!filter.bad}
+            onChange={(e) => patch({ bad: e.target.checked ? 'true' : undefined })}
+            data-testid="ratings-bad"
+          >
             {t('ratings.list.badOnly')}
           </Checkbox>
         </Flex>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t('ratings.list.masked')}
         </Typography.Paragraph>
-        {list.isError && <Alert type="error" showIcon title={t('ratings.list.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} />}
+        {list.isError && (
+          <Alert type="error" showIcon title={t('ratings.list.loadFailed')} description={list.error.message} style={{ marginBottom: 12 }} />
+        )}
         <Table<Rating>
           rowKey="id"
           size="middle"

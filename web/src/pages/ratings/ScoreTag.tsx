@@ -21,7 +21,7 @@ const APPEAL_COLOURS: Record<RatingAppealState, string> = { none: 'default', app
 export function AppealTag({ state }: { state: RatingAppealState }) {
   const { t } = useTranslation();
   return (
-    <Tag color={APPEAL_COLOURS[state]} style={{ marginInlineEnd: 0 }} data-testid="rating-appeal" data-state={state}>
+    <Tag color={APPEAL_COLOURS[state]} style={{ marginInlineEnd: 0 }} data-testid="rating-appeal-state" data-state={state}>
       {t(`ratings.appealStates.${state}`)}
     </Tag>
   );

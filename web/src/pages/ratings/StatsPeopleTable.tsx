@@ -6,7 +6,8 @@ import type { RatingFigures, RatingStats } from '@qinlian/contracts';
 type Person = RatingStats['people'][number];
 
 /** 满意率: the share of counted ratings that are not bad reviews, in whole percent; null without any. */
-export const satisfiedRate = (f: Pick<RatingFigures, 'count' | 'bad'>) => (f.count === 0 ? null : Math.round(((f.count - f.bad) / f.count) * 100));
+export const satisfiedRate = (f: Pick<RatingFigures, 'count' | 'bad'>) =>
+  f.count === 0 ? null : Math.round(((f.count - f.bad) / f.count) * 100);
 
 /** 人员评价: one row per rated person, the most rated first (as the server sends them); scrolls inside itself on a phone. */
 export function StatsPeopleTable({ stats, loading }: { stats: RatingStats | undefined; loading: boolean }) {

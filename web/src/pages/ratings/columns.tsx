@@ -29,6 +29,11 @@ export function ratingColumns(t: TFunction, phone: boolean, open: (id: string) =
         <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
           <Typography.Text strong>{r.personName}</Typography.Text>
           {phone && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{r.departmentName}</div>}
+          {phone && r.comment && (
+            <Typography.Paragraph ellipsis={{ rows: 2 }} type="secondary" style={{ margin: 0, fontSize: 12, overflowWrap: 'anywhere' }}>
+              {r.comment}
+            </Typography.Paragraph>
+          )}
         </div>
       ),
     },

@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Rating, RatingAppealBody, RatingAppealDecisionBody, RatingPage, RatingQuery, RatingStats, RatingStatsQuery } from '@qinlian/contracts';
+import type {
+  Rating,
+  RatingAppealBody,
+  RatingAppealDecisionBody,
+  RatingPage,
+  RatingQuery,
+  RatingStats,
+  RatingStatsQuery,
+} from '@qinlian/contracts';
 import type { z } from 'zod';
 import { api } from '../../api/client.ts';
 
