@@ -64,7 +64,10 @@ export const BADGE_ROWS: Record<string, Row> = {
     out: OUT,
   },
   // the public badge page: no account, whatever the caller sends; each request an address and device of its own
-  'GET /api/public/badges/:code': { request: async (w, s) => ({ ...get(`/api/public/badges/${await badgeCode(w, s)}`), ...publicCaller() }), in: PUBLIC },
+  'GET /api/public/badges/:code': {
+    request: async (w, s) => ({ ...get(`/api/public/badges/${await badgeCode(w, s)}`), ...publicCaller() }),
+    in: PUBLIC,
+  },
   'GET /api/public/badges/:code/photo': {
     request: async (w, s) => ({ ...get(`/api/public/badges/${await badgeCode(w, s, true)}/photo`), ...publicCaller() }),
     in: PUBLIC,

@@ -29,7 +29,10 @@ let callers = 0;
 /** a member of the public of their own: an address and a device id no other request of the suite uses */
 export const publicCaller = () => {
   const n = ++callers;
-  return { remoteAddress: `10.13.${Math.floor(n / 250)}.${(n % 250) + 1}`, headers: { 'x-device-id': `matrix-device-${n}-${'x'.repeat(8)}` } };
+  return {
+    remoteAddress: `10.13.${Math.floor(n / 250)}.${(n % 250) + 1}`,
+    headers: { 'x-device-id': `matrix-device-${n}-${'x'.repeat(8)}` },
+  };
 };
 
 /** Someone at the enquiry desk, as the services see them (the system's rights, this person's name and unit). */
@@ -174,7 +177,11 @@ export const ENQUIRY_ROWS: Record<string, Row> = {
   'POST /api/enquiries/:id/reply': {
     request: async (w, s, c) => {
       const e = await openEnquiryOf(w, await personFor(w, s, c));
-      return { method: 'POST', url: `/api/enquiries/${e.id}/reply`, payload: { reply: '已当面答复', replyWay: 'in_person', version: e.version } };
+      return {
+        method: 'POST',
+        url: `/api/enquiries/${e.id}/reply`,
+        payload: { reply: '已当面答复', replyWay: 'in_person', version: e.version },
+      };
     },
     in: OWN,
     out: OTHERS,

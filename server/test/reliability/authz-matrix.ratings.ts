@@ -81,7 +81,10 @@ export const RATING_ROWS: Record<string, Row> = {
     in: E(201, 201, 201, 201, 201, 201),
   },
   'GET /api/public/departments/:code/ratings': {
-    request: async (w, s) => ({ ...get(`/api/public/departments/${await ratingPageCode(ctx(w), w.deptOf(s).id)}/ratings`), ...publicCaller() }),
+    request: async (w, s) => ({
+      ...get(`/api/public/departments/${await ratingPageCode(ctx(w), w.deptOf(s).id)}/ratings`),
+      ...publicCaller(),
+    }),
     in: PUBLIC,
   },
 };

@@ -305,7 +305,8 @@ export const MATRIX: Record<string, Row> = {
     out: E(401, 201, 403, 404, 403, 404),
   },
   'PATCH /api/people/:id': {
-    request: async (w, s) => ({ method: 'PATCH', url: `/api/people/${(await w.make.person(s)).id}`, payload: { title: '副科长' } }),
+    // not a head's title (nor a deputy's): the world keeps no department head
+    request: async (w, s) => ({ method: 'PATCH', url: `/api/people/${(await w.make.person(s)).id}`, payload: { title: '一级主任科员' } }),
     in: E(401, 200, 403, 200, 403, 200),
     out: E(401, 200, 403, 404, 403, 404),
   },

@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { notFound, versionConflict } from '../../platform/errors.ts';
 import { departmentHeadPersonId, departmentsBasics } from '../org/index.ts';
 import { cancelTimer, startTimer } from '../time-limits/index.ts';
-import { rectificationRepo, RUNNING_STATUSES, type RectificationRow } from './rectification.repo.ts';
+import { rectificationRepo, type RectificationRow } from './rectification.repo.ts';
 import { fitText, rectificationCode } from './rectification.rules.ts';
 import { addEvent } from './rectification-events.ts';
 import { tellOfNewItem, tellOfWithdrawal } from './rectification-notices.ts';

@@ -7,6 +7,9 @@ import { roleName } from '../../domain/roles/roleName.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { TotpCard } from './TotpCard.tsx';
 
+/** Long permission names wrap inside their tag: a phone is narrower than some of them. */
+const WRAPPING = { whiteSpace: 'normal', maxWidth: '100%' } as const;
+
 export function AccountPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -24,7 +27,7 @@ export function AccountPage() {
                 {user.roles.length ? (
                   <Space size={[4, 4]} wrap>
                     {user.roles.map((r) => (
-                      <Tag key={r.id} color="cyan">
+                      <Tag key={r.id} color="cyan" style={WRAPPING}>
                         {roleName(t, i18n, r)}
                       </Tag>
                     ))}
@@ -38,7 +41,9 @@ export function AccountPage() {
                 {user.permissions.length ? (
                   <Space size={[4, 4]} wrap>
                     {user.permissions.map((p) => (
-                      <Tag key={p}>{permissionLabel(t, i18n, p)}</Tag>
+                      <Tag key={p} style={WRAPPING}>
+                        {permissionLabel(t, i18n, p)}
+                      </Tag>
                     ))}
                   </Space>
                 ) : (
