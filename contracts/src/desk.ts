@@ -6,7 +6,8 @@ import { WarningColor } from './tasks.ts';
 /**
  * 待办中心 (GET /api/desk): what waits for the signed-in person, section by section, with a link to
  * every item and to the list that shows all of a section. The list of sections is open: a module
- * adds a section by adding a provider on the server (tasks: `task-desk.sections.ts`) and its title
+ * adds a section by adding a provider on the server (tasks: `task-desk.sections.ts`; a module's
+ * registry such as `ENQUIRY_DESK_SECTIONS`, listed in the desk's `providers()`) and its title
  * to the web's desk dictionaries; the web shows any section it is sent.
  */
 
@@ -19,13 +20,18 @@ export const DESK_SECTION_KEYS = [
   'closeOutReview', // 待审核销号
   'instructionFeedback', // 待落实反馈的领导批示
   'instructionsGiven', // 我的批示：等待反馈
+  'enquiryAccept', // 首问负责：待接收的移交
+  'enquiryMine', // 首问负责：我负责的、尚未办结的咨询
+  'rectificationHandle', // 整改：待整改（可由我报送）
+  'rectificationVerify', // 整改：待核实（督查办）
+  'ratingAppeals', // 好差评：待复核的差评申诉
 ] as const;
 /** A section's key: one of DESK_SECTION_KEYS, or a newer one the web may not know yet. */
 export const DeskSectionKey = z.string().regex(/^[a-z][A-Za-z]{1,47}$/);
 
 /** One thing to do, linked to the page where it is done. */
 export const DeskItem = z.object({
-  kind: z.enum(['task', 'instruction']),
+  kind: z.enum(['task', 'instruction', 'enquiry', 'rectification', 'rating']),
   id: Id,
   code: z.string().nullable(),
   title: z.string(),
@@ -33,7 +39,7 @@ export const DeskItem = z.object({
   /** past its date (a task past its deadline, feedback past its date) */
   overdue: z.boolean(),
   warning: WarningColor.nullable(),
-  /** a console path: /tasks/<id>, /instructions?… */
+  /** a console path: /tasks/<id>, /instructions?…, /enquiries?…&open=<id>, /rectifications/<id>, /ratings?…&id=<id> */
   link: z.string(),
 });
 export type DeskItem = z.infer<typeof DeskItem>;

@@ -152,6 +152,8 @@ export const EnquiryQuery = PageQuery.extend({
   box: EnquiryBox.default('mine'),
   status: EnquiryStatus.optional(),
   channel: EnquiryChannel.optional(),
+  /** true: not yet closed (正在办理、移交中、已答复) — the time limit still runs (the desk's 我负责的咨询) */
+  active: z.enum(['true', 'false']).optional(),
   /** words of the subject, or a tracking code */
   q: line(0, 50).optional(),
 });

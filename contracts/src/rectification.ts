@@ -115,8 +115,13 @@ export type Rectification = z.infer<typeof Rectification>;
 
 const booleanText = z.enum(['true', 'false']);
 
-/** The list: by status, department, source; `overdue=true` is past its deadline and not yet verified. */
+/**
+ * The list: by status, department, source; `overdue=true` is past its deadline and not yet verified;
+ * `desk=handle` (待整改, the desk's section): open or returned items I may submit — owned by me, or of
+ * my department while nobody owns them or I head it.
+ */
 export const RectificationQuery = PageQuery.extend({
+  desk: z.enum(['handle']).optional(),
   status: RectificationStatus.optional(),
   departmentId: Id.optional(),
   source: RectificationSource.optional(),

@@ -11,6 +11,7 @@ import { planTasks } from './modules/tasks/index.ts';
 import { prepareAuditTrail } from './platform/audit/baseline.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedCampaign } from './seed/campaign.ts';
+import { seedOfficeRules } from './seed/office-rules-demo.ts';
 import { wireNotifications } from './modules/notifications/index.ts';
 
 export const systemCtx = (database: Database, clock: Clock = systemClock): Ctx => ({
@@ -59,7 +60,7 @@ export async function prepareDatabase(config: Config, log: Log = console.log, cl
   return database;
 }
 
-/** The demo organisation and the 2026 campaign plan, when asked (config.seedDemo) and the database has no departments yet. */
+/** The demo organisation, the 2026 campaign plan and the office rules' demo, when asked (config.seedDemo) and the database has no departments yet. */
 export async function seedDemoWhenAsked(database: Database, config: Config, log: Log = console.log, clock: Clock = systemClock) {
   if (config.seedDemo) {
     const seeded = await seedDemo(database, clock);
@@ -71,6 +72,11 @@ export async function seedDemoWhenAsked(database: Database, config: Config, log:
     if (campaign.seeded)
       log(
         `演示计划 / demo plan: ${campaign.programmes} 工程, ${campaign.measures} 举措, ${campaign.tasks} 任务（${campaign.tagged} 项挂牌）; 领导账号 leader, 密码 Demo@2026`,
+      );
+    const rules = await seedOfficeRules(database, { keys: config, clock });
+    if (rules.seeded)
+      log(
+        '演示办事规则 / office rules demo: 去向牌、亮牌、首问登记、好差评、整改 / whereabouts, badges, enquiries, ratings, rectification',
       );
   }
 }

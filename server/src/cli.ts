@@ -5,6 +5,7 @@ import { ROLE_CODES_HINT } from './cli/user.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedCampaign } from './seed/campaign.ts';
+import { seedOfficeRules } from './seed/office-rules-demo.ts';
 
 /**
  * The `qinlian` command line: a map from commands to the small files under cli/ that do the work.
@@ -57,6 +58,11 @@ program
       if (c.seeded)
         console.log(
           `演示计划 / demo plan: ${c.tasks} 任务 / tasks (${c.tagged} 挂牌 / tagged); 领导账号 / leader account: leader — 密码 / password Demo@2026`,
+        );
+      const rules = await seedOfficeRules(database, { keys: loadConfig() });
+      if (rules.seeded)
+        console.log(
+          '演示办事规则 / office rules demo: 去向牌、亮牌、首问登记、好差评、整改 / whereabouts, badges, enquiries, ratings, rectification',
         );
     } finally {
       await database.close();

@@ -1,19 +1,34 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person, Post } from '@qinlian/contracts';
+import type {
+  EnquiryPage,
+  Person,
+  PlannedAbsencePage,
+  Post,
+  PublicBadge,
+  PublicDepartmentRatings,
+  PublicDoorBoard,
+  Rating,
+  RectificationPage,
+  WhereaboutsBoard,
+} from '@qinlian/contracts';
 import { ENGINES, signIn, startTestApp, type TestApp } from '../../test/harness.ts';
 import { verifyAuditChain } from '../platform/audit/verify.ts';
+import { verifyAuditRecords } from '../platform/audit/verify-records.ts';
 import { DEMO_PASSWORD, seedCounts, seedDemo } from './demo.ts';
+import { seedOfficeRules } from './office-rules-demo.ts';
 
 describe.each(ENGINES)('demo seed on %s', (engine) => {
   let t: TestApp;
   let first: Awaited<ReturnType<typeof seedDemo>>;
+  let rules: Awaited<ReturnType<typeof seedOfficeRules>>;
 
   beforeAll(async () => {
     t = await startTestApp(engine);
     // No wall-clock budget: speed is the bench's to measure (bench/), not a test's to guess on a
     // shared machine. The tests below hold the seed to what it made.
     first = await seedDemo(t.db, t.clock);
+    rules = await seedOfficeRules(t.db, { keys: t.config, clock: t.clock });
   });
   afterAll(async () => {
     await t.close();
@@ -109,11 +124,161 @@ describe.each(ENGINES)('demo seed on %s', (engine) => {
     expect((await verifyAuditChain(t.db.db)).ok).toBe(true);
   });
 
+  it('records an audit event for every office-rules record, and the rows as their events left them', async () => {
+    const count = async (table: 'enquiries' | 'ratings' | 'rectifications' | 'badges' | 'plannedAbsences' | 'departmentRatingPages') =>
+      Number(
+        (
+          await t.db.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const audited = async (action: string) =>
+      Number(
+        (
+          await t.db.db
+            .selectFrom('auditEvents')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('action', '=', action)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    for (const [table, action] of [
+      ['enquiries', 'enquiry.create'],
+      ['ratings', 'rating.create'],
+      ['rectifications', 'rectification.open'],
+      ['badges', 'badge.issue'],
+      ['plannedAbsences', 'planned_absence.create'],
+      ['departmentRatingPages', 'rating_page.issue'],
+    ] as const) {
+      expect(await count(table), table).toBeGreaterThan(0);
+      expect(await audited(action), action).toBe(await count(table));
+    }
+    expect(await audited('whereabouts.set')).toBeGreaterThanOrEqual(10);
+    expect((await verifyAuditRecords(t.db.db)).records?.problems).toEqual([]);
+  });
+
+  const departmentId = async (name: string) =>
+    (await t.db.db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const personOf = async (username: string) =>
+    t.db.db
+      .selectFrom('users')
+      .innerJoin('people', 'people.id', 'users.personId')
+      .select(['people.id', 'people.name'])
+      .where('users.username', '=', username)
+      .executeTakeFirstOrThrow();
+  let visitors = 0;
+  const visitor = () => ({
+    remoteAddress: `203.0.113.${++visitors}`,
+    headers: { 'x-device-id': `demo-visitor-${engine}-${visitors}-0000` },
+  });
+
+  it('puts today on the 去向牌: several states, B acting for A on leave, absences registered ahead', async () => {
+    expect(rules.seeded).toBe(true);
+    const office = await signIn(t.app, 'office', DEMO_PASSWORD);
+    const jfj = await departmentId('经济发展局');
+    const board: WhereaboutsBoard = (await office.request({ method: 'GET', url: `/api/whereabouts/departments/${jfj}` })).json();
+    const states = board.people.map((p) => p.state);
+    for (const s of ['in_office', 'meeting', 'out', 'trip', 'leave']) expect(states, s).toContain(s);
+    const now = t.clock.now().toISOString();
+    const meeting = board.people.find((p) => p.state === 'meeting')!;
+    expect(meeting.place).toBeTruthy();
+    expect(meeting.expectedReturnAt! > now).toBe(true);
+    const staff1 = await personOf('staff1');
+    const onLeave = board.people.find((p) => p.state === 'leave')!;
+    expect(onLeave).toMatchObject({ actingPersonId: staff1.id, source: 'planned' });
+    expect(onLeave.plannedAbsenceId).not.toBeNull();
+
+    const { code } = (await office.request({ method: 'GET', url: `/api/whereabouts/departments/${jfj}/door-board` })).json() as {
+      code: string;
+    };
+    const door: PublicDoorBoard = (await t.app.inject({ method: 'GET', url: `/api/public/door-boards/${code}`, ...visitor() })).json();
+    expect(door.people.find((p) => p.state === 'leave')?.actingPersonName).toBe(staff1.name);
+    expect(door.counts.away).toBeGreaterThanOrEqual(3);
+
+    const absences = async (status: string): Promise<PlannedAbsencePage> =>
+      (await office.request({ method: 'GET', url: '/api/whereabouts/planned-absences', query: { status } })).json();
+    const ahead = await absences('scheduled');
+    expect(ahead.items.length).toBeGreaterThanOrEqual(1);
+    expect(ahead.items.every((a) => a.startsAt > now)).toBe(true);
+    expect((await absences('active')).items.map((a) => a.kind).sort()).toEqual(['leave', 'training']);
+  });
+
+  it('has enquiries in every state; staff1 holds one for the A on leave', async () => {
+    const office = await signIn(t.app, 'office', DEMO_PASSWORD);
+    const all: EnquiryPage = (await office.request({ method: 'GET', url: '/api/enquiries', query: { box: 'all', pageSize: '50' } })).json();
+    expect(all.total).toBe(7);
+    expect(new Set(all.items.map((e) => e.status))).toEqual(new Set(['open', 'handing_over', 'replied', 'closed']));
+    expect(new Set(all.items.map((e) => e.channel))).toEqual(new Set(['visitor', 'phone', 'message']));
+    expect(all.items.find((e) => e.status === 'handing_over')?.pendingTo).toMatchObject({ kind: 'department', name: '财政金融局' });
+
+    const staff = await signIn(t.app, 'staff1', DEMO_PASSWORD);
+    const mine: EnquiryPage = (await staff.request({ method: 'GET', url: '/api/enquiries', query: { box: 'mine' } })).json();
+    expect(mine.items.length).toBe(2);
+    const held = mine.items.find((e) => e.actingForPersonId)!;
+    expect(held).toMatchObject({ channel: 'message', status: 'open', departmentName: '经济发展局' });
+    expect(held.enquirerName).not.toBe('赣江储能科技有限公司'); // masked in lists
+  });
+
+  it('has ten ratings, two bad ones with their 整改, one appealed; the office hand-made items, one awaiting verification', async () => {
+    const office = await signIn(t.app, 'office', DEMO_PASSWORD);
+    const ratings: { items: Rating[]; total: number } = (
+      await office.request({ method: 'GET', url: '/api/ratings', query: { pageSize: '50' } })
+    ).json();
+    expect(ratings.total).toBe(10);
+    expect(ratings.items.filter((r) => r.score >= 4).length).toBe(8);
+    const bad = ratings.items.filter((r) => r.bad);
+    expect(bad.map((r) => r.source).sort()).toEqual(['badge', 'enquiry']);
+    expect(bad.every((r) => r.rectification?.status === 'open')).toBe(true);
+    const appealed = ratings.items.filter((r) => r.appealState === 'appealed');
+    expect(appealed).toHaveLength(1);
+    expect(appealed[0]!.abilities.decide).toBe(true);
+
+    const items: RectificationPage = (
+      await office.request({ method: 'GET', url: '/api/rectifications', query: { pageSize: '50' } })
+    ).json();
+    expect(items.total).toBeGreaterThanOrEqual(3);
+    expect(items.items.filter((i) => i.source === 'bad_review')).toHaveLength(2);
+    const submitted = items.items.filter((i) => i.status === 'submitted');
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]).toMatchObject({ source: 'other', departmentName: '经济发展局', abilities: { verify: true } });
+    expect(items.items.filter((i) => i.source === 'other' && i.status === 'open')).toHaveLength(1);
+  });
+
+  it('issues badges and ratings pages: a badge code answers publicly with its ratings', async () => {
+    const window = await t.db.db
+      .selectFrom('ratings')
+      .innerJoin('badges', 'badges.personId', 'ratings.personId')
+      .select(['badges.code', 'badges.personId'])
+      .where('ratings.source', '=', 'badge')
+      .where('ratings.score', '=', 5)
+      .executeTakeFirstOrThrow();
+    const badge: PublicBadge = (await t.app.inject({ method: 'GET', url: `/api/public/badges/${window.code}`, ...visitor() })).json();
+    expect(badge.rating.count).toBeGreaterThanOrEqual(1);
+    expect(badge.departmentName).toBeTruthy();
+    const holders = await t.db.db.selectFrom('posts').select(['aPersonId', 'bPersonId']).where('archivedAt', 'is', null).execute();
+    const badged = new Set((await t.db.db.selectFrom('badges').select('personId').execute()).map((b) => b.personId));
+    expect(holders.flatMap((h) => [h.aPersonId, h.bPersonId]).every((id) => id && badged.has(id))).toBe(true);
+    const land = await departmentId('自然资源和规划局');
+    const page = await t.db.db
+      .selectFrom('departmentRatingPages')
+      .select('code')
+      .where('departmentId', '=', land)
+      .executeTakeFirstOrThrow();
+    const pub: PublicDepartmentRatings = (
+      await t.app.inject({ method: 'GET', url: `/api/public/departments/${page.code}/ratings`, ...visitor() })
+    ).json();
+    expect(pub.badReviews).toHaveLength(1);
+    expect(pub.badReviews[0]).toMatchObject({ score: 2, appealState: 'appealed', rectificationStatus: 'open' });
+  });
+
   it('does nothing the second time', async () => {
     const seq = async () => (await t.db.db.selectFrom('auditHead').select('seq').executeTakeFirstOrThrow()).seq;
     const before = [await seedCounts(t.db), await seq()];
     const again = await seedDemo(t.db, t.clock);
     expect(again.seeded).toBe(false);
+    expect((await seedOfficeRules(t.db, { keys: t.config, clock: t.clock })).seeded).toBe(false);
     expect([await seedCounts(t.db), await seq()]).toEqual(before);
   });
 });

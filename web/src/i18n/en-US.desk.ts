@@ -29,6 +29,26 @@ export const enDesk: typeof zhDesk = {
         hint: "Leaders' instructions to my unit or its tasks that ask for a report on how they were carried out",
       },
       instructionsGiven: { title: 'My instructions', hint: 'Instructions I gave that still wait for feedback' },
+      enquiryAccept: {
+        title: 'Hand-overs to accept',
+        hint: 'Enquiries handed over to me, to a post I hold or to my department; once accepted, I answer for them',
+      },
+      enquiryMine: {
+        title: 'My enquiries',
+        hint: 'Enquiries I answer for that are not yet closed, soonest deadline first; reply to the enquirer before closing',
+      },
+      rectificationHandle: {
+        title: 'To rectify',
+        hint: "Items for me to answer: assigned to me, or my department's unassigned ones; a department head sees all of the department's",
+      },
+      rectificationVerify: {
+        title: 'To verify',
+        hint: 'Items a department has answered, waiting for the office to revisit, verify or return',
+      },
+      ratingAppeals: {
+        title: 'Appeals to review',
+        hint: 'Departments appeal bad reviews; if upheld, the review leaves the figures and its rectification is withdrawn',
+      },
     },
     attention: {
       title: 'Warnings',

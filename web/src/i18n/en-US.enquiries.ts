@@ -13,6 +13,7 @@ export const enEnquiries: typeof zhEnquiries = {
     boxes: { mine: 'Mine', awaiting: 'Awaiting me', department: 'My department', all: 'All' },
     statusFilter: 'Status',
     channelFilter: 'Channel',
+    activeOnly: 'Not yet closed',
     searchPlaceholder: 'Subject or tracking code',
     empty: 'No enquiries',
     statuses: { open: 'Open', handing_over: 'Being handed over', replied: 'Replied', closed: 'Closed' },

@@ -13,6 +13,7 @@ export const enRectification: typeof zhRectification = {
     loadFailed: 'Could not load the rectification items',
     back: 'Back to rectification items',
     overdueOnly: 'Overdue only',
+    deskHandle: 'To do: mine to rectify',
     sourceFilter: 'Source',
     departmentFilter: 'Department',
     tabs: { all: 'All', open: 'Open', submitted: 'To verify', returned: 'Returned', verified: 'Verified', withdrawn: 'Withdrawn' },

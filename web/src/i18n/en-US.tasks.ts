@@ -85,6 +85,7 @@ export const enTasks: typeof zhTasks = {
       urge: 'Message',
       instruct: 'Instruction',
     },
+    actingFor: 'Acting for {{name}}',
     tabs: { mine: 'My tasks', dept: 'My department', overdue: 'Overdue', all: 'All', leader: 'By leader', programme: 'By programme' },
     sorts: { due: 'By deadline', warning: 'By warning', updated: 'Recently updated', code: 'By code' },
     fields: {

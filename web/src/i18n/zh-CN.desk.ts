@@ -18,6 +18,11 @@ export const zhDesk = {
       closeOutReview: { title: '待审核销号', hint: '责任单位申请销号的任务：审核佐证材料后销号或退回' },
       instructionFeedback: { title: '待落实反馈', hint: '领导对本单位或本单位任务的批示，要求在期限前报送落实反馈' },
       instructionsGiven: { title: '我的批示', hint: '我作出的、仍在等待落实反馈的批示' },
+      enquiryAccept: { title: '待接收的移交', hint: '移交给我、我所在岗位或本部门的首问事项，接收后由我负责' },
+      enquiryMine: { title: '我负责的咨询', hint: '我负责的、尚未办结的首问事项：按期限先后排列，办结前须先答复咨询人' },
+      rectificationHandle: { title: '待整改', hint: '由我报送的整改事项：指派给我的，本部门未指派的；部门负责人看本部门全部' },
+      rectificationVerify: { title: '待核实', hint: '部门已报送情况说明或整改结果，等待督查办回访、核实办结或退回' },
+      ratingAppeals: { title: '待复核的申诉', hint: '部门对差评提出的申诉，等待复核：成立则差评不计入统计、整改撤销' },
     },
     attention: {
       title: '预警',

@@ -11,6 +11,7 @@ export const zhEnquiries = {
     boxes: { mine: '我负责的', awaiting: '待我接收', department: '本部门', all: '全部' },
     statusFilter: '状态',
     channelFilter: '渠道',
+    activeOnly: '只看未办结',
     searchPlaceholder: '主题或查询码',
     empty: '暂无首问事项',
     statuses: { open: '办理中', handing_over: '移交中', replied: '已答复', closed: '已办结' },

@@ -11,6 +11,7 @@ export const zhRectification = {
     loadFailed: '整改事项加载失败',
     back: '返回整改事项',
     overdueOnly: '只看逾期',
+    deskHandle: '待办：待我整改',
     sourceFilter: '来源',
     departmentFilter: '部门',
     tabs: { all: '全部', open: '待整改', submitted: '待核实', returned: '已退回', verified: '已办结', withdrawn: '已撤销' },

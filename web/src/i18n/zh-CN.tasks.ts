@@ -83,6 +83,8 @@ export const zhTasks = {
       urge: '催办内容',
       instruct: '批示内容',
     },
+    // 代A岗: the post's B holder handles the task while its A holder is away
+    actingFor: '代{{name}}岗',
     tabs: { mine: '我的任务', dept: '本部门', overdue: '已逾期', all: '全部', leader: '按领导', programme: '按工程' },
     sorts: { due: '按完成时限', warning: '按预警等级', updated: '按最近更新', code: '按编号' },
     fields: {

@@ -10,6 +10,7 @@ import { describeAuditCheck } from '../../platform/audit/report.ts';
 import { systemCtx } from '../../bootstrap.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { seedCampaign } from '../../seed/campaign.ts';
+import { seedOfficeRules } from '../../seed/office-rules-demo.ts';
 import { taskWarningsJob } from '../tasks/index.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -208,7 +209,7 @@ describe.each(ENGINES)('verify --records after ordinary writes on %s', (engine) 
   });
 });
 
-/** The demo organisation and campaign (what a first start shows) verify clean too, in seconds. */
+/** The demo organisation, campaign and office rules (what a first start shows) verify clean too, in seconds. */
 describe.each(ENGINES)('verify --records after the demo seed on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
@@ -216,12 +217,13 @@ describe.each(ENGINES)('verify --records after the demo seed on %s', (engine) =>
     t.clock.set(new Date('2026-11-25T02:00:00Z'));
     await seedDemo(t.db, t.clock);
     expect((await seedCampaign(t.db, { dataDir: t.config.dataDir, clock: t.clock })).seeded).toBe(true);
+    expect((await seedOfficeRules(t.db, { keys: t.config, clock: t.clock })).seeded).toBe(true);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  it('finds the seeded organisation, accounts and tasks as their audit events left them', async () => {
+  it('finds the seeded organisation, accounts, tasks and office-rules rows as their audit events left them', async () => {
     const started = performance.now();
     const check = await verifyAuditRecords(t.db.db);
     const seconds = (performance.now() - started) / 1000;

@@ -2,3 +2,5 @@
 // duties, reissue, revoke, print) and the public badge page (with rating from it).
 export { badgeRoutes } from './badges.routes.ts';
 export { publicBadgeRoutes } from './badges.public.routes.ts';
+// the demo seed opens each department's badge wall once, which issues its post holders' badges and ratings page
+export { badgeWall } from './badges.service.ts';

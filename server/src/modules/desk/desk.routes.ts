@@ -12,7 +12,8 @@ export const deskRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: signedIn },
       schema: {
         tags: ['desk'],
-        summary: '待办中心：待签收、待报送进展、待审核销号、待落实反馈的批示……各项计数与最紧急的几项，红黄灯与按期办结率',
+        summary:
+          '待办中心：待签收、待报送进展、待审核销号、待落实反馈的批示、待接收的移交、待整改、待核实、待复核的申诉……各项计数与最紧急的几项，红黄灯与按期办结率',
         querystring: DeskQuery,
         response: { 200: Desk },
       },

@@ -1,10 +1,19 @@
 import { DESK_SECTION_KEYS, type Desk, type DeskQuery } from '@qinlian/contracts';
 import type { Ctx } from '../../platform/context.ts';
+import { ENQUIRY_DESK_SECTIONS } from '../enquiries/index.ts';
 import { INSTRUCTION_DESK_SECTIONS } from '../instructions/index.ts';
+import { RATING_DESK_SECTIONS } from '../ratings/index.ts';
+import { RECTIFICATION_DESK_SECTIONS } from '../rectification/index.ts';
 import { onTimeRates, shanghaiToday, taskAttention, TASK_DESK_SECTIONS, type DeskSectionProvider } from '../tasks/index.ts';
 
 /** Every section provider the desk knows: each module's registry, shown in DESK_SECTION_KEYS order, newer keys last. */
-const providers = (): DeskSectionProvider[] => [...TASK_DESK_SECTIONS, ...INSTRUCTION_DESK_SECTIONS];
+const providers = (): DeskSectionProvider[] => [
+  ...TASK_DESK_SECTIONS,
+  ...INSTRUCTION_DESK_SECTIONS,
+  ...ENQUIRY_DESK_SECTIONS, // 首问负责
+  ...RECTIFICATION_DESK_SECTIONS, // 整改
+  ...RATING_DESK_SECTIONS, // 好差评
+];
 
 const rank = (key: string) => {
   const i = (DESK_SECTION_KEYS as readonly string[]).indexOf(key);

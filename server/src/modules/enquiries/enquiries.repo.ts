@@ -13,11 +13,16 @@ export type Receiving = { personId: string; departmentId: string | null; postIds
 export type EnquiryVisibility =
   { all: true } | { all: false; departmentIds: string[]; personId: string | null; receiving: Receiving | null };
 
+/** Not yet closed: its time limit still runs (a hand-over or an answer does not stop it; closing does). */
+export const ACTIVE_STATUSES = ['open', 'handing_over', 'replied'] as const;
+
 export type EnquiryFilter = {
   ownerOrHeldFor?: string;
   departmentId?: string;
   awaiting?: Receiving | null;
   status?: string;
+  /** true: not closed (ACTIVE_STATUSES); false: closed */
+  active?: boolean;
   channel?: string;
   code?: string;
   subjectLike?: string;
@@ -86,6 +91,8 @@ function conditions(eb: Eb, v: EnquiryVisibility, f: EnquiryFilter): Expression<
   if (f.departmentId) all.push(eb('enquiries.departmentId', '=', f.departmentId));
   if (f.awaiting !== undefined) all.push(f.awaiting ? pendingTo(eb, f.awaiting) : none);
   if (f.status) all.push(eb('enquiries.status', '=', f.status));
+  if (f.active !== undefined)
+    all.push(f.active ? eb('enquiries.status', 'in', [...ACTIVE_STATUSES]) : eb('enquiries.status', '=', 'closed'));
   if (f.channel) all.push(eb('enquiries.channel', '=', f.channel));
   if (f.code) all.push(eb('enquiries.code', '=', f.code));
   if (f.subjectLike)
@@ -110,6 +117,18 @@ export const enquiriesRepo = {
     ]);
     return { items, total: Number(total.n) };
   },
+
+  /** The ids of every match, no page (the desk: one person's open enquiries and hand-overs are a handful). */
+  async idsOf(db: Executor, v: EnquiryVisibility, f: EnquiryFilter): Promise<string[]> {
+    const rows = await db
+      .selectFrom('enquiries')
+      .select('id')
+      .where((eb) => conditions(eb, v, f))
+      .execute();
+    return rows.map((r) => r.id);
+  },
+  byIds: (db: Executor, ids: string[]) =>
+    ids.length === 0 ? Promise.resolve([] as EnquiryRow[]) : db.selectFrom('enquiries').selectAll().where('id', 'in', ids).execute(),
 
   insertHandover: (db: Executor, row: HandoverRow) => db.insertInto('enquiryHandovers').values(row).execute(),
   handoverById: (db: Executor, id: string) => db.selectFrom('enquiryHandovers').selectAll().where('id', '=', id).executeTakeFirst(),

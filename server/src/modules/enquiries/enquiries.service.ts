@@ -94,15 +94,21 @@ async function receivingOf(db: Executor, a: Actor): Promise<Receiving | null> {
   return { personId: a.personId, departmentId: a.departmentId, postIds: await postIdsActedBy(db, a.personId) };
 }
 
+/** What the actor may see, and where they receive hand-overs: the lists and the desk resolve it alike. */
+export async function reachOf(db: Executor, a: Actor): Promise<{ v: EnquiryVisibility; receiving: Receiving | null }> {
+  const receiving = await receivingOf(db, a);
+  const v: EnquiryVisibility = a.scope.all
+    ? { all: true }
+    : { all: false, departmentIds: [...a.scope.departmentIds], personId: a.personId, receiving };
+  return { v, receiving };
+}
+
 /** A page of the actor's box (mine, awaiting my acceptance, my department's, all I may see), filtered. */
 export async function listEnquiries(ctx: Ctx, q: z.output<typeof EnquiryQuery>): Promise<EnquiryViews & { total: number }> {
   const a = actorOf(ctx);
   if (!mayUseEnquiries(a)) throw forbidden();
-  const receiving = await receivingOf(ctx.db, a);
-  const v: EnquiryVisibility = a.scope.all
-    ? { all: true }
-    : { all: false, departmentIds: [...a.scope.departmentIds], personId: a.personId, receiving };
-  const f: EnquiryFilter = { status: q.status, channel: q.channel };
+  const { v, receiving } = await reachOf(ctx.db, a);
+  const f: EnquiryFilter = { status: q.status, channel: q.channel, active: q.active === undefined ? undefined : q.active === 'true' };
   const empty = { views: [], people: new Map(), posts: new Map(), total: 0 };
   if (q.box === 'mine') {
     if (!a.personId) return empty;

@@ -86,7 +86,14 @@ export async function handOverEnquiry(ctx: Ctx, id: string, body: z.output<typeo
     if (!(await enquiriesRepo.update(tx.db, id, before.version, { status: 'handing_over' }))) throw versionConflict();
     await enquiriesRepo.insertHandover(tx.db, h);
     const after: EnquiryRow = { ...before, status: 'handing_over', version: before.version + 1 };
-    await recordAudit(tx, { action: 'enquiry.handover', entityType: 'enquiry', entityId: id, before, after: { ...after, handover: h } });
+    await recordAudit(tx, {
+      action: 'enquiry.handover',
+      entityType: 'enquiry',
+      entityId: id,
+      before,
+      after: { ...after, handover: h },
+      seal: [{ table: 'enquiryHandovers', id: h.id }],
+    });
     const targetPosts = await postsWithHolders(tx.db, [h.toPostId]);
     await tellReceiver(tx, after, h, pendingOf(h, targetPosts), view.access, { from: actor.name, to: target.name });
     return after;
@@ -144,6 +151,7 @@ export async function acceptHandover(ctx: Ctx, id: string, hid: string, body: z.
       entityId: id,
       before,
       after: { ...after, handover: { ...h, ...decided } },
+      seal: [{ table: 'enquiryHandovers', id: hid }],
     });
     return after;
   });
@@ -175,6 +183,7 @@ export async function endHandover(
       entityId: id,
       before,
       after: { ...after, handover: { ...h, ...decided } },
+      seal: [{ table: 'enquiryHandovers', id: hid }],
     });
     if (how === 'decline') await tellDeclined(tx, after, { ...h, ...decided }, access, actor.name);
     return after;
@@ -218,7 +227,14 @@ export async function takeBackEnquiry(ctx: Ctx, id: string, version: number) {
     await enquiriesRepo.insertHandover(tx.db, h);
     const after = { ...before, ...patch, version: before.version + 1 };
     await moveTimer(tx, 'enquiry', id, { departmentId, ownerPersonId: self });
-    await recordAudit(tx, { action: 'enquiry.take_back', entityType: 'enquiry', entityId: id, before, after: { ...after, handover: h } });
+    await recordAudit(tx, {
+      action: 'enquiry.take_back',
+      entityType: 'enquiry',
+      entityId: id,
+      before,
+      after: { ...after, handover: h },
+      seal: [{ table: 'enquiryHandovers', id: h.id }],
+    });
     return after;
   });
 }

@@ -104,6 +104,7 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: Permissio
       'time_limits.stats',
       'rectification.read',
       'enquiries.read',
+      'ratings.read',
       'whereabouts.read',
     ],
     dataScope: 'all',

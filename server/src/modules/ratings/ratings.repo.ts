@@ -135,6 +135,29 @@ export const ratingsRepo = {
       .limit(limit)
       .execute(),
 
+  /**
+   * The visible ratings whose appeal waits for review (复核), as the list's `appealState=appealed`
+   * finds them; driven by the appeals still undecided (a short table), each rating read by its key.
+   */
+  appealsAwaitingReview: (db: Executor, v: RatingVisibility) =>
+    db
+      .selectFrom('ratings')
+      .select(['id', 'rectificationId', 'createdAt'])
+      .where((eb) =>
+        eb.and([
+          visible(eb, v),
+          eb('ratings.appealState', '=', 'appealed'),
+          eb(
+            'ratings.id',
+            'in',
+            eb.selectFrom('ratingAppeals').select('ratingAppeals.ratingId').where('ratingAppeals.decision', 'is', null),
+          ),
+        ]),
+      )
+      .execute(),
+  byIds: (db: Executor, ids: string[]) =>
+    ids.length === 0 ? Promise.resolve([] as RatingRow[]) : db.selectFrom('ratings').selectAll().where('id', 'in', ids).execute(),
+
   insertAppeal: (db: Executor, row: RatingAppealRow) => db.insertInto('ratingAppeals').values(row).execute(),
   decideAppeal: (db: Executor, ratingId: string, patch: Partial<RatingAppealRow>) =>
     db.updateTable('ratingAppeals').set(patch).where('ratingId', '=', ratingId).execute(),

@@ -68,19 +68,23 @@ async function rate(
     };
     if (!(await ratingsRepo.insertOnce(tx.db, row)))
       throw new DomainError(input.source === 'badge' ? 'rating_duplicate_badge' : 'rating_duplicate_enquiry', 409);
-    const { deviceHash: _d, addressHash: _a, ...audited } = row;
+    let rated = row;
+    if (row.bad) {
+      const item = await openRectification(tx, {
+        source: 'bad_review',
+        sourceId: row.id,
+        departmentId: row.departmentId,
+        personId: row.personId,
+        limitKind: 'bad_review',
+        ...(await badReviewText(tx, row)),
+      });
+      await ratingsRepo.update(tx.db, row.id, row.version, { rectificationId: item.id });
+      rated = { ...row, rectificationId: item.id, version: row.version + 1 };
+    }
+    // recorded once the rating is linked to its item, so that the event seals the row as it stays
+    const { deviceHash: _d, addressHash: _a, ...audited } = rated;
     await recordAudit(tx, { action: 'rating.create', entityType: 'rating', entityId: row.id, after: audited });
-    if (!row.bad) return row;
-    const item = await openRectification(tx, {
-      source: 'bad_review',
-      sourceId: row.id,
-      departmentId: row.departmentId,
-      personId: row.personId,
-      limitKind: 'bad_review',
-      ...(await badReviewText(tx, row)),
-    });
-    await ratingsRepo.update(tx.db, row.id, row.version, { rectificationId: item.id });
-    return { ...row, rectificationId: item.id, version: row.version + 1 };
+    return rated;
   });
 }
 
@@ -163,7 +167,14 @@ export async function appealRating(ctx: Ctx, id: string, body: z.output<typeof R
     const appeal = { ratingId: id, reason: body.reason, appealedBy: actor.userId, appealedByName: actor.name, appealedAt: at };
     await ratingsRepo.insertAppeal(tx.db, { ...appeal, decision: null, decidedBy: null, decidedByName: null, decidedAt: null, note: null });
     const after: RatingRow = { ...before, appealState: 'appealed', version: before.version + 1 };
-    await recordAudit(tx, { action: 'rating.appeal', entityType: 'rating', entityId: id, before: { appealState: 'none' }, after: appeal });
+    await recordAudit(tx, {
+      action: 'rating.appeal',
+      entityType: 'rating',
+      entityId: id,
+      before: { appealState: 'none' },
+      after: appeal,
+      seal: [{ table: 'ratingAppeals', id }],
+    });
     return after;
   });
 }
@@ -195,6 +206,7 @@ export async function decideAppeal(ctx: Ctx, id: string, body: z.output<typeof R
       entityId: id,
       before: { appealState: 'appealed' },
       after: decision,
+      seal: [{ table: 'ratingAppeals', id }],
     });
     if (body.decision === 'upheld') await withdrawRectification(tx, 'bad_review', id, `差评申诉成立：${body.note}`);
     return { ...before, appealState: body.decision, version: before.version + 1 };

@@ -10,6 +10,12 @@ export type RectificationRevisitRow = RectificationRevisitsTable;
 /** Statuses whose time is still running: the department has not been signed off (verify stops the timer). */
 export const RUNNING_STATUSES = ['open', 'returned', 'submitted'] as const;
 
+/**
+ * 待整改 for one person (the desk, `?desk=handle`): in these states, and owned by them — or of their
+ * department while nobody owns it, or any of it when they head the department. null: nobody's.
+ */
+export type RectificationHandler = { personId: string; departmentId: string | null; heads: boolean; statuses: readonly string[] };
+
 export type RectificationFilter = {
   /** departments the actor may see; null: all */
   departmentIds: string[] | null;
@@ -21,10 +27,20 @@ export type RectificationFilter = {
   /** running and due on or after this day (overdue=false) */
   notOverdueFrom?: string;
   revisited?: boolean;
+  handler?: RectificationHandler | null;
 };
 
 type Eb = ExpressionBuilder<DB, 'rectifications'>;
 const none = sql<SqlBool>`1 = 0`;
+
+function handledBy(eb: Eb, h: RectificationHandler): Expression<SqlBool> {
+  const mine: Expression<SqlBool>[] = [eb('rectifications.ownerPersonId', '=', h.personId)];
+  if (h.departmentId) {
+    const ofMyDepartment = eb('rectifications.departmentId', '=', h.departmentId);
+    mine.push(h.heads ? ofMyDepartment : eb.and([ofMyDepartment, eb('rectifications.ownerPersonId', 'is', null)]));
+  }
+  return eb.and([eb('rectifications.status', 'in', [...h.statuses]), eb.or(mine)]);
+}
 
 function conditions(eb: Eb, f: RectificationFilter, withStatus: boolean): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
@@ -37,6 +53,7 @@ function conditions(eb: Eb, f: RectificationFilter, withStatus: boolean): Expres
     all.push(eb.and([eb('rectifications.status', 'in', [...RUNNING_STATUSES]), eb('rectifications.dueOn', '<', f.overdueBefore)]));
   if (f.notOverdueFrom)
     all.push(eb.or([eb('rectifications.status', 'not in', [...RUNNING_STATUSES]), eb('rectifications.dueOn', '>=', f.notOverdueFrom)]));
+  if (f.handler !== undefined) all.push(f.handler ? handledBy(eb, f.handler) : none);
   return eb.and(all);
 }
 
@@ -102,6 +119,18 @@ export const rectificationRepo = {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  },
+
+  /** The desk: how many match, how many are past their date (its filters hold running items only), the soonest due few. */
+  async soonest(db: Executor, f: RectificationFilter, today: string, limit: number) {
+    const base = db.selectFrom('rectifications').where((eb) => conditions(eb, f, true));
+    const late = sql<number>`sum(case when ${sql.ref('rectifications.dueOn')} < ${today} then 1 else 0 end)`;
+    const [figures, items] = await Promise.all([
+      base.select((eb) => [eb.fn.countAll<number>().as('n'), late.as('late')]).executeTakeFirstOrThrow(),
+      base.selectAll().orderBy('dueOn').orderBy('id').limit(limit).execute(),
+    ]);
+    // PostgreSQL answers counts and sums as text (bigint), and a sum over nothing as null
+    return { count: Number(figures.n), overdue: Number(figures.late ?? 0), items };
   },
 
   events: (db: Executor, id: string) =>

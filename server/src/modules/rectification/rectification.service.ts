@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { detailMessage, type RectificationCreateBody, type RectificationQuery } from '@qinlian/contracts';
-import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import { shanghaiDate } from '../../platform/calendar/working-days.ts';
 import { newId } from '../../platform/ids.ts';
 import { forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { inDepartmentScope } from '../../platform/policy/policy.ts';
-import { peopleBasics, usableDepartment } from '../org/index.ts';
-import { rectificationRepo, type RectificationFilter } from './rectification.repo.ts';
-import { rectificationPolicy } from './rectification.policy.ts';
+import { departmentHeadPersonId, peopleBasics, usableDepartment } from '../org/index.ts';
+import { rectificationRepo, type RectificationFilter, type RectificationHandler } from './rectification.repo.ts';
+import { rectificationPolicy, STEP_FROM } from './rectification.policy.ts';
 import { loadItem, type Item } from './rectification-steps.service.ts';
 import { openItem } from './rectification-sources.service.ts';
 
@@ -58,18 +59,33 @@ export async function getRectification(ctx: Ctx, id: string): Promise<Item> {
   return item;
 }
 
+/**
+ * 待整改 for the actor: what the submit rule lets them answer — owned by them, or of their department
+ * while unowned or when they head it (org's departmentHeadPersonId) — in the states a submission
+ * starts from. null for an account that handles none (no rectification.handle, or no person).
+ */
+export async function handlerOf(db: Executor, a: Actor): Promise<RectificationHandler | null> {
+  if (!a.permissions.has('rectification.handle') || !a.personId) return null;
+  const heads = a.departmentId !== null && (await departmentHeadPersonId(db, a.departmentId)) === a.personId;
+  return { personId: a.personId, departmentId: a.departmentId, heads, statuses: STEP_FROM.submit };
+}
+
+/** The departments the actor's data scope covers; null: all. */
+export const scopeOf = (a: Actor) => (a.scope.all ? null : [...a.scope.departmentIds]);
+
 /** Items the actor's data scope covers, by status, department, source, overdue and revisited; with per-status counts. */
 export async function listRectifications(ctx: Ctx, q: z.output<typeof RectificationQuery>) {
   const a = actorOf(ctx);
   const today = shanghaiDate(ctx.clock.now());
   const f: RectificationFilter = {
-    departmentIds: a.scope.all ? null : [...a.scope.departmentIds],
+    departmentIds: scopeOf(a),
     status: q.status,
     departmentId: q.departmentId,
     source: q.source,
     revisited: q.revisited === undefined ? undefined : q.revisited === 'true',
     overdueBefore: q.overdue === 'true' ? today : undefined,
     notOverdueFrom: q.overdue === 'false' ? today : undefined,
+    handler: q.desk === 'handle' ? await handlerOf(ctx.db, a) : undefined,
   };
   const [page, overdue] = await Promise.all([
     rectificationRepo.page(ctx.db, f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),

@@ -3,11 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DoorBoardCodeParams, DoorBoardPhotoParams, PublicDoorBoard } from '@qinlian/contracts';
 import { notFound } from '../../platform/errors.ts';
+import { sendJsonText } from '../../platform/http/json-text.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { liveStreamResponse, streamLive } from '../../platform/live/sse.ts';
 import { publicApiRoute } from '../../platform/policy/policy.ts';
+import { requireTrackingCode } from '../../platform/public/tracking-code.ts';
 import { departmentOfCode, doorBoardPhoto, publicDoorBoard } from './whereabouts-board.service.ts';
-import { presentPublicBoard } from './whereabouts.presenter.ts';
+import { keptBoard } from './whereabouts-board.cache.ts';
+import { publicBoardHead, publicBoardJson } from './whereabouts.presenter.ts';
 import { doorBoardChannel } from './whereabouts.service.ts';
 
 const tags = ['whereabouts'];
@@ -30,9 +33,12 @@ export const publicDoorBoardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PublicDoorBoard },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const ctx = ctxOf(req);
-      return presentPublicBoard(await publicDoorBoard(ctx, req.params.code), ctx.clock.now());
+      const code = requireTrackingCode(req.params.code, ctx.lang, 'params.code');
+      // every kiosk at the door asks again on each change: one build per change, the time of each answer added to it
+      const head = await keptBoard(ctx, `door|${code}`, async () => publicBoardHead(await publicDoorBoard(ctx, code)));
+      return sendJsonText(reply, publicBoardJson(head, ctx.clock.now()));
     },
   );
 

@@ -7,3 +7,5 @@ export { publicDoorBoardRoutes } from './door-boards.public.routes.ts';
 export { plannedAbsenceJob } from './planned-absences.job.ts';
 export { currentWhereabouts } from './whereabouts-board.service.ts';
 export { doorBoardChannel, recordWhereabouts } from './whereabouts.service.ts';
+// the demo seed registers leave and trips ahead and starts those begun, as the minute job would
+export { registerAbsence, runPlannedAbsences } from './planned-absences.service.ts';

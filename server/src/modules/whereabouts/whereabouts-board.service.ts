@@ -58,12 +58,6 @@ export async function boardOf(db: Executor, department: DepartmentBasics): Promi
   };
 }
 
-/** GET /whereabouts/departments/:id — everyone of a department the actor may see (404 otherwise). */
-export async function departmentBoard(ctx: Ctx, departmentId: string): Promise<BoardView> {
-  const department = await visibleDepartment(ctx, departmentId);
-  return boardOf(ctx.db, department);
-}
-
 /** A department whose board the actor may see, or 404. */
 export async function visibleDepartment(ctx: Ctx, departmentId: string): Promise<DepartmentBasics> {
   const department = (await cachedDepartmentsBasics(ctx.db, [departmentId])).get(departmentId);
@@ -97,9 +91,9 @@ export async function departmentOfCode(ctx: Ctx, rawCode: string): Promise<Depar
 }
 
 export async function publicDoorBoard(ctx: Ctx, rawCode: string): Promise<BoardView & { code: string }> {
-  const department = await departmentOfCode(ctx, rawCode);
-  const board = await whereaboutsRepo.doorBoardOf(ctx.db, department.id);
-  return { ...(await boardOf(ctx.db, department)), code: board!.code };
+  const code = requireTrackingCode(rawCode, ctx.lang, 'params.code');
+  const department = await departmentOfCode(ctx, code); // found by exactly this code: no second look-up for it
+  return { ...(await boardOf(ctx.db, department)), code };
 }
 
 /** A photo on a public door board: only of someone who is on that board now. */

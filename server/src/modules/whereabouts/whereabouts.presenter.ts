@@ -90,7 +90,7 @@ export function presentBoard(actor: Actor, b: BoardView): WhereaboutsBoard {
 }
 
 /** What a visitor at the door sees: names, photos, posts, state, expected return, who acts — nothing else. */
-export function presentPublicBoard(b: BoardView & { code: string }, now: Date): PublicDoorBoard {
+function publicBoardBody(b: BoardView & { code: string }): Omit<PublicDoorBoard, 'generatedAt'> {
   const people = b.members.map(({ member, row, posts, acting }) => ({
     personId: member.id,
     name: member.name,
@@ -105,9 +105,16 @@ export function presentPublicBoard(b: BoardView & { code: string }, now: Date): 
     departmentName: b.department.name,
     counts: { total: people.length, present: people.length - away, away },
     people,
-    generatedAt: now.toISOString(),
   };
 }
+
+/**
+ * The public board as JSON bytes without `generatedAt` and the closing brace: what is kept between
+ * changes (whereabouts-board.cache.ts); publicBoardJson finishes it with the time of each answer.
+ */
+export const publicBoardHead = (b: BoardView & { code: string }): Buffer => Buffer.from(JSON.stringify(publicBoardBody(b)).slice(0, -1));
+export const publicBoardJson = (head: Buffer, now: Date): Buffer =>
+  Buffer.concat([head, Buffer.from(`,"generatedAt":${JSON.stringify(now.toISOString())}}`)]);
 
 export const presentHistoryItem = (r: WhereaboutsHistoryRow): WhereaboutsHistoryItem => ({
   id: r.id,

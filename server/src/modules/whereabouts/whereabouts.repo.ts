@@ -1,9 +1,13 @@
 import type { Executor } from '../../platform/db/database.ts';
+import { writeEpoch } from '../../platform/db/write-epoch.ts';
 import type { DoorBoardsTable, WhereaboutsHistoryTable, WhereaboutsTable } from '../../platform/db/schema.ts';
 
 export type WhereaboutsRow = WhereaboutsTable;
 export type WhereaboutsHistoryRow = WhereaboutsHistoryTable;
 export type DoorBoardRow = DoorBoardsTable;
+
+/** Moves on after every committed change of someone's state: kept boards (whereabouts-board.cache.ts) are built again. */
+export const whereaboutsEpoch = writeEpoch();
 
 /** The SQL of 去向牌: the state now, its history (append-only) and the door boards' public codes. */
 export const whereaboutsRepo = {
@@ -26,6 +30,7 @@ export const whereaboutsRepo = {
 
   /** The first row of a person; false when another writer made it first (the caller answers 409). */
   async insert(db: Executor, row: WhereaboutsRow): Promise<boolean> {
+    whereaboutsEpoch.changed(db);
     const r = await db
       .insertInto('whereabouts')
       .values(row)
@@ -37,6 +42,7 @@ export const whereaboutsRepo = {
 
   /** Optimistic update: false when the version moved on. */
   async update(db: Executor, personId: string, version: number, patch: Omit<WhereaboutsRow, 'personId' | 'version'>): Promise<boolean> {
+    whereaboutsEpoch.changed(db);
     const r = await db
       .updateTable('whereabouts')
       .set({ ...patch, version: version + 1 })

@@ -9,11 +9,13 @@ import {
   WhereaboutsHistoryQuery,
   WhereaboutsSetBody,
 } from '@qinlian/contracts';
+import { sendJsonText } from '../../platform/http/json-text.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { liveStreamResponse, streamLive } from '../../platform/live/sse.ts';
 import { boardPolicy, whereaboutsPolicy } from './whereabouts.policy.ts';
 import { doorBoardChannel, myPersonId, personWhereabouts, setWhereabouts, whereaboutsHistory } from './whereabouts.service.ts';
-import { departmentBoard, doorBoardFor, visibleDepartment } from './whereabouts-board.service.ts';
+import { boardOf, doorBoardFor, visibleDepartment } from './whereabouts-board.service.ts';
+import { keptBoard } from './whereabouts-board.cache.ts';
 import { presentBoard, presentDoorBoardLink, presentHistoryItem, presentPersonWhereabouts } from './whereabouts.presenter.ts';
 import { plannedAbsenceRoutes } from './planned-absences.routes.ts';
 
@@ -89,7 +91,17 @@ export const whereaboutsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: WhereaboutsBoard },
       },
     },
-    async (req) => presentBoard(req.actor!, await departmentBoard(ctxOf(req), req.params.id)),
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const actor = req.actor!;
+      const department = await visibleDepartment(ctx, req.params.id); // 404 out of sight, on every request
+      // abilities and notes depend on who reads (a token may hold fewer permissions than its owner)
+      const key = `${actor.via}|${actor.userId}|${[...actor.permissions].join(',')}|${department.id}`;
+      const body = await keptBoard(ctx, key, async () =>
+        Buffer.from(JSON.stringify(presentBoard(actor, await boardOf(ctx.db, department)))),
+      );
+      return sendJsonText(reply, body);
+    },
   );
 
   app.get(

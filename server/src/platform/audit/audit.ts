@@ -74,8 +74,9 @@ export type PendingAudit = {
  * which serialises appenders; SQLite has one writer anyway.
  *
  * On a database bound to its audit trail (the app's), the event also seals the business row it
- * names (ENTITY_TABLES: a task, person, department, post, role or account) as it stands now —
- * so record the event after the write — and carries a MAC under the audit key.
+ * names (ENTITY_TABLES in record-specs.ts: a task, person, department, post, role, account, or an
+ * office-rules row) as it stands now — so record the event after the write; further rows it wrote
+ * go in `seal` — and carries a MAC under the audit key.
  */
 export async function recordAudit(ctx: TxCtx, input: AuditInput): Promise<number> {
   return (await beginAudit(ctx, input)).write();

@@ -1,150 +1,22 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
 import type { Executor } from '../db/database.ts';
 import { AUDIT_ALGORITHM } from './algorithm.ts';
+import { CURRENT, PREVIOUS, type RecordRef, type RecordTable, type Spec } from './record-specs.ts';
 
 /**
- * 业务数据封印: the business rows the audit log vouches for. Every event that writes one of them
- * carries a seal of the row as it stands after the write — a digest of the columns below — and
- * `audit verify --records` holds every current row to the latest seal of its (table, id).
- *
- * Each table lists its columns explicitly, by version: a column added to a table later is not
- * tracked until a new spec version names it; keep the old version beside it, so seals written
- * under it still verify (against its columns) until the row is next written.
- * Columns left out, and why:
- * - departments.path, depth — derived from parent_id; verify checks them against the parents
- *   instead, so a move needs no seal of every descendant;
- * - users.failed_count, locked_until — sign-in throttling state, written by refused sign-ins that
- *   are (rightly) not audit events;
- * - users.roleIds is not a column: the account's rows in user_roles, sorted, sealed with the account.
- * Counters, roll-ups, search entries, sessions and tokens' last use are not business rows at all.
+ * 业务数据封印: the business rows the audit log vouches for (which tables and columns: record-specs.ts).
+ * Every event that writes one of them carries a seal of the row as it stands after the write — a
+ * digest of its spec's columns — and `audit verify --records` holds every current row to the latest
+ * seal of its (table, key).
  */
-export const RECORD_TABLES = ['departments', 'people', 'posts', 'roles', 'users', 'tasks'] as const;
-export type RecordTable = (typeof RECORD_TABLES)[number];
-export type RecordRef = { table: RecordTable; id: string };
+export { ENTITY_TABLES, RECORD_TABLES, type RecordRef, type RecordTable } from './record-specs.ts';
 
-const columnsOf = <T extends RecordTable>(_table: T, columns: readonly (keyof DB[T] & string)[]) => columns;
-
-type Spec = { version: number; columns: readonly string[]; roleIds?: true };
-const CURRENT: Record<RecordTable, Spec> = {
-  departments: {
-    version: 1,
-    columns: columnsOf('departments', ['parentId', 'name', 'kind', 'sort', 'archivedAt', 'version', 'createdAt', 'updatedAt']),
-  },
-  people: {
-    version: 1,
-    columns: columnsOf('people', [
-      'name',
-      'phone',
-      'email',
-      'photoFile',
-      'departmentId',
-      'title',
-      'status',
-      'version',
-      'createdAt',
-      'updatedAt',
-    ]),
-  },
-  posts: {
-    version: 1,
-    columns: columnsOf('posts', [
-      'departmentId',
-      'name',
-      'duties',
-      'aPersonId',
-      'bPersonId',
-      'archivedAt',
-      'version',
-      'createdAt',
-      'updatedAt',
-    ]),
-  },
-  roles: {
-    version: 1,
-    columns: columnsOf('roles', [
-      'code',
-      'name',
-      'permissions',
-      'dataScope',
-      'customDepartmentIds',
-      'builtin',
-      'version',
-      'createdAt',
-      'updatedAt',
-    ]),
-  },
-  users: {
-    version: 1,
-    columns: columnsOf('users', [
-      'personId',
-      'username',
-      'displayName',
-      'passwordHash',
-      'mustChangePassword',
-      'totpSecret',
-      'totpEnabled',
-      'disabled',
-      'passwordChangedAt',
-      'createdAt',
-      'updatedAt',
-    ]),
-    roleIds: true,
-  },
-  tasks: {
-    version: 1,
-    columns: columnsOf('tasks', [
-      'planId',
-      'programmeId',
-      'measureId',
-      'parentId',
-      'code',
-      'title',
-      'statement',
-      'deliverables',
-      'leadDepartmentId',
-      'responsiblePostId',
-      'leaderPersonId',
-      'handlerPersonId',
-      'startDate',
-      'dueDate',
-      'originalDueDate',
-      'weight',
-      'status',
-      'isOpen',
-      'progress',
-      'ownProgress',
-      'warning',
-      'warningSince',
-      'tagged',
-      'grade',
-      'closedLateDays',
-      'version',
-      'createdBy',
-      'createdAt',
-      'updatedAt',
-      'closedAt',
-    ]),
-  },
-};
-/** Older versions that stored seals may still name; empty until a table's tracked columns change. */
-const PREVIOUS: readonly (Spec & { table: RecordTable })[] = [];
 const specOf = (table: RecordTable, version: number): Spec | undefined =>
   CURRENT[table].version === version ? CURRENT[table] : PREVIOUS.find((s) => s.table === table && s.version === version);
 
 /** The event that seals the rows written before sealing began (platform/audit/baseline.ts). */
 export const RECORDS_BASELINE_ACTION = 'audit.records_baseline';
-
-/** The audit entity types whose event seals its row by itself (recordAudit). */
-export const ENTITY_TABLES: Readonly<Record<string, RecordTable>> = {
-  department: 'departments',
-  person: 'people',
-  post: 'posts',
-  role: 'roles',
-  user: 'users',
-  task: 'tasks',
-};
 
 const ROLE_IDS = 'roleIds (user_roles)';
 
@@ -200,35 +72,39 @@ async function completed(db: Executor, table: RecordTable, rows: Record<string, 
   });
 }
 
-/** The rows of `table` with these ids as they stand in this transaction. */
+/** The column that identifies a row of `table` (the seal's id), and how a read names it `id`. */
+const keyColumn = (table: RecordTable) => CURRENT[table].key ?? 'id';
+const keyAsId = (table: RecordTable) => (keyColumn(table) === 'id' ? 'id' : `${keyColumn(table)} as id`);
+
+/** The rows of `table` with these keys as they stand in this transaction. */
 export async function readRecords(db: Executor, table: RecordTable, ids: string[]): Promise<Map<string, RecordRow>> {
   const found = new Map<string, RecordRow>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await untyped(db)
       .selectFrom(table)
-      .select(['id', ...readColumns(table)])
-      .where('id', 'in', ids.slice(i, i + 500))
+      .select([keyAsId(table), ...readColumns(table)])
+      .where(keyColumn(table), 'in', ids.slice(i, i + 500))
       .execute();
     for (const r of await completed(db, table, rows)) found.set(r.id, r.row);
   }
   return found;
 }
 
-/** A page of `table` in id order after `afterId`, for verification and the baseline. */
+/** A page of `table` in key order after `afterId`, for verification and the baseline. */
 export async function scanRecords(db: Executor, table: RecordTable, afterId: string | null, limit: number) {
   let q = untyped(db)
     .selectFrom(table)
-    .select(['id', ...readColumns(table)])
-    .orderBy('id')
+    .select([keyAsId(table), ...readColumns(table)])
+    .orderBy(keyColumn(table))
     .limit(limit);
-  if (afterId !== null) q = q.where('id', '>', afterId);
+  if (afterId !== null) q = q.where(keyColumn(table), '>', afterId);
   return completed(db, table, await q.execute());
 }
 
-/** A page of ids of `table` in order after `afterId`. */
+/** A page of keys of `table` in order after `afterId`. */
 export async function scanIds(db: Executor, table: RecordTable, afterId: string | null, limit: number): Promise<string[]> {
-  let q = untyped(db).selectFrom(table).select('id').orderBy('id').limit(limit);
-  if (afterId !== null) q = q.where('id', '>', afterId);
+  let q = untyped(db).selectFrom(table).select(keyAsId(table)).orderBy(keyColumn(table)).limit(limit);
+  if (afterId !== null) q = q.where(keyColumn(table), '>', afterId);
   return (await q.execute()).map((r) => r.id as string);
 }
 

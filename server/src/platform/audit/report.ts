@@ -32,7 +32,7 @@ export function describeAuditCheck(check: AuditCheck): { ok: boolean; lines: str
       );
       if (r.rebaselinedAt !== null)
         lines.push(
-          `  第 ${r.rebaselinedAt} 行重新建立了封印基线 / a records baseline was taken again at row ${r.rebaselinedAt} after sealing had begun (audit_head.records_sealed_from was cleared)`,
+          `  第 ${r.rebaselinedAt} 行对已封印的表重新建立了封印基线 / a records baseline was taken again at row ${r.rebaselinedAt} for rows already sealed (audit_head.records_sealed_from was cleared)`,
         );
       for (const p of r.problems) lines.push(`  ${describeProblem(p)}`);
       if (r.more) lines.push(`  … 另有 ${r.more} 行 / … and ${r.more} more`);

@@ -32,7 +32,7 @@ export type RecordsCheck = {
   /** problems, at most MAX_LISTED of them; `more` counts the rest */
   problems: RecordProblem[];
   more: number;
-  /** a records baseline recorded after sealing had begun (it would accept rows as they stood): its row */
+  /** a records baseline of a table whose rows were already sealed (it would accept them as they stood): its row */
   rebaselinedAt: number | null;
 };
 
@@ -49,14 +49,23 @@ const PAGE = 1000;
 export async function verifyAuditRecords(db: Executor, opts: { trail?: AuditTrail | null } = {}): Promise<AuditCheck> {
   const latest = new Map<RecordTable, Map<string, string>>(RECORD_TABLES.map((t) => [t, new Map()]));
   let rebaselinedAt: number | null = null;
-  let sealedOutsideBaseline = false;
+  // A baseline accepts the rows as they stand, so each table has one: the consecutive baseline events
+  // of one start. A baseline event sealing a table that an earlier event had sealed means a mark was
+  // cleared to re-seal edited rows. Tables added later get their own baseline, which seals nothing sealed before.
+  const sealedBefore = new Set<string>();
+  let baselineRun = new Set<string>();
   const onRow = (row: AuditEventsTable) => {
-    if (!row.seals) return;
     const baseline = row.action === RECORDS_BASELINE_ACTION;
-    // a baseline accepts the rows as they stand: after sealing has begun, one means the marker was cleared
-    if (baseline && sealedOutsideBaseline) rebaselinedAt ??= row.seq;
-    if (!baseline) sealedOutsideBaseline = true;
-    for (const s of JSON.parse(row.seals) as Seal[]) latest.get(s.t)?.set(s.id, `${row.seq}|${s.v}|${s.d ?? ''}`);
+    if (!baseline && baselineRun.size) {
+      for (const t of baselineRun) sealedBefore.add(t);
+      baselineRun = new Set();
+    }
+    if (!row.seals) return;
+    for (const s of JSON.parse(row.seals) as Seal[]) {
+      if (baseline && sealedBefore.has(s.t)) rebaselinedAt ??= row.seq;
+      (baseline ? baselineRun : sealedBefore).add(s.t);
+      latest.get(s.t)?.set(s.id, `${row.seq}|${s.v}|${s.d ?? ''}`);
+    }
   };
   const chain = await verifyAuditChain(db, { trail: opts.trail, onRow });
   if (!chain.ok) return { chain, records: null };

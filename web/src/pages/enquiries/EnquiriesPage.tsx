@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Input, Segmented, Select, Table } from 'antd';
+import { Button, Card, Checkbox, Flex, Grid, Input, Segmented, Select, Table } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EnquiryBox, EnquiryChannel, EnquiryStatus, type EnquirySummary } from '@qinlian/contracts';
@@ -35,11 +35,13 @@ function EnquiryDesk({ handles, reads }: { handles: boolean; reads: boolean }) {
   const box = pick(boxes, params.get('box')) ?? boxes[0]!;
   const status = pick(EnquiryStatus.options, params.get('status'));
   const channel = pick(EnquiryChannel.options, params.get('channel'));
+  // 未办结 (the desk's 我负责的咨询 links here): its time limit still runs
+  const active = params.get('active') === 'true' ? ('true' as const) : undefined;
   const q = params.get('q') ?? undefined;
   const openId = params.get('open');
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20));
-  const list = useEnquiries({ box, status, channel, q, page, pageSize });
+  const list = useEnquiries({ box, status, active, channel, q, page, pageSize });
   const [registering, setRegistering] = useState(false);
 
   const patch = (next: Record<string, string | number | undefined>) =>
@@ -88,6 +90,13 @@ function EnquiryDesk({ handles, reads }: { handles: boolean; reads: boolean }) {
             style={{ width: 130 }}
             data-testid="enquiry-status-filter"
           />
+          <Checkbox
+            checked={active === 'true'}
+            onChange={(e) => patch({ active: e.target.checked ? 'true' : undefined })}
+            data-testid="enquiry-active-filter"
+          >
+            {t('enquiries.activeOnly')}
+          </Checkbox>
           <Select<EnquiryChannel>
             allowClear
             placeholder={t('enquiries.channelFilter')}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Flex, Grid, Select, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Grid, Select, Table, Tabs, Tag } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RectificationSource, RectificationStatus, type RectificationItem } from '@qinlian/contracts';
@@ -27,9 +27,11 @@ export function RectificationsPage() {
   const source = SOURCES.includes(params.get('source') as RectificationSource) ? (params.get('source') as RectificationSource) : undefined;
   const departmentId = params.get('departmentId') ?? undefined;
   const overdue = params.get('overdue') === 'true' ? ('true' as const) : undefined;
+  // from the desk's 待整改: only what I may submit
+  const desk = params.get('desk') === 'handle' ? ('handle' as const) : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20));
-  const list = useRectifications({ status, source, departmentId, overdue, page, pageSize });
+  const list = useRectifications({ desk, status, source, departmentId, overdue, page, pageSize });
   const columns = useMemo(() => rectificationColumns(t, phone), [t, phone]);
   const [opening, setOpening] = useState(false);
   const counts = list.data?.counts ?? {};
@@ -75,6 +77,11 @@ export function RectificationsPage() {
           }))}
         />
         <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
+          {desk && (
+            <Tag color="red" closable onClose={() => patch({ desk: undefined })} data-testid="rectification-filter-desk">
+              {t('rectification.deskHandle')}
+            </Tag>
+          )}
           <Checkbox
             checked={overdue === 'true'}
             onChange={(e) => patch({ overdue: e.target.checked ? 'true' : undefined })}

@@ -4,6 +4,7 @@ import type { Task } from '@qinlian/contracts';
 import { formatDate, formatInstant } from '../../../components/time.ts';
 import { useDepartments } from '../../../domain/org/useDepartments.ts';
 import { usePosts } from '../../../domain/org/usePosts.ts';
+import { ActingForTag } from '../ActingForTag.tsx';
 import { useWorkingDays } from '../hooks.ts';
 
 /** Who is accountable (责任人): departments, the post and who acts on it now (A/B), the leader in charge. */
@@ -60,6 +61,7 @@ export function TaskFacts({ task }: { task: Task }) {
               <Space size={6} data-testid="task-handler">
                 {task.handlerName}
                 {role && <Tag color={role === 'A' ? 'cyan' : 'purple'}>{role === 'A' ? t('post.actingA') : t('post.actingB')}</Tag>}
+                <ActingForTag task={task} />
               </Space>
             ) : (
               <Typography.Text type="secondary">{task.responsiblePostId ? t('post.vacant') : '—'}</Typography.Text>

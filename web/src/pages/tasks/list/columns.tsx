@@ -11,6 +11,7 @@ import { StatusTag } from '../../../domain/tasks/StatusTag.tsx';
 import { WarningDot } from '../../../domain/tasks/WarningDot.tsx';
 import { WarningTag } from '../../../domain/tasks/WarningTag.tsx';
 import { WARNING_HEX } from '../../../domain/tasks/labels.ts';
+import { ActingForTag } from '../ActingForTag.tsx';
 import { ClosedLateTag } from '../ClosedLateTag.tsx';
 
 /**
@@ -57,6 +58,7 @@ export function taskColumns(t: TFunction, phone = false): ColumnsType<TaskListIt
           <div className="task-sub">
             {r.programmeName} / {r.measureName}
           </div>
+          <ActingForTag task={r} />
         </div>
       ),
     },
