@@ -22,10 +22,11 @@ import { expectText, fillByTestId, inputByTestId, pickDepartment, searchByTestId
  *    marked 代<A>岗.
  * 3. 亮牌 + 好差评: a citizen on a slow phone (Slow 4G, CPU 4× slower) opens A's badge and rates it
  *    1 star with a comment holding markup; the head of 经济发展局 finds the new 差评 rectification on
- *    /rectifications, the comment shown as text. The first scan (empty cache) is measured and
- *    recorded; a later scan (the hashed files cached) is held to 1 s while the machine is not
- *    overloaded — the first cannot be: its ~150 KB of compressed script alone take ~0.7 s on the
- *    1.6 Mbps line before any of it runs, so under 1 s would take the badge in the page's HTML.
+ *    /rectifications, the comment shown as text. A later scan (the hashed files cached) is held to
+ *    1 s while the machine is not overloaded; the first scan (empty cache) is measured and printed
+ *    only — about 1.0–1.1 s here. The server puts the badge in the page's HTML
+ *    (server/src/modules/badges/badges.page.ts), so it is painted before the ~150 KB of script
+ *    arrive. Times are the browser's paint of the name (Element Timing).
  *
  * Screenshots of the steps: test-results/screenshots/office-rules/<size>/NN-<step>.png. The figures
  * measured (door board delay, badge load) go to the test output.
@@ -290,12 +291,22 @@ for (const size of SIZES) {
       const publicPath = await a.getByTestId('badge-public-link').getAttribute('href');
       expect(publicPath).toMatch(/^\/p\/b\/[^/]+$/);
 
-      // the first scan, nothing cached: recorded — most of it is the script's bytes on the slow line
-      citizen = await slowPhone();
-      await citizen.goto(publicPath!, { waitUntil: 'commit' });
-      const coldMs = await shownAt(citizen, '[data-testid="badge-name"]', aName);
+      // the first scan, nothing cached: the badge comes in the page's HTML, before any script
+      // (each try a new phone, its cache empty; the fastest counts, as for the later scans below)
+      const coldTries: { painted: number; polled: number }[] = [];
+      for (let t = 1; t <= BADGE_TRIES; t++) {
+        citizen = await slowPhone();
+        await citizen.goto(publicPath!, { waitUntil: 'commit' });
+        const polled = await shownAt(citizen, '[data-testid="badge-name"]', aName);
+        coldTries.push({ painted: (await paintedAt(citizen, 'badge-name')) ?? polled, polled });
+        if (coldTries.at(-1)!.painted < BADGE_BUDGET_MS) break;
+      }
+      const coldMs = Math.min(...coldTries.map((c) => c.painted));
+      const coldPolledMs = coldTries.find((c) => c.painted === coldMs)!.polled;
       await citizen.waitForLoadState('load');
       const coldKB = await transferredKB(citizen);
+      // the SPA starts from the badge in the page: its answer is not asked for again
+      expect(await badgeAnswersFetched(citizen)).toBe(0);
       // a later scan: the hashed files are cached for a year (immutable), the page and its answer are asked again
       const [load] = os.loadavg();
       const holdTime = load! < 3 * os.cpus().length;
@@ -303,15 +314,19 @@ for (const size of SIZES) {
       for (let t = 1; t <= BADGE_TRIES; t++) {
         await citizen.goto('/p', { waitUntil: 'load' });
         await citizen.goto(publicPath!, { waitUntil: 'commit' });
-        tries.push(await shownAt(citizen, '[data-testid="badge-name"]', aName));
+        const polled = await shownAt(citizen, '[data-testid="badge-name"]', aName);
+        tries.push((await paintedAt(citizen, 'badge-name')) ?? polled);
         if (tries.at(-1)! < BADGE_BUDGET_MS) break;
       }
       const badgeLoadMs = Math.min(...tries);
       console.log(
-        `[office-rules ${size.label}] badge page on Slow 4G, CPU ${CPU_SLOWDOWN}× slower: first scan (empty cache) ${coldMs} ms, ${coldKB} KB; ` +
+        `[office-rules ${size.label}] badge page on Slow 4G, CPU ${CPU_SLOWDOWN}× slower: first scan (empty cache) painted at ${coldMs} ms ` +
+          `(seen by the test's polling at ${coldPolledMs} ms; tries: ${coldTries.map((c) => c.painted).join(', ')} ms), ${coldKB} KB; ` +
           `later scan (files cached) ${badgeLoadMs} ms (tries: ${tries.join(', ')} ms); ` +
           (holdTime ? `held to ${BADGE_BUDGET_MS} ms` : `not held: load average ${load!.toFixed(1)} on ${os.cpus().length} cores`),
       );
+      // The first scan (empty cache) is printed, not held: on this 2-core machine it paints at 1.0–1.1 s
+      // even quiet (see the closing note of issue 13); the server-rendered card got it down from 2.4–3.5 s.
       if (holdTime) expect(badgeLoadMs, 'ms from the navigation to the badge on the screen').toBeLessThan(BADGE_BUDGET_MS);
       await expectText(citizen.getByTestId('badge-post'), POST);
       await step(citizen, 'citizen-badge');
@@ -381,6 +396,34 @@ async function shownAt(page: Page, selector: string, text = ''): Promise<number>
     { polling: 'raf', timeout: 30_000 },
   );
   return Math.round(await handle.jsonValue());
+}
+
+/** How many times the page asked the public API for the badge (the SPA should start from the one in its HTML). */
+const badgeAnswersFetched = (page: Page) =>
+  page.evaluate(
+    () => performance.getEntriesByType('resource').filter((e) => /\/api\/public\/badges\/[^/]+$/.test(new URL(e.name).pathname)).length,
+  );
+
+/**
+ * When the browser painted the element marked `elementtiming="<identifier>"` (Element Timing API), in
+ * ms since the navigation began; null if it reports none. The polling of shownAt runs on the throttled
+ * page's own main thread and sees a paint hundreds of ms late; this is the paint itself.
+ */
+async function paintedAt(page: Page, identifier: string): Promise<number | null> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number | null>((resolve) => {
+        type ElementTiming = PerformanceEntry & { identifier: string; renderTime: number; loadTime: number };
+        new PerformanceObserver((list, observer) => {
+          const entry = (list.getEntries() as ElementTiming[]).find((e) => e.identifier === id);
+          if (!entry) return;
+          observer.disconnect();
+          resolve(Math.round(entry.renderTime || entry.loadTime));
+        }).observe({ type: 'element', buffered: true });
+        setTimeout(() => resolve(null), 2_000);
+      }),
+    identifier,
+  );
 }
 
 /** What the page has received over the network so far (compressed as sent), in KB. */

@@ -18,7 +18,7 @@ import { installLiveStreams } from './platform/live/sse.ts';
 import { registerApiDocument } from './platform/http/openapi.ts';
 import './platform/http/request-context.ts';
 import { authenticate, SESSION_COOKIE } from './modules/identity/index.ts';
-import { apiModules, publicApiModules } from './modules/index.ts';
+import { apiModules, publicApiModules, publicPageModules } from './modules/index.ts';
 import { bindAuditTrail } from './platform/audit/trail.ts';
 
 declare module 'fastify' {
@@ -89,7 +89,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     },
     { prefix: '/api' },
   );
-  await registerPublicApi(app, publicApiModules); // /api/public: anonymous, rate limited per address and device
+  await registerPublicApi(app, publicApiModules, publicPageModules); // /api/public (+ /p/b/:code): anonymous, rate limited per address and device
 
   await serveWebConsole(app, config.webDist);
   return app;

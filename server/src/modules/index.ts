@@ -1,3 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { JobDefinition } from '../platform/jobs/define.ts';
 import { jobsHousekeepingJob } from '../platform/jobs/housekeeping.job.ts';
@@ -17,7 +18,7 @@ import { enquiryRoutes, publicEnquiryRoutes } from './enquiries/index.ts';
 import { timeLimitRoutes } from './time-limits/index.ts';
 import { rectificationRoutes } from './rectification/index.ts';
 import { publicRatingRoutes, ratingRoutes } from './ratings/index.ts';
-import { badgeRoutes, publicBadgeRoutes } from './badges/index.ts';
+import { badgeRoutes, publicBadgePageRoutes, publicBadgeRoutes } from './badges/index.ts';
 import { plannedAbsenceJob, publicDoorBoardRoutes, whereaboutsRoutes } from './whereabouts/index.ts';
 
 /** Every module's route plugin, registered under /api. A new module adds one line. */
@@ -55,6 +56,9 @@ export const publicApiModules: FastifyPluginAsyncZod[] = [
   publicBadgeRoutes,
   publicDoorBoardRoutes,
 ];
+
+/** Public web pages answered with their data in the HTML (full paths under /p), behind the same rate limits. */
+export const publicPageModules: FastifyPluginAsync[] = [publicBadgePageRoutes];
 
 /** Every job the runner knows, crons declared beside their handlers. A new job adds one line. */
 export const jobDefinitions: JobDefinition<any>[] = [

@@ -30,11 +30,9 @@ const ConsoleApp = lazy(async () => ({ default: (await loadConsole()).ConsoleApp
  * Called once before the first render: a console address starts the console's code and asks who is
  * signed in at once, side by side, instead of one after the other as the first render would.
  */
-export function startShellFor(pathname: string, queryClient: QueryClient) {
-  if (isPublicPath(pathname)) {
-    startPublicRatingPage(pathname, queryClient);
-    return;
-  }
+export function startShellFor(pathname: string, queryClient: QueryClient): Promise<unknown> | undefined {
+  // a page the server rendered (the badge) resolves when its code is here: render then (main.tsx)
+  if (isPublicPath(pathname)) return startPublicRatingPage(pathname, queryClient);
   // the built console names its chunk (vite.config.ts): as a script, the page's load event waits for it
   const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content;
   const chunk = meta('qinlian-console');

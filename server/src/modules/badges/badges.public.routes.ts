@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BadgeCodeParams, PublicBadge, RatingReceipt, RatingSubmitBody } from '@qinlian/contracts';
-import { shanghaiDate } from '../../platform/calendar/working-days.ts';
 import { notFound } from '../../platform/errors.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { publicApiRoute } from '../../platform/policy/policy.ts';
-import { cachedDepartmentsBasics, personPhotoFile } from '../org/index.ts';
-import { presentReceipt, rateBadgeHolder, ratingPageCode, ratingRouteLimits, raterOf, ratingSummaries } from '../ratings/index.ts';
-import { currentWhereabouts } from '../whereabouts/index.ts';
-import { presentPublicBadge } from './badges.presenter.ts';
+import { personPhotoFile } from '../org/index.ts';
+import { presentReceipt, rateBadgeHolder, ratingRouteLimits, raterOf } from '../ratings/index.ts';
+import { publicBadgeView } from './badges.public-view.ts';
 import { liveBadge } from './badges.service.ts';
 
 const tags = ['public'];
@@ -32,22 +30,7 @@ export const publicBadgeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PublicBadge },
       },
     },
-    async (req) => {
-      const ctx = ctxOf(req);
-      const { holder, badge } = await liveBadge(ctx, req.params.code);
-      const pageCode = await ratingPageCode(ctx, holder.departmentId); // issued on first ask: a write, so before the reads
-      const [departments, whereabouts, ratings] = await Promise.all([
-        cachedDepartmentsBasics(ctx.db, [holder.departmentId]),
-        currentWhereabouts(ctx.db, [holder.id]),
-        ratingSummaries(ctx.db, [holder.id], shanghaiDate(ctx.clock.now())),
-      ]);
-      return presentPublicBadge(holder, badge, {
-        departmentName: departments.get(holder.departmentId)?.name ?? '',
-        whereabouts: whereabouts.get(holder.id),
-        rating: ratings.get(holder.id)!,
-        ratingPageCode: pageCode,
-      });
-    },
+    async (req) => publicBadgeView(ctxOf(req), req.params.code),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CreateRateLimitOptions } from '@fastify/rate-limit';
 import { DomainError } from '../errors.ts';
@@ -35,34 +35,39 @@ export function deviceIdOf(req: FastifyRequest): string | null {
  * A route may add a tighter limit of its own with `config: { rateLimit: { max, timeWindow } }`.
  * The counters live in this process: behind N instances without sticky sessions a client gets up
  * to N times the limit (@fastify/rate-limit takes a Redis store if that ever matters).
+ * `pages`: public web pages answered with data in their HTML (the badge, /p/b/:code), counted
+ * against the same limits as the API calls they stand in for; they register their full paths.
  */
-export async function registerPublicApi(app: FastifyInstance, modules: FastifyPluginAsyncZod[]) {
+export async function registerPublicApi(app: FastifyInstance, modules: FastifyPluginAsyncZod[], pages: FastifyPluginAsync[] = []) {
   const { perAddress, perDevice, windowMs } = app.config.publicApi;
-  await app.register(
-    async (api) => {
-      // each limiter keeps its counters in an LRU of its own (`cache`: its size, passed on to the store at
-      // run time though the typings leave it out), so device ids made up by the thousand evict device
-      // counters, never the address ones
-      const byAddress: CreateRateLimitOptions = { max: perAddress, timeWindow: windowMs, ...{ cache: 10_000 } };
-      const byDevice: CreateRateLimitOptions = {
-        max: perDevice,
-        timeWindow: windowMs,
-        keyGenerator: (req) => deviceIdOf(req) ?? `address:${req.ip}`,
-        ...{ cache: 50_000 },
-      };
-      const limits = [perAddress > 0 && api.createRateLimit(byAddress), perDevice > 0 && api.createRateLimit(byDevice)].filter(
-        (l) => l !== false,
-      );
-      api.addHook('onRequest', async (req, reply) => {
-        for (const limit of limits) {
-          const state = await limit(req);
-          if (state.isAllowed || !state.isExceeded) continue;
-          reply.header('retry-after', state.ttlInSeconds);
-          throw new DomainError('rate_limited', 429);
-        }
-      });
-      for (const routes of modules) await api.register(routes);
-    },
-    { prefix: PUBLIC_API_PREFIX },
-  );
+  await app.register(async (api) => {
+    // each limiter keeps its counters in an LRU of its own (`cache`: its size, passed on to the store at
+    // run time though the typings leave it out), so device ids made up by the thousand evict device
+    // counters, never the address ones
+    const byAddress: CreateRateLimitOptions = { max: perAddress, timeWindow: windowMs, ...{ cache: 10_000 } };
+    const byDevice: CreateRateLimitOptions = {
+      max: perDevice,
+      timeWindow: windowMs,
+      keyGenerator: (req) => deviceIdOf(req) ?? `address:${req.ip}`,
+      ...{ cache: 50_000 },
+    };
+    const limits = [perAddress > 0 && api.createRateLimit(byAddress), perDevice > 0 && api.createRateLimit(byDevice)].filter(
+      (l) => l !== false,
+    );
+    api.addHook('onRequest', async (req, reply) => {
+      for (const limit of limits) {
+        const state = await limit(req);
+        if (state.isAllowed || !state.isExceeded) continue;
+        reply.header('retry-after', state.ttlInSeconds);
+        throw new DomainError('rate_limited', 429);
+      }
+    });
+    await api.register(
+      async (prefixed) => {
+        for (const routes of modules) await prefixed.register(routes);
+      },
+      { prefix: PUBLIC_API_PREFIX },
+    );
+    for (const page of pages) await api.register(page);
+  });
 }
