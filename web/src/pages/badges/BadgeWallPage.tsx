@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Input, Row, Skeleton, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { useDepartmentParam } from '../../domain/org/useDepartmentParam.ts';
 import { useTranslation } from 'react-i18next';
 import type { Badge } from '@qinlian/contracts';
 import { useCan, useCurrentUser } from '../../auth/session.ts';
@@ -23,25 +23,13 @@ export function BadgeWallPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const departmentId = params.get('departmentId') || user.departmentId || undefined;
+  const [departmentId, pick] = useDepartmentParam(user.departmentId);
   const wall = useBadgeWall(departmentId);
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Badge | null>(null);
   const wider = can('org.read') && user.dataScope !== 'dept' && user.dataScope !== 'self';
   const term = filter.trim();
   const items = useMemo(() => (wall.data?.items ?? []).filter((b) => !term || matches(b, term)), [wall.data, term]);
-
-  const pick = (id: string | null) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (id) next.set('departmentId', id);
-        else next.delete('departmentId');
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <PageContainer title={t('badges.wall.title')} subtitle={t('badges.wall.subtitle')}>

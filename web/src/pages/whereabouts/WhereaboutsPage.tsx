@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { useDepartmentParam } from '../../domain/org/useDepartmentParam.ts';
 import { useTranslation } from 'react-i18next';
 import type { WhereaboutsBoard } from '@qinlian/contracts';
 import { useCan, useCurrentUser } from '../../auth/session.ts';
@@ -67,8 +67,7 @@ export function WhereaboutsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const departmentId = params.get('departmentId') || user.departmentId || undefined;
+  const [departmentId, pick] = useDepartmentParam(user.departmentId);
   const board = useWhereaboutsBoard(departmentId);
   const live = useWhereaboutsLive(board.isError ? undefined : departmentId);
   // by id, so that the dialog follows the card as the board refreshes (a conflicting change brings the new version)
@@ -82,17 +81,6 @@ export function WhereaboutsPage() {
     () => (data?.people ?? []).filter((p) => p.abilities.set).map((p) => ({ personId: p.personId, name: p.personName })),
     [data],
   );
-
-  const pick = (id: string | null) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (id) next.set('departmentId', id);
-        else next.delete('departmentId');
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <PageContainer title={t('whereabouts.title')} subtitle={t('whereabouts.subtitle')}>
