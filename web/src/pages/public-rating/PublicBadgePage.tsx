@@ -49,7 +49,15 @@ export function PublicBadgePage() {
   const { code = '' } = useParams();
   const query = usePublicBadge(code);
   if (query.isPending) return <p className="public-loading">{t('common.loading')}</p>;
-  if (query.isError) return <PublicProblem error={query.error} notFound="public.badge.notFound" failed="public.badge.loadFailed" />;
+  if (query.isError)
+    return (
+      <PublicProblem
+        error={query.error}
+        notFound="public.badge.notFound"
+        badCode="public.badge.notFound"
+        failed="public.badge.loadFailed"
+      />
+    );
   const b = query.data;
   return (
     <div data-testid="public-badge">

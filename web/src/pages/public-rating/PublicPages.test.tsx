@@ -75,6 +75,12 @@ describe('the public badge page /p/b/<code>', () => {
     expect(problem.textContent).toContain('这张工作牌不存在或已失效');
     expect(screen.queryByTestId('rate-form')).toBeNull();
   });
+
+  it('says the same of a code that cannot be one (a typo), not that the page is down', async () => {
+    fakeApi().on('GET', '/api/public/badges/ZZZZ', () => fails(400, 'validation_failed', '格式不正确'));
+    openPublic('/p/b/ZZZZ');
+    expect((await screen.findByTestId('public-problem')).textContent).toContain('这张工作牌不存在或已失效');
+  });
 });
 
 const enquiry = (over: Partial<PublicEnquiry> = {}): PublicEnquiry => ({
