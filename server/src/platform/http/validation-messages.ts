@@ -12,9 +12,22 @@ type Issue = {
   format?: string;
 };
 
+/** zod's type names as a Chinese reader says them; one not listed is shown as zod names it. */
+const ZH_TYPES: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  string: '文本',
+  boolean: '是或否（布尔值）',
+  object: '对象',
+  array: '列表',
+  date: '日期',
+  bigint: '整数',
+  null: '空值',
+};
+
 const zh = {
   required: '必填',
-  type: (e: string) => `类型应为 ${e}`,
+  type: (e: string) => `类型应为${ZH_TYPES[e] ?? ` ${e}`}`,
   tooSmall: (o: string | undefined, n: unknown) => (o === 'string' ? `至少 ${n} 个字符` : o === 'array' ? `至少 ${n} 项` : `不能小于 ${n}`),
   tooBig: (o: string | undefined, n: unknown) => (o === 'string' ? `最多 ${n} 个字符` : o === 'array' ? `最多 ${n} 项` : `不能大于 ${n}`),
   format: '格式不正确',
