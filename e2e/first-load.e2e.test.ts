@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { ADMIN_PASSWORD, REPO_ROOT, startServer, type RunningServer } from './support/server.ts';
 import { launchBrowser } from './support/browser.ts';
+import { shownAt } from './support/timing.ts';
 
 /**
  * The first visit from a phone on a weak link (issue #12 item 8), with an empty cache: Lighthouse's
@@ -51,19 +52,6 @@ function recordTransfers(page: Page) {
 const sum = (list: Transfer[]) => list.reduce((n, t) => n + t.bytes, 0);
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 const listed = (list: Transfer[]) => list.map((t) => `${t.url} ${t.encoding} ${kb(t.bytes)} KB`);
-
-/** The time since the navigation began at which an element matching `selector` (with `text`) is laid out on the screen. */
-async function shownAt(page: Page, selector: string, text = ''): Promise<number> {
-  const handle = await page.waitForFunction(
-    ([sel, txt]) => {
-      const el = [...document.querySelectorAll(sel!)].find((e) => e.textContent!.includes(txt!));
-      return el && el.getBoundingClientRect().height > 0 ? performance.now() : 0;
-    },
-    [selector, text],
-    { polling: 'raf', timeout: 30_000 },
-  );
-  return Math.round(await handle.jsonValue());
-}
 
 /** When the last file of the page so far arrived: the part of the wait that the network decides. */
 const lastArrivalAt = (page: Page) =>

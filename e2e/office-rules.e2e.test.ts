@@ -7,6 +7,7 @@ import { launchBrowser, newContext } from './support/browser.ts';
 import { DESKTOP, PHONE, pageOverflow, widestElements } from './support/layout.ts';
 import { journeyAt, pickInSelect, typeDate, type Size } from './support/journey.ts';
 import { expectText, fillByTestId, inputByTestId, pickDepartment, searchByTestId } from './support/ui.ts';
+import { shownAt } from './support/timing.ts';
 
 /**
  * 机关效能制度 in the browser (issue 13, item 8), on the demo organisation — 经济发展局, whose post
@@ -383,19 +384,6 @@ for (const size of SIZES) {
       return page;
     }
   });
-}
-
-/** The time since the navigation began at which an element matching `selector` (with `text`) is laid out on the screen. */
-async function shownAt(page: Page, selector: string, text = ''): Promise<number> {
-  const handle = await page.waitForFunction(
-    ([sel, txt]) => {
-      const el = [...document.querySelectorAll(sel!)].find((e) => e.textContent!.includes(txt!));
-      return el && el.getBoundingClientRect().height > 0 ? performance.now() : 0;
-    },
-    [selector, text],
-    { polling: 'raf', timeout: 30_000 },
-  );
-  return Math.round(await handle.jsonValue());
 }
 
 /** How many times the page asked the public API for the badge (the SPA should start from the one in its HTML). */
