@@ -10,6 +10,7 @@ import { assertPasswordPolicy, hashPassword, newSecret, secretDigest, verifyPass
 import { newTotpSecret, totpUrl, totpValid } from '../../platform/auth/totp.ts';
 import { identityRepo, type UserRow } from './identity.repo.ts';
 import { actorForUser, cachedActorForUser } from './actor.ts';
+import { cachedSessionCheck } from './session-cache.ts';
 import { effectivePermissions, isReadOnly } from './token-scope.ts';
 import { FAILURES, type DelayRule } from './sign-in-delay.ts';
 import { delayOf, logSignIn, type Origin } from './sign-in-log.ts';
@@ -134,14 +135,18 @@ export async function authenticate(request: FastifyRequest, config: Config): Pro
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return { status: 'none' };
-  const session = await identityRepo.sessionWithAccount(db, secretDigest(cookie));
+  const session = await cachedSessionCheck(db, secretDigest(cookie));
   if (!session || session.revokedAt) return { status: session ? 'expired' : 'none' };
   if (now.getTime() - Date.parse(session.lastSeenAt) > config.sessionIdleMinutes * 60_000) {
     await identityRepo.revokeSession(db, session.id, iso(now));
     return { status: 'expired' };
   }
   if (session.disabled) return { status: 'none' };
-  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) await identityRepo.touchSession(db, session.id, iso(now));
+  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
+    // noted on the shared check first: the requests in flight with this session touch it once, not each
+    session.lastSeenAt = iso(now);
+    await identityRepo.touchSession(db, session.id, iso(now));
+  }
   const actor = await cachedActorForUser(db, { ...session, id: session.userId }, 'session', now.getTime());
   return { status: 'ok', via: 'session', actor, csrfToken: session.csrfToken, mustChangePassword: !!session.mustChangePassword };
 }

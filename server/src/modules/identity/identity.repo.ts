@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { authorizationChanged } from '../../platform/auth/authorization-epoch.ts';
+import { writeEpoch } from '../../platform/db/write-epoch.ts';
 import type { ApiTokensTable, RolesTable, SessionsTable, SignInLogTable, UsersTable } from '../../platform/db/schema.ts';
 
 export type UserRow = UsersTable;
@@ -8,6 +9,12 @@ export type RoleRow = RolesTable;
 
 /** What every request reads of the account beside its session or token. */
 const ACCOUNT_COLUMNS = ['users.username', 'users.displayName', 'users.personId', 'users.disabled', 'users.mustChangePassword'] as const;
+
+/**
+ * Moves on after every committed change to a session or to the account a session check reads
+ * (revoked, signed out, disabled, password changed): cached session checks are redone at once.
+ */
+export const sessionsEpoch = writeEpoch();
 
 /** Accounts, roles, sessions, API tokens and the sign-in log: the only SQL on these tables. */
 export const identityRepo = {
@@ -46,7 +53,10 @@ export const identityRepo = {
       .then((r) => r.map((x) => x.personId!));
   },
   insertUser: (db: Executor, row: UserRow) => db.insertInto('users').values(row).execute(),
-  updateUser: (db: Executor, id: string, patch: Partial<UserRow>) => db.updateTable('users').set(patch).where('id', '=', id).execute(),
+  async updateUser(db: Executor, id: string, patch: Partial<UserRow>) {
+    await db.updateTable('users').set(patch).where('id', '=', id).execute();
+    sessionsEpoch.changed(db); // after the write: outside a transaction it moves at once
+  },
   rolesOfUser: (db: Executor, userId: string) =>
     db
       .selectFrom('userRoles')
@@ -99,12 +109,15 @@ export const identityRepo = {
       .where('sessions.id', '=', id)
       .executeTakeFirst(),
   touchSession: (db: Executor, id: string, at: string) => db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute(),
-  revokeSession: (db: Executor, id: string, at: string) =>
-    db.updateTable('sessions').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute(),
-  revokeUserSessions(db: Executor, userId: string, at: string, exceptId?: string) {
+  async revokeSession(db: Executor, id: string, at: string) {
+    await db.updateTable('sessions').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+    sessionsEpoch.changed(db);
+  },
+  async revokeUserSessions(db: Executor, userId: string, at: string, exceptId?: string) {
     let q = db.updateTable('sessions').set({ revokedAt: at }).where('userId', '=', userId).where('revokedAt', 'is', null);
     if (exceptId) q = q.where('id', '!=', exceptId);
-    return q.execute();
+    await q.execute();
+    sessionsEpoch.changed(db);
   },
 
   insertToken: (db: Executor, row: ApiTokensTable) => db.insertInto('apiTokens').values(row).execute(),
