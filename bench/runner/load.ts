@@ -42,8 +42,11 @@ export function slots() {
   };
 }
 
+/** What every browser sends: answers come back as a phone or a console would receive them. */
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
+
 function toRequest(r: HttpRequest, target: Target) {
-  const headers: Record<string, string> = { ...target.headers, ...(r.headers ?? {}) };
+  const headers: Record<string, string> = { ...BROWSER_HEADERS, ...target.headers, ...(r.headers ?? {}) };
   let body: string | undefined;
   if (r.body !== undefined) {
     body = JSON.stringify(r.body);

@@ -13,7 +13,7 @@ import {
   TaskUpdateBody,
 } from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { sendJsonText } from '../../platform/http/json-text.ts';
+import { sendKeptJson } from '../../platform/http/json-text.ts';
 import { taskPolicy } from './tasks.policy.ts';
 import { allTasksMatching, createTask, getTask, listTaskItems, taskBoard, taskHistory, updateTask } from './tasks.service.ts';
 import { presentBoardItem, presentEvent, presentTask, taskPageJson } from './tasks.presenter.ts';
@@ -42,7 +42,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       const json = await cachedAnswer(ctx, `tasks ${JSON.stringify(req.query)}`, async () =>
         Buffer.from(taskPageJson(req.actor!, { ...(await listTaskItems(ctx, req.query)), page, pageSize })),
       );
-      return sendJsonText(reply, json);
+      return sendKeptJson(reply, json);
     },
   );
 

@@ -9,7 +9,7 @@ import {
   WhereaboutsHistoryQuery,
   WhereaboutsSetBody,
 } from '@qinlian/contracts';
-import { sendJsonText } from '../../platform/http/json-text.ts';
+import { sendKeptJson } from '../../platform/http/json-text.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { liveStreamResponse, streamLive } from '../../platform/live/sse.ts';
 import { boardPolicy, whereaboutsPolicy } from './whereabouts.policy.ts';
@@ -100,7 +100,7 @@ export const whereaboutsRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = await keptBoard(ctx, key, async () =>
         Buffer.from(JSON.stringify(presentBoard(actor, await boardOf(ctx.db, department)))),
       );
-      return sendJsonText(reply, body);
+      return sendKeptJson(reply, body);
     },
   );
 
