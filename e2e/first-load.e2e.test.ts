@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { ADMIN_PASSWORD, REPO_ROOT, startServer, type RunningServer } from './support/server.ts';
 import { launchBrowser } from './support/browser.ts';
 import { shownAt } from './support/timing.ts';
+import { SLOW_4G } from './support/phone-profile.ts';
 
 /**
  * The first visit from a phone on a weak link (issue #12 item 8), with an empty cache: Lighthouse's
@@ -18,7 +19,6 @@ import { shownAt } from './support/timing.ts';
  * records that figure instead. For the same reason the 3 s are held only while the machine is not
  * overloaded (load average under three times its cores) — bytes, compression and caching always are.
  */
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const CPU_SLOWDOWN = Number(process.env.E2E_CPU_SLOWDOWN ?? 1);
 const SCRIPT_BUDGET = 400 * 1024;
 const FIRST_SCREEN_BUDGET_MS = 3_000;

@@ -8,6 +8,7 @@ import { DESKTOP, PHONE, pageOverflow, widestElements } from './support/layout.t
 import { journeyAt, pickInSelect, typeDate, type Size } from './support/journey.ts';
 import { expectText, fillByTestId, inputByTestId, pickDepartment, searchByTestId } from './support/ui.ts';
 import { shownAt } from './support/timing.ts';
+import { calibratedCpuSlowdown, MOBILE_PROFILE_BENCHMARK_INDEX, SLOW_4G } from './support/phone-profile.ts';
 
 /**
  * 机关效能制度 in the browser (issue 13, item 8), on the demo organisation — 经济发展局, whose post
@@ -21,11 +22,12 @@ import { shownAt } from './support/timing.ts';
  * 2. AB岗: A withdraws the leave registered earlier and registers a new one from this morning to
  *    tomorrow; the office creates a task on A's post and assigns it (交办); B finds it under 我的任务
  *    marked 代<A>岗.
- * 3. 亮牌 + 好差评: a citizen on a slow phone (Slow 4G, CPU 4× slower) opens A's badge and rates it
- *    1 star with a comment holding markup; the head of 经济发展局 finds the new 差评 rectification on
- *    /rectifications, the comment shown as text. A later scan (the hashed files cached) is held to
- *    1 s while the machine is not overloaded; the first scan (empty cache) is measured and printed
- *    only — about 1.0–1.1 s here. The server puts the badge in the page's HTML
+ * 3. 亮牌 + 好差评: a citizen on Lighthouse's mobile profile (Slow 4G, the CPU slowed to the phone
+ *    Lighthouse's 4× makes of the desktop it is calibrated for: support/phone-profile.ts) opens A's
+ *    badge and rates it 1 star with a comment holding markup; the head of 经济发展局 finds the new
+ *    差评 rectification on /rectifications, the comment shown as text. The first scan (empty cache)
+ *    and a later one (the hashed files cached) are held to 1 s while the machine is not overloaded.
+ *    The server puts the badge in the page's HTML
  *    (server/src/modules/badges/badges.page.ts), so it is painted before the ~150 KB of script
  *    arrive. Times are the browser's paint of the name (Element Timing).
  *
@@ -46,9 +48,6 @@ const TASK_START = '2026-12-07';
 const TASK_DUE = '2026-12-25';
 const BOARD_BUDGET_MS = 2_000;
 const BADGE_BUDGET_MS = 1_000;
-/** Lighthouse's "Slow 4G": 150 ms round trip, 1.6 Mbps down, 750 kbps up; the phone's CPU 4× slower */
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-const CPU_SLOWDOWN = 4;
 /** cold loads tried, the fastest counting: other work on the shared two cores can stall any one of them */
 const BADGE_TRIES = 3;
 
@@ -292,10 +291,13 @@ for (const size of SIZES) {
       const publicPath = await a.getByTestId('badge-public-link').getAttribute('href');
       expect(publicPath).toMatch(/^\/p\/b\/[^/]+$/);
 
+      // the door board has shown what it must: its live page would share the two cores with the phone
+      await kiosk.context().close();
       // the first scan, nothing cached: the badge comes in the page's HTML, before any script
       // (each try a new phone, its cache empty; the fastest counts, as for the later scans below)
       const coldTries: { painted: number; polled: number }[] = [];
       for (let t = 1; t <= BADGE_TRIES; t++) {
+        if (t > 1) await citizen.context().close();
         citizen = await slowPhone();
         await citizen.goto(publicPath!, { waitUntil: 'commit' });
         const polled = await shownAt(citizen, '[data-testid="badge-name"]', aName);
@@ -320,15 +322,19 @@ for (const size of SIZES) {
         if (tries.at(-1)! < BADGE_BUDGET_MS) break;
       }
       const badgeLoadMs = Math.min(...tries);
+      const cpu = await calibratedCpuSlowdown(browser);
       console.log(
-        `[office-rules ${size.label}] badge page on Slow 4G, CPU ${CPU_SLOWDOWN}× slower: first scan (empty cache) painted at ${coldMs} ms ` +
+        `[office-rules ${size.label}] badge page on Slow 4G, CPU ${cpu.rate}× slower (host BenchmarkIndex ${cpu.hostIndex}, ` +
+          `the phone's ${MOBILE_PROFILE_BENCHMARK_INDEX}): first scan (empty cache) painted at ${coldMs} ms ` +
           `(seen by the test's polling at ${coldPolledMs} ms; tries: ${coldTries.map((c) => c.painted).join(', ')} ms), ${coldKB} KB; ` +
           `later scan (files cached) ${badgeLoadMs} ms (tries: ${tries.join(', ')} ms); ` +
-          (holdTime ? `held to ${BADGE_BUDGET_MS} ms` : `not held: load average ${load!.toFixed(1)} on ${os.cpus().length} cores`),
+          (holdTime ? `both held to ${BADGE_BUDGET_MS} ms` : `not held: load average ${load!.toFixed(1)} on ${os.cpus().length} cores`),
       );
-      // The first scan (empty cache) is printed, not held: on this 2-core machine it paints at 1.0–1.1 s
-      // even quiet (see the closing note of issue 13); the server-rendered card got it down from 2.4–3.5 s.
-      if (holdTime) expect(badgeLoadMs, 'ms from the navigation to the badge on the screen').toBeLessThan(BADGE_BUDGET_MS);
+      // held only while the shared two cores are not overloaded: then they measure the queue, not the page
+      if (holdTime) {
+        expect(coldMs, 'ms from the navigation to the badge on the screen, empty cache').toBeLessThan(BADGE_BUDGET_MS);
+        expect(badgeLoadMs, 'ms from the navigation to the badge on the screen, files cached').toBeLessThan(BADGE_BUDGET_MS);
+      }
       await expectText(citizen.getByTestId('badge-post'), POST);
       await step(citizen, 'citizen-badge');
 
@@ -380,7 +386,7 @@ for (const size of SIZES) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
       await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: (await calibratedCpuSlowdown(browser)).rate });
       return page;
     }
   });
