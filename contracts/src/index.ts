@@ -19,3 +19,4 @@ export * from './enquiries.ts';
 export * from './whereabouts.ts';
 export * from './ratings.ts';
 export * from './badges.ts';
+export * from './demands.ts';

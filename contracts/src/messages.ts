@@ -7,6 +7,7 @@ import { INSTRUCTION_DETAILS, INSTRUCTION_ERRORS } from './instruction-messages.
 import { BADGE_RATING_DETAILS, BADGE_RATING_ERRORS } from './rating-messages.ts';
 import { RECTIFICATION_DETAILS, RECTIFICATION_ERRORS } from './rectification-messages.ts';
 import { ENQUIRY_ERRORS } from './enquiry-messages.ts';
+import { DEMAND_ERRORS } from './demand-messages.ts';
 import { TIME_LIMIT_DETAILS } from './time-limit-messages.ts';
 import { WHEREABOUTS_DETAILS, WHEREABOUTS_ERRORS } from './whereabouts-messages.ts';
 
@@ -196,6 +197,7 @@ export const ERROR_MESSAGES = {
   ...BADGE_RATING_ERRORS,
   ...RECTIFICATION_ERRORS,
   ...ENQUIRY_ERRORS,
+  ...DEMAND_ERRORS,
   ...WHEREABOUTS_ERRORS,
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -29,6 +29,11 @@ export const Permission = z.enum([
   'ratings.read', // 好差评：查看数据范围内的评价与统计
   'ratings.appeal', // 好差评：对本部门的差评提出申诉
   'ratings.review', // 好差评：复核差评申诉（领导小组办公室）
+  'demands.read', // 群众诉求：查看数据范围内的诉求与建议
+  'demands.dispatch', // 群众诉求：受理、派单改派、并单、不予受理、回访（领导小组办公室）
+  'demands.handle', // 群众诉求：本部门签收、退单、答复
+  'demands.moderate', // 群众诉求：隐藏不当内容（须说明理由）
+  'demands.manage', // 群众诉求：征集活动与分类规则
   'whereabouts.read', // 去向牌：查看本人与数据范围内人员的去向、设置本人去向
   'whereabouts.manage', // 去向牌：为数据范围内人员设置去向、登记请假出差，查看去向记录
 ]);

@@ -46,6 +46,11 @@ export const enSystem: typeof zhSystem = {
       'ratings.read': 'View service ratings and their figures',
       'ratings.appeal': 'Appeal bad reviews (department head)',
       'ratings.review': 'Review appeals of bad reviews (office)',
+      'demands.read': 'View public demands and suggestions (within data scope)',
+      'demands.dispatch': 'Accept, dispatch, re-dispatch, merge and revisit public demands (office)',
+      'demands.handle': "Take, send back and reply to your department's public demands",
+      'demands.moderate': 'Hide abusive demand content (with a reason)',
+      'demands.manage': 'Solicitation campaigns and demand routing rules',
     },
     scopes: { all: 'All', dept_and_below: 'Own department and below', dept: 'Own department', self: 'Self only', custom: 'Custom' },
     builtinNames: {

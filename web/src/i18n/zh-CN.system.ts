@@ -44,6 +44,11 @@ export const zhSystem = {
       'ratings.read': '查看好差评及统计',
       'ratings.appeal': '差评申诉（部门负责人）',
       'ratings.review': '差评申诉复核（办公室）',
+      'demands.read': '查看群众诉求与建议（数据范围内）',
+      'demands.dispatch': '群众诉求受理、派单改派、并单、回访（办公室）',
+      'demands.handle': '群众诉求本部门签收、退单、答复',
+      'demands.moderate': '隐藏不当的诉求内容（须说明理由）',
+      'demands.manage': '征集活动与诉求分类规则',
     },
     scopes: { all: '全部', dept_and_below: '本部门及以下', dept: '本部门', self: '仅本人', custom: '自定义' },
     // the built-in roles as the server ships them (access.service.ts BUILTIN_ROLES), by code

@@ -20,6 +20,7 @@ import * as rectification from './migrations/20261207T0510_rectification.ts';
 import * as whereabouts from './migrations/20261207T0520_whereabouts.ts';
 import * as enquiries from './migrations/20261207T0530_enquiries.ts';
 import * as badgesRatings from './migrations/20261207T0540_badges_ratings.ts';
+import * as demands from './migrations/20261207T1500_demands.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0520_whereabouts': whereabouts,
   '20261207T0530_enquiries': enquiries,
   '20261207T0540_badges_ratings': badgesRatings,
+  '20261207T1500_demands': demands,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -1,5 +1,6 @@
 /** Row types as Kysely sees them (camelCase; the tables are snake_case through CamelCasePlugin). */
 import type { Generated } from 'kysely';
+import type { DemandsTables } from './schema-demands.ts';
 
 type Ts = string; // ISO-8601 UTC instant, same text on both engines
 type Flag = number; // 0 | 1 on both engines
@@ -689,7 +690,8 @@ export interface DoorBoardsTable {
   code: string;
   createdAt: Ts;
 }
-export interface DB {
+/** Every table; a module's tables in a file of their own (schema-<module>.ts) are merged in. */
+export interface DB extends DemandsTables {
   departments: DepartmentsTable;
   people: PeopleTable;
   posts: PostsTable;

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Stored files live under `<dataDir>/files/<area>/`; names are made by the server, never taken from a client. */
-export type FileArea = 'photos';
+/** photos: people's photos · demands: files kept with the public's submissions (scans, photos, mail attachments) */
+export type FileArea = 'photos' | 'demands';
 
-const SAFE_NAME = /^[0-9A-Za-z_-]{1,64}\.(png|jpg|webp|xlsx)$/;
+const SAFE_NAME = /^[0-9A-Za-z_-]{1,64}\.(png|jpg|webp|xlsx|bin)$/;
 
 /** The absolute path of a stored file; refuses any name that could leave its folder. */
 export function storedFilePath(dataDir: string, area: FileArea, name: string): string {

@@ -1,0 +1,81 @@
+/** 征集活动: a period, categories (JSON array) and a public page by its code. */
+export interface SolicitationsTable {
+  id: string;
+  code: string;
+  title: string;
+  description: string;
+  categories: string;
+  opensOn: string;
+  closesOn: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** 群众诉求与建议: one submission from any channel; the submitter's personal data sealed at rest. */
+export interface DemandsTable {
+  id: string;
+  code: string;
+  kind: string;
+  channel: string;
+  solicitationId: string | null;
+  title: string;
+  body: string;
+  address: string | null;
+  lat: number | null;
+  long: number | null;
+  submitterNameSealed: string | null;
+  phoneSealed: string | null;
+  emailSealed: string | null;
+  suggestedCategory: string | null;
+  suggestedDepartmentId: string | null;
+  category: string | null;
+  departmentId: string | null;
+  urgent: number;
+  status: string;
+  mergedIntoId: string | null;
+  sentBackCount: number;
+  reopenedCount: number;
+  reply: string | null;
+  repliedAt: string | null;
+  repliedByPersonId: string | null;
+  closedAt: string | null;
+  rating: number | null;
+  ratingComment: string | null;
+  ratedAt: string | null;
+  hiddenReason: string | null;
+  hiddenAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** An item's history, oldest first; `personId` null: the submitter or the system. */
+export interface DemandEventsTable {
+  id: string;
+  demandId: string;
+  kind: string;
+  personId: string | null;
+  departmentId: string | null;
+  note: string | null;
+  at: string;
+}
+
+/** A file kept with an item (a letter's scan, a photo, a mail's attachment); typed by its bytes. */
+export interface DemandAttachmentsTable {
+  id: string;
+  demandId: string;
+  fileName: string;
+  originalName: string;
+  contentType: string;
+  bytes: number;
+  createdAt: string;
+}
+
+/** The public loop's tables, part of `DB` (schema.ts). */
+export interface DemandsTables {
+  solicitations: SolicitationsTable;
+  demands: DemandsTable;
+  demandEvents: DemandEventsTable;
+  demandAttachments: DemandAttachmentsTable;
+}
