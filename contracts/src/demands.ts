@@ -139,6 +139,11 @@ export const Solicitation = z.object({
   version: z.number().int(),
 });
 export type Solicitation = z.infer<typeof Solicitation>;
+/** GET /api/solicitations: every campaign, the latest first. */
+export const SolicitationList = z.object({ items: z.array(Solicitation) });
+export type SolicitationList = z.infer<typeof SolicitationList>;
+/** Any text: a malformed code reads as an unknown one (404), so the answer never hints at what a code looks like. */
+export const SolicitationCodeParams = z.object({ code: z.string() });
 
 /** The campaign's public page: what it asks, until when, and whether it still takes suggestions. */
 export const PublicSolicitation = Solicitation.pick({
@@ -169,6 +174,12 @@ export const DemandIntakeBody = z.object({
   address: line(1, 200).optional(),
 });
 export type DemandIntakeBody = z.input<typeof DemandIntakeBody>;
+
+/** POST /api/demands/import-eml (multipart, one or more .eml files): the items filed, one per mail. */
+export const DemandMailImport = z.object({
+  items: z.array(z.object({ id: Id, code: z.string(), displayCode: z.string(), title: z.string() })),
+});
+export type DemandMailImport = z.infer<typeof DemandMailImport>;
 
 export const DemandAbilities = z.object({
   accept: z.boolean(),
@@ -289,3 +300,66 @@ export type DemandReplyBody = z.input<typeof DemandReplyBody>;
 /** GET /api/demands/:id/contact: the submitter's contact in full, for the handling clerk; every view audited. */
 export const DemandContact = z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() });
 export type DemandContact = z.infer<typeof DemandContact>;
+
+// ---------------------------------------------------------------------------------------------
+// Routing (分类规则) and merging (并单)
+
+/** A keyword the office maintains: a submission whose words hold it is suggested its category (and department). */
+export const DemandRoutingRuleKeyword = line(1, 20);
+export const DemandRoutingRuleBody = z.object({
+  keyword: DemandRoutingRuleKeyword,
+  category: line(1, 40),
+  /** the department that usually handles it; none: the rule suggests a category only */
+  departmentId: Id.nullable().optional(),
+  /** how strongly the keyword points at its category (the weights of the matched rules add up) */
+  weight: z.number().int().min(1).max(100).default(1),
+});
+export type DemandRoutingRuleBody = z.input<typeof DemandRoutingRuleBody>;
+export const DemandRoutingRulePatchBody = z.object({
+  keyword: DemandRoutingRuleKeyword.optional(),
+  category: line(1, 40).optional(),
+  departmentId: Id.nullable().optional(),
+  weight: z.number().int().min(1).max(100).optional(),
+  version: z.number().int(),
+});
+export type DemandRoutingRulePatchBody = z.input<typeof DemandRoutingRulePatchBody>;
+/** DELETE /api/demand-routing-rules/:id?version=… */
+export const DemandRoutingRuleDeleteQuery = z.object({ version: z.coerce.number().int() });
+export type DemandRoutingRuleDeleteQuery = z.input<typeof DemandRoutingRuleDeleteQuery>;
+
+export const DemandRoutingRule = z.object({
+  id: Id,
+  keyword: z.string(),
+  category: z.string(),
+  departmentId: Id.nullable(),
+  departmentName: z.string().nullable(),
+  weight: z.number().int(),
+  createdAt: Instant,
+  updatedAt: Instant,
+  version: z.number().int(),
+  abilities: z.object({ edit: z.boolean(), remove: z.boolean() }),
+});
+export type DemandRoutingRule = z.infer<typeof DemandRoutingRule>;
+export const DemandRoutingRuleList = z.object({ items: z.array(DemandRoutingRule) });
+export type DemandRoutingRuleList = z.infer<typeof DemandRoutingRuleList>;
+
+/** GET /api/demands/:id/similar: 并单候选, most similar first (score: Jaccard over the segmented words, 0–1). */
+export const DemandSimilarList = z.object({
+  items: z.array(
+    z.object({ id: Id, code: z.string(), title: z.string(), status: DemandStatus, createdAt: Instant, score: z.number() }),
+  ),
+});
+export type DemandSimilarList = z.infer<typeof DemandSimilarList>;
+
+/** POST /api/demands/:id/merge: 并单 — this item joins `intoId`, whose reply reaches its submitter too. */
+export const DemandMergeBody = z.object({ intoId: Id, version: z.number().int() });
+export type DemandMergeBody = z.input<typeof DemandMergeBody>;
+/** POST /api/demands/:id/unmerge body: DemandVersionBody. Both answer the two items' new versions. */
+export const DemandMergeResult = z.object({
+  id: Id,
+  mergedIntoId: Id.nullable(),
+  version: z.number().int(),
+  /** the item it joined (or, after an undo, left) */
+  target: z.object({ id: Id, code: z.string(), version: z.number().int() }),
+});
+export type DemandMergeResult = z.infer<typeof DemandMergeResult>;

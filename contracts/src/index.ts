@@ -20,3 +20,4 @@ export * from './whereabouts.ts';
 export * from './ratings.ts';
 export * from './badges.ts';
 export * from './demands.ts';
+export * from './open311.ts';

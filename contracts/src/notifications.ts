@@ -42,6 +42,8 @@ export const NOTICE_KINDS = [
   // 首问负责: a hand-over waits for its receiver; the owner's hand-over was declined (enquiry-notices.ts)
   'enquiry.handover',
   'enquiry.handover_declined',
+  // 群众诉求: an item dispatched (派单) to a department (demand-notices.ts)
+  'demand.dispatch',
   // 去向牌: a post whose A and B holders are both away, told to the department head (whereabouts-notices.ts)
   'whereabouts.post_uncovered',
   // the daily audit check found tampering; sign-ins to one's account are being delayed

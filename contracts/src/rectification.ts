@@ -12,7 +12,7 @@ import { Timer } from './time-limits.ts';
  */
 
 /** Where an item comes from: 差评, 督查检查发现的问题, 台账抽查, 其他（办公室手工登记） */
-export const RectificationSource = z.enum(['bad_review', 'inspection', 'spot_check', 'other']);
+export const RectificationSource = z.enum(['bad_review', 'demand_review', 'inspection', 'spot_check', 'other']);
 export type RectificationSource = z.infer<typeof RectificationSource>;
 
 /** 待整改 · 待核实 · 已退回 · 已办结 · 已撤销（申诉成立） */

@@ -8,13 +8,17 @@ import { auditTrailFor } from '../platform/audit/trail.ts';
 import { buildApp } from '../app.ts';
 import { startJobLoop, type JobLoop } from '../platform/jobs/runner.ts';
 import { jobDefinitions } from '../modules/index.ts';
+import { listenForDemandMail } from '../modules/demands/index.ts';
+import type { InboundMailListener } from '../platform/mail/inbound.ts';
 import { writePidFile } from './sqlite-file.ts';
 import { serveBanner } from './serve-banner.ts';
 
 /**
  * Migrate, make the first admin, seed the demo when asked, serve API and web, and run the job loop (unless QINLIAN_JOBS=off).
  * On SQLite the process id goes to `<data dir>/qinlian.pid` while it runs, so `restore` can tell
- * the server is up. SIGINT/SIGTERM stop the job loop (after the job in hand), then the server.
+ * the server is up. With QINLIAN_MAIL_LISTEN_PORT set it also takes mailed demands over SMTP.
+ * SIGINT/SIGTERM stop the mail listener (after the messages in hand) and the job loop (after the
+ * job in hand), then the server.
  */
 export async function serveCommand(config: Config) {
   const clock = config.clockStart ? startingClock(config.clockStart) : systemClock;
@@ -23,8 +27,9 @@ export async function serveCommand(config: Config) {
   const app = await buildApp({ config, database, clock });
   const removePid = database.engine === 'sqlite' ? writePidFile(config) : () => {};
   let jobs: JobLoop | null = null;
+  let mail: InboundMailListener | null = null;
   app.addHook('onClose', async () => {
-    await jobs?.stop();
+    await Promise.all([mail?.close(), jobs?.stop()]);
   });
   let stopping = false;
   const stop = async () => {
@@ -46,6 +51,7 @@ export async function serveCommand(config: Config) {
   process.on('SIGTERM', stop);
   process.on('exit', removePid);
   await app.listen({ port: config.port, host: config.host });
+  mail = await listenForDemandMail({ config, db: database.db, clock, log: (level, msg, extra) => app.log[level](extra ?? {}, msg) });
   if (config.jobs.enabled) {
     const instanceId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     jobs = startJobLoop(
@@ -69,4 +75,5 @@ export async function serveCommand(config: Config) {
       bound: app.addresses().filter((a) => typeof a !== 'string'),
     }),
   );
+  if (mail) console.log(`收信 / mail intake: smtp://${mail.host}:${mail.port} (@${config.mailListen!.domain})`);
 }

@@ -20,6 +20,9 @@ import { rectificationRoutes } from './rectification/index.ts';
 import { publicRatingRoutes, ratingRoutes } from './ratings/index.ts';
 import { badgeRoutes, publicBadgePageRoutes, publicBadgeRoutes } from './badges/index.ts';
 import { plannedAbsenceJob, publicDoorBoardRoutes, whereaboutsRoutes } from './whereabouts/index.ts';
+import { demandMailRoutes, demandReplyMailJob, demandRoutes, publicDemandRoutes } from './demands/index.ts';
+import { demandMergeRoutes, demandRoutingRuleRoutes } from './demands/index.ts';
+import { open311Routes, publicSolicitationRoutes, solicitationRoutes } from './demands/index.ts';
 
 /** Every module's route plugin, registered under /api. A new module adds one line. */
 export const apiModules: FastifyPluginAsyncZod[] = [
@@ -47,6 +50,11 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   ratingRoutes,
   badgeRoutes,
   whereaboutsRoutes,
+  demandRoutes,
+  demandMailRoutes,
+  demandRoutingRuleRoutes,
+  demandMergeRoutes,
+  solicitationRoutes,
 ];
 
 /** The public (no account) API's route plugins, registered under /api/public with its rate limits (platform/http/public-api.ts). */
@@ -55,10 +63,12 @@ export const publicApiModules: FastifyPluginAsyncZod[] = [
   publicRatingRoutes,
   publicBadgeRoutes,
   publicDoorBoardRoutes,
+  publicSolicitationRoutes,
+  publicDemandRoutes,
 ];
 
-/** Public web pages answered with their data in the HTML (full paths under /p), behind the same rate limits. */
-export const publicPageModules: FastifyPluginAsync[] = [publicBadgePageRoutes];
+/** Public web pages answered with their data in the HTML (full paths under /p), behind the same rate limits; and Open311 (/open311/v2). */
+export const publicPageModules: FastifyPluginAsync[] = [publicBadgePageRoutes, open311Routes];
 
 /** Every job the runner knows, crons declared beside their handlers. A new job adds one line. */
 export const jobDefinitions: JobDefinition<any>[] = [
@@ -71,4 +81,5 @@ export const jobDefinitions: JobDefinition<any>[] = [
   auditWitnessJob,
   auditVerifyJob,
   plannedAbsenceJob,
+  demandReplyMailJob,
 ];

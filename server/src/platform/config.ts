@@ -58,10 +58,22 @@ const Env = z
       .regex(/^smtps?:\/\/[^/\s]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465')
       .optional(),
     QINLIAN_SMTP_FROM: z.string().trim().min(3).max(200).optional(),
+    /** 邮件收件: the server's own SMTP listener for mailed demands, fed by the organisation's relay (no AUTH); off when unset */
+    QINLIAN_MAIL_LISTEN_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    QINLIAN_MAIL_LISTEN_HOST: z.string().trim().min(1).default('127.0.0.1'),
+    /** the one recipient domain the listener takes mail for (e.g. 12345.example.gov.cn); any other recipient gets 550 */
+    QINLIAN_MAIL_DOMAIN: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name, e.g. 12345.example.gov.cn')
+      .optional(),
     /** seals channel secrets at rest; set it to the same value on every instance (else a key file in the data dir is used) */
     QINLIAN_SECRET_KEY: z.string().min(16, 'at least 16 characters').optional(),
     /** how people reach the console, for links in e-mails and robot messages, e.g. https://qinlian.example.gov.cn */
     QINLIAN_PUBLIC_URL: z.string().url().optional(),
+    /** Open311 clients that may post service requests (/open311/v2): their api_keys, comma-separated; unset = anyone may post */
+    QINLIAN_OPEN311_API_KEYS: z.string().trim().optional(),
     /** the public API (/api/public): requests per client address, and per device (X-Device-Id), in each window; 0 = no limit */
     QINLIAN_PUBLIC_RATE_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(300),
     QINLIAN_PUBLIC_RATE_PER_DEVICE: z.coerce.number().int().min(0).max(1_000_000).default(60),
@@ -86,6 +98,12 @@ const Env = z
         code: 'custom',
         path: ['QINLIAN_SMTP_FROM'],
         message: 'required when QINLIAN_SMTP_URL is set, e.g. "勤廉办 <noreply@example.gov.cn>"',
+      });
+    if (e.QINLIAN_MAIL_LISTEN_PORT && !e.QINLIAN_MAIL_DOMAIN)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['QINLIAN_MAIL_DOMAIN'],
+        message: 'required when QINLIAN_MAIL_LISTEN_PORT is set: the domain whose recipients the listener accepts',
       });
   });
 
@@ -115,8 +133,12 @@ export type Config = {
   jobs: { enabled: boolean; pollMs: number };
   /** SMTP from the environment; an enabled e-mail channel set by an admin takes precedence */
   smtp: { url: string; from: string } | null;
+  /** QINLIAN_MAIL_LISTEN_PORT / _HOST, QINLIAN_MAIL_DOMAIN: the SMTP listener for mailed demands; null = off */
+  mailListen: { port: number; host: string; domain: string } | null;
   secretKey: string | undefined;
   publicUrl: string | undefined;
+  /** QINLIAN_OPEN311_API_KEYS: the api_keys Open311 clients post with; empty = no key required */
+  open311ApiKeys: string[];
   /** rate limits of /api/public (platform/http/public-api.ts); a limit of 0 is off */
   publicApi: { perAddress: number; perDevice: number; windowMs: number };
   /** server-sent events (platform/live/sse.ts) */
@@ -165,8 +187,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     clockStart: e.QINLIAN_CLOCK_START ? new Date(e.QINLIAN_CLOCK_START) : null,
     jobs: { enabled: e.QINLIAN_JOBS === 'on', pollMs: Math.round(e.QINLIAN_JOBS_POLL_SECONDS * 1000) },
     smtp: e.QINLIAN_SMTP_URL ? { url: e.QINLIAN_SMTP_URL, from: e.QINLIAN_SMTP_FROM! } : null,
+    mailListen: e.QINLIAN_MAIL_LISTEN_PORT
+      ? { port: e.QINLIAN_MAIL_LISTEN_PORT, host: e.QINLIAN_MAIL_LISTEN_HOST, domain: e.QINLIAN_MAIL_DOMAIN! }
+      : null,
     secretKey: e.QINLIAN_SECRET_KEY,
     publicUrl: e.QINLIAN_PUBLIC_URL?.replace(/\/+$/, ''),
+    open311ApiKeys: (e.QINLIAN_OPEN311_API_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     publicApi: {
       perAddress: e.QINLIAN_PUBLIC_RATE_PER_ADDRESS,
       perDevice: e.QINLIAN_PUBLIC_RATE_PER_DEVICE,

@@ -70,6 +70,10 @@ const MyBadgePage = page(() => import('../pages/badges/MyBadgePage.tsx'), 'MyBad
 const RatingsPage = page(() => import('../pages/ratings/RatingsPage.tsx'), 'RatingsPage');
 const RatingStatsPage = page(() => import('../pages/ratings/RatingStatsPage.tsx'), 'RatingStatsPage');
 const WhereaboutsPage = page(() => import('../pages/whereabouts/WhereaboutsPage.tsx'), 'WhereaboutsPage');
+const DemandsPage = page(() => import('../pages/demands/DemandsPage.tsx'), 'DemandsPage');
+const DemandPage = page(() => import('../pages/demands/DemandPage.tsx'), 'DemandPage');
+const DemandIntakePage = page(() => import('../pages/demands/DemandIntakePage.tsx'), 'DemandIntakePage');
+const SolicitationsPage = page(() => import('../pages/solicitations/SolicitationsPage.tsx'), 'SolicitationsPage');
 
 const guarded = (permission: Permission | undefined, node: ReactNode) => (
   <RequirePermission permission={permission}>{node}</RequirePermission>
@@ -114,6 +118,11 @@ export function ConsoleRoutes() {
         <Route path="ratings" element={guarded('ratings.read', <RatingsPage />)} />
         <Route path="ratings/stats" element={guarded('ratings.read', <RatingStatsPage />)} />
         <Route path="whereabouts" element={guarded('whereabouts.read', <WhereaboutsPage />)} />
+        <Route path="demands" element={guarded('demands.read', <DemandsPage />)} />
+        {/* 登记来电来信: the office's clerks (demands.dispatch) */}
+        <Route path="demands/new" element={guarded('demands.dispatch', <DemandIntakePage />)} />
+        <Route path="demands/:id" element={guarded('demands.read', <DemandPage />)} />
+        <Route path="solicitations" element={guarded('demands.manage', <SolicitationsPage />)} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="org/departments" element={guarded('org.read', <DepartmentsPage />)} />
         <Route path="org/people" element={guarded('people.read', <PeoplePage />)} />

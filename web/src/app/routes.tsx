@@ -21,6 +21,11 @@ const PublicBadgePage = ratingPage(() => import('../pages/public-rating/PublicBa
 const PublicEnquiryPage = ratingPage(() => import('../pages/public-rating/PublicEnquiryPage.tsx'), 'PublicEnquiryPage');
 const PublicEnquiryLookupPage = ratingPage(() => import('../pages/public-rating/PublicEnquiryPage.tsx'), 'PublicEnquiryLookupPage');
 const PublicResultsPage = ratingPage(() => import('../pages/public-rating/PublicResultsPage.tsx'), 'PublicResultsPage');
+// 我要反映, 民生实事征集 and 办理进度: the public's demands and suggestions (issue 14)
+const PublicDemandNewPage = ratingPage(() => import('../pages/public-demands/PublicDemandNewPage.tsx'), 'PublicDemandNewPage');
+const PublicDemandPage = ratingPage(() => import('../pages/public-demands/PublicDemandPage.tsx'), 'PublicDemandPage');
+const PublicDemandLookupPage = ratingPage(() => import('../pages/public-demands/PublicDemandPage.tsx'), 'PublicDemandLookupPage');
+const PublicSolicitationPage = ratingPage(() => import('../pages/public-demands/PublicSolicitationPage.tsx'), 'PublicSolicitationPage');
 // 门口去向牌: a kiosk screen of its own, outside the public shell's narrow column
 const DoorBoardPage = ratingPage(() => import('../pages/door-board/DoorBoardPage.tsx'), 'DoorBoardPage');
 const loadConsole = () => import('./ConsoleApp.tsx');
@@ -66,6 +71,10 @@ export function AppRoutes() {
           <Route path="e" element={<PublicEnquiryLookupPage />} />
           <Route path="e/:code" element={<PublicEnquiryPage />} />
           <Route path="r/:code" element={<PublicResultsPage />} />
+          <Route path="d" element={<PublicDemandLookupPage />} />
+          <Route path="d/new" element={<PublicDemandNewPage />} />
+          <Route path="d/:code" element={<PublicDemandPage />} />
+          <Route path="s/:code" element={<PublicSolicitationPage />} />
           <Route path="*" element={<Navigate to={PUBLIC_BASE} replace />} />
         </Route>
         <Route path="*" element={<ConsoleApp />} />

@@ -18,7 +18,7 @@ export const enRectification: typeof zhRectification = {
     departmentFilter: 'Department',
     tabs: { all: 'All', open: 'Open', submitted: 'To verify', returned: 'Returned', verified: 'Verified', withdrawn: 'Withdrawn' },
     statuses: { open: 'Open', submitted: 'To verify', returned: 'Returned', verified: 'Verified', withdrawn: 'Withdrawn' },
-    sources: { bad_review: 'Bad review', inspection: 'Inspection', spot_check: 'Spot check', other: 'Other' },
+    sources: { bad_review: 'Bad review', demand_review: 'Bad rating of a demand', inspection: 'Inspection', spot_check: 'Spot check', other: 'Other' },
     resolutions: { explained: 'Explanation', fixed: 'Fixed' },
     ways: { phone: 'Phone', visit: 'Visit', message: 'Text / message' },
     outcomes: { satisfied: 'Satisfied', unsatisfied: 'Not satisfied', unreachable: 'Unreachable' },

@@ -237,6 +237,7 @@ export const enTasks: typeof zhTasks = {
       instruction_feedback: 'Feedback',
       enquiry_handover: 'Enquiry hand-over',
       enquiry_handover_declined: 'Hand-over declined',
+      demand_dispatch: 'Public demand dispatched',
       rectification_open: 'Rectification',
       rectification_assign: 'Rectification assigned',
       rectification_return: 'Rectification returned',

@@ -12,6 +12,7 @@ import { enRectification } from './en-US.rectification.ts';
 import { enBadges } from './en-US.badges.ts';
 import { enRatings } from './en-US.ratings.ts';
 import { enWhereabouts } from './en-US.whereabouts.ts';
+import { enDemands } from './en-US.demands.ts';
 
 export const enUS: Messages = {
   brand: {
@@ -292,4 +293,5 @@ export const enUS: Messages = {
   ...enPublic,
   ...enAdmin,
   ...enPlanning,
+  ...enDemands,
 };

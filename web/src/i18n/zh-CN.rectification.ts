@@ -16,7 +16,7 @@ export const zhRectification = {
     departmentFilter: '部门',
     tabs: { all: '全部', open: '待整改', submitted: '待核实', returned: '已退回', verified: '已办结', withdrawn: '已撤销' },
     statuses: { open: '待整改', submitted: '待核实', returned: '已退回', verified: '已办结', withdrawn: '已撤销' },
-    sources: { bad_review: '差评', inspection: '督查检查', spot_check: '台账抽查', other: '其他' },
+    sources: { bad_review: '差评', demand_review: '诉求差评', inspection: '督查检查', spot_check: '台账抽查', other: '其他' },
     resolutions: { explained: '情况说明', fixed: '已整改' },
     ways: { phone: '电话', visit: '上门', message: '短信/留言' },
     outcomes: { satisfied: '满意', unsatisfied: '不满意', unreachable: '联系不上' },

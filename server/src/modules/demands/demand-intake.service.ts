@@ -46,7 +46,7 @@ export const solicitationOpen = (s: Pick<SolicitationRow, 'opensOn' | 'closesOn'
   return s.opensOn <= today && today <= s.closesOn;
 };
 
-async function typedUploads(files: DemandUpload[], lang: Lang) {
+export async function typedUploads(files: DemandUpload[], lang: Lang) {
   if (files.length > ATTACHMENTS_MAX) throw new DomainError('demand_too_many_files', 400, { max: ATTACHMENTS_MAX });
   const typed: (DemandUpload & { contentType: string })[] = [];
   for (const f of files) {

@@ -25,6 +25,27 @@ export const demandsRepo = {
   insert: (db: Executor, row: DemandRow) => db.insertInto('demands').values(row).execute(),
   byId: (db: Executor, id: string) => db.selectFrom('demands').selectAll().where('id', '=', id).executeTakeFirst(),
   byCode: (db: Executor, code: string) => db.selectFrom('demands').selectAll().where('code', '=', code).executeTakeFirst(),
+  /**
+   * Open311's GET requests: demands (not suggestions) not hidden by a moderator, newest first, at most `limit` — by their
+   * tracking codes alone when given (the specification lets them override every other filter), else
+   * received within [from, to] (ISO instants), of these categories and statuses (merged items whatever
+   * theirs) when given.
+   */
+  open311Requests(
+    db: Executor,
+    f: { codes?: string[]; categories?: string[]; statuses?: string[]; from: string; to: string },
+    limit: number,
+  ): Promise<DemandRow[]> {
+    let q = db.selectFrom('demands').selectAll().where('kind', '=', 'demand').where('hiddenAt', 'is', null);
+    if (f.codes) q = f.codes.length ? q.where('code', 'in', f.codes) : q.where('id', '=', '');
+    else {
+      q = q.where('createdAt', '>=', f.from).where('createdAt', '<=', f.to);
+      if (f.categories) q = f.categories.length ? q.where('category', 'in', f.categories) : q.where('id', '=', '');
+      // a merged item's own status stands still: the item it joined answers for it, so the caller narrows those
+      if (f.statuses) q = q.where((eb) => eb.or([eb('status', 'in', f.statuses!), eb('mergedIntoId', 'is not', null)]));
+    }
+    return q.orderBy('id', 'desc').limit(limit).execute();
+  },
   byIds(db: Executor, ids: string[]): Promise<DemandRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return db.selectFrom('demands').selectAll().where('id', 'in', ids).execute();

@@ -47,7 +47,7 @@ export const STEP_FROM = {
 const at = (step: keyof RectificationAbilities, r: RectificationAccess) => (STEP_FROM[step] as readonly string[]).includes(r.status);
 
 /** A bad review is revisited before it is verified (好差评: every bad review is revisited). */
-export const needsRevisitFirst = (r: RectificationAccess) => r.source === 'bad_review' && !r.revisited;
+export const needsRevisitFirst = (r: RectificationAccess) => (r.source === 'bad_review' || r.source === 'demand_review') && !r.revisited;
 
 /** Sent with every item: the buttons the console shows. */
 export function rectificationAbilities(actor: Actor, r: RectificationAccess): RectificationAbilities {

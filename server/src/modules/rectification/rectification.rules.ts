@@ -29,6 +29,7 @@ export function stepNotNow(status: string, step: keyof RectificationAbilities) {
 /** How a source reads in a notice (zh-CN, en-US). */
 export const SOURCE_LABELS: Record<RectificationSource, { zh: string; en: string }> = {
   bad_review: { zh: '差评整改', en: 'bad review' },
+  demand_review: { zh: '诉求差评整改', en: 'bad rating of a public demand' },
   inspection: { zh: '督查发现问题', en: 'inspection finding' },
   spot_check: { zh: '台账抽查问题', en: 'spot-check finding' },
   other: { zh: '整改事项', en: 'rectification item' },

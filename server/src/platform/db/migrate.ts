@@ -21,6 +21,7 @@ import * as whereabouts from './migrations/20261207T0520_whereabouts.ts';
 import * as enquiries from './migrations/20261207T0530_enquiries.ts';
 import * as badgesRatings from './migrations/20261207T0540_badges_ratings.ts';
 import * as demands from './migrations/20261207T1500_demands.ts';
+import * as demandWords from './migrations/20261207T1510_demand_words.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0530_enquiries': enquiries,
   '20261207T0540_badges_ratings': badgesRatings,
   '20261207T1500_demands': demands,
+  '20261207T1510_demand_words': demandWords,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -72,10 +72,30 @@ export interface DemandAttachmentsTable {
   createdAt: string;
 }
 
+/** 分类规则: a keyword the office maintains, suggesting a category (and a department) for a submission. */
+export interface DemandRoutingRulesTable {
+  id: string;
+  keyword: string;
+  category: string;
+  departmentId: string | null;
+  weight: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** One distinct segmented word of a submission: the postings of the similar-item lookup (并单候选). */
+export interface DemandWordsTable {
+  demandId: string;
+  word: string;
+}
+
 /** The public loop's tables, part of `DB` (schema.ts). */
 export interface DemandsTables {
   solicitations: SolicitationsTable;
   demands: DemandsTable;
   demandEvents: DemandEventsTable;
   demandAttachments: DemandAttachmentsTable;
+  demandRoutingRules: DemandRoutingRulesTable;
+  demandWords: DemandWordsTable;
 }
