@@ -345,9 +345,7 @@ export type DemandRoutingRuleList = z.infer<typeof DemandRoutingRuleList>;
 
 /** GET /api/demands/:id/similar: 并单候选, most similar first (score: Jaccard over the segmented words, 0–1). */
 export const DemandSimilarList = z.object({
-  items: z.array(
-    z.object({ id: Id, code: z.string(), title: z.string(), status: DemandStatus, createdAt: Instant, score: z.number() }),
-  ),
+  items: z.array(z.object({ id: Id, code: z.string(), title: z.string(), status: DemandStatus, createdAt: Instant, score: z.number() })),
 });
 export type DemandSimilarList = z.infer<typeof DemandSimilarList>;
 

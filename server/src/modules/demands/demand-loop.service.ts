@@ -6,7 +6,7 @@ import { DomainError, forbidden, notFound, versionConflict } from '../../platfor
 import { newId } from '../../platform/ids.ts';
 import { usableDepartment } from '../org/index.ts';
 import { moveTimer, startTimer, stopTimer, timersOf } from '../time-limits/index.ts';
-import { demandPolicy, mayStep, stepAllowedFrom, type DemandStep } from './demands.policy.ts';
+import { demandPolicy, mayStep, STEP_RULE, type DemandStep } from './demands.policy.ts';
 import { demandsRepo, type DemandRow } from './demands.repo.ts';
 import { tellDepartmentOfDispatch } from './demand-notices.ts';
 import { wrongDemandStatus } from './demand-status.ts';
@@ -41,9 +41,9 @@ async function takeStep(
     const row = await demandsRepo.byId(tx.db, id);
     if (!row || !demandPolicy.canSee(actor, row)) throw notFound();
     if (!mayStep(actor, step, row)) {
-      if (row.mergedIntoId !== null || !stepAllowedFrom(step, row.status)) throw wrongDemandStatus(row);
+      if (!demandPolicy.allowed(actor, STEP_RULE[step], row)) throw forbidden();
       if (step === 'sendBack' && row.sentBackCount > 0) throw new DomainError('demand_sent_back_once', 409);
-      throw forbidden();
+      throw wrongDemandStatus(row);
     }
     if (row.version !== version) throw versionConflict();
     const outcome = await decide(tx, row);

@@ -32,7 +32,8 @@ describe.each(ENGINES)('similar demands and merging (并单) on %s', (engine) =>
   };
   const merge = (s: Session, id: string, intoId: string, version: number) =>
     s.request({ method: 'POST', url: `/api/demands/${id}/merge`, payload: { intoId, version } });
-  const unmerge = (s: Session, id: string, version: number) => s.request({ method: 'POST', url: `/api/demands/${id}/unmerge`, payload: { version } });
+  const unmerge = (s: Session, id: string, version: number) =>
+    s.request({ method: 'POST', url: `/api/demands/${id}/unmerge`, payload: { version } });
   const eventKinds = async (id: string) => (await demandsRepo.events(t.db.db, id)).map((e) => [e.kind, e.note]);
 
   /** Two people about the same thing, in their own words; each test its own thing, so that no test's items crowd another's list. */
@@ -106,13 +107,23 @@ describe.each(ENGINES)('similar demands and merging (并单) on %s', (engine) =>
 
     const undo = await unmerge(office, a.id, a.version + 1);
     expect(undo.statusCode).toBe(200);
-    expect(undo.json()).toMatchObject({ id: a.id, mergedIntoId: null, version: a.version + 2, target: { id: b.id, version: b.version + 2 } });
+    expect(undo.json()).toMatchObject({
+      id: a.id,
+      mergedIntoId: null,
+      version: a.version + 2,
+      target: { id: b.id, version: b.version + 2 },
+    });
     expect((await current(a.id)).mergedIntoId).toBeNull();
     expect(await eventKinds(a.id)).toContainEqual(['unmerged', formatTrackingCode(b.code)]);
     expect(await eventKinds(b.id)).toContainEqual(['unmerged', formatTrackingCode(a.code)]);
     expect((await similar(office, b.id)).items.map((i) => i.id)).toContain(a.id);
 
-    const audit = await t.db.db.selectFrom('auditEvents').select(['action', 'afterJson']).where('entityId', '=', a.id).orderBy('seq').execute();
+    const audit = await t.db.db
+      .selectFrom('auditEvents')
+      .select(['action', 'afterJson'])
+      .where('entityId', '=', a.id)
+      .orderBy('seq')
+      .execute();
     expect(audit.map((r) => r.action)).toEqual(['demand.receive', 'demand.merge', 'demand.unmerge']);
     expect(JSON.parse(audit[1]!.afterJson!)).toMatchObject({ mergedIntoId: b.id });
 

@@ -22,7 +22,9 @@ const normalKeyword = (k: string) => k.normalize('NFKC').toLowerCase().trim();
 async function assertUnique(tx: TxCtx, keyword: string, category: string, self: string | null) {
   const other = await routingRulesRepo.byKeywordAndCategory(tx.db, keyword, category);
   if (other && other.id !== self)
-    throw new DomainError('routing_rule_duplicate', 409, { keyword, category }, [{ path: 'body.keyword', message: 'routing_rule_duplicate' }]);
+    throw new DomainError('routing_rule_duplicate', 409, { keyword, category }, [
+      { path: 'body.keyword', message: 'routing_rule_duplicate' },
+    ]);
 }
 
 /** The rules, by category then keyword. */
@@ -73,7 +75,8 @@ export async function updateRoutingRule(ctx: Ctx, id: string, input: DemandRouti
       updatedAt: iso(tx.clock.now()),
       version: before.version + 1,
     };
-    if (after.departmentId && after.departmentId !== before.departmentId) await usableDepartment(tx, after.departmentId, 'body.departmentId');
+    if (after.departmentId && after.departmentId !== before.departmentId)
+      await usableDepartment(tx, after.departmentId, 'body.departmentId');
     await assertUnique(tx, after.keyword, after.category, id);
     const { id: _id, createdAt: _c, version: _v, ...patch } = after;
     if (!(await routingRulesRepo.update(tx.db, id, before.version, patch))) throw versionConflict();

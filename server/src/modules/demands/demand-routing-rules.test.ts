@@ -20,10 +20,12 @@ describe.each(ENGINES)('demand routing rules (分类规则) on %s', (engine) => 
   afterAll(() => t.close());
 
   const post = (s: Session, payload: object) => s.request({ method: 'POST', url: '/api/demand-routing-rules', payload });
-  const patch = (s: Session, id: string, payload: object) => s.request({ method: 'PATCH', url: `/api/demand-routing-rules/${id}`, payload });
+  const patch = (s: Session, id: string, payload: object) =>
+    s.request({ method: 'PATCH', url: `/api/demand-routing-rules/${id}`, payload });
   const remove = (s: Session, id: string, version: number) =>
     s.request({ method: 'DELETE', url: `/api/demand-routing-rules/${id}?version=${version}` });
-  const list = async (s: Session) => ((await s.request({ method: 'GET', url: '/api/demand-routing-rules' })).json() as DemandRoutingRuleList).items;
+  const list = async (s: Session) =>
+    ((await s.request({ method: 'GET', url: '/api/demand-routing-rules' })).json() as DemandRoutingRuleList).items;
   const count = async () =>
     Number(
       (
@@ -67,7 +69,11 @@ describe.each(ENGINES)('demand routing rules (分类规则) on %s', (engine) => 
     expect(third).toMatchObject({ suggestedCategory: null, suggestedDepartmentId: null });
 
     const actions = await t.db.db.selectFrom('auditEvents').select('action').where('entityId', '=', rule.id).orderBy('seq').execute();
-    expect(actions.map((a) => a.action)).toEqual(['demand_routing_rule.create', 'demand_routing_rule.update', 'demand_routing_rule.delete']);
+    expect(actions.map((a) => a.action)).toEqual([
+      'demand_routing_rule.create',
+      'demand_routing_rule.update',
+      'demand_routing_rule.delete',
+    ]);
   });
 
   it('refuses bad input with a message and keeps nothing', async () => {

@@ -33,6 +33,6 @@ describe('lookupWords (the words candidates are found by)', () => {
     const words = Array.from({ length: 10 }, (_, i) => `w${i}`);
     const postings = new Map(words.map((w, i) => [w, 4_000 + i]));
     const chosen = lookupWords(words, postings);
-    expect(chosen).toEqual(['w0', 'w1', 'w2', 'w3']); // 16,006 postings; a fifth would pass 20,000
+    expect(chosen).toEqual(['w0', 'w1']); // 8,001 postings; a third would pass 10,000
   });
 });

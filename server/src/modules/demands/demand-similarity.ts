@@ -18,7 +18,7 @@ export async function indexDemandWords(tx: TxCtx, row: DemandRow): Promise<void>
  */
 export const COMMON_WORD_POSTINGS = 5_000;
 /** Postings read per lookup at most, rarest words first: bounds the lookup's cost whatever the table's size. */
-const POSTINGS_BUDGET = 20_000;
+const POSTINGS_BUDGET = 10_000;
 /** Candidates (most shared words first) whose whole word sets are compared. */
 const CANDIDATES = 50;
 /** Below this share of words in common, two items are about different things. */

@@ -20,7 +20,14 @@ export const demandWordsRepo = {
     if (words.length === 0) return new Map();
     const probe = (word: string) =>
       db
-        .selectFrom((eb) => eb.selectFrom('demandWords').select('demandId').where('word', '=', word).limit(cap + 1).as('p'))
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('demandWords')
+            .select('demandId')
+            .where('word', '=', word)
+            .limit(cap + 1)
+            .as('p'),
+        )
         .select((eb) => [sql<string>`cast(${word} as text)`.as('word'), eb.fn.countAll<number>().as('n')]);
     const [first, ...rest] = words;
     const rows = await rest.reduce((q, w) => q.unionAll(probe(w)), probe(first!)).execute();

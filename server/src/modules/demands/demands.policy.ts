@@ -42,7 +42,8 @@ export type DemandStep = keyof typeof STEP_FROM;
 
 export const stepAllowedFrom = (step: DemandStep, status: string) => (STEP_FROM[step] as readonly string[]).includes(status);
 
-const STEP_RULE: Record<DemandStep, 'dispatch' | 'handle'> = {
+/** Whose step it is: the office's, or the department's it was dispatched to. */
+export const STEP_RULE: Record<DemandStep, 'dispatch' | 'handle'> = {
   accept: 'dispatch',
   dispatch: 'dispatch',
   reject: 'dispatch',

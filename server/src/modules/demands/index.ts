@@ -19,4 +19,13 @@ export { demandMailRoutes } from './demand-mail.routes.ts';
 export { demandRoutingRuleRoutes } from './demand-routing-rules.routes.ts';
 export { demandMergeRoutes } from './demand-merge.routes.ts';
 export { similarDemands, type SimilarDemand } from './demand-similarity.ts';
-export { DEFAULT_ROUTING_RULES, ROUTING_SAMPLES, routingAccuracy, type DefaultRoutingRule, type RoutingSample } from './routing-accuracy.ts';
+export { suggestRouting, type RoutingSuggestion } from './demand-routing.ts';
+export { createRoutingRule } from './demand-routing-rules.service.ts';
+export { mergeDemand, unmergeDemand } from './demand-merge.service.ts';
+export {
+  DEFAULT_ROUTING_RULES,
+  ROUTING_SAMPLES,
+  routingAccuracy,
+  type DefaultRoutingRule,
+  type RoutingSample,
+} from './routing-accuracy.ts';

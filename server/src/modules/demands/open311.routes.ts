@@ -16,6 +16,7 @@ import {
 import { DomainError } from '../../platform/errors.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { publicApiRoute } from '../../platform/policy/policy.ts';
+import { SUBMISSIONS_PER_ADDRESS_PER_HOUR } from './demands.public.routes.ts';
 import { presentOpen311Receipt, presentOpen311Requests, presentOpen311Service } from './open311.presenter.ts';
 import {
   assertOpen311ApiKey,
@@ -27,6 +28,7 @@ import {
 } from './open311.service.ts';
 
 export const OPEN311_PREFIX = '/open311/v2';
+const HOUR_MS = 3_600_000;
 const tags = ['open311'];
 
 /**
@@ -98,7 +100,8 @@ export const open311Routes: FastifyPluginAsync = async (app) => {
     v2.post(
       '/requests.json',
       {
-        config,
+        // the web form's hourly cap per address on top of the public per-minute limits: a client floods no faster than a browser
+        config: { ...config, rateLimit: { max: SUBMISSIONS_PER_ADDRESS_PER_HOUR, timeWindow: HOUR_MS } },
         bodyLimit: 64 * 1024,
         // before validation: a caller without a key learns nothing of what the body should hold
         preValidation: async (req) => assertOpen311ApiKey(req.server.config, (req.body as { api_key?: unknown } | null)?.api_key),

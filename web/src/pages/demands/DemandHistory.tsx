@@ -8,7 +8,7 @@ export function DemandHistory({ item }: { item: DemandDetail }) {
   const { t } = useTranslation();
   const items = [...item.events].reverse().map((e) => ({
     key: e.id,
-    color: e.kind === 'rejected' || e.kind === 'sent_back' || e.kind === 'hidden' ? 'gray' : undefined,
+    color: e.kind === 'reject' || e.kind === 'sendBack' || e.kind === 'hidden' ? 'gray' : undefined,
     content: (
       <div data-testid="demand-event" data-kind={e.kind}>
         <Flex gap={8} wrap align="baseline">

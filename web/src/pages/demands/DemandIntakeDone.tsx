@@ -40,7 +40,7 @@ export function DemandIntakeDone({ item, onAnother }: { item: DemandDetail; onAn
         ]}
       />
       {current.channel === 'letter' && (
-        <div style={{ maxWidth: 560, margin: '0 auto' }}>
+        <div style={{ maxWidth: 560, margin: '0 auto' }} data-testid="intake-scan">
           <Upload.Dragger
             accept="image/*,application/pdf"
             multiple={false}
@@ -58,7 +58,6 @@ export function DemandIntakeDone({ item, onAnother }: { item: DemandDetail; onAn
                 },
               )
             }
-            data-testid="intake-scan"
           >
             <p className="ant-upload-drag-icon">
               <InboxOutlined />

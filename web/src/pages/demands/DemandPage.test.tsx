@@ -160,8 +160,9 @@ describe('a demand’s page', () => {
     const similar = await screen.findByTestId('demand-similar-item');
     expect(similar.textContent).toContain('相似度 82%');
     await userEvent.click(within(similar).getByTestId('demand-merge'));
-    const pop = await screen.findByRole('tooltip');
-    console.log(pop.outerHTML);
+    const confirm = await screen.findByRole('tooltip');
+    expect(confirm.textContent).toContain('将本件并入 AAAA-BBBB-CCCC-D');
+    await userEvent.click(within(confirm).getByRole('button', { name: '并 单' }));
     await waitFor(() => expect(api.calls('POST', `/api/demands/${ID}/merge`)).toHaveLength(1));
     expect(api.calls('POST', `/api/demands/${ID}/merge`)[0]!.body).toEqual({ intoId: OTHER, version: 3 });
   });

@@ -63,7 +63,7 @@ export function demandColumns(t: TFunction, phone: boolean): ColumnsType<DemandS
           {phone && (
             <Flex gap={6} wrap align="center" style={{ marginTop: 4 }}>
               <Typography.Text type="secondary">
-                {[t(`demands.channels.${d.channel}`), d.category, d.departmentName].filter(Boolean).join(' · ')}
+                {[t(`demands.channels.${d.channel}`), d.category, d.departmentName, maskedContact(d)].filter(Boolean).join(' · ')}
               </Typography.Text>
               {d.timer && <DeadlineTag timer={d.timer} />}
             </Flex>

@@ -13,7 +13,7 @@ import type {
   DemandReplyBody,
   DemandSimilarList,
   DemandVersionBody,
-  Solicitation,
+  SolicitationList,
 } from '@qinlian/contracts';
 import { api, download } from '../../api/client.ts';
 
@@ -138,11 +138,11 @@ export function useAttachScan() {
 export const downloadAttachment = (demandId: string, attachmentId: string, name: string) =>
   download(`/api/demands/${demandId}/attachments/${attachmentId}`, undefined, name);
 
-/** The campaigns, for the list's filter and the clerk's form (GET /api/solicitations answers `{ items }`). */
+/** The campaigns, for the list's filter and the clerk's form. */
 export function useSolicitationChoices() {
   return useQuery({
     queryKey: ['solicitations', 'list'],
-    queryFn: ({ signal }) => api.get<{ items: Solicitation[] }>('/api/solicitations', undefined, signal),
+    queryFn: ({ signal }) => api.get<SolicitationList>('/api/solicitations', undefined, signal),
     staleTime: 60_000,
     meta: { silent: true },
   });

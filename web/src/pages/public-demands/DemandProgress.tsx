@@ -17,8 +17,8 @@ const REACHED: Record<PublicDemand['status'], number> = {
   closed: 4,
 };
 
-/** The record's steps that mark a stage: 签收 (taken) starts 办理. */
-const marks = (stage: Stage, kind: string) => kind === stage || (stage === 'handling' && kind === 'taken');
+/** The record's step that reaches each stage (the loop's step names: 签收 `take` starts 办理). */
+const MARK: Record<Stage, string> = { accepted: 'accept', dispatched: 'dispatch', handling: 'take', replied: 'reply', closed: 'close' };
 
 /**
  * 办理进度 as five steps — 受理, 派单, 办理, 答复, 办结 — each done, under way or still to come, with
@@ -31,7 +31,7 @@ export function DemandProgress({ demand }: { demand: PublicDemand }) {
     <ol className="pd-stages" data-testid="demand-stages" data-reached={reached}>
       {STAGES.map((stage, i) => {
         const state = i <= reached ? 'done' : i === reached + 1 ? 'current' : 'todo';
-        const step = demand.steps.findLast((s) => marks(stage, s.kind));
+        const step = demand.steps.findLast((s) => s.kind === MARK[stage]);
         return (
           <li key={stage} className={`pd-stage ${state}`} data-testid="demand-stage" data-stage={stage} data-state={state}>
             <span className="pd-stage-mark" aria-hidden="true">

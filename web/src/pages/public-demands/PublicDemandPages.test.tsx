@@ -52,9 +52,9 @@ const tracked = (over: Partial<PublicDemand> = {}): PublicDemand => ({
   canReopen: false,
   steps: [
     { at: '2026-12-07T01:00:00.000Z', kind: 'received', departmentName: null },
-    { at: '2026-12-07T02:00:00.000Z', kind: 'accepted', departmentName: null },
-    { at: '2026-12-07T03:00:00.000Z', kind: 'dispatched', departmentName: '建设局' },
-    { at: '2026-12-07T06:30:00.000Z', kind: 'taken', departmentName: '建设局' },
+    { at: '2026-12-07T02:00:00.000Z', kind: 'accept', departmentName: null },
+    { at: '2026-12-07T03:00:00.000Z', kind: 'dispatch', departmentName: '建设局' },
+    { at: '2026-12-07T06:30:00.000Z', kind: 'take', departmentName: '建设局' },
   ],
   ...over,
 });

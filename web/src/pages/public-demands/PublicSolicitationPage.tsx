@@ -55,7 +55,8 @@ export function PublicSolicitationPage() {
           {t('publicDemands.solicitation.period', { from: day(s.opensOn), to: day(s.closesOn) })}
         </p>
         {s.description && <p className="pd-prose">{s.description}</p>}
-        {s.categories.length > 0 && (
+        {/* an open campaign offers its categories as the form's choices */}
+        {!s.open && s.categories.length > 0 && (
           <p className="pd-muted">{t('publicDemands.solicitation.categories', { list: s.categories.join(t('publicDemands.listSeparator')) })}</p>
         )}
       </section>

@@ -35,8 +35,8 @@ describe("the public demand pages' copy of the contracts", () => {
   it('has stages that are statuses, and names the five levels as the contracts do in both languages', () => {
     expect(STAGES.every((s) => DemandStatus.options.includes(s))).toBe(true);
     for (const r of RATINGS) {
-      expect(zhDemands.publicDemands.levels[r]).toBe(RATING_LEVELS[r]['zh-CN']);
-      expect(enDemands.publicDemands.levels[r]).toBe(RATING_LEVELS[r]['en-US']);
+      expect(zhDemands.publicDemands.levels[r]).toBe(RATING_LEVELS[r]!['zh-CN']);
+      expect(enDemands.publicDemands.levels[r]).toBe(RATING_LEVELS[r]!['en-US']);
     }
   });
 });

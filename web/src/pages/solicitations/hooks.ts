@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Solicitation, SolicitationBody, SolicitationPatchBody } from '@qinlian/contracts';
+import type { Solicitation, SolicitationBody, SolicitationList, SolicitationPatchBody } from '@qinlian/contracts';
 import { api, download } from '../../api/client.ts';
 
 export const solicitationKeys = { all: ['solicitations'] as const, list: ['solicitations', 'list'] as const };
 
-/** 征集活动, the latest first (GET /api/solicitations answers `{ items }`). */
+/** 征集活动, the latest first. */
 export function useSolicitations() {
   return useQuery({
     queryKey: solicitationKeys.list,
-    queryFn: ({ signal }) => api.get<{ items: Solicitation[] }>('/api/solicitations', undefined, signal),
+    queryFn: ({ signal }) => api.get<SolicitationList>('/api/solicitations', undefined, signal),
   });
 }
 

@@ -21,7 +21,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('demand_routing_rules_keyword_category_idx').on('demand_routing_rules').columns(['keyword', 'category']).unique().execute();
+  await db.schema
+    .createIndex('demand_routing_rules_keyword_category_idx')
+    .on('demand_routing_rules')
+    .columns(['keyword', 'category'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('demand_words')

@@ -1,0 +1,185 @@
+import type { InjectOptions } from 'fastify';
+import { systemCtx } from '../../src/bootstrap.ts';
+import { receiveDemand } from '../../src/modules/demands/index.ts';
+import { dispatchDemand, replyDemand, takeDemand } from '../../src/modules/demands/demand-loop.service.ts';
+import { multipartFile } from '../multipart.ts';
+import type { Expect, Row } from './authz-matrix.ts';
+import { publicCaller } from './authz-matrix.enquiries.ts';
+import type { RoleName, Scope, World } from './world.ts';
+
+/**
+ * The matrix rows of 群众诉求 (issue 14), spread into MATRIX (authz-matrix.ts). Columns as there:
+ * anonymous, admin, office, deptHead, staff, token. "in" is an item dispatched to the caller's
+ * department (A1, under the head's A); "out" one dispatched to B. The office (demands.dispatch,
+ * scope all) accepts, dispatches, closes and sees everything; a department takes, sends back and
+ * replies to what was dispatched to it; the admin (every permission, no person) may do all of it.
+ */
+const E = (anonymous: number, admin: number, office: number, deptHead: number, staff: number, token: number): Expect =>
+  ({ anonymous, admin, office, deptHead, staff, token }) satisfies Record<RoleName, number>;
+const get = (url: string): InjectOptions => ({ method: 'GET', url });
+const SEES = E(401, 200, 200, 200, 200, 200);
+const OUT = E(401, 200, 200, 404, 404, 404);
+/** the office's steps: departments may read the item but not take the office's step */
+const OFFICE_STEP = E(401, 200, 200, 403, 403, 403);
+const OFFICE_STEP_OUT = E(401, 200, 200, 404, 404, 404);
+/** the department's steps on an item dispatched to it; the office (no demands.handle) may not */
+const UNIT_STEP = E(401, 200, 403, 200, 200, 200);
+const UNIT_STEP_OUT = E(401, 200, 403, 404, 404, 404);
+
+const SUBMISSION = {
+  kind: 'demand' as const,
+  channel: 'web' as const,
+  title: '小区路灯不亮',
+  body: '晚上出行不安全，请尽快维修。',
+  phone: '13812345678',
+};
+
+/** A new item, as it comes in from the public form: with the office, no department yet. */
+async function received(w: World) {
+  const row = await receiveDemand(systemCtx(w.t.db, w.t.clock), w.t.config, SUBMISSION);
+  return { id: row.id, code: row.code, version: row.version };
+}
+
+/** An item dispatched to the scope's department (A1 in, B out); taken on and replied when asked. */
+async function dispatched(w: World, scope: Scope, stage: 'dispatched' | 'handling' | 'replied' = 'dispatched') {
+  const ctx = systemCtx(w.t.db, w.t.clock);
+  const r = await received(w);
+  let row = await dispatchDemand(ctx, r.id, { departmentId: w.deptOf(scope).id, version: r.version });
+  if (stage !== 'dispatched') row = await takeDemand(ctx, r.id, { version: row.version });
+  if (stage === 'replied') row = await replyDemand(ctx, r.id, { reply: '已安排维修', version: row.version });
+  return { id: row.id, code: row.code, version: row.version };
+}
+
+const post = (url: string, payload: object): InjectOptions => ({ method: 'POST', url, payload });
+
+export const DEMAND_ROWS: Record<string, Row> = {
+  'GET /api/demands': {
+    request: async () => get('/api/demands?box=all&pageSize=200'),
+    in: SEES,
+    hidden: async (w) => (await dispatched(w, 'out')).id,
+  },
+  'POST /api/demands': {
+    request: async () => post('/api/demands', { channel: 'phone', kind: 'demand', title: '来电反映噪声', body: '夜间施工噪声扰民。' }),
+    in: E(401, 201, 201, 403, 403, 403),
+  },
+  'GET /api/demands/:id': { request: async (w, s) => get(`/api/demands/${(await dispatched(w, s)).id}`), in: SEES, out: OUT },
+  'GET /api/demands/:id/contact': {
+    request: async (w, s) => get(`/api/demands/${(await dispatched(w, s)).id}/contact`),
+    in: SEES,
+    out: OUT,
+  },
+  'POST /api/demands/:id/attachments': {
+    request: async (w, s) => ({
+      method: 'POST',
+      url: `/api/demands/${(await dispatched(w, s)).id}/attachments`,
+      ...multipartFile({ filename: 'scan.txt', contentType: 'text/plain', data: Buffer.from('来信扫描件\n') }),
+    }),
+    in: E(401, 201, 201, 403, 403, 403),
+    out: E(401, 201, 201, 403, 403, 403), // the office's route: refused before the item is looked up
+  },
+  'GET /api/demands/:id/attachments/:attachmentId': {
+    // no such file on the item: in sight → 404 of the file, out of sight → 404 of the item
+    request: async (w, s) => get(`/api/demands/${(await dispatched(w, s)).id}/attachments/none`),
+    in: E(401, 404, 404, 404, 404, 404),
+    out: E(401, 404, 404, 404, 404, 404),
+  },
+  'POST /api/demands/:id/accept': {
+    request: async (w) => {
+      const r = await received(w);
+      return post(`/api/demands/${r.id}/accept`, { version: r.version });
+    },
+    // not yet dispatched: only the office sees it
+    in: E(401, 200, 200, 404, 404, 404),
+  },
+  'POST /api/demands/:id/dispatch': {
+    request: async (w, s) => {
+      const r = await received(w);
+      return post(`/api/demands/${r.id}/dispatch`, { departmentId: w.deptOf(s).id, version: r.version });
+    },
+    in: E(401, 200, 200, 404, 404, 404),
+  },
+  'POST /api/demands/:id/reject': {
+    request: async (w) => {
+      const r = await received(w);
+      return post(`/api/demands/${r.id}/reject`, { reason: '不属于受理范围', version: r.version });
+    },
+    in: E(401, 200, 200, 404, 404, 404),
+  },
+  'POST /api/demands/:id/take': {
+    request: async (w, s) => {
+      const d = await dispatched(w, s);
+      return post(`/api/demands/${d.id}/take`, { version: d.version });
+    },
+    in: UNIT_STEP,
+    out: UNIT_STEP_OUT,
+  },
+  'POST /api/demands/:id/send-back': {
+    request: async (w, s) => {
+      const d = await dispatched(w, s);
+      return post(`/api/demands/${d.id}/send-back`, { reason: '不属于本部门职责', version: d.version });
+    },
+    in: UNIT_STEP,
+    out: UNIT_STEP_OUT,
+  },
+  'POST /api/demands/:id/reply': {
+    request: async (w, s) => {
+      const d = await dispatched(w, s, 'handling');
+      return post(`/api/demands/${d.id}/reply`, { reply: '已修复', version: d.version });
+    },
+    in: UNIT_STEP,
+    out: UNIT_STEP_OUT,
+  },
+  'POST /api/demands/:id/close': {
+    request: async (w, s) => {
+      const d = await dispatched(w, s, 'replied');
+      return post(`/api/demands/${d.id}/close`, { version: d.version });
+    },
+    in: OFFICE_STEP,
+    out: OFFICE_STEP_OUT,
+  },
+  'POST /api/demands/:id/revisit': {
+    // an item not yet closed: the office passes the policy and hears 409 (wrong state)
+    request: async (w, s) => {
+      const d = await dispatched(w, s, 'replied');
+      return post(`/api/demands/${d.id}/revisit`, { reason: '电话回访，表示满意', version: d.version });
+    },
+    in: E(401, 409, 409, 403, 403, 403),
+    out: E(401, 409, 409, 404, 404, 404),
+  },
+  'POST /api/demands/:id/hide': {
+    request: async (w, s) => {
+      const d = await dispatched(w, s);
+      return post(`/api/demands/${d.id}/hide`, { reason: '含有辱骂内容', version: d.version });
+    },
+    in: OFFICE_STEP,
+    out: OFFICE_STEP_OUT,
+  },
+  // the public's: no account, whatever the caller sends
+  'POST /api/public/demands': {
+    request: async () => ({
+      method: 'POST',
+      url: '/api/public/demands',
+      payload: { kind: 'demand', title: '路面坑洼', body: '主干道路面坑洼，影响通行。' },
+      ...publicCaller(),
+    }),
+    in: E(201, 201, 201, 201, 201, 201),
+  },
+  'GET /api/public/demands/:code': {
+    request: async (w) => ({ ...get(`/api/public/demands/${(await received(w)).code}`), ...publicCaller() }),
+    in: E(200, 200, 200, 200, 200, 200),
+  },
+  'POST /api/public/demands/:code/rating': {
+    request: async (w, s) => ({
+      ...post(`/api/public/demands/${(await dispatched(w, s, 'replied')).code}/rating`, { rating: 4 }),
+      ...publicCaller(),
+    }),
+    in: E(200, 200, 200, 200, 200, 200),
+  },
+  'POST /api/public/demands/:code/reopen': {
+    request: async (w, s) => ({
+      ...post(`/api/public/demands/${(await dispatched(w, s, 'replied')).code}/reopen`, { reason: '问题没有解决' }),
+      ...publicCaller(),
+    }),
+    in: E(200, 200, 200, 200, 200, 200),
+  },
+};
