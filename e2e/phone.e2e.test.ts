@@ -98,6 +98,14 @@ describe('the console at phone and desktop widths, and the wall on big screens (
     return first ? `/tasks/${first.id}` : null;
   }
 
+  /** 群众诉求's pages behind the list: the clerk's intake form (登记来电来信) where allowed, and one demand's page if any. */
+  async function demandPages(page: Page): Promise<string[]> {
+    const session = (await (await page.request.get('/api/auth/session')).json()) as { user: { permissions: string[] } };
+    const res = await page.request.get('/api/demands?box=all&pageSize=1');
+    const first = res.ok() ? ((await res.json()) as { items: { id: string }[] }).items[0] : undefined;
+    return [...(session.user.permissions.includes('demands.dispatch') ? ['/demands/new'] : []), ...(first ? [`/demands/${first.id}`] : [])];
+  }
+
   /** Opens a page the way a menu tap does — the router moves on, the app stays loaded — instead of loading the whole console again. */
   async function open(page: Page, pathname: string) {
     await page.evaluate((p) => {
@@ -120,6 +128,7 @@ describe('the console at phone and desktop widths, and the wall on big screens (
       expect(pages).toContain('/account');
       const task = pages.includes('/tasks') ? await aTaskPage(page) : null;
       if (task) pages.push(task);
+      if (pages.includes('/demands')) pages.push(...(await demandPages(page)));
 
       for (const pathname of pages) {
         const name = `${username}${pathname === '/' ? '-home' : pathname.replace(/\//g, '-')}`.replace(/-[0-9a-f-]{20,}$/i, '-detail');

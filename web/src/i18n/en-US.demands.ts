@@ -133,7 +133,7 @@ export const enDemands: typeof zhDemands = {
       noSimilar: 'No similar items found',
       action: 'Merge',
       confirm: 'Merge this item into {{code}}?',
-      confirmText: "This item is then handled with the other one, whose reply reaches this submitter too; it can be undone.",
+      confirmText: 'This item is then handled with the other one, whose reply reaches this submitter too; it can be undone.',
       score: '{{score}}% similar',
     },
     routing: {
@@ -146,7 +146,7 @@ export const enDemands: typeof zhDemands = {
     intake: {
       button: 'Enter a call or letter',
       title: 'Enter a call or a letter',
-      subtitle: "As the caller or writer put it; tell them the tracking code. For a letter, upload its scan afterwards",
+      subtitle: 'As the caller or writer put it; tell them the tracking code. For a letter, upload its scan afterwards',
       solicitationHint: 'Only campaigns open today are listed',
       titleRequired: 'Give a title (at least 2 characters)',
       bodyHint: 'Record the problem, demand or suggestion as it was told',
@@ -219,7 +219,7 @@ export const enDemands: typeof zhDemands = {
       bodyRequired: 'Describe it in at least {{min}} characters',
       tooLong: 'At most {{max}} characters; please shorten it',
       address: 'Address',
-      addressPlaceholder: 'Where it is, e.g. Building 3, XX Estate',
+      addressPlaceholder: { demand: 'Where it is, e.g. Building 3, XX Estate', suggestion: 'Where it should be done, e.g. XX Street' },
       contactTitle: 'Contact',
       privacy:
         'Your contact is used only to reply to you and is stored encrypted; public pages never show anything about you. Without it you can still read the reply with your tracking code.',
@@ -245,7 +245,8 @@ export const enDemands: typeof zhDemands = {
     },
     new: {
       title: 'Tell us',
-      intro: 'Urgent problems near you, opinions and suggestions on our work: tell us here, no account needed. We handle and answer within the time limits.',
+      intro:
+        'Urgent problems near you, opinions and suggestions on our work: tell us here, no account needed. We handle and answer within the time limits.',
       haveCode: 'Have a tracking code? See the progress',
     },
     solicitation: {

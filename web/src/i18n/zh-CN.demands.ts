@@ -214,7 +214,7 @@ export const zhDemands = {
       bodyRequired: '请填写具体内容，至少 {{min}} 个字',
       tooLong: '最多 {{max}} 个字，请精简一些',
       address: '地址',
-      addressPlaceholder: '问题发生的地点，如：XX 小区 3 栋',
+      addressPlaceholder: { demand: '问题发生的地点，如：XX 小区 3 栋', suggestion: '建议实施的地点，如：XX 街道' },
       contactTitle: '联系方式',
       privacy: '联系方式仅用于答复，加密保存；公开页面不会显示您的任何个人信息。不留联系方式也可以凭查询码查看答复。',
       name: '姓名',

@@ -55,10 +55,10 @@ describe.each(ENGINES)('similar demands and merging (并单) on %s', (engine) =>
       ['万达广场附近乱停车', '万达广场附近停车位不够，车辆乱停乱放占道，周末堵车严重。'],
     ],
   } as const;
-  const pair = async (about: keyof typeof PAIRS): Promise<[DemandRow, DemandRow]> => [
-    await receive(...PAIRS[about][0]),
-    await receive(...PAIRS[about][1]),
-  ];
+  const pair = async (about: keyof typeof PAIRS): Promise<[DemandRow, DemandRow]> => {
+    const [[t1, b1], [t2, b2]] = PAIRS[about];
+    return [await receive(t1, b1), await receive(t2, b2)];
+  };
   const unrelated = () => receive('营业执照办理太慢', '申请个体工商户营业执照，材料交了两周还没有结果，也没有人告知办理进度。');
 
   it('finds two submissions about the same broken street light for each other, not an unrelated one', async () => {

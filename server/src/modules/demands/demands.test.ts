@@ -4,6 +4,7 @@ import { ENGINES, startTestApp, type Session, type TestApp } from '../../../test
 import { buildDepartment, buildViewerIn } from '../../../test/factories.ts';
 import { multipartFile } from '../../../test/multipart.ts';
 import { rectificationsBySource } from '../rectification/index.ts';
+import { verifyAuditRecords } from '../../platform/audit/verify-records.ts';
 
 const OFFICE = ['demands.read', 'demands.dispatch', 'demands.moderate'] as const;
 const HANDLER = ['demands.read', 'demands.handle'] as const;
@@ -133,6 +134,8 @@ describe.each(ENGINES)('public demands (群众诉求) on %s', (engine) => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toContain('2025-08-06 至 2025-08-30');
+    // written past the app above (campaigns have their own tests): gone again, so the audit check below sees only the app's rows
+    await t.db.db.deleteFrom('solicitations').where('id', '=', `s-${engine}`).execute();
   });
 
   it('runs the closed loop: accept, dispatch, send back once, re-dispatch, take, reply, close; the department’s deadline runs', async () => {
@@ -261,6 +264,18 @@ describe.each(ENGINES)('public demands (群众诉求) on %s', (engine) => {
     const refused = await upload(exe, 'photo.jpg', 'image/jpeg');
     expect([400, 415]).toContain(refused.statusCode);
     expect((await get(office, letter.id)).attachments).toHaveLength(1);
+  });
+
+  it('vouches for every item as it stands after all of the above, and names one edited past the app', async () => {
+    const clean = await verifyAuditRecords(t.db.db);
+    expect(clean.chain.ok, clean.chain.reason ?? '').toBe(true);
+    expect(clean.records!.problems).toEqual([]);
+    const { id } = await newDemand('被篡改的诉求');
+    await t.db.db.updateTable('demands').set({ status: 'closed' }).where('id', '=', id).execute();
+    const tampered = await verifyAuditRecords(t.db.db);
+    expect(JSON.stringify(tampered.records!.problems)).toContain(id);
+    await t.db.db.updateTable('demands').set({ status: 'received' }).where('id', '=', id).execute();
+    expect((await verifyAuditRecords(t.db.db)).records!.problems).toEqual([]);
   });
 
   it('limits one device to 10 submissions an hour', async () => {

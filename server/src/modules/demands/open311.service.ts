@@ -99,11 +99,14 @@ async function withLeads(ctx: Ctx, rows: DemandRow[]): Promise<Open311Item[]> {
   return rows.map((own) => ({ own, lead: (own.mergedIntoId && leads.get(own.mergedIntoId)) || own }));
 }
 
-const list = (s: string | undefined) =>
-  s
-    ?.split(',')
+/** A comma-separated parameter's values; none (absent or blank) is no filter. */
+function list(s: string | undefined): string[] | undefined {
+  const values = (s ?? '')
+    .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+  return values.length ? values : undefined;
+}
 
 /**
  * GET requests: by tracking codes (which override every other filter), else received within

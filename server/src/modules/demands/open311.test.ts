@@ -206,6 +206,7 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
     expect(ids(health)).toEqual([done.code, open.code]);
     noPersonalData(health.body);
     expect(ids(await get('/requests.json?service_code=health&status=closed'))).toEqual([done.code]);
+    expect(ids(await get('/requests.json?service_code=health&service_request_id=&status=open,closed'))).toEqual([done.code, open.code]);
     expect(ids(await get('/requests.json?service_code=health,education&status=open'))).toEqual([open.code]);
     expect(ids(await get(`/requests.json?service_request_id=${open.code},${hidden.code},nonsense&status=closed`))).toEqual([open.code]);
     expect(

@@ -37,6 +37,9 @@ export const RECORD_TABLES = [
   'whereabouts',
   'plannedAbsences',
   'badges',
+  // issue 14 (the public loop): the public's demands and suggestions, and the solicitation campaigns
+  'demands',
+  'solicitations',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 /** A sealed row: its table and its key (the `id`, or the table's own key column). */
@@ -303,6 +306,59 @@ export const CURRENT: Record<RecordTable, Spec> = {
     key: keyOf('badges', 'personId'),
     columns: columnsOf('badges', ['code', 'duties', 'issuedAt', 'revokedAt', 'updatedAt']),
   },
+  // 群众诉求: every column, the sealed personal data as its ciphertext
+  demands: {
+    version: 1,
+    columns: columnsOf('demands', [
+      'code',
+      'kind',
+      'channel',
+      'solicitationId',
+      'title',
+      'body',
+      'address',
+      'lat',
+      'long',
+      'submitterNameSealed',
+      'phoneSealed',
+      'emailSealed',
+      'suggestedCategory',
+      'suggestedDepartmentId',
+      'category',
+      'departmentId',
+      'urgent',
+      'status',
+      'mergedIntoId',
+      'sentBackCount',
+      'reopenedCount',
+      'reply',
+      'repliedAt',
+      'repliedByPersonId',
+      'closedAt',
+      'rating',
+      'ratingComment',
+      'ratedAt',
+      'hiddenReason',
+      'hiddenAt',
+      'createdAt',
+      'updatedAt',
+      'version',
+    ]),
+  },
+  solicitations: {
+    version: 1,
+    columns: columnsOf('solicitations', [
+      'code',
+      'title',
+      'description',
+      'categories',
+      'opensOn',
+      'closesOn',
+      'createdAt',
+      'updatedAt',
+      'version',
+    ]),
+  },
 };
 
 /** Older versions that stored seals may still name; empty until a table's tracked columns change. */
@@ -323,4 +379,6 @@ export const ENTITY_TABLES: Readonly<Record<string, RecordTable>> = {
   whereabouts: 'whereabouts',
   planned_absence: 'plannedAbsences',
   badge: 'badges',
+  demand: 'demands',
+  solicitation: 'solicitations',
 };

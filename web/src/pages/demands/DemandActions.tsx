@@ -24,13 +24,7 @@ export function DemandActions({ item, onStep }: { item: DemandDetail; onStep: (s
     onError: (err: Error) => toastError(err.message),
   });
   const confirmed = (key: 'take' | 'close', run: () => void, loading: boolean) => (
-    <Popconfirm
-      key={key}
-      title={t(`demands.confirm.${key}`)}
-      onConfirm={run}
-      okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
-    >
+    <Popconfirm key={key} title={t(`demands.confirm.${key}`)} onConfirm={run} okText={t('common.confirm')} cancelText={t('common.cancel')}>
       <Button type="primary" loading={loading} data-testid={`demand-${key}`}>
         {t(`demands.actions.${key}`)}
       </Button>

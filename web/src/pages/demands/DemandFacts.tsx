@@ -11,7 +11,8 @@ import { downloadAttachment } from './hooks.ts';
 const pre = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 const none = <Typography.Text type="secondary">—</Typography.Text>;
 
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** What was asked, by whom (masked), where, under which time limit; the answer; the files that came with it. */
 export function DemandFacts({ item }: { item: DemandDetail }) {

@@ -97,100 +97,112 @@ export function DemandIntakePage() {
     <div className="page">
       {back}
       <PageContainer title={t('demands.intake.title')} subtitle={t('demands.intake.subtitle')}>
-      <Card>
-        <FieldErrorsAlert errors={errors.errors} />
-        <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark="optional" initialValues={{ channel: 'phone', kind: 'demand' }}>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="channel" label={t('demands.fields.channel')}>
-                <Radio.Group
-                  optionType="button"
-                  options={(['phone', 'letter'] as const).map((c) => ({ value: c, label: t(`demands.channels.${c}`) }))}
-                  data-testid="intake-channel"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="kind" label={t('demands.fields.kind')}>
-                <Radio.Group
-                  optionType="button"
-                  options={DemandKind.options.map((k) => ({ value: k, label: t(`demands.kinds.${k}`) }))}
-                  data-testid="intake-kind"
-                />
-              </Form.Item>
-            </Col>
-            {kind === 'suggestion' && (
+        <Card>
+          <FieldErrorsAlert errors={errors.errors} />
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            onFinish={submit}
+            requiredMark="optional"
+            initialValues={{ channel: 'phone', kind: 'demand' }}
+          >
+            <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Form.Item name="solicitationId" label={t('demands.fields.solicitation')} extra={t('demands.intake.solicitationHint')}>
-                  <Select
-                    allowClear
-                    options={open.map((s) => ({ value: s.id, label: s.title }))}
-                    loading={campaigns.isLoading}
-                    data-testid="intake-solicitation"
+                <Form.Item name="channel" label={t('demands.fields.channel')}>
+                  <Radio.Group
+                    optionType="button"
+                    options={(['phone', 'letter'] as const).map((c) => ({ value: c, label: t(`demands.channels.${c}`) }))}
+                    data-testid="intake-channel"
                   />
                 </Form.Item>
               </Col>
-            )}
-            <Col xs={24} md={12}>
-              <Form.Item name="category" label={t('demands.fields.category')} rules={[textLimit(t, 40)]}>
-                <AutoComplete options={categories.map((c) => ({ value: c }))} data-testid="intake-category">
-                  <Input />
-                </AutoComplete>
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item
-            name="title"
-            label={t('demands.fields.title')}
-            rules={[{ required: true, whitespace: true, min: 2, message: t('demands.intake.titleRequired') }, textLimit(t, max('title'))]}
-          >
-            <Input count={{ show: true, max: max('title') }} data-testid="intake-title" />
-          </Form.Item>
-          <Form.Item
-            name="body"
-            label={t('demands.fields.body')}
-            extra={t('demands.intake.bodyHint')}
-            rules={[{ required: true, whitespace: true, min: 5, message: t('demands.intake.bodyRequired') }, textLimit(t, max('body'))]}
-          >
-            <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} count={{ show: true, max: max('body') }} data-testid="intake-body" />
-          </Form.Item>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="name" label={t('demands.fields.name')} rules={[textLimit(t, NAME_MAX)]}>
-                <Input autoComplete="off" data-testid="intake-name" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="phone"
-                label={t('demands.fields.phone')}
-                extra={t('demands.intake.phoneHint')}
-                rules={[
-                  {
-                    validator: (_, v: string | undefined) =>
-                      !v?.trim() || PublicPhone.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('demands.intake.phoneInvalid'))),
-                  },
-                ]}
-              >
-                <Input inputMode="tel" autoComplete="off" data-testid="intake-phone" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="email" label={t('demands.fields.email')} rules={[{ type: 'email', message: t('demands.intake.emailInvalid') }, textLimit(t, EMAIL_MAX)]}>
-                <Input inputMode="email" autoComplete="off" data-testid="intake-email" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="address" label={t('demands.fields.address')} rules={[textLimit(t, ADDRESS_MAX)]}>
-                <Input data-testid="intake-address" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Button type="primary" htmlType="submit" loading={intake.isPending} data-testid="intake-submit">
-            {t('demands.intake.submit')}
-          </Button>
-        </Form>
-      </Card>
+              <Col xs={24} md={12}>
+                <Form.Item name="kind" label={t('demands.fields.kind')}>
+                  <Radio.Group
+                    optionType="button"
+                    options={DemandKind.options.map((k) => ({ value: k, label: t(`demands.kinds.${k}`) }))}
+                    data-testid="intake-kind"
+                  />
+                </Form.Item>
+              </Col>
+              {kind === 'suggestion' && (
+                <Col xs={24} md={12}>
+                  <Form.Item name="solicitationId" label={t('demands.fields.solicitation')} extra={t('demands.intake.solicitationHint')}>
+                    <Select
+                      allowClear
+                      options={open.map((s) => ({ value: s.id, label: s.title }))}
+                      loading={campaigns.isLoading}
+                      data-testid="intake-solicitation"
+                    />
+                  </Form.Item>
+                </Col>
+              )}
+              <Col xs={24} md={12}>
+                <Form.Item name="category" label={t('demands.fields.category')} rules={[textLimit(t, 40)]}>
+                  <AutoComplete options={categories.map((c) => ({ value: c }))} data-testid="intake-category">
+                    <Input />
+                  </AutoComplete>
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item
+              name="title"
+              label={t('demands.fields.title')}
+              rules={[{ required: true, whitespace: true, min: 2, message: t('demands.intake.titleRequired') }, textLimit(t, max('title'))]}
+            >
+              <Input count={{ show: true, max: max('title') }} data-testid="intake-title" />
+            </Form.Item>
+            <Form.Item
+              name="body"
+              label={t('demands.fields.body')}
+              extra={t('demands.intake.bodyHint')}
+              rules={[{ required: true, whitespace: true, min: 5, message: t('demands.intake.bodyRequired') }, textLimit(t, max('body'))]}
+            >
+              <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} count={{ show: true, max: max('body') }} data-testid="intake-body" />
+            </Form.Item>
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Form.Item name="name" label={t('demands.fields.name')} rules={[textLimit(t, NAME_MAX)]}>
+                  <Input autoComplete="off" data-testid="intake-name" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item
+                  name="phone"
+                  label={t('demands.fields.phone')}
+                  extra={t('demands.intake.phoneHint')}
+                  rules={[
+                    {
+                      validator: (_, v: string | undefined) =>
+                        !v?.trim() || PublicPhone.safeParse(v).success
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('demands.intake.phoneInvalid'))),
+                    },
+                  ]}
+                >
+                  <Input inputMode="tel" autoComplete="off" data-testid="intake-phone" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item
+                  name="email"
+                  label={t('demands.fields.email')}
+                  rules={[{ type: 'email', message: t('demands.intake.emailInvalid') }, textLimit(t, EMAIL_MAX)]}
+                >
+                  <Input inputMode="email" autoComplete="off" data-testid="intake-email" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name="address" label={t('demands.fields.address')} rules={[textLimit(t, ADDRESS_MAX)]}>
+                  <Input data-testid="intake-address" />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Button type="primary" htmlType="submit" loading={intake.isPending} data-testid="intake-submit">
+              {t('demands.intake.submit')}
+            </Button>
+          </Form>
+        </Card>
       </PageContainer>
     </div>
   );

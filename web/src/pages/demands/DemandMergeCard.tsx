@@ -85,7 +85,9 @@ export function DemandMergeCard({ item }: { item: DemandDetail }) {
       )}
       {item.mergedIntoId === null && (
         <>
-          <Typography.Text strong>{t('demands.merge.similar')}</Typography.Text>
+          <Typography.Text strong style={{ display: 'block', marginTop: item.merged.length > 0 ? 12 : 0 }}>
+            {t('demands.merge.similar')}
+          </Typography.Text>
           {similar.isError && <Alert type="warning" showIcon title={similar.error.message} />}
           {similar.data && similar.data.items.length === 0 && (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('demands.merge.noSimilar')} />

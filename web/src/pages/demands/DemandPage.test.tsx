@@ -65,7 +65,16 @@ const itemOf = (over: Partial<DemandDetail> = {}): DemandDetail =>
     hiddenReason: null,
     sentBackCount: 0,
     reopenedCount: 0,
-    events: [{ id: '0190f0a0-0000-7000-8000-0000000000e1', kind: 'received', personName: null, departmentName: null, note: null, at: '2026-12-07T01:00:00.000Z' }],
+    events: [
+      {
+        id: '0190f0a0-0000-7000-8000-0000000000e1',
+        kind: 'received',
+        personName: null,
+        departmentName: null,
+        note: null,
+        at: '2026-12-07T01:00:00.000Z',
+      },
+    ],
     attachments: [],
     merged: [],
     ...over,
@@ -134,7 +143,9 @@ describe('a demand’s page', () => {
   });
 
   it('sends a reply to all the submitters of a merged item', async () => {
-    const merged = [{ id: OTHER, code: 'AAAA-BBBB-CCCC-D', title: '路灯坏了', channel: 'phone' as const, createdAt: '2026-12-07T02:00:00.000Z' }];
+    const merged = [
+      { id: OTHER, code: 'AAAA-BBBB-CCCC-D', title: '路灯坏了', channel: 'phone' as const, createdAt: '2026-12-07T02:00:00.000Z' },
+    ];
     const api = show(itemOf({ status: 'handling', mergedCount: 1, merged, abilities: { ...none, reply: true } }));
     api.step('reply', itemOf({ status: 'replied', reply: '已更换灯泡', version: 4 }));
     expect((await screen.findAllByTestId('demand-merged-item')).length).toBe(1);
@@ -151,7 +162,16 @@ describe('a demand’s page', () => {
     const api = show(itemOf({ abilities: { ...none, merge: true } }))
       .on('GET', `/api/demands/${ID}/similar`, () =>
         ok(DemandSimilarList, {
-          items: [{ id: OTHER, code: 'AAAA-BBBB-CCCC-D', title: '路灯坏了', status: 'accepted', createdAt: '2026-12-06T02:00:00.000Z', score: 0.82 }],
+          items: [
+            {
+              id: OTHER,
+              code: 'AAAA-BBBB-CCCC-D',
+              title: '路灯坏了',
+              status: 'accepted',
+              createdAt: '2026-12-06T02:00:00.000Z',
+              score: 0.82,
+            },
+          ],
         }),
       )
       .on('POST', `/api/demands/${ID}/merge`, () =>

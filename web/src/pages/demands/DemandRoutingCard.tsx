@@ -11,7 +11,12 @@ export function DemandRoutingCard({ item, onDispatch }: { item: DemandDetail; on
   const { t } = useTranslation();
   const none = <Typography.Text type="secondary">{t('demands.routing.none')}</Typography.Text>;
   const followed = (chosen: string | null, suggested: string | null) =>
-    chosen && suggested && <Tag color={chosen === suggested ? 'success' : 'default'}>{t(chosen === suggested ? 'demands.routing.followed' : 'demands.routing.changed')}</Tag>;
+    chosen &&
+    suggested && (
+      <Tag color={chosen === suggested ? 'success' : 'default'}>
+        {t(chosen === suggested ? 'demands.routing.followed' : 'demands.routing.changed')}
+      </Tag>
+    );
   return (
     <Card title={t('demands.routing.title')} data-testid="demand-routing">
       <Descriptions

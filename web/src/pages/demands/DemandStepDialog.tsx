@@ -65,7 +65,12 @@ export function DemandStepDialog({ item, step, onClose }: { item: DemandDetail; 
 
   const categories = [...new Set([item.category, item.suggestedCategory].filter((c): c is string => !!c))];
   const categoryField = (
-    <Form.Item name="category" label={t('demands.form.category')} extra={t('demands.form.categoryHint')} rules={[textLimit(t, CATEGORY_MAX)]}>
+    <Form.Item
+      name="category"
+      label={t('demands.form.category')}
+      extra={t('demands.form.categoryHint')}
+      rules={[textLimit(t, CATEGORY_MAX)]}
+    >
       <AutoComplete options={categories.map((c) => ({ value: c }))} data-testid="demand-step-category">
         <Input />
       </AutoComplete>

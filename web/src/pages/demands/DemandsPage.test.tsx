@@ -123,7 +123,14 @@ describe('登记来电来信', () => {
       .on('GET', '/api/solicitations', () => ok(SolicitationList, { items: [] }))
       .on('POST', '/api/demands', () => ({ status: 201, body: created() }))
       .on('POST', `/api/demands/${ID}/attachments`, () =>
-        ok(DemandDetail, created({ attachments: [{ id: ID, originalName: '来信.pdf', contentType: 'application/pdf', bytes: 2048, createdAt: '2026-12-07T01:00:00.000Z' }] })),
+        ok(
+          DemandDetail,
+          created({
+            attachments: [
+              { id: ID, originalName: '来信.pdf', contentType: 'application/pdf', bytes: 2048, createdAt: '2026-12-07T01:00:00.000Z' },
+            ],
+          }),
+        ),
       );
     renderWithApp(<DemandIntakePage />);
     await userEvent.click(within(await screen.findByTestId('intake-channel')).getByText('来信'));

@@ -72,7 +72,13 @@ export function demandColumns(t: TFunction, phone: boolean): ColumnsType<DemandS
       ),
     },
     { key: 'channel', title: t('demands.fields.channel'), hidden: phone, width: 90, render: (_, d) => t(`demands.channels.${d.channel}`) },
-    { key: 'status', title: t('demands.fields.status'), hidden: phone, width: 100, render: (_, d) => <DemandStatusTag status={d.status} /> },
+    {
+      key: 'status',
+      title: t('demands.fields.status'),
+      hidden: phone,
+      width: 100,
+      render: (_, d) => <DemandStatusTag status={d.status} />,
+    },
     {
       key: 'category',
       title: t('demands.fields.category'),

@@ -157,7 +157,7 @@ export function DemandForm({ kind, solicitationCode, categories, onSubmitted, on
         )}
       </PublicField>
       <PublicField label={t('publicDemands.form.address')} optional error={errors.address} testId="demand-address-field">
-        {text('address', 'text', { placeholder: t('publicDemands.form.addressPlaceholder'), autoComplete: 'street-address' })}
+        {text('address', 'text', { placeholder: t(`publicDemands.form.addressPlaceholder.${kind}`), autoComplete: 'street-address' })}
       </PublicField>
 
       <h3 className="pd-section">{t('publicDemands.form.contactTitle')}</h3>

@@ -42,7 +42,11 @@ export function DemandReceipt({ receipt, onAnother }: { receipt: PublicDemandRec
         {t('publicDemands.receipt.keep')}
       </p>
       {receipt.expectedBy && <p>{t('publicDemands.receipt.expectedBy', { date: formatDay(receipt.expectedBy, i18n.language) })}</p>}
-      <Link className="public-button pd-link-button" to={`${PUBLIC_BASE}/d/${encodeURIComponent(receipt.code)}`} data-testid="demand-receipt-track">
+      <Link
+        className="public-button pd-link-button"
+        to={`${PUBLIC_BASE}/d/${encodeURIComponent(receipt.code)}`}
+        data-testid="demand-receipt-track"
+      >
         {t('publicDemands.receipt.track')}
       </Link>
       <button type="button" className="pd-text-button" onClick={onAnother} data-testid="demand-receipt-another">

@@ -83,7 +83,9 @@ function Record({ d }: { d: PublicDemand }) {
         {fact('category', d.category)}
         {fact('department', d.departmentName, 'demand-department')}
         {fact('createdAt', at(d.createdAt))}
-        {d.status !== 'closed' && d.status !== 'rejected' && fact('expectedBy', d.expectedBy && formatDay(d.expectedBy, i18n.language), 'demand-expected')}
+        {d.reply === null &&
+          d.status !== 'rejected' &&
+          fact('expectedBy', d.expectedBy && formatDay(d.expectedBy, i18n.language), 'demand-expected')}
         {fact('reply', d.reply, 'demand-reply')}
         {fact('repliedAt', d.repliedAt && at(d.repliedAt))}
         {fact('closedAt', d.closedAt && at(d.closedAt))}

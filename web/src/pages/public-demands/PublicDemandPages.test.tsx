@@ -111,7 +111,10 @@ describe('a campaign /p/s/<code>', () => {
   it('shows what it asks and takes a suggestion in a chosen category', async () => {
     const api = fakeApi()
       .on('GET', '/api/public/solicitations/S4T6Y8U2P3Q5W', () => ok(PublicSolicitation, campaign()))
-      .on('POST', '/api/public/demands', () => ({ status: 201, body: PublicDemandReceipt.parse({ ...receipt, expectedBy: '2026-09-15' }) }));
+      .on('POST', '/api/public/demands', () => ({
+        status: 201,
+        body: PublicDemandReceipt.parse({ ...receipt, expectedBy: '2026-09-15' }),
+      }));
     openPublic('/p/s/S4T6Y8U2P3Q5W');
     expect((await screen.findByTestId('solicitation-title')).textContent).toBe('2027年度民生实事项目征集');
     expect(screen.getByTestId('solicitation-period').textContent).toBe('征集时间：2026年8月6日 至 2026年8月30日');

@@ -7,10 +7,17 @@ import { isApiError } from '../../api/client.ts';
  */
 export function PublicProblem({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const status = isApiError(error) ? error.status : 0;
+  if (!isApiError(error))
+    return (
+      <section className="public-card" role="alert" data-testid="public-problem" data-status={0}>
+        <p style={{ margin: 0 }}>{t('errors.network')}</p>
+      </section>
+    );
+  // a mistyped code is a 400 whose words are the field's ("the code has a typo"), not the form's
+  const field = error.fields.find((f) => f.message && f.message !== error.message)?.message;
   return (
-    <section className="public-card" role="alert" data-testid="public-problem" data-status={status}>
-      <p style={{ margin: 0 }}>{isApiError(error) ? error.message : t('errors.network')}</p>
+    <section className="public-card" role="alert" data-testid="public-problem" data-status={error.status}>
+      <p style={{ margin: 0 }}>{field ?? error.message}</p>
     </section>
   );
 }

@@ -57,7 +57,9 @@ export function PublicSolicitationPage() {
         {s.description && <p className="pd-prose">{s.description}</p>}
         {/* an open campaign offers its categories as the form's choices */}
         {!s.open && s.categories.length > 0 && (
-          <p className="pd-muted">{t('publicDemands.solicitation.categories', { list: s.categories.join(t('publicDemands.listSeparator')) })}</p>
+          <p className="pd-muted">
+            {t('publicDemands.solicitation.categories', { list: s.categories.join(t('publicDemands.listSeparator')) })}
+          </p>
         )}
       </section>
       {receipt ? (

@@ -10,9 +10,12 @@ const ZONE = 'Asia/Shanghai';
 export function formatDay(day: string, lang: string): string {
   const at = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(at.getTime())) return day;
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: lang === 'zh-CN' ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    at,
-  );
+  return new Intl.DateTimeFormat(lang, {
+    year: 'numeric',
+    month: lang === 'zh-CN' ? 'long' : 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(at);
 }
 
 /** An instant as 2026年12月8日 14:30 / 8 Dec 2026, 14:30 in Shanghai. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DemandStatus, PublicDemandRatingBody, PublicDemandReopenBody, PublicDemandSubmitBody, PublicPhone, RATING_LEVELS } from '@qinlian/contracts';
+import {
+  DemandStatus,
+  PublicDemandRatingBody,
+  PublicDemandReopenBody,
+  PublicDemandSubmitBody,
+  PublicPhone,
+  RATING_LEVELS,
+} from '@qinlian/contracts';
 import { enDemands } from '../../i18n/en-US.demands.ts';
 import { zhDemands } from '../../i18n/zh-CN.demands.ts';
 import { ADDRESS_MAX, BODY, COMMENT_MAX, NAME_MAX, PHONE_PATTERN, RATINGS, REASON, STAGES, TITLE } from './limits.ts';

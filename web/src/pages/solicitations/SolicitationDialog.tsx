@@ -81,7 +81,11 @@ export function SolicitationDialog({ open, editing, onClose }: { open: boolean; 
           label={t('solicitations.fields.title')}
           rules={[{ required: true, whitespace: true, min: 2, message: t('solicitations.form.titleRequired') }, textLimit(t, TITLE_MAX)]}
         >
-          <Input count={{ show: true, max: TITLE_MAX }} placeholder={t('solicitations.form.titlePlaceholder')} data-testid="solicitation-title" />
+          <Input
+            count={{ show: true, max: TITLE_MAX }}
+            placeholder={t('solicitations.form.titlePlaceholder')}
+            data-testid="solicitation-title"
+          />
         </Form.Item>
         <Form.Item
           name="period"

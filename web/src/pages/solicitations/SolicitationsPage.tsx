@@ -35,7 +35,7 @@ async function copyLink(s: Solicitation, t: TFunction) {
 
 function columns(t: TFunction, phone: boolean, edit: (s: Solicitation) => void): ColumnsType<Solicitation> {
   const actions = (s: Solicitation) => (
-    <Flex gap={4} wrap>
+    <Flex gap={4} wrap={phone}>
       <Button size="small" icon={<EditOutlined />} onClick={() => edit(s)} data-testid="solicitation-edit">
         {t('common.edit')}
       </Button>
@@ -104,7 +104,7 @@ function columns(t: TFunction, phone: boolean, edit: (s: Solicitation) => void):
       align: 'right',
       render: (_, s) => <Link to={`/demands?box=all&solicitationId=${s.id}`}>{s.submissions}</Link>,
     },
-    { key: 'actions', title: t('common.actions'), hidden: phone, width: 360, render: (_, s) => actions(s) },
+    { key: 'actions', title: t('common.actions'), hidden: phone, width: 400, render: (_, s) => actions(s) },
   ];
 }
 
