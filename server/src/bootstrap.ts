@@ -12,6 +12,7 @@ import { prepareAuditTrail } from './platform/audit/baseline.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedCampaign } from './seed/campaign.ts';
 import { seedOfficeRules } from './seed/office-rules-demo.ts';
+import { seedDemands } from './seed/demands-demo.ts';
 import { wireNotifications } from './modules/notifications/index.ts';
 
 export const systemCtx = (database: Database, clock: Clock = systemClock): Ctx => ({
@@ -77,6 +78,11 @@ export async function seedDemoWhenAsked(database: Database, config: Config, log:
     if (rules.seeded)
       log(
         '演示办事规则 / office rules demo: 去向牌、亮牌、首问登记、好差评、整改 / whereabouts, badges, enquiries, ratings, rectification',
+      );
+    const demands = await seedDemands(database, { keys: config, clock });
+    if (demands.seeded && demands.accuracy)
+      log(
+        `演示群众诉求 / public demands demo: ${demands.submissions} 件（征集活动 1 项）; 分类建议准确率 / routing accuracy ${demands.accuracy.hits}/${demands.accuracy.total}`,
       );
   }
 }

@@ -1,7 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import { systemCtx } from '../../src/bootstrap.ts';
-import { receiveDemand } from '../../src/modules/demands/index.ts';
+import { createRoutingRule, mergeDemand, receiveDemand } from '../../src/modules/demands/index.ts';
 import { dispatchDemand, replyDemand, takeDemand } from '../../src/modules/demands/demand-loop.service.ts';
+import { createSolicitation } from '../../src/modules/demands/solicitations.service.ts';
 import { multipartFile } from '../multipart.ts';
 import type { Expect, Row } from './authz-matrix.ts';
 import { publicCaller } from './authz-matrix.enquiries.ts';
@@ -181,5 +182,102 @@ export const DEMAND_ROWS: Record<string, Row> = {
       ...publicCaller(),
     }),
     in: E(200, 200, 200, 200, 200, 200),
+  },
+};
+
+/** A campaign open this month, made through the service as the office would (systemCtx). */
+async function campaign(w: World) {
+  const s = await createSolicitation(systemCtx(w.t.db, w.t.clock), {
+    title: '2027年民生实事项目征集',
+    description: '请提出您最希望办的民生实事。',
+    categories: ['教育', '养老服务'],
+    opensOn: '2026-03-01',
+    closesOn: '2026-03-31',
+  });
+  return s;
+}
+
+/** 征集活动: everyone with demands.read reads; the office (demands.manage) creates and changes. */
+export const SOLICITATION_ROWS: Record<string, Row> = {
+  'GET /api/solicitations': { request: async () => get('/api/solicitations'), in: SEES },
+  'POST /api/solicitations': {
+    request: async () =>
+      post('/api/solicitations', {
+        title: '民生实事征集',
+        description: '',
+        categories: ['教育'],
+        opensOn: '2026-08-06',
+        closesOn: '2026-08-30',
+      }),
+    in: E(401, 201, 201, 403, 403, 403),
+  },
+  'GET /api/solicitations/:id': { request: async (w) => get(`/api/solicitations/${(await campaign(w)).id}`), in: SEES },
+  'PATCH /api/solicitations/:id': {
+    request: async (w) => {
+      const s = await campaign(w);
+      return { method: 'PATCH', url: `/api/solicitations/${s.id}`, payload: { title: '改名后的征集', version: s.version } };
+    },
+    in: E(401, 200, 200, 403, 403, 403),
+  },
+  'GET /api/solicitations/:id/poster.png': {
+    request: async (w) => get(`/api/solicitations/${(await campaign(w)).id}/poster.png`),
+    in: SEES,
+  },
+  'GET /api/public/solicitations/:code': {
+    request: async (w) => ({ ...get(`/api/public/solicitations/${(await campaign(w)).code}`), ...publicCaller() }),
+    in: E(200, 200, 200, 200, 200, 200),
+  },
+};
+
+let keywords = 0;
+/** A rule of the office's own, made through the service (keywords unique across the suite's rows). */
+async function rule(w: World) {
+  return createRoutingRule(systemCtx(w.t.db, w.t.clock), { keyword: `矩阵关键词${++keywords}`, category: '市政设施', weight: 1 });
+}
+
+/** 分类规则 (read by every reader, kept by the office) and 并单 (the office's step on two items in sight). */
+export const ROUTING_AND_MERGE_ROWS: Record<string, Row> = {
+  'GET /api/demand-routing-rules': { request: async () => get('/api/demand-routing-rules'), in: SEES },
+  'POST /api/demand-routing-rules': {
+    request: async () => post('/api/demand-routing-rules', { keyword: `新关键词${++keywords}`, category: '教育', weight: 2 }),
+    in: E(401, 201, 201, 403, 403, 403),
+  },
+  'PATCH /api/demand-routing-rules/:id': {
+    request: async (w) => {
+      const r = await rule(w);
+      return { method: 'PATCH', url: `/api/demand-routing-rules/${r.id}`, payload: { weight: 3, version: r.version } };
+    },
+    in: E(401, 200, 200, 403, 403, 403),
+  },
+  'DELETE /api/demand-routing-rules/:id': {
+    request: async (w) => {
+      const r = await rule(w);
+      return { method: 'DELETE', url: `/api/demand-routing-rules/${r.id}?version=${r.version}` };
+    },
+    in: E(401, 200, 200, 403, 403, 403),
+  },
+  'GET /api/demands/:id/similar': {
+    request: async (w, s) => get(`/api/demands/${(await dispatched(w, s)).id}/similar`),
+    in: SEES,
+    out: OUT,
+  },
+  'POST /api/demands/:id/merge': {
+    request: async (w, s) => {
+      const into = await dispatched(w, s);
+      const d = await dispatched(w, s);
+      return post(`/api/demands/${d.id}/merge`, { intoId: into.id, version: d.version });
+    },
+    in: E(401, 200, 200, 403, 403, 403),
+    out: E(401, 200, 200, 403, 403, 403),
+  },
+  'POST /api/demands/:id/unmerge': {
+    request: async (w, s) => {
+      const into = await dispatched(w, s);
+      const d = await dispatched(w, s);
+      const merged = await mergeDemand(systemCtx(w.t.db, w.t.clock), d.id, { intoId: into.id, version: d.version });
+      return post(`/api/demands/${d.id}/unmerge`, { version: merged.item.version });
+    },
+    in: E(401, 200, 200, 403, 403, 403),
+    out: E(401, 200, 200, 403, 403, 403),
   },
 };

@@ -17,7 +17,7 @@ import { ENQUIRY_ROWS } from './authz-matrix.enquiries.ts';
 import { BADGE_ROWS } from './authz-matrix.badges.ts';
 import { RATING_ROWS } from './authz-matrix.ratings.ts';
 import { DEMAND_MAIL_ROWS } from './authz-matrix.demand-mail.ts';
-import { DEMAND_ROWS } from './authz-matrix.demands.ts';
+import { DEMAND_ROWS, ROUTING_AND_MERGE_ROWS, SOLICITATION_ROWS } from './authz-matrix.demands.ts';
 
 /**
  * 2. The authorization matrix: every route × every role × a record in the caller's scope ("in",
@@ -561,6 +561,8 @@ export const MATRIX: Record<string, Row> = {
   ...RATING_ROWS, // 好差评, 申诉复核, 首问评价与部门公示
   ...DEMAND_MAIL_ROWS, // 群众诉求：导入邮件
   ...DEMAND_ROWS, // 群众诉求：受理、派单、退单、答复、办结、评价
+  ...SOLICITATION_ROWS, // 征集活动与海报
+  ...ROUTING_AND_MERGE_ROWS, // 分类规则、相似诉求与并单
   'POST /api/files': {
     request: async () => ({
       method: 'POST',

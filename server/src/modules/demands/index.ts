@@ -5,7 +5,7 @@ export { receiveDemand, type DemandSubmission, type DemandUpload, type IntakeKey
 // the console's lists, intake of calls and letters, detail and the loop's steps; the public form, tracking page, rating and reopening
 export { demandRoutes } from './demands.routes.ts';
 export { publicDemandRoutes } from './demands.public.routes.ts';
-export { acceptDemand, dispatchDemand, replyDemand, closeDemand } from './demand-loop.service.ts';
+export { acceptDemand, closeDemand, dispatchDemand, replyDemand, takeDemand } from './demand-loop.service.ts';
 // 征集活动 (campaigns, their public page and QR poster) and Open311 GeoReport v2 (/open311/v2, a public page plugin)
 export { solicitationRoutes } from './solicitations.routes.ts';
 export { publicSolicitationRoutes } from './solicitations.public.routes.ts';

@@ -6,6 +6,7 @@ const normalise = (t: string) => {
   const s = t.toLowerCase();
   if (/int/.test(s)) return 'integer';
   if (/text|char/.test(s)) return 'text';
+  if (/double|float|real/.test(s)) return 'double'; // SQLite keeps the declared name, PostgreSQL says float8
   return s;
 };
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { serverAnswer } from './format.ts';
 import { useRateDemand } from './hooks.ts';
 import { BAD_RATING_MAX, COMMENT_MAX, RATINGS } from './limits.ts';
+import './demand-rating.css';
 
 /**
  * 满意度评价 of the answer, once it came: five big levels to tap (非常不满意 … 非常满意), an optional
