@@ -17,7 +17,7 @@ export const enPublic: typeof zhPublic = {
         review: { title: 'Rate a service', text: 'Tell us whether a service counter or a member of staff served you well or badly.' },
         progress: { title: 'See progress', text: 'Follow the public progress of the model-organ campaign.' },
       },
-      soon: 'These services are opening one by one. Please check back soon.',
+      soon: 'To rate a service, scan the QR code on the staff member’s badge; public task progress is coming soon.',
     },
   },
 };

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
-/** What the public will be able to do here, without an account; each service becomes a page under /p as its module lands. */
+/** What the public can do here without an account; a service with a page of its own links to it. */
 const SERVICES = ['demand', 'track', 'review', 'progress'] as const;
+const PAGES: Partial<Record<(typeof SERVICES)[number], string>> = { demand: '/p/d/new', track: '/p/d' };
 
-/** 公众服务首页: a placeholder that names the services to come. */
+/** 公众服务首页: the services, each leading to its page where it has one. */
 export function PublicHomePage() {
   const { t } = useTranslation();
   return (
@@ -19,7 +21,7 @@ export function PublicHomePage() {
               {i + 1}
             </span>
             <div>
-              <h3>{t(`public.home.services.${s}.title`)}</h3>
+              <h3>{PAGES[s] ? <Link to={PAGES[s]}>{t(`public.home.services.${s}.title`)}</Link> : t(`public.home.services.${s}.title`)}</h3>
               <p>{t(`public.home.services.${s}.text`)}</p>
             </div>
           </li>
