@@ -21,7 +21,10 @@ export const DEMAND_ERRORS = {
     'zh-CN': '答复之后才能评价，请等待部门答复',
     'en-US': 'You can rate the handling once you have been replied to',
   },
-  demand_already_rated: { 'zh-CN': '您已经评价过这件诉求，感谢您的反馈', 'en-US': 'You have already rated this item; thank you for your feedback' },
+  demand_already_rated: {
+    'zh-CN': '您已经评价过这件诉求，感谢您的反馈',
+    'en-US': 'You have already rated this item; thank you for your feedback',
+  },
   demand_reopen_used: {
     'zh-CN': '这件诉求已经重新办理过一次；如仍不满意，请拨打 12345 热线或重新提交',
     'en-US': 'This item has already been reopened once; if you are still not satisfied, call the 12345 hotline or submit it again',

@@ -290,6 +290,7 @@ export const enDemands: typeof zhDemands = {
       badNote: 'We are sorry. We will look into it and put it right; you may say why below.',
       comment: 'Comment',
       submit: 'Send rating',
+      thanks: 'Thank you for your rating.',
     },
     reopen: {
       hint: 'Not satisfied with the answer? You may ask once for it to be handled again.',

@@ -283,6 +283,7 @@ export const zhDemands = {
       badNote: '很抱歉没有让您满意，我们会核实并整改。也可以在下方写明原因。',
       comment: '评价意见',
       submit: '提交评价',
+      thanks: '感谢您的评价！',
     },
     reopen: {
       hint: '对答复不满意？可以申请重新办理一次。',

@@ -1,4 +1,3 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   PublicDemand,
@@ -8,39 +7,22 @@ import {
   PublicDemandReopenBody,
   PublicDemandSubmitBody,
 } from '@qinlian/contracts';
-import { DomainError } from '../../platform/errors.ts';
-import { deviceIdOf } from '../../platform/http/public-api.ts';
+import { publicWriteLimits } from '../../platform/http/public-api.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { publicApiRoute } from '../../platform/policy/policy.ts';
 import { publicDemand, ratePublicDemand, reopenPublicDemand, submitPublicDemand } from './demands.public.ts';
 
 const tags = ['public'];
-const HOUR_MS = 3_600_000;
 /** A person reports a handful of things an hour; a shared address (an office, a carrier) holds many people. */
 export const SUBMISSIONS_PER_DEVICE_PER_HOUR = 10;
 export const SUBMISSIONS_PER_ADDRESS_PER_HOUR = 200;
 
-/** The writes' limits, on top of the public API's per-minute ones: per device, then per address. */
-function submissionLimits(app: FastifyInstance) {
-  const byAddress = app.createRateLimit({ max: SUBMISSIONS_PER_ADDRESS_PER_HOUR, timeWindow: HOUR_MS });
-  return {
-    rateLimit: {
-      max: SUBMISSIONS_PER_DEVICE_PER_HOUR,
-      timeWindow: HOUR_MS,
-      keyGenerator: (req: FastifyRequest) => deviceIdOf(req) ?? `address:${req.ip}`,
-    },
-    onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
-      const state = await byAddress(req);
-      if (state.isAllowed || !state.isExceeded) return;
-      reply.header('retry-after', state.ttlInSeconds);
-      throw new DomainError('rate_limited', 429);
-    },
-  };
-}
-
 /** 群众诉求 for the public, no account: submit from the QR poster's form, follow by the tracking code, rate, reopen. */
 export const publicDemandRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { rateLimit, onRequest } = submissionLimits(app);
+  const { rateLimit, onRequest } = publicWriteLimits(app, {
+    perDevice: SUBMISSIONS_PER_DEVICE_PER_HOUR,
+    perAddress: SUBMISSIONS_PER_ADDRESS_PER_HOUR,
+  });
   const writes = { config: { policy: publicApiRoute, rateLimit }, onRequest };
 
   app.post(

@@ -191,7 +191,7 @@ describe.each(ENGINES)('public demands (群众诉求) on %s', (engine) => {
     d = await step(handlerA, id, 'take', { version: d.version });
     const early = await t.app.inject({ method: 'POST', url: `/api/public/demands/${receipt.code}/rating`, payload: { rating: 5 } });
     expect(early.statusCode).toBe(409);
-    d = await step(handlerA, id, 'reply', { reply: '已调整清运时间。', version: d.version });
+    await step(handlerA, id, 'reply', { reply: '已调整清运时间。', version: d.version });
     const rated = await t.app.inject({
       method: 'POST',
       url: `/api/public/demands/${receipt.code}/rating`,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CreateRateLimitOptions } from '@fastify/rate-limit';
 import { DomainError } from '../errors.ts';
@@ -70,4 +70,30 @@ export async function registerPublicApi(app: FastifyInstance, modules: FastifyPl
     );
     for (const page of pages) await api.register(page);
   });
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The limits of a public route that writes (a rating, a submission), on top of the public API's
+ * per-minute ones: `perDevice` an hour per device (a request without a usable device id counts as its
+ * address), then `perAddress` an hour per address — so that making up device ids does not make a
+ * script a crowd. Beyond either: 429 `rate_limited` with Retry-After. Spread into the route's options
+ * (`config.rateLimit` and `onRequest`). Counters are in-process.
+ */
+export function publicWriteLimits(app: FastifyInstance, limits: { perDevice: number; perAddress: number }) {
+  const byAddress = app.createRateLimit({ max: limits.perAddress, timeWindow: HOUR_MS });
+  return {
+    rateLimit: {
+      max: limits.perDevice,
+      timeWindow: HOUR_MS,
+      keyGenerator: (req: FastifyRequest) => deviceIdOf(req) ?? `address:${req.ip}`,
+    },
+    onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
+      const state = await byAddress(req);
+      if (state.isAllowed || !state.isExceeded) return;
+      reply.header('retry-after', state.ttlInSeconds);
+      throw new DomainError('rate_limited', 429);
+    },
+  };
 }

@@ -18,7 +18,7 @@ import { useDemand } from './hooks.ts';
 function Header({ item, onStep }: { item: DemandDetail; onStep: (s: FormStep) => void }) {
   const { t } = useTranslation();
   return (
-    <Card>
+    <Card data-testid="demand-header">
       <Flex justify="space-between" gap={12} wrap align="flex-start">
         <div style={{ minWidth: 0 }}>
           <Flex gap={8} wrap align="center">

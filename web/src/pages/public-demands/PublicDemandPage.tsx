@@ -117,6 +117,11 @@ export function PublicDemandPage() {
     <div>
       <Record d={d} />
       {d.canRate && <DemandRatingForm code={code} />}
+      {d.rating !== null && (
+        <p className="public-note" data-testid="demand-rated-thanks">
+          {t('publicDemands.rate.thanks')}
+        </p>
+      )}
       {d.canReopen && <DemandReopenForm code={code} />}
       {!d.canRate && d.reply === null && d.status !== 'rejected' && (
         <p className="public-note" data-testid="demand-rate-later">

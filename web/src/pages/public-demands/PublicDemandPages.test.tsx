@@ -191,6 +191,7 @@ describe('the tracking page /p/d/<code>', () => {
     await userEvent.type(screen.getByTestId('demand-rate-comment'), '很快');
     await userEvent.click(screen.getByTestId('demand-rate-submit'));
     expect((await screen.findByTestId('demand-rating')).textContent).toBe('非常满意');
+    expect(screen.getByTestId('demand-rated-thanks').textContent).toBe('感谢您的评价！');
     expect(screen.queryByTestId('demand-rate-form')).toBeNull();
     expect(api.calls('POST', `/api/public/demands/${CODE}/rating`)[0]!.body).toEqual({ rating: 5, comment: '很快' });
   });

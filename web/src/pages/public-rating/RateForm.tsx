@@ -1,9 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RatingReceipt } from '@qinlian/contracts';
 import { isApiError } from '../../api/client.ts';
-import { COMMENT_MAX, isBadScore, RATING_SCORES } from './contractMirror.ts';
-import { formatDay } from './format.ts';
+import { CountedTextarea } from '../../components/public/CountedTextarea.tsx';
+import { formatDay } from '../../components/public/format.ts';
+import { RatingLevels } from '../../components/public/RatingLevels.tsx';
+import { useRatingDraft } from '../../components/public/useRatingDraft.ts';
+import { COMMENT_MAX, isBadScore } from './contractMirror.ts';
 import { useSendRating } from './hooks.ts';
 
 type Props = {
@@ -27,25 +30,16 @@ function messageOf(err: unknown, colon: string): string {
 export function RateForm({ action, refresh }: Props) {
   const { t, i18n } = useTranslation();
   const send = useSendRating(action, refresh);
-  const [score, setScore] = useState<number | null>(null);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const draft = useRatingDraft(COMMENT_MAX);
   const [receipt, setReceipt] = useState<RatingReceipt | null>(null);
-  const commentId = useId();
-  // the server's sentence is in the language it was asked in: a new language drops it rather than mix two
-  useEffect(() => setError(null), [i18n.language]);
-
-  const length = comment.trim().length;
-  const tooLong = length > COMMENT_MAX;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (score === null) return setError(t('public.rate.pickLevel'));
-    if (tooLong) return;
-    setError(null);
+    const rating = draft.toSend(t('public.rate.pickLevel'));
+    if (!rating) return;
     send.mutate(
-      { score, comment: comment.trim() || null },
-      { onSuccess: (r) => setReceipt(r), onError: (err) => setError(messageOf(err, t('common.colon'))) },
+      { score: rating.level, comment: rating.comment || null },
+      { onSuccess: (r) => setReceipt(r), onError: (err) => draft.setError(messageOf(err, t('common.colon'))) },
     );
   };
 
@@ -67,61 +61,39 @@ export function RateForm({ action, refresh }: Props) {
     <form className="public-card rate-form" onSubmit={submit} noValidate data-testid="rate-form">
       <h2>{t('public.rate.title')}</h2>
       <p className="public-muted">{t('public.rate.hint')}</p>
-      <fieldset className="rate-levels">
-        <legend className="visually-hidden">{t('public.rate.levelGroup')}</legend>
-        {RATING_SCORES.map((s) => (
-          <label key={s} className={`rate-level rate-level-${s}${score === s ? ' chosen' : ''}`} data-testid={`rate-level-${s}`}>
-            <input
-              type="radio"
-              name="score"
-              value={s}
-              checked={score === s}
-              onChange={() => {
-                setScore(s);
-                setError(null);
-              }}
-              className="visually-hidden"
-            />
-            <span className="rate-level-mark" aria-hidden="true">
-              {s}
-            </span>
-            <span className="rate-level-label">{t(`public.levels.${s}`)}</span>
-          </label>
-        ))}
-      </fieldset>
-      {score !== null && isBadScore(score) && (
-        <p className="rate-bad-note" data-testid="rate-bad-note">
-          {t('public.rate.badNote')}
-        </p>
-      )}
-      <label htmlFor={commentId} className="rate-comment-label">
-        {t('public.rate.comment')}
-      </label>
-      <textarea
-        id={commentId}
-        className="rate-comment"
-        rows={3}
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-        placeholder={t('public.rate.commentPlaceholder')}
-        aria-invalid={tooLong}
-        aria-describedby={`${commentId}-count`}
-        data-testid="rate-comment"
+      <RatingLevels
+        name="score"
+        legend={t('public.rate.levelGroup')}
+        value={draft.level}
+        onChange={draft.choose}
+        labelOf={(s) => t(`public.levels.${s}`)}
+        testIdOf={(s) => `rate-level-${s}`}
+        badNote={draft.level !== null && isBadScore(draft.level) ? t('public.rate.badNote') : null}
+        badNoteTestId="rate-bad-note"
       />
-      <div id={`${commentId}-count`} className={tooLong ? 'rate-counter over' : 'rate-counter'} data-testid="rate-counter">
-        {t('public.rate.counter', { count: length, max: COMMENT_MAX })}
-      </div>
-      {tooLong && (
+      <CountedTextarea
+        label={t('public.rate.comment')}
+        value={draft.comment}
+        onChange={draft.setComment}
+        counter={t('public.rate.counter', { count: draft.length, max: COMMENT_MAX })}
+        over={draft.tooLong}
+        rows={3}
+        placeholder={t('public.rate.commentPlaceholder')}
+        testId="rate-comment"
+        counterTestId="rate-counter"
+        classNames={{ label: 'rate-comment-label', input: 'rate-comment', counter: 'rate-counter' }}
+      />
+      {draft.tooLong && (
         <p className="public-error" role="alert" data-testid="rate-too-long">
           {t('public.rate.tooLong', { max: COMMENT_MAX })}
         </p>
       )}
-      {error && (
+      {draft.error && (
         <p className="public-error" role="alert" data-testid="rate-error">
-          {error}
+          {draft.error}
         </p>
       )}
-      <button type="submit" className="public-button rate-submit" disabled={send.isPending || tooLong} data-testid="rate-submit">
+      <button type="submit" className="public-button rate-submit" disabled={send.isPending || draft.tooLong} data-testid="rate-submit">
         {send.isPending ? t('public.rate.submitting') : t('public.rate.submit')}
       </button>
     </form>
