@@ -101,7 +101,7 @@ describe('群众诉求: a citizen’s phone report, merged, dispatched, answered
 
   /**
    * The step's screenshot from the top of the page: a full-page shot of a page scrolled down draws
-   * its sticky header (and an open dialog) part-way down the picture.
+   * its sticky header part-way down the picture.
    */
   async function step(j: typeof desk, page: Page, name: string) {
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -121,7 +121,7 @@ describe('群众诉求: a citizen’s phone report, merged, dispatched, answered
     office = await desk.signIn('office');
     const campaign = await openCampaignAndPoster(office);
 
-    citizen = (await citizenPhone(browser, server.url, CLOCK_START)).page;
+    citizen = await citizenPhone(browser, server.url, CLOCK_START);
     await citizen.goto(campaign.publicPath);
     await expectText(citizen.getByTestId('solicitation-title'), campaign.title);
     await citizen.getByTestId('demand-categories').waitFor();
@@ -161,7 +161,7 @@ describe('群众诉求: a citizen’s phone report, merged, dispatched, answered
   it('a neighbour reports the same lamp in nearly the same words', async () => {
     keepEvidence();
     expect(code).not.toBe('');
-    neighbour = (await citizenPhone(browser, server.url, CLOCK_START)).page;
+    neighbour = await citizenPhone(browser, server.url, CLOCK_START);
     const receipt = await submitThroughPublicApi(neighbour, { kind: 'demand', ...SECOND, phone: '13700001111' });
     expect(receipt.status).toBe('received');
     neighbourCode = receipt.code;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PHONE } from './layout.ts';
 
 /**
@@ -14,7 +14,7 @@ type Receipt = { code: string; displayCode: string; status: string };
 type Submission = { kind: 'demand' | 'suggestion'; title: string; body: string; phone?: string; address?: string };
 
 /** A phone with nobody signed in (390×844, touch), its clock where the server's started. */
-export async function citizenPhone(browser: Browser, baseURL: string, clockAt: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function citizenPhone(browser: Browser, baseURL: string, clockAt: string): Promise<Page> {
   const context = await browser.newContext({
     baseURL,
     locale: 'zh-CN',
@@ -25,7 +25,7 @@ export async function citizenPhone(browser: Browser, baseURL: string, clockAt: s
   });
   context.setDefaultTimeout(15_000);
   await context.clock.install({ time: new Date(clockAt) });
-  return { context, page: await context.newPage() };
+  return context.newPage();
 }
 
 /**

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 
 type Props = {
-  /** where a code opens, e.g. `/p/d/<code>` */
+  /** where a code opens, e.g. `/p/d/<code>`; the code comes URL-encoded */
   pathOf: (code: string) => string;
   initial?: string;
   title: string;

@@ -1,9 +1,8 @@
 import './rating-levels.css';
 
-/** 1 非常不满意 … 5 非常满意 */
-const LEVELS = [1, 2, 3, 4, 5] as const;
-
 type Props = {
+  /** 1 非常不满意 … 5 非常满意, from the page's copy of its contract */
+  levels: readonly number[];
   /** the radio group's name, as the form sends it */
   name: string;
   legend: string;
@@ -17,12 +16,12 @@ type Props = {
 };
 
 /** Five big levels to tap, stacked on a phone and side by side where there is room, coloured red to green. */
-export function RatingLevels({ name, legend, value, onChange, labelOf, testIdOf, badNote, badNoteTestId }: Props) {
+export function RatingLevels({ levels, name, legend, value, onChange, labelOf, testIdOf, badNote, badNoteTestId }: Props) {
   return (
     <>
       <fieldset className="rating-levels">
         <legend className="visually-hidden">{legend}</legend>
-        {LEVELS.map((level) => (
+        {levels.map((level) => (
           <label
             key={level}
             className={`rating-level rating-level-${level}${value === level ? ' chosen' : ''}`}

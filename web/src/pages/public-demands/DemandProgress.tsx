@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicDemand } from '@qinlian/contracts';
-import { formatMoment } from './format.ts';
+import { formatMoment } from '../../components/public/format.ts';
 import { STAGES, type Stage } from './limits.ts';
 
 /**

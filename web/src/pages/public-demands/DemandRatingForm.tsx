@@ -1,5 +1,8 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CountedTextarea } from '../../components/public/CountedTextarea.tsx';
+import { RatingLevels } from '../../components/public/RatingLevels.tsx';
+import { useRatingDraft } from '../../components/public/useRatingDraft.ts';
 import { serverAnswer } from './format.ts';
 import { useRateDemand } from './hooks.ts';
 import { BAD_RATING_MAX, COMMENT_MAX, RATINGS } from './limits.ts';
@@ -10,74 +13,55 @@ import './demand-rating.css';
  * comment with its counter. The page then shows the item as the server answers it (rated, no form).
  */
 export function DemandRatingForm({ code }: { code: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const rate = useRateDemand(code);
-  const [rating, setRating] = useState<number | null>(null);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const commentId = useId();
-  useEffect(() => setError(null), [i18n.language]);
+  const draft = useRatingDraft(COMMENT_MAX);
 
-  const length = comment.trim().length;
-  const tooLong = length > COMMENT_MAX;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (rating === null) return setError(t('publicDemands.rate.pickLevel'));
-    if (tooLong) return;
-    setError(null);
-    rate.mutate({ rating, comment: comment.trim() || undefined }, { onError: (err) => setError(serverAnswer(err).message) });
+    const rating = draft.toSend(t('publicDemands.rate.pickLevel'));
+    if (!rating) return;
+    rate.mutate(
+      { rating: rating.level, comment: rating.comment || undefined },
+      { onError: (err) => draft.setError(serverAnswer(err).message) },
+    );
   };
 
   return (
     <form className="public-card pd-rate" onSubmit={submit} noValidate data-testid="demand-rate-form">
       <h2>{t('publicDemands.rate.title')}</h2>
       <p className="pd-muted">{t('publicDemands.rate.hint')}</p>
-      <fieldset className="pd-levels">
-        <legend className="visually-hidden">{t('publicDemands.rate.title')}</legend>
-        {RATINGS.map((r) => (
-          <label key={r} className={`pd-level pd-level-${r}${rating === r ? ' chosen' : ''}`} data-testid={`demand-rate-${r}`}>
-            <input
-              type="radio"
-              name="rating"
-              value={r}
-              checked={rating === r}
-              onChange={() => {
-                setRating(r);
-                setError(null);
-              }}
-              className="visually-hidden"
-            />
-            <span className="pd-level-mark" aria-hidden="true">
-              {r}
-            </span>
-            <span>{t(`publicDemands.levels.${r}`)}</span>
-          </label>
-        ))}
-      </fieldset>
-      {rating !== null && rating <= BAD_RATING_MAX && <p className="pd-bad-note">{t('publicDemands.rate.badNote')}</p>}
-      <label htmlFor={commentId} className="pd-label">
-        {t('publicDemands.rate.comment')}
-        <span className="pd-optional">{t('publicDemands.form.optional')}</span>
-      </label>
-      <textarea
-        id={commentId}
-        className="pd-input pd-textarea"
-        rows={3}
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-        aria-invalid={tooLong}
-        aria-describedby={`${commentId}-count`}
-        data-testid="demand-rate-comment"
+      <RatingLevels
+        levels={RATINGS}
+        name="rating"
+        legend={t('publicDemands.rate.title')}
+        value={draft.level}
+        onChange={draft.choose}
+        labelOf={(r) => t(`publicDemands.levels.${r}`)}
+        testIdOf={(r) => `demand-rate-${r}`}
+        badNote={draft.level !== null && draft.level <= BAD_RATING_MAX ? t('publicDemands.rate.badNote') : null}
       />
-      <div id={`${commentId}-count`} className={tooLong ? 'pd-counter over' : 'pd-counter'}>
-        {t('publicDemands.form.counter', { count: length, max: COMMENT_MAX })}
-      </div>
-      {error && (
+      <CountedTextarea
+        label={
+          <>
+            {t('publicDemands.rate.comment')}
+            <span className="pd-optional">{t('publicDemands.form.optional')}</span>
+          </>
+        }
+        value={draft.comment}
+        onChange={draft.setComment}
+        counter={t('publicDemands.form.counter', { count: draft.length, max: COMMENT_MAX })}
+        over={draft.tooLong}
+        rows={3}
+        testId="demand-rate-comment"
+        classNames={{ label: 'pd-label', input: 'pd-input pd-textarea', counter: 'pd-counter' }}
+      />
+      {draft.error && (
         <p className="pd-error" role="alert" data-testid="demand-rate-error">
-          {error}
+          {draft.error}
         </p>
       )}
-      <button type="submit" className="public-button pd-submit" disabled={rate.isPending || tooLong} data-testid="demand-rate-submit">
+      <button type="submit" className="public-button pd-submit" disabled={rate.isPending || draft.tooLong} data-testid="demand-rate-submit">
         {rate.isPending ? t('publicDemands.form.submitting') : t('publicDemands.rate.submit')}
       </button>
     </form>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicDemandReceipt } from '@qinlian/contracts';
+import { formatDay } from '../../components/public/format.ts';
 import { PUBLIC_BASE } from '../../layout/public/paths.ts';
-import { formatDay } from './format.ts';
 
 /** Puts the code on the clipboard; where the browser allows no clipboard (plain http), the code stays selectable. */
 async function copy(text: string): Promise<boolean> {

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CountedTextarea } from '../../components/public/CountedTextarea.tsx';
 import { serverAnswer } from './format.ts';
 import { useReopenDemand } from './hooks.ts';
 import { REASON } from './limits.ts';
@@ -14,7 +15,6 @@ export function DemandReopenForm({ code }: { code: string }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const reasonId = useId();
   useEffect(() => setError(null), [i18n.language]);
 
   const length = reason.trim().length;
@@ -39,22 +39,16 @@ export function DemandReopenForm({ code }: { code: string }) {
     <form className="public-card pd-reopen" onSubmit={submit} noValidate data-testid="demand-reopen-form">
       <h2>{t('publicDemands.reopen.title')}</h2>
       <p className="pd-muted">{t('publicDemands.reopen.once')}</p>
-      <label htmlFor={reasonId} className="pd-label">
-        {t('publicDemands.reopen.reason')}
-      </label>
-      <textarea
-        id={reasonId}
-        className="pd-input pd-textarea"
-        rows={4}
+      <CountedTextarea
+        label={t('publicDemands.reopen.reason')}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        aria-invalid={length > REASON.max}
-        aria-describedby={`${reasonId}-count`}
-        data-testid="demand-reopen-reason"
+        onChange={setReason}
+        counter={t('publicDemands.form.counter', { count: length, max: REASON.max })}
+        over={length > REASON.max}
+        rows={4}
+        testId="demand-reopen-reason"
+        classNames={{ label: 'pd-label', input: 'pd-input pd-textarea', counter: 'pd-counter' }}
       />
-      <div id={`${reasonId}-count`} className={length > REASON.max ? 'pd-counter over' : 'pd-counter'}>
-        {t('publicDemands.form.counter', { count: length, max: REASON.max })}
-      </div>
       {error && (
         <p className="pd-error" role="alert" data-testid="demand-reopen-error">
           {error}

@@ -1,53 +1,34 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicDemand } from '@qinlian/contracts';
+import { CodeLookupForm } from '../../components/public/CodeLookupForm.tsx';
+import { formatDay, formatMoment } from '../../components/public/format.ts';
 import { PUBLIC_BASE } from '../../layout/public/paths.ts';
 import { DemandProgress } from './DemandProgress.tsx';
 import { DemandRatingForm } from './DemandRatingForm.tsx';
 import { DemandReopenForm } from './DemandReopenForm.tsx';
-import { formatDay, formatMoment } from './format.ts';
 import { usePublicDemand } from './hooks.ts';
 import { PublicProblem } from './PublicProblem.tsx';
 import './public-demands.css';
 
-/** 查询办理进度: the code typed in (spaces dropped; the server ignores case and hyphens), opened at /p/d/<code>. */
+/** 查询办理进度: the code typed in, opened at /p/d/<code>. */
 function LookUp({ initial = '' }: { initial?: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [code, setCode] = useState(initial);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const clean = code.replace(/\s+/g, '');
-    if (clean) void navigate(`${PUBLIC_BASE}/d/${encodeURIComponent(clean)}`);
-  };
   return (
-    <form className="public-card" onSubmit={submit} data-testid="demand-lookup">
-      <h2>{t('publicDemands.lookup.title')}</h2>
-      <p className="pd-muted">{t('publicDemands.lookup.hint')}</p>
-      <div className="pd-lookup-row">
-        <label className="visually-hidden" htmlFor="demand-lookup-code">
-          {t('publicDemands.lookup.codeLabel')}
-        </label>
-        <input
-          id="demand-lookup-code"
-          className="pd-input pd-lookup-input"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          placeholder={t('publicDemands.lookup.codeLabel')}
-          autoCapitalize="characters"
-          autoComplete="off"
-          maxLength={64}
-          data-testid="demand-lookup-code"
-        />
-        <button type="submit" className="public-button" data-testid="demand-lookup-submit">
-          {t('publicDemands.lookup.submit')}
-        </button>
-      </div>
+    <CodeLookupForm
+      pathOf={(code) => `${PUBLIC_BASE}/d/${code}`}
+      initial={initial}
+      title={t('publicDemands.lookup.title')}
+      hint={t('publicDemands.lookup.hint')}
+      codeLabel={t('publicDemands.lookup.codeLabel')}
+      submitLabel={t('publicDemands.lookup.submit')}
+      testId="demand-lookup"
+      classNames={{ form: 'public-card', hint: 'pd-muted', row: 'pd-lookup-row', input: 'pd-input pd-lookup-input' }}
+    >
       <Link to={`${PUBLIC_BASE}/d/new`} className="pd-link" data-testid="demand-go-new">
         {t('publicDemands.lookup.newInstead')}
       </Link>
-    </form>
+    </CodeLookupForm>
   );
 }
 

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicBadge } from '@qinlian/contracts';
+import { formatMoment } from '../../components/public/format.ts';
 import { PUBLIC_BASE } from '../../layout/public/paths.ts';
 import { AWAY } from './contractMirror.ts';
-import { formatMoment } from './format.ts';
 import { badgeRatingPath, publicKeys, usePublicBadge } from './hooks.ts';
 import { PublicProblem } from './PublicProblem.tsx';
 import { RateForm } from './RateForm.tsx';
@@ -34,7 +34,9 @@ function Whereabouts({ badge }: { badge: PublicBadge }) {
       <span className="badge-now-label">{t('public.badge.now')}</span>
       <span className={`badge-state ${away ? 'away' : state === 'meeting' ? 'busy' : 'here'}`}>{t(`public.whereabouts.${state}`)}</span>
       {expectedReturnAt && state !== 'in_office' && (
-        <span className="badge-return">{t('public.badge.expectedReturn', { time: formatMoment(expectedReturnAt, i18n.language) })}</span>
+        <span className="badge-return">
+          {t('public.badge.expectedReturn', { time: formatMoment(expectedReturnAt, i18n.language, { withYear: false }) })}
+        </span>
       )}
       {away && badge.backupName && (
         <p className="badge-acting">{t('public.badge.actingNote', { name: badge.name, backup: badge.backupName })}</p>

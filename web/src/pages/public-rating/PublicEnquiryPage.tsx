@@ -1,45 +1,28 @@
-import { useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicEnquiry } from '@qinlian/contracts';
+import { CodeLookupForm } from '../../components/public/CodeLookupForm.tsx';
+import { formatMoment } from '../../components/public/format.ts';
 import { PUBLIC_BASE } from '../../layout/public/paths.ts';
-import { formatInstantFull } from './format.ts';
 import { enquiryRatingPath, publicKeys, usePublicEnquiry } from './hooks.ts';
 import { PublicProblem } from './PublicProblem.tsx';
 import { RateForm } from './RateForm.tsx';
 import './public-rating.css';
 
-/** 查询码: typed in (spaces dropped; the server ignores case and hyphens), opened at /p/e/<code>. */
+/** 首问事项 查询码: typed in, opened at /p/e/<code>. */
 function LookUp({ initial = '' }: { initial?: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [code, setCode] = useState(initial);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const clean = code.replace(/\s+/g, '');
-    if (clean) void navigate(`${PUBLIC_BASE}/e/${encodeURIComponent(clean)}`);
-  };
   return (
-    <form className="public-card lookup" onSubmit={submit} data-testid="enquiry-lookup">
-      <h2>{t('public.enquiry.title')}</h2>
-      <p className="public-muted">{t('public.enquiry.lookupHint')}</p>
-      <label className="lookup-row">
-        <span className="visually-hidden">{t('public.enquiry.codeLabel')}</span>
-        <input
-          className="lookup-input"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          placeholder={t('public.enquiry.codeLabel')}
-          autoCapitalize="characters"
-          autoComplete="off"
-          maxLength={64}
-          data-testid="enquiry-lookup-code"
-        />
-        <button type="submit" className="public-button" data-testid="enquiry-lookup-submit">
-          {t('public.enquiry.lookup')}
-        </button>
-      </label>
-    </form>
+    <CodeLookupForm
+      pathOf={(code) => `${PUBLIC_BASE}/e/${code}`}
+      initial={initial}
+      title={t('public.enquiry.title')}
+      hint={t('public.enquiry.lookupHint')}
+      codeLabel={t('public.enquiry.codeLabel')}
+      submitLabel={t('public.enquiry.lookup')}
+      testId="enquiry-lookup"
+      classNames={{ form: 'public-card lookup', hint: 'public-muted', row: 'lookup-row', input: 'lookup-input' }}
+    />
   );
 }
 
@@ -50,7 +33,7 @@ export function PublicEnquiryLookupPage() {
 
 function Record({ e }: { e: PublicEnquiry }) {
   const { t, i18n } = useTranslation();
-  const at = (instant: string) => formatInstantFull(instant, i18n.language);
+  const at = (instant: string) => formatMoment(instant, i18n.language);
   const h = e.handledBy;
   return (
     <section className="public-card" data-testid="public-enquiry">

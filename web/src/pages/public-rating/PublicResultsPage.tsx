@@ -1,8 +1,9 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PublicDepartmentRatings } from '@qinlian/contracts';
+import { formatDay } from '../../components/public/format.ts';
 import { isBadScore, RATING_SCORES } from './contractMirror.ts';
-import { formatAverage, formatDay } from './format.ts';
+import { formatAverage } from './format.ts';
 import { useDepartmentResults } from './hooks.ts';
 import { PublicProblem } from './PublicProblem.tsx';
 import { RatingStars } from './RatingStars.tsx';

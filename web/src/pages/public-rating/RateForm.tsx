@@ -6,7 +6,7 @@ import { CountedTextarea } from '../../components/public/CountedTextarea.tsx';
 import { formatDay } from '../../components/public/format.ts';
 import { RatingLevels } from '../../components/public/RatingLevels.tsx';
 import { useRatingDraft } from '../../components/public/useRatingDraft.ts';
-import { COMMENT_MAX, isBadScore } from './contractMirror.ts';
+import { COMMENT_MAX, isBadScore, RATING_SCORES } from './contractMirror.ts';
 import { useSendRating } from './hooks.ts';
 
 type Props = {
@@ -62,6 +62,7 @@ export function RateForm({ action, refresh }: Props) {
       <h2>{t('public.rate.title')}</h2>
       <p className="public-muted">{t('public.rate.hint')}</p>
       <RatingLevels
+        levels={RATING_SCORES}
         name="score"
         legend={t('public.rate.levelGroup')}
         value={draft.level}
