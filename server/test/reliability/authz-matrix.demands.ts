@@ -20,9 +20,8 @@ const E = (anonymous: number, admin: number, office: number, deptHead: number, s
 const get = (url: string): InjectOptions => ({ method: 'GET', url });
 const SEES = E(401, 200, 200, 200, 200, 200);
 const OUT = E(401, 200, 200, 404, 404, 404);
-/** the office's steps: departments may read the item but not take the office's step */
+/** the office's steps, declared on the route: a department is refused before the item is looked up */
 const OFFICE_STEP = E(401, 200, 200, 403, 403, 403);
-const OFFICE_STEP_OUT = E(401, 200, 200, 404, 404, 404);
 /** the department's steps on an item dispatched to it; the office (no demands.handle) may not */
 const UNIT_STEP = E(401, 200, 403, 200, 200, 200);
 const UNIT_STEP_OUT = E(401, 200, 403, 404, 404, 404);
@@ -89,22 +88,21 @@ export const DEMAND_ROWS: Record<string, Row> = {
       const r = await received(w);
       return post(`/api/demands/${r.id}/accept`, { version: r.version });
     },
-    // not yet dispatched: only the office sees it
-    in: E(401, 200, 200, 404, 404, 404),
+    in: OFFICE_STEP,
   },
   'POST /api/demands/:id/dispatch': {
     request: async (w, s) => {
       const r = await received(w);
       return post(`/api/demands/${r.id}/dispatch`, { departmentId: w.deptOf(s).id, version: r.version });
     },
-    in: E(401, 200, 200, 404, 404, 404),
+    in: OFFICE_STEP,
   },
   'POST /api/demands/:id/reject': {
     request: async (w) => {
       const r = await received(w);
       return post(`/api/demands/${r.id}/reject`, { reason: '不属于受理范围', version: r.version });
     },
-    in: E(401, 200, 200, 404, 404, 404),
+    in: OFFICE_STEP,
   },
   'POST /api/demands/:id/take': {
     request: async (w, s) => {
@@ -136,7 +134,7 @@ export const DEMAND_ROWS: Record<string, Row> = {
       return post(`/api/demands/${d.id}/close`, { version: d.version });
     },
     in: OFFICE_STEP,
-    out: OFFICE_STEP_OUT,
+    out: OFFICE_STEP,
   },
   'POST /api/demands/:id/revisit': {
     // an item not yet closed: the office passes the policy and hears 409 (wrong state)
@@ -145,7 +143,7 @@ export const DEMAND_ROWS: Record<string, Row> = {
       return post(`/api/demands/${d.id}/revisit`, { reason: '电话回访，表示满意', version: d.version });
     },
     in: E(401, 409, 409, 403, 403, 403),
-    out: E(401, 409, 409, 404, 404, 404),
+    out: E(401, 409, 409, 403, 403, 403),
   },
   'POST /api/demands/:id/hide': {
     request: async (w, s) => {
@@ -153,7 +151,7 @@ export const DEMAND_ROWS: Record<string, Row> = {
       return post(`/api/demands/${d.id}/hide`, { reason: '含有辱骂内容', version: d.version });
     },
     in: OFFICE_STEP,
-    out: OFFICE_STEP_OUT,
+    out: OFFICE_STEP,
   },
   // the public's: no account, whatever the caller sends
   'POST /api/public/demands': {

@@ -19,7 +19,6 @@ import type { Ctx } from '../../platform/context.ts';
 import { attachment } from '../../platform/http/download.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { readUpload } from '../../platform/http/upload.ts';
-import { signedIn } from '../../platform/policy/policy.ts';
 import type { IntakeKeys } from './demand-intake.service.ts';
 import {
   acceptDemand,
@@ -56,10 +55,17 @@ export const demandRoutes: FastifyPluginAsyncZod = async (app) => {
   const keys: IntakeKeys = app.config;
   // after a write: the item as it now stands (a department that sent it back no longer sees it, but sees what it did)
   const detail = async (ctx: Ctx, row: DemandRow) => presentDemandDetail(ctx.db, ctx.actor!, keys, row, ctx.clock.now());
-  const step = <B>(path: string, summary: string, body: z.ZodType<B>, run: (ctx: Ctx, id: string, b: B) => Promise<DemandRow>) =>
+  /** One step of the loop: whose it is (the office's, the department's, the moderator's) is declared on the route. */
+  const step = <B>(
+    path: string,
+    who: 'dispatch' | 'handle' | 'moderate',
+    summary: string,
+    body: z.ZodType<B>,
+    run: (ctx: Ctx, id: string, b: B) => Promise<DemandRow>,
+  ) =>
     app.post(
       `/demands/:id/${path}`,
-      { config: { policy: signedIn }, schema: { tags, summary, params: IdParams, body, response: { 200: DemandDetail } } },
+      { config: { policy: demandPolicy.route(who) }, schema: { tags, summary, params: IdParams, body, response: { 200: DemandDetail } } },
       async (req) => {
         const ctx = ctxOf(req);
         return detail(ctx, await run(ctx, req.params.id, req.body as B));
@@ -166,15 +172,15 @@ export const demandRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  step('accept', '受理：确认分类，可标为紧急', DemandAcceptBody, acceptDemand);
-  step('dispatch', '派单 / 改派：交给承办部门，开始计算办结时限', DemandDispatchBody, dispatchDemand);
-  step('reject', '不予受理（须说明理由，作为答复）', DemandReasonBody, rejectDemand);
-  step('take', '承办部门签收', DemandVersionBody, takeDemand);
-  step('send-back', '退单：派错了，说明理由退回办公室改派（每件一次）', DemandReasonBody, sendBackDemand);
-  step('reply', '答复（并单的所有提交人都收到）', DemandReplyBody, (ctx, id, b) =>
+  step('accept', 'dispatch', '受理：确认分类，可标为紧急', DemandAcceptBody, acceptDemand);
+  step('dispatch', 'dispatch', '派单 / 改派：交给承办部门，开始计算办结时限', DemandDispatchBody, dispatchDemand);
+  step('reject', 'dispatch', '不予受理（须说明理由，作为答复）', DemandReasonBody, rejectDemand);
+  step('take', 'handle', '承办部门签收', DemandVersionBody, takeDemand);
+  step('send-back', 'handle', '退单：派错了，说明理由退回办公室改派（每件一次）', DemandReasonBody, sendBackDemand);
+  step('reply', 'handle', '答复（并单的所有提交人都收到）', DemandReplyBody, (ctx, id, b) =>
     replyDemand(ctx, id, b, (tx, next) => sendReplyToSubmitters(tx, app.config, next)),
   );
-  step('close', '办结', DemandVersionBody, closeDemand);
-  step('revisit', '回访：记录提交人的意见', DemandReasonBody, revisitDemand);
-  step('hide', '隐藏不当内容（须说明理由；记录保留）', DemandReasonBody, hideDemand);
+  step('close', 'dispatch', '办结', DemandVersionBody, closeDemand);
+  step('revisit', 'dispatch', '回访：记录提交人的意见', DemandReasonBody, revisitDemand);
+  step('hide', 'moderate', '隐藏不当内容（须说明理由；记录保留）', DemandReasonBody, hideDemand);
 };
