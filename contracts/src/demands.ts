@@ -37,11 +37,9 @@ export const DemandText = prose(5, 2000);
 // ---------------------------------------------------------------------------------------------
 // Public (no account)
 
-/** POST /api/public/demands: from the mobile form (the QR poster's page), no account needed. */
-export const PublicDemandSubmitBody = z.object({
+/** What a submission says, whoever enters it: the submitter on the form, or a clerk for a caller or a letter. */
+const DemandContent = z.object({
   kind: DemandKind,
-  /** the solicitation campaign's public code, for a suggestion made on its page */
-  solicitationCode: z.string().max(64).optional(),
   /** the category the submitter chose (a campaign's list); the office confirms or changes it */
   category: line(1, 40).optional(),
   title: DemandTitle,
@@ -51,6 +49,12 @@ export const PublicDemandSubmitBody = z.object({
   phone: PublicPhone.optional(),
   email: z.string().trim().max(200).email().optional(),
   address: line(1, 200).optional(),
+});
+
+/** POST /api/public/demands: from the mobile form (the QR poster's page), no account needed. */
+export const PublicDemandSubmitBody = DemandContent.extend({
+  /** the solicitation campaign's public code, for a suggestion made on its page */
+  solicitationCode: z.string().max(64).optional(),
 });
 export type PublicDemandSubmitBody = z.input<typeof PublicDemandSubmitBody>;
 
@@ -161,17 +165,9 @@ export type PublicSolicitation = z.infer<typeof PublicSolicitation>;
 // The console
 
 /** POST /api/demands: a clerk enters a call or a letter (a letter's scan is attached after). */
-export const DemandIntakeBody = z.object({
+export const DemandIntakeBody = DemandContent.extend({
   channel: z.enum(['phone', 'letter']),
-  kind: DemandKind,
   solicitationId: Id.optional(),
-  category: line(1, 40).optional(),
-  title: DemandTitle,
-  body: DemandText,
-  name: line(1, 50).optional(),
-  phone: PublicPhone.optional(),
-  email: z.string().trim().max(200).email().optional(),
-  address: line(1, 200).optional(),
 });
 export type DemandIntakeBody = z.input<typeof DemandIntakeBody>;
 
