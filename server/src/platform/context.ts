@@ -26,15 +26,28 @@ export function isTransaction(db: Executor): db is Tx {
 
 const afterCommitQueues = new WeakMap<Tx, Set<() => void>>();
 
+/**
+ * Give `tx` its own after-commit queue; call what this returns once its work is durable. A group
+ * commit (db/group-commit.ts) gives each request's savepoint one, so a request rolled back inside a
+ * committed group runs none of its hooks.
+ */
+export function openCommitQueue(tx: Tx): () => void {
+  const committed = new Set<() => void>();
+  afterCommitQueues.set(tx, committed);
+  return () => {
+    for (const f of committed) f();
+  };
+}
+
 /** Run `fn` in a transaction, joining the caller's if it already has one. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: TxCtx) => Promise<T>): Promise<T> {
   if (isTransaction(ctx.db)) return fn(ctx as TxCtx);
-  const committed = new Set<() => void>();
+  let runCommitted = () => {};
   const result = await (ctx.db as Db).transaction().execute((db) => {
-    afterCommitQueues.set(db, committed);
+    runCommitted = openCommitQueue(db);
     return fn({ ...ctx, db });
   });
-  for (const f of committed) f();
+  runCommitted();
   return result;
 }
 

@@ -1,5 +1,6 @@
 import type { DemandChannel, DemandKind, Lang } from '@qinlian/contracts';
-import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
+import type { Ctx, TxCtx } from '../../platform/context.ts';
+import { inGroupCommit } from '../../platform/db/group-commit.ts';
 import type { Config } from '../../platform/config.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
@@ -71,14 +72,16 @@ async function solicitationFor(tx: TxCtx, input: DemandSubmission): Promise<Soli
 /**
  * 受理登记 — the one door every channel comes in by: a new item with its tracking code, the
  * submitter's personal data sealed, the routing suggestion from its words, its words indexed for
- * the similar-item lookup, its files kept; audited; all in one transaction, the files moved into
+ * the similar-item lookup, its files kept; audited; all in one transaction (shared with the
+ * submissions arriving at the same moment: group commit), the files moved into
  * place as its last step (a refused submission leaves nothing behind).
  */
 export async function receiveDemand(ctx: Ctx, keys: IntakeKeys, input: DemandSubmission, files: DemandUpload[] = []): Promise<DemandRow> {
   const uploads = await typedUploads(files, ctx.lang);
   const staged: StagedFile[] = [];
   try {
-    return await inTransaction(ctx, async (tx) => {
+    // a flood of public submissions shares durable commits (platform/db/group-commit.ts)
+    return await inGroupCommit(ctx, async (tx) => {
       const solicitation = await solicitationFor(tx, input);
       const now = iso(tx.clock.now());
       const route = await suggestRouting(tx.db, `${input.title}\n${input.body}`);

@@ -8,6 +8,7 @@ import {
   type TaskTransitionBody,
 } from '@qinlian/contracts';
 import { inTransaction, type Ctx, type TxCtx } from '../../platform/context.ts';
+import { inGroupCommit } from '../../platform/db/group-commit.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, forbidden, invalid, versionConflict } from '../../platform/errors.ts';
 import { filesRepo } from './evidence.repo.ts';
@@ -51,7 +52,8 @@ async function evidenceCount(ctx: Ctx, taskId: string): Promise<number> {
  * side: 403.
  */
 export async function transitionTask(ctx: Ctx, id: string, input: TaskTransitionBody): Promise<TaskRow> {
-  return inTransaction(ctx, async (tx) => {
+  // month-end reporting comes all at once: steps arriving together share one durable commit
+  return inGroupCommit(ctx, async (tx) => {
     const step = await takeStep(tx, id, input);
     // keyed by the version the step made: told once per step, however often asked
     const key = (kind: string) => `${kind}:${id}:v${step.row.version}`;
