@@ -10,6 +10,7 @@ import { startJobLoop, type JobLoop } from '../platform/jobs/runner.ts';
 import { jobDefinitions } from '../modules/index.ts';
 import { listenForDemandMail } from '../modules/demands/index.ts';
 import type { InboundMailListener } from '../platform/mail/inbound.ts';
+import { startCacheBus, type CacheBus } from '../platform/db/cache-bus.ts';
 import { writePidFile } from './sqlite-file.ts';
 import { serveBanner } from './serve-banner.ts';
 
@@ -28,8 +29,11 @@ export async function serveCommand(config: Config) {
   const removePid = database.engine === 'sqlite' ? writePidFile(config) : () => {};
   let jobs: JobLoop | null = null;
   let mail: InboundMailListener | null = null;
+  // instances on one PostgreSQL tell each other which caches a commit made stale (LISTEN/NOTIFY)
+  const cacheBus: CacheBus | null =
+    config.database.engine === 'postgres' && config.cacheBus ? await startCacheBus(config.database.url, (level, msg) => app.log[level](msg)) : null;
   app.addHook('onClose', async () => {
-    await Promise.all([mail?.close(), jobs?.stop()]);
+    await Promise.all([mail?.close(), jobs?.stop(), cacheBus?.close()]);
   });
   let stopping = false;
   const stop = async () => {

@@ -48,6 +48,8 @@ const Env = z
     QINLIAN_TRUST_PROXY: z.string().trim().min(1).default('loopback'),
     /** the job loop (warnings, escalations, deliveries) in this process: on, or off for a web-only instance */
     QINLIAN_JOBS: z.enum(['on', 'off']).default('on'),
+    /** PostgreSQL: instances keep their caches coherent over LISTEN/NOTIFY; off behind a pooler that cannot LISTEN (PgBouncer transaction mode) — caches then lag up to their TTLs (10–30 s) */
+    QINLIAN_CACHE_BUS: z.enum(['on', 'off']).default('on'),
     /** start the server's clock at this instant (demos, browser tests); unset = real time */
     QINLIAN_CLOCK_START: z.string().datetime({ offset: true }).optional(),
     NODE_ENV: z.string().optional(),
@@ -131,6 +133,8 @@ export type Config = {
   trustProxy: boolean | string;
   version: string;
   jobs: { enabled: boolean; pollMs: number };
+  /** PostgreSQL only: LISTEN/NOTIFY between instances (platform/db/cache-bus.ts) */
+  cacheBus: boolean;
   /** SMTP from the environment; an enabled e-mail channel set by an admin takes precedence */
   smtp: { url: string; from: string } | null;
   /** QINLIAN_MAIL_LISTEN_PORT / _HOST, QINLIAN_MAIL_DOMAIN: the SMTP listener for mailed demands; null = off */
@@ -186,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     version: VERSION,
     clockStart: e.QINLIAN_CLOCK_START ? new Date(e.QINLIAN_CLOCK_START) : null,
     jobs: { enabled: e.QINLIAN_JOBS === 'on', pollMs: Math.round(e.QINLIAN_JOBS_POLL_SECONDS * 1000) },
+    cacheBus: e.QINLIAN_CACHE_BUS === 'on',
     smtp: e.QINLIAN_SMTP_URL ? { url: e.QINLIAN_SMTP_URL, from: e.QINLIAN_SMTP_FROM! } : null,
     mailListen: e.QINLIAN_MAIL_LISTEN_PORT
       ? { port: e.QINLIAN_MAIL_LISTEN_PORT, host: e.QINLIAN_MAIL_LISTEN_HOST, domain: e.QINLIAN_MAIL_DOMAIN! }

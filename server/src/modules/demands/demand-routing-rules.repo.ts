@@ -6,7 +6,7 @@ import { writeEpoch } from '../../platform/db/write-epoch.ts';
 export type RoutingRuleRow = DemandRoutingRulesTable;
 
 /** Moves on after every committed write to the rules: intake's cached copy is rebuilt. */
-export const routingRulesEpoch = writeEpoch();
+export const routingRulesEpoch = writeEpoch('demand-routing-rules');
 
 /** 分类规则: the only SQL on demand_routing_rules. */
 export const routingRulesRepo = {

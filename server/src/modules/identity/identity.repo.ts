@@ -14,7 +14,7 @@ const ACCOUNT_COLUMNS = ['users.username', 'users.displayName', 'users.personId'
  * Moves on after every committed change to a session or to the account a session check reads
  * (revoked, signed out, disabled, password changed): cached session checks are redone at once.
  */
-export const sessionsEpoch = writeEpoch();
+export const sessionsEpoch = writeEpoch('sessions');
 
 /** Accounts, roles, sessions, API tokens and the sign-in log: the only SQL on these tables. */
 export const identityRepo = {

@@ -7,7 +7,7 @@ import type { DB, InstructionsTable } from '../../platform/db/schema.ts';
 export type InstructionRow = InstructionsTable;
 
 /** Moves on after every committed write to instructions (the desk's answers are kept until then). */
-export const instructionsEpoch = writeEpoch();
+export const instructionsEpoch = writeEpoch('instructions');
 
 /** Who may see which instructions, resolved before the query: all, or their departments' and their own. */
 export type InstructionVisibility = { all: true } | { all: false; departmentIds: string[]; userId: string };

@@ -8,7 +8,7 @@ import { directoryEpoch } from './directory-epoch.ts';
 export type DepartmentRow = DepartmentsTable;
 
 /** Moves on after every committed write to departments: the cached names and paths are rebuilt. */
-export const departmentsEpoch = writeEpoch();
+export const departmentsEpoch = writeEpoch('departments');
 
 export const departmentsRepo = {
   list(db: Executor, opts: { includeArchived: boolean }) {

@@ -8,7 +8,7 @@ export type ProgrammeRow = ProgrammesTable;
 export type MeasureRow = MeasuresTable;
 
 /** Moves on after every committed write to the plan tables: the plan catalogue cache rebuilds (plan-catalogue.ts). */
-export const planTablesEpoch = writeEpoch();
+export const planTablesEpoch = writeEpoch('plan');
 const planCatalogueChanged = planTablesEpoch.changed;
 
 /** Optimistic update on any of the plan tables: false when the version moved on. */

@@ -9,7 +9,7 @@ import { taskSearchRepo } from './task-search.repo.ts';
 export type TaskRow = TasksTable;
 
 /** Moves on after every committed task write (milestones, cooperators and the counters are written with the row). */
-export const tasksEpoch = writeEpoch();
+export const tasksEpoch = writeEpoch('tasks');
 export type MilestoneRow = TaskMilestonesTable;
 
 /** Who may see which tasks, resolved before the query: all, or by departments / posts / person. */

@@ -7,7 +7,7 @@ export type WhereaboutsHistoryRow = WhereaboutsHistoryTable;
 export type DoorBoardRow = DoorBoardsTable;
 
 /** Moves on after every committed change of someone's state: kept boards (whereabouts-board.cache.ts) are built again. */
-export const whereaboutsEpoch = writeEpoch();
+export const whereaboutsEpoch = writeEpoch('whereabouts');
 
 /** The SQL of 去向牌: the state now, its history (append-only) and the door boards' public codes. */
 export const whereaboutsRepo = {

@@ -8,7 +8,7 @@ import { writeEpoch } from '../db/write-epoch.ts';
 import { officialDataCoveredThrough, shanghaiDate, workingCalendar, type WorkingCalendar } from './working-days.ts';
 
 /** Moves on once a change to the overrides commits here: a calendar read before it is neither kept nor joined. */
-const overridesEpoch = writeEpoch();
+const overridesEpoch = writeEpoch('calendar-overrides');
 const cached = epochCache<'calendar', WorkingCalendar>(overridesEpoch, 30_000);
 /** Moves on once a change to the overrides commits here (what was counted with the old calendar is stale). */
 export const calendarVersion = overridesEpoch.current;
