@@ -11,6 +11,7 @@ import { jobDefinitions } from '../modules/index.ts';
 import { listenForDemandMail } from '../modules/demands/index.ts';
 import type { InboundMailListener } from '../platform/mail/inbound.ts';
 import { startCacheBus, type CacheBus } from '../platform/db/cache-bus.ts';
+import { refreshPlannerStatistics } from '../platform/db/planner-statistics.ts';
 import { writePidFile } from './sqlite-file.ts';
 import { serveBanner } from './serve-banner.ts';
 
@@ -25,6 +26,7 @@ export async function serveCommand(config: Config) {
   const clock = config.clockStart ? startingClock(config.clockStart) : systemClock;
   const database = await prepareDatabase(config, console.log, clock);
   await seedDemoWhenAsked(database, config, console.log, clock);
+  await refreshPlannerStatistics(database.db, database.engine, { atStartUp: true });
   const app = await buildApp({ config, database, clock });
   const removePid = database.engine === 'sqlite' ? writePidFile(config) : () => {};
   let jobs: JobLoop | null = null;

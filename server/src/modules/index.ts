@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { JobDefinition } from '../platform/jobs/define.ts';
 import { jobsHousekeepingJob } from '../platform/jobs/housekeeping.job.ts';
+import { plannerStatisticsJob } from '../platform/db/planner-statistics.ts';
 import { notificationDeliveryJob } from '../platform/notifications/deliver.ts';
 import { importJobRoutes } from '../platform/documents/import-jobs.routes.ts';
 import { systemRoutes } from './system/index.ts';
@@ -73,6 +74,7 @@ export const publicPageModules: FastifyPluginAsync[] = [publicBadgePageRoutes, o
 /** Every job the runner knows, crons declared beside their handlers. A new job adds one line. */
 export const jobDefinitions: JobDefinition<any>[] = [
   jobsHousekeepingJob,
+  plannerStatisticsJob,
   notificationDeliveryJob,
   taskWarningsJob,
   evidenceSweepJob,
