@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/platform/db/database.ts';
 import { verifyAuditChain } from '../../src/platform/audit/verify.ts';
 import { httpSignIn, startReporters, startServer, startWriters, type ServerProcess } from './server-process.ts';
 import { SIZE } from './size.ts';
+import { startSubmitters } from './submitters.ts';
 import { cliEnv, entityAuditConsistency, freshData } from './consistency.ts';
 
 /**
@@ -47,6 +48,7 @@ describe.each(ENGINES)('crash safety (kill -9 during writes) on %s', (engine) =>
     });
     expect(measure.status, JSON.stringify(measure.json)).toBe(201);
     const reported = new Map<string, { version: number; reports: number }>();
+    const submitted = new Map<string, string>(); // tracking code → title: public submissions acknowledged
 
     for (let round = 0; round < SIZE.crashRounds; round++) {
       const writers = startWriters(admin, { writers: SIZE.writers, parentId: root.json.id, prefix: `${prefix}${round}-` });
@@ -56,18 +58,22 @@ describe.each(ENGINES)('crash safety (kill -9 during writes) on %s', (engine) =>
         leadDepartmentId: root.json.id,
         prefix: `${prefix}${round}-`,
       });
+      const submitters = startSubmitters(server.base, { clients: SIZE.writers, prefix: `${prefix}${round}-` });
       // kill once every kind of writer has been acknowledged a few times (and at least crashAfterMs in)
       const started = Date.now();
       const reportsDone = () => [...reporters.acked.values()].reduce((n, v) => n + v.reports, 0);
       while (
         Date.now() - started < 30_000 &&
-        (Date.now() - started < SIZE.crashAfterMs || reportsDone() < 2 || writers.acked.people.length < 2)
+        (Date.now() - started < SIZE.crashAfterMs || reportsDone() < 2 || writers.acked.people.length < 2 || submitters.acked.length < 2)
       ) {
         await new Promise((r) => setTimeout(r, 50));
       }
       await server.kill9(); // mid-stream: writers have requests in flight
       await writers.done;
       await reporters.done;
+      await submitters.done;
+      expect(submitters.failures, 'public submissions refused before the kill').toEqual([]);
+      for (const x of submitters.acked) submitted.set(x.code, x.title);
       expect(writers.failures, 'writes refused before the kill').toEqual([]);
       expect(reporters.failures, 'progress reports refused before the kill').toEqual([]);
       for (const [id, v] of reporters.acked) reported.set(id, v);
@@ -121,9 +127,28 @@ describe.each(ENGINES)('crash safety (kill -9 during writes) on %s', (engine) =>
         [...reported.values()].reduce((n, v) => n + v.reports, 0),
         'the reporters really reported before the kill',
       ).toBeGreaterThan(0);
+      // public submissions (group commit): every acknowledged code is there, each with its audit record
+      const codes = [...submitted.keys()];
+      expect(codes.length, 'the public really submitted before the kill').toBeGreaterThan(0);
+      const kept = await db.db.selectFrom('demands').select(['id', 'code']).where('code', 'in', codes).execute();
+      expect(
+        codes.filter((c) => !kept.some((k) => k.code === c)),
+        'acknowledged submissions lost in the crash',
+      ).toEqual([]);
+      const receipts = await db.db
+        .selectFrom('auditEvents')
+        .select('entityId')
+        .where('action', '=', 'demand.receive')
+        .where(
+          'entityId',
+          'in',
+          kept.map((k) => k.id),
+        )
+        .execute();
+      expect(receipts.length, 'submissions without their audit record').toBe(kept.length);
       expect(await verifyAuditChain(db.db)).toMatchObject({ ok: true });
       console.log(
-        `[crash ${engine}] acknowledged ${acked.departments.size} departments, ${acked.people.size} people, ${[...reported.values()].reduce((n, v) => n + v.reports, 0)} progress reports; present ${c.depts.length} departments, ${c.people.length} people`,
+        `[crash ${engine}] acknowledged ${acked.departments.size} departments, ${acked.people.size} people, ${[...reported.values()].reduce((n, v) => n + v.reports, 0)} progress reports, ${submitted.size} public submissions; present ${c.depts.length} departments, ${c.people.length} people`,
       );
     } finally {
       await db.close();
