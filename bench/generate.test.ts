@@ -8,6 +8,7 @@ import { verifyPassword } from '../server/src/platform/auth/passwords.ts';
 import { bigrams } from '../server/src/platform/search/bigrams.ts';
 import { tasksRepo } from '../server/src/modules/tasks/tasks.repo.ts';
 import { requireTrackingCode } from '../server/src/platform/public/tracking-code.ts';
+import { keyWordsOf } from '../server/src/modules/demands/demand-words.ts';
 import { generateDataset } from './generate.ts';
 import { SCALES, type Manifest } from './lib/dataset.ts';
 
@@ -36,6 +37,7 @@ describe('bench dataset generator (small, SQLite)', () => {
     expect(await count('audit_events')).toBeGreaterThanOrEqual(SCALES.small.audit);
     expect(await count('users')).toBe(manifest.counts.users);
     if (manifest.tasks) expect(await count('tasks')).toBe(SCALES.small.tasks);
+    if (manifest.demands) expect(await count('demands')).toBe(SCALES.small.demands);
   });
 
   it('is deterministic from its seed', async () => {
@@ -52,6 +54,10 @@ describe('bench dataset generator (small, SQLite)', () => {
         expect(boards(other)).toEqual(boards(database));
         const codes = (db: Database) => db.sqlite!.prepare('SELECT department_id, code FROM door_boards ORDER BY 1').all();
         expect(codes(other)).toEqual(codes(database));
+      }
+      if (manifest.demands) {
+        const items = (db: Database) => db.sqlite!.prepare('SELECT id, code, title, body, status, merged_into_id FROM demands ORDER BY id').all();
+        expect(items(other)).toEqual(items(database));
       }
     } finally {
       await other.close();
@@ -192,5 +198,33 @@ describe('bench dataset generator (small, SQLite)', () => {
         q,
       ).toEqual(scanned.map((r) => r.id));
     }
+  });
+
+  it("indexes every demand's words as the app does, and keeps the loop's states consistent", ({ skip }) => {
+    const d = manifest.demands;
+    if (!d) return skip('no demands table yet');
+    const stored = new Map<string, string[]>();
+    for (const r of all<{ demand_id: string; word: string }>('SELECT demand_id, word FROM demand_words'))
+      stored.set(r.demand_id, [...(stored.get(r.demand_id) ?? []), r.word]);
+    const items = all<{ id: string; title: string; body: string; created_at: string }>('SELECT id, title, body, created_at FROM demands ORDER BY id');
+    expect(d.wordRows).toBe(all<{ n: number }>('SELECT count(*) AS n FROM demand_words')[0]!.n);
+    for (const r of items) expect((stored.get(r.id) ?? []).sort(), r.id).toEqual(keyWordsOf(`${r.title}\n${r.body}`).sort());
+    // ids sort by creation time, as the app's UUIDv7s do
+    expect(items.map((r) => r.created_at)).toEqual(items.map((r) => r.created_at).sort());
+    expect(d.sample).toHaveLength(2_000);
+    expect(all<{ n: number }>(`SELECT count(*) AS n FROM demands WHERE id IN (${d.sample.map((id) => `'${id}'`).join(', ')})`)[0]!.n).toBe(2_000);
+    // merged into an item that stands on its own and was not rejected, from a state a merge starts from
+    expect(
+      all(
+        "SELECT m.id FROM demands m JOIN demands t ON t.id = m.merged_into_id WHERE t.merged_into_id IS NOT NULL OR t.status = 'rejected' OR m.status NOT IN ('received', 'accepted')",
+      ),
+    ).toEqual([]);
+    expect(all<{ n: number }>('SELECT count(*) AS n FROM demands WHERE merged_into_id IS NOT NULL')[0]!.n).toBeGreaterThan(0);
+    // with a department exactly while dispatched or after; replied and closed with their times
+    expect(
+      all(
+        "SELECT id FROM demands WHERE (department_id IS NOT NULL) <> (status IN ('dispatched', 'handling', 'replied', 'closed')) OR (status IN ('replied', 'closed')) <> (replied_at IS NOT NULL) OR (status = 'closed') <> (closed_at IS NOT NULL)",
+      ),
+    ).toEqual([]);
   });
 });

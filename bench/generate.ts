@@ -26,6 +26,7 @@ import { BENCH_PASSWORD, SCALES, datasetKey, type Manifest, type Scale } from '.
 import { fillTasks } from './lib/tasks-fill.ts';
 import { fillTaskSearch } from './lib/search-fill.ts';
 import { fillWhereabouts } from './lib/whereabouts-fill.ts';
+import { fillDemands } from './lib/demands-fill.ts';
 
 export type Target = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 export type GenerateOptions = { target: Target; scale: Scale; seed?: number; log?: (line: string) => void };
@@ -121,7 +122,13 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
     log(`  whereabouts: ${whereabouts.rows} board rows, ${whereabouts.doorBoards} door boards`);
   } else notes.push('whereabouts: no `whereabouts` table (the whereabouts migration has not landed): boards skipped');
 
-  // 5. Fill the audit log up to its size with everyday events (sign-ins, edits).
+  // 5. 群众诉求: the public's demands and their words, what the similar-item lookup (并单候选) searches.
+  let demands: Manifest['demands'] = null;
+  if (await sink.hasTable('demands')) {
+    demands = await fillDemands({ sink, rng: rng.fork('demands'), org, count: size.demands, asOfMs: END, log });
+  } else notes.push('demands: no `demands` table (the demands migration has not landed): demands skipped');
+
+  // 6. Fill the audit log up to its size with everyday events (sign-ins, edits).
   await fillAudit(chain, rng.fork('audit'), org, accounts.sample, size.audit);
   await chain.close();
   log(`  audit: ${chain.count} events appended (head at seq ${chain.seq})`);
@@ -146,6 +153,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
       users: accounts.count,
       tasks: taskCount,
       auditEvents: Number(head.seq) + chain.count,
+      demands: demands?.count ?? 0,
     },
     password: BENCH_PASSWORD,
     users: { admin: 'admin', office: 'bench_office', head: 'bench_head', staff: 'bench_staff' },
@@ -158,6 +166,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
     staff: { departmentId: accounts.staffDept.id },
     tasks,
     whereabouts,
+    demands,
     notes,
   };
 }

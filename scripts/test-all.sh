@@ -48,10 +48,12 @@ note "checking the runtime"
 node scripts/check-runtime.mjs || fail_step "runtime (Node 24)" "$(node --version) is not supported"
 
 # (a′) static checks: types (tsx and vite only strip them), lint, format, the walls between modules
-static_check "types (tsc, every package)" npm run -s typecheck
+# tsc in one lane, the other three in turn in the other: both cores busy, each with its own verdict
+static_check_bg "types (tsc, every package)" npm run -s typecheck
 static_check "lint (typescript-eslint)" npx eslint .
 static_check "format (prettier --check)" npx prettier --check --log-level warn .
 static_check "boundaries (dependency-cruiser)" npm run -s lint:boundaries
+static_checks_wait
 
 note "checking Chromium"
 ensure_chromium

@@ -79,4 +79,28 @@ describe('npm test’s closing line', () => {
     expect(closing).toBe('tests: 0 passed, 1 failed, 0 skipped');
     expect(run.stdout).toMatch(/crashing tier\s+FAILED/);
   }, 60_000);
+
+  it('keeps a background static check’s verdict, output and place in the summary', () => {
+    const script = [
+      'set -euo pipefail',
+      `RESULTS=${JSON.stringify(scratch)}`,
+      'source scripts/lib/tiers.sh',
+      `static_check_bg "types" bash -c 'sleep 1; echo "src/a.ts(1,1): error TS2322"; exit 2'`,
+      'static_check "lint" true',
+      `static_check_bg "walls" bash -c 'echo fine'`,
+      'static_checks_wait',
+      'print_summary',
+      'exit $STATUS',
+    ].join('\n');
+    const run = spawnSync('bash', ['-c', script], { cwd: repo, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    const summary = run.stdout.slice(run.stdout.indexOf('==> summary'));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('src/a.ts(1,1): error TS2322'); // the held-back output is printed
+    expect(summary.split('\n').filter((l) => /^ {2}\S/.test(l))).toEqual([
+      expect.stringMatching(/^ {2}types\s+FAILED: bash -c .* \(exit 2\)$/),
+      expect.stringMatching(/^ {2}lint\s+passed/),
+      expect.stringMatching(/^ {2}walls\s+passed\s+\d+s$/),
+    ]);
+    expect(summary.trim().split('\n').at(-1)).toBe('tests: 0 passed, 1 failed, 0 skipped');
+  });
 });

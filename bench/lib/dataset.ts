@@ -8,9 +8,9 @@ export const REPO_DIR = path.resolve(BENCH_DIR, '..');
 export const DATA_DIR = path.join(BENCH_DIR, '.data');
 
 export const SCALES = {
-  small: { departments: 30, people: 150, tasks: 3_000, audit: 15_000 },
-  area: { departments: 300, people: 5_000, tasks: 100_000, audit: 500_000 },
-  province: { departments: 2_000, people: 50_000, tasks: 1_000_000, audit: 5_000_000 },
+  small: { departments: 30, people: 150, tasks: 3_000, audit: 15_000, demands: 10_000 },
+  area: { departments: 300, people: 5_000, tasks: 100_000, audit: 500_000, demands: 1_000_000 },
+  province: { departments: 2_000, people: 50_000, tasks: 1_000_000, audit: 5_000_000, demands: 1_000_000 },
 } as const;
 export type Scale = keyof typeof SCALES;
 export type Engine = 'sqlite' | 'postgres';
@@ -26,7 +26,7 @@ export type Manifest = {
   seed: number;
   seconds: number;
   generatedAt: string;
-  counts: { departments: number; people: number; posts: number; users: number; tasks: number; auditEvents: number };
+  counts: { departments: number; people: number; posts: number; users: number; tasks: number; auditEvents: number; demands: number };
   password: string;
   /** username by role */
   users: { admin: string; office: string; head: string; staff: string };
@@ -37,6 +37,8 @@ export type Manifest = {
   tasks: TaskFixture | null;
   /** null without the whereabouts module's tables (an older schema) */
   whereabouts?: WhereaboutsFixture | null;
+  /** null without the demands module's tables (an older schema) */
+  demands?: DemandFixture | null;
   notes: string[];
 };
 
@@ -65,6 +67,15 @@ export type WhereaboutsFixture = {
   /** `whereabouts` rows generated (every away person, some present ones) */
   rows: number;
   doorBoards: number;
+};
+
+/** 群众诉求: what the similar-item lookup is asked about. */
+export type DemandFixture = {
+  count: number;
+  /** `demand_words` rows: the postings the lookup reads */
+  wordRows: number;
+  /** ids spread evenly over the whole collection (every status, every age) */
+  sample: string[];
 };
 
 /** A migration that only adds or drops indexes changes no data: the app applies it to the copy when it starts. */

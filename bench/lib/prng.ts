@@ -63,16 +63,18 @@ function hashLabel(label: string): number {
  */
 export function idFactory(rng: Rng, startMs: number) {
   let ms = startMs;
-  return () => {
-    ms += 1;
-    const hi = Math.floor(ms / 0x10000);
-    const lo = ms % 0x10000;
-    const randA = rng.u32() & 0x0fff;
-    const randB1 = (rng.u32() & 0x3fff) | 0x8000;
-    const randB2 = rng.u32();
-    const randB3 = rng.u32() & 0xffff;
-    return `${hex8(hi)}-${hex4(lo)}-${hex4(0x7000 | randA)}-${hex4(randB1)}-${hex8(randB2)}${hex4(randB3)}`;
-  };
+  return () => uuidAt(rng, ++ms);
+}
+
+/** A UUIDv7 of the instant `ms`, for records whose ids must sort by their own creation time. */
+export function uuidAt(rng: Rng, ms: number): string {
+  const hi = Math.floor(ms / 0x10000);
+  const lo = ms % 0x10000;
+  const randA = rng.u32() & 0x0fff;
+  const randB1 = (rng.u32() & 0x3fff) | 0x8000;
+  const randB2 = rng.u32();
+  const randB3 = rng.u32() & 0xffff;
+  return `${hex8(hi)}-${hex4(lo)}-${hex4(0x7000 | randA)}-${hex4(randB1)}-${hex8(randB2)}${hex4(randB3)}`;
 }
 
 // Millions of ids: hex digits by the byte from a table rather than toString(16) and padStart.

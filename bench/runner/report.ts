@@ -93,7 +93,7 @@ const pct = (now: number, before: number) => (before ? `${now >= before ? '+' : 
 
 export function markdown(run: RunResult, previous: { run: RunResult; from: string } | null): string {
   const lines = [
-    `## ${run.engine} · ${run.scale} (${run.dataset.counts.departments?.toLocaleString()} departments, ${run.dataset.counts.people?.toLocaleString()} people, ${run.dataset.counts.tasks?.toLocaleString()} tasks, ${run.dataset.counts.auditEvents?.toLocaleString()} audit rows)`,
+    `## ${run.engine} · ${run.scale} (${run.dataset.counts.departments?.toLocaleString()} departments, ${run.dataset.counts.people?.toLocaleString()} people, ${run.dataset.counts.tasks?.toLocaleString()} tasks, ${run.dataset.counts.auditEvents?.toLocaleString()} audit rows${run.dataset.counts.demands ? `, ${run.dataset.counts.demands.toLocaleString()} demands` : ''})`,
     '',
     `${run.startedAt} · ${run.connections} connections × ${run.duration} s per target${run.rate ? ` (and again at ${n(run.rate)} req/s offered in all)` : ''} · ${run.machine.cpus} cores, Node ${run.machine.node} · load average before ${run.machine.loadBefore.join(' / ')}, after ${run.machine.loadAfter.join(' / ')} · dataset ${run.dataset.generatedNow ? `generated in ${run.dataset.generationSeconds} s` : `reused (generated in ${run.dataset.generationSeconds} s)`}`,
     '',

@@ -1,9 +1,12 @@
+import { DEMAND_ANALYSIS_ERRORS } from './demand-analysis-messages.ts';
+
 /**
  * Messages of the public loop (demands and suggestions, issue 14), spread into ERROR_MESSAGES
  * (messages.ts). zh-CN first, complete en-US, `{name}` placeholders from the error's params; the
  * public reads these, so they are polite and say what to do.
  */
 export const DEMAND_ERRORS = {
+  ...DEMAND_ANALYSIS_ERRORS, // 汇总、分析、论证 (item 5)
   demand_not_found: { 'zh-CN': '没有找到这件诉求', 'en-US': 'No such demand' },
   demand_code_not_found: {
     'zh-CN': '没有找到这个查询码对应的诉求，请核对后再试',
@@ -108,5 +111,9 @@ export const DEMAND_ERRORS = {
   demand_not_merged: {
     'zh-CN': '这件诉求没有并入其他诉求，无需撤销',
     'en-US': 'This item is not merged into another; there is nothing to undo',
+  },
+  demand_urged_today: {
+    'zh-CN': '这件诉求今天已经督办过，承办部门已收到通知；明天可以再次督办',
+    'en-US': 'This item has already been urged today and its department told; it can be urged again tomorrow',
   },
 } as const;

@@ -188,6 +188,8 @@ export const DemandAbilities = z.object({
   merge: z.boolean(),
   hide: z.boolean(),
   revealContact: z.boolean(),
+  /** 督办: the office presses the department on an item it is handling (once a day, with the daily urging) */
+  urge: z.boolean(),
 });
 export type DemandAbilities = z.infer<typeof DemandAbilities>;
 
@@ -274,6 +276,8 @@ export const DemandQuery = PageQuery.extend({
   solicitationId: Id.optional(),
   /** words of the title, or a tracking code */
   q: line(0, 50).optional(),
+  /** `true`: dispatched or being handled, and past its time limit's last day (超期) */
+  overdue: z.enum(['true']).optional(),
 });
 export type DemandQuery = z.input<typeof DemandQuery>;
 export const DemandPage = pageOf(DemandSummary);
@@ -292,6 +296,9 @@ export const DemandReasonBody = z.object({ reason: prose(2, 500), version: z.num
 export type DemandReasonBody = z.input<typeof DemandReasonBody>;
 export const DemandReplyBody = z.object({ reply: prose(2, 4000), version: z.number().int() });
 export type DemandReplyBody = z.input<typeof DemandReplyBody>;
+/** 督办: what the office wants the department to hear (optional); it changes nothing of the item, so no version. */
+export const DemandUrgeBody = z.object({ note: prose(0, 500).optional() });
+export type DemandUrgeBody = z.input<typeof DemandUrgeBody>;
 
 /** GET /api/demands/:id/contact: the submitter's contact in full, for the handling clerk; every view audited. */
 export const DemandContact = z.object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() });

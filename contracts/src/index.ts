@@ -20,4 +20,6 @@ export * from './whereabouts.ts';
 export * from './ratings.ts';
 export * from './badges.ts';
 export * from './demands.ts';
+export * from './demand-analysis.ts';
 export * from './open311.ts';
+export * from './public-challenge.ts';

@@ -8,6 +8,7 @@ import { BADGE_RATING_DETAILS, BADGE_RATING_ERRORS } from './rating-messages.ts'
 import { RECTIFICATION_DETAILS, RECTIFICATION_ERRORS } from './rectification-messages.ts';
 import { ENQUIRY_ERRORS } from './enquiry-messages.ts';
 import { DEMAND_ERRORS } from './demand-messages.ts';
+import { PUBLIC_CHALLENGE_ERRORS } from './public-challenge.ts';
 import { TIME_LIMIT_DETAILS } from './time-limit-messages.ts';
 import { WHEREABOUTS_DETAILS, WHEREABOUTS_ERRORS } from './whereabouts-messages.ts';
 
@@ -198,6 +199,7 @@ export const ERROR_MESSAGES = {
   ...RECTIFICATION_ERRORS,
   ...ENQUIRY_ERRORS,
   ...DEMAND_ERRORS,
+  ...PUBLIC_CHALLENGE_ERRORS,
   ...WHEREABOUTS_ERRORS,
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -44,6 +44,8 @@ export const NOTICE_KINDS = [
   'enquiry.handover_declined',
   // 群众诉求: an item dispatched (派单) to a department (demand-notices.ts)
   'demand.dispatch',
+  // 群众诉求督办: an item near or past its time limit, urged daily or by the office (demand-urging.service.ts)
+  'demand.overdue',
   // 去向牌: a post whose A and B holders are both away, told to the department head (whereabouts-notices.ts)
   'whereabouts.post_uncovered',
   // the daily audit check found tampering; sign-ins to one's account are being delayed

@@ -71,6 +71,7 @@ describe('the org enums', () => {
         'demands.handle',
         'demands.moderate',
         'demands.manage',
+        'demands.evaluate',
         'whereabouts.read',
         'whereabouts.manage',
       ].sort(),

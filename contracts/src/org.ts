@@ -34,6 +34,7 @@ export const Permission = z.enum([
   'demands.handle', // 群众诉求：本部门签收、退单、答复
   'demands.moderate', // 群众诉求：隐藏不当内容（须说明理由）
   'demands.manage', // 群众诉求：征集活动与分类规则
+  'demands.evaluate', // 民生实事：汇总分析、论证议题、遴选民生实事项目（领导小组）
   'whereabouts.read', // 去向牌：查看本人与数据范围内人员的去向、设置本人去向
   'whereabouts.manage', // 去向牌：为数据范围内人员设置去向、登记请假出差，查看去向记录
 ]);

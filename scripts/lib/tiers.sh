@@ -46,6 +46,43 @@ static_check() {
   fi
 }
 
+# static_check_bg <name> <command…>: the same check, started in the background so that it shares the
+# two cores with the checks that follow (on a clean clone tsc alone took 103 s, eslint 81 s). Its
+# output is held back and printed by static_checks_wait, and its summary line keeps its place.
+declare -a BG_PID=() BG_SLOT=() BG_NAME=() BG_CMD=() BG_LOG=()
+static_check_bg() {
+  local name=$1; shift
+  local log; log=$(mktemp)
+  SUMMARY+=("") # its place in the summary, filled in by static_checks_wait
+  BG_SLOT+=($((${#SUMMARY[@]} - 1)))
+  (
+    started=$SECONDS rc=0
+    "$@" >"$log" 2>&1 || rc=$?
+    echo "$rc $((SECONDS - started))" >"$log.done"
+  ) &
+  BG_PID+=($!) BG_NAME+=("$name") BG_CMD+=("$*") BG_LOG+=("$log")
+  echo "started in the background: $name"
+}
+
+# static_checks_wait: waits for every static_check_bg, prints its output and records its verdict.
+static_checks_wait() {
+  local i rc seconds
+  for i in "${!BG_PID[@]}"; do
+    wait "${BG_PID[$i]}" || true
+    read -r rc seconds 2>/dev/null <"${BG_LOG[$i]}.done" || { rc=1 seconds=0; }
+    note "${BG_NAME[$i]} (ran in the background)"
+    cat "${BG_LOG[$i]}"
+    rm -f "${BG_LOG[$i]}" "${BG_LOG[$i]}.done"
+    if [[ $rc -eq 0 ]]; then
+      SUMMARY[BG_SLOT[i]]="$(printf '%-34s %-16s %29s  %4ss' "${BG_NAME[$i]}" passed "" "$seconds")"
+    else
+      SUMMARY[BG_SLOT[i]]="$(printf '%-34s %s' "${BG_NAME[$i]}" "FAILED: ${BG_CMD[$i]} (exit $rc)")"
+      FAILED=$((FAILED + 1)); STATUS=1
+    fi
+  done
+  BG_PID=() BG_SLOT=() BG_NAME=() BG_CMD=() BG_LOG=()
+}
+
 print_summary() {
   note "summary"
   printf '  %s\n' "${SUMMARY[@]}"

@@ -9,30 +9,40 @@ import type { Database, Engine } from '../src/platform/db/database.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import { buildApp } from '../src/app.ts';
+import { databaseUrl } from './templates.ts';
 
 export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 export const ADMIN_PASSWORD = 'Admin@12345';
 
-/** A fresh, empty database on the given engine: a temp file, or a new database in the test PostgreSQL. */
-export async function freshDatabaseConfig(engine: Engine): Promise<Config['database'] & { dataDir: string }> {
+/**
+ * A fresh database on the given engine: a temp file, or a new database in the test PostgreSQL. Empty,
+ * or with `migrated` a copy of the run's migrated template (global-setup.ts, templates.ts).
+ */
+export async function freshDatabaseConfig(
+  engine: Engine,
+  { migrated = false }: { migrated?: boolean } = {},
+): Promise<Config['database'] & { dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-test-'));
-  if (engine === 'sqlite') return { engine, file: path.join(dataDir, 'qinlian.db'), dataDir };
+  const templates = inject('templates');
+  if (engine === 'sqlite') {
+    const file = path.join(dataDir, 'qinlian.db');
+    if (migrated) fs.copyFileSync(templates.sqliteFile, file);
+    return { engine, file, dataDir };
+  }
   const admin = inject('postgresUrl');
   const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
+  await client.query(`CREATE DATABASE ${name}${migrated ? ` TEMPLATE ${templates.postgresDatabase}` : ''}`);
   await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { engine, url: url.toString(), dataDir };
+  return { engine, url: databaseUrl(admin, name), dataDir };
 }
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /** The configuration of a test server on a fresh database of `engine`: silent, no demo, responses held to their contracts. */
-export async function testConfig(engine: Engine, overrides: Partial<Config> = {}): Promise<Config> {
-  const { dataDir, ...database } = await freshDatabaseConfig(engine);
+export async function testConfig(engine: Engine, overrides: Partial<Config> = {}, fresh: { migrated?: boolean } = {}): Promise<Config> {
+  const { dataDir, ...database } = await freshDatabaseConfig(engine, fresh);
   return {
     ...loadConfig({}),
     dataDir,
@@ -47,7 +57,7 @@ export async function testConfig(engine: Engine, overrides: Partial<Config> = {}
 
 /** The real HTTP app on a fresh database of `engine`, with an injectable clock and a signed-in admin. */
 export async function startTestApp(engine: Engine, overrides: Partial<Config> = {}) {
-  const config = await testConfig(engine, overrides);
+  const config = await testConfig(engine, overrides, { migrated: true });
   const db: Database = await prepareDatabase(config, () => {});
   const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
   const app = await buildApp({ config, database: db, clock, logger: false });

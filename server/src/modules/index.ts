@@ -23,7 +23,9 @@ import { badgeRoutes, publicBadgePageRoutes, publicBadgeRoutes } from './badges/
 import { plannedAbsenceJob, publicDoorBoardRoutes, whereaboutsRoutes } from './whereabouts/index.ts';
 import { demandMailRoutes, demandReplyMailJob, demandRoutes, publicDemandRoutes } from './demands/index.ts';
 import { demandMergeRoutes, demandRoutingRuleRoutes } from './demands/index.ts';
+import { demandUrgingJob } from './demands/index.ts';
 import { open311Routes, publicSolicitationRoutes, solicitationRoutes } from './demands/index.ts';
+import { demandAnalysisRoutes, publicLivelihoodProjectRoutes } from './demands/index.ts';
 
 /** Every module's route plugin, registered under /api. A new module adds one line. */
 export const apiModules: FastifyPluginAsyncZod[] = [
@@ -56,6 +58,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   demandRoutingRuleRoutes,
   demandMergeRoutes,
   solicitationRoutes,
+  demandAnalysisRoutes,
 ];
 
 /** The public (no account) API's route plugins, registered under /api/public with its rate limits (platform/http/public-api.ts). */
@@ -66,6 +69,7 @@ export const publicApiModules: FastifyPluginAsyncZod[] = [
   publicDoorBoardRoutes,
   publicSolicitationRoutes,
   publicDemandRoutes,
+  publicLivelihoodProjectRoutes,
 ];
 
 /** Public web pages answered with their data in the HTML (full paths under /p), behind the same rate limits; and Open311 (/open311/v2). */
@@ -84,4 +88,5 @@ export const jobDefinitions: JobDefinition<any>[] = [
   auditVerifyJob,
   plannedAbsenceJob,
   demandReplyMailJob,
+  demandUrgingJob,
 ];

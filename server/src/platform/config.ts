@@ -80,6 +80,11 @@ const Env = z
     QINLIAN_PUBLIC_RATE_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(300),
     QINLIAN_PUBLIC_RATE_PER_DEVICE: z.coerce.number().int().min(0).max(1_000_000).default(60),
     QINLIAN_PUBLIC_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** 安全校验: public writes an hour from one device / one address before a proof of work is asked for (below a route's hard limit; 0 = never) */
+    QINLIAN_PUBLIC_CHALLENGE_PER_DEVICE: z.coerce.number().int().min(0).max(1_000_000).default(5),
+    QINLIAN_PUBLIC_CHALLENGE_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(50),
+    /** leading zero bits the proof needs: 14 ≈ 16,000 SHA-256 tries, 0.5–2 s in a phone's browser; each bit doubles it */
+    QINLIAN_PUBLIC_CHALLENGE_DIFFICULTY: z.coerce.number().int().min(1).max(28).default(14),
     /** live pages (server-sent events): a comment line this often keeps proxies from closing an idle stream */
     QINLIAN_LIVE_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(300).default(15),
     /** XLSX imports (platform/documents/xlsx-limits.ts): the uploaded file, what it may unpack to, the reading worker's heap */
@@ -145,6 +150,8 @@ export type Config = {
   open311ApiKeys: string[];
   /** rate limits of /api/public (platform/http/public-api.ts); a limit of 0 is off */
   publicApi: { perAddress: number; perDevice: number; windowMs: number };
+  /** the proof of work asked of a flooding source (platform/http/flood-challenge.ts): soft thresholds an hour, and its difficulty */
+  publicChallenge: { perDevice: number; perAddress: number; difficulty: number };
   /** server-sent events (platform/live/sse.ts) */
   live: { heartbeatMs: number };
   /** XLSX imports: QINLIAN_IMPORT_MAX_FILE_MB, QINLIAN_IMPORT_MAX_UNPACKED_MB, QINLIAN_IMPORT_WORKER_MEMORY_MB */
@@ -205,6 +212,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       perAddress: e.QINLIAN_PUBLIC_RATE_PER_ADDRESS,
       perDevice: e.QINLIAN_PUBLIC_RATE_PER_DEVICE,
       windowMs: e.QINLIAN_PUBLIC_RATE_WINDOW_SECONDS * 1000,
+    },
+    publicChallenge: {
+      perDevice: e.QINLIAN_PUBLIC_CHALLENGE_PER_DEVICE,
+      perAddress: e.QINLIAN_PUBLIC_CHALLENGE_PER_ADDRESS,
+      difficulty: e.QINLIAN_PUBLIC_CHALLENGE_DIFFICULTY,
     },
     live: { heartbeatMs: Math.round(e.QINLIAN_LIVE_HEARTBEAT_SECONDS * 1000) },
     imports: {

@@ -29,6 +29,7 @@ import {
   takeDemand,
 } from '../modules/demands/index.ts';
 import { DEMO_ROOT } from './demo-org.ts';
+import { seedDemandAnalysis } from './demand-analysis-demo.ts';
 
 export type DemandsSeedResult = { seeded: boolean; submissions: number; accuracy: { hits: number; total: number } | null };
 
@@ -84,7 +85,14 @@ export async function seedDemands(
       });
       if (n % 9 === 0) await closeDemand(tx, row.id, { version: d.version });
     }
-    return n;
+    // 汇总、分析、论证: more suggestions from the towns, the clusters, two evaluated, one selected into a task
+    const analysis = await seedDemandAnalysis(tx, {
+      keys: opts.keys,
+      campaignId: campaign.id,
+      today,
+      departmentId: (name) => unitId.get(name),
+    });
+    return n + analysis.submissions;
   });
   const accuracy = await routingAccuracy(async (text) => (await suggestRouting(database.db, text)).category);
   return { seeded: true, submissions: seeded, accuracy: { hits: accuracy.hits, total: accuracy.total } };

@@ -6,6 +6,7 @@ import { createSolicitation } from '../../src/modules/demands/solicitations.serv
 import { multipartFile } from '../multipart.ts';
 import type { Expect, Row } from './authz-matrix.ts';
 import { publicCaller } from './authz-matrix.enquiries.ts';
+import { DEMAND_ANALYSIS_ROWS } from './authz-matrix.demand-analysis.ts';
 import type { RoleName, Scope, World } from './world.ts';
 
 /**
@@ -53,6 +54,7 @@ async function dispatched(w: World, scope: Scope, stage: 'dispatched' | 'handlin
 const post = (url: string, payload: object): InjectOptions => ({ method: 'POST', url, payload });
 
 export const DEMAND_ROWS: Record<string, Row> = {
+  ...DEMAND_ANALYSIS_ROWS, // 汇总、分析、论证 (item 5)
   'GET /api/demands': {
     request: async () => get('/api/demands?box=all&pageSize=200'),
     in: SEES,
@@ -150,6 +152,12 @@ export const DEMAND_ROWS: Record<string, Row> = {
       const d = await dispatched(w, s);
       return post(`/api/demands/${d.id}/hide`, { reason: '含有辱骂内容', version: d.version });
     },
+    in: OFFICE_STEP,
+    out: OFFICE_STEP,
+  },
+  'POST /api/demands/:id/urge': {
+    // 督办: the office's, declared on the route; once a day an item, and each row urges a fresh one
+    request: async (w, s) => post(`/api/demands/${(await dispatched(w, s)).id}/urge`, { note: '请加快办理' }),
     in: OFFICE_STEP,
     out: OFFICE_STEP,
   },

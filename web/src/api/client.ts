@@ -1,6 +1,7 @@
-import type { ErrorBody } from '@qinlian/contracts';
+import type { ErrorBody, PublicChallenge } from '@qinlian/contracts';
 import { currentLanguage, i18n } from '../i18n/index.ts';
 import { deviceId } from './device.ts';
+import { passSecurityCheck } from './security-check.ts';
 
 export type FieldError = { path: string; message: string };
 
@@ -10,14 +11,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: FieldError[];
   readonly allowed: string[] | undefined;
+  /** 428 from a public route under a flood: the proof of work to do before sending it again */
+  readonly challenge: PublicChallenge | undefined;
 
-  constructor(status: number, body: ErrorBody['error']) {
+  constructor(status: number, body: ErrorBody['error'], challenge?: PublicChallenge) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.fields = body.fields ?? [];
     this.allowed = body.allowed;
+    this.challenge = challenge;
   }
 }
 
@@ -56,8 +60,27 @@ type RequestOptions = { query?: QueryParams; body?: unknown; form?: FormData; si
 const SAFE = new Set(['GET', 'HEAD']);
 const SESSION_PATHS = ['/api/auth/session', '/api/auth/login'];
 
+/** A public route asks for a security check at most this often per call (a fresh challenge after a stale one). */
+const SECURITY_CHECK_ROUNDS = 2;
+
+/**
+ * One call; a public route that answers with a challenge (428, 安全校验) is sent again with the
+ * solution, which the browser works out meanwhile (security-check.ts).
+ */
 async function send(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
+  let proof: Record<string, string> = {};
+  for (let round = 0; ; round++) {
+    try {
+      return await sendOnce(method, path, opts, proof);
+    } catch (err) {
+      if (!isApiError(err) || !err.challenge || round >= SECURITY_CHECK_ROUNDS) throw err;
+      proof = await passSecurityCheck(err.challenge, opts.signal);
+    }
+  }
+}
+
+async function sendOnce(method: string, path: string, opts: RequestOptions, proof: Record<string, string>): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage(), ...proof };
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;
   else if (opts.body !== undefined) {
@@ -80,9 +103,9 @@ async function send(method: string, path: string, opts: RequestOptions = {}): Pr
 async function toApiError(res: Response, path: string): Promise<ApiError> {
   let error: ApiError;
   try {
-    const body = (await res.json()) as Partial<ErrorBody>;
+    const body = (await res.json()) as Partial<ErrorBody> & { challenge?: PublicChallenge };
     error = body?.error?.code
-      ? new ApiError(res.status, body.error)
+      ? new ApiError(res.status, body.error, path.startsWith('/api/public/') ? body.challenge : undefined)
       : new ApiError(res.status, { code: `http_${res.status}`, message: i18n.t('errors.http', { status: res.status }) });
   } catch {
     error = new ApiError(res.status, { code: `http_${res.status}`, message: i18n.t('errors.http', { status: res.status }) });

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../test/fakeApi.ts';
-import { api } from './client.ts';
-import { deviceId } from './device.ts';
 
 describe('the device id the public API counts by', () => {
   it('is made once, kept in localStorage and sent on public calls only', async () => {
+    // a first load: the web tests share modules (isolate: false), so an earlier file may have made one
+    vi.resetModules();
+    const { deviceId } = await import('./device.ts');
+    const { api } = await import('./client.ts');
     const id = deviceId();
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(localStorage.getItem('qinlian.deviceId')).toBe(id);

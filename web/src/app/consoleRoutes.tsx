@@ -74,6 +74,7 @@ const DemandsPage = page(() => import('../pages/demands/DemandsPage.tsx'), 'Dema
 const DemandPage = page(() => import('../pages/demands/DemandPage.tsx'), 'DemandPage');
 const DemandIntakePage = page(() => import('../pages/demands/DemandIntakePage.tsx'), 'DemandIntakePage');
 const SolicitationsPage = page(() => import('../pages/solicitations/SolicitationsPage.tsx'), 'SolicitationsPage');
+const DemandAnalysisPage = page(() => import('../pages/demand-analysis/DemandAnalysisPage.tsx'), 'DemandAnalysisPage');
 
 const guarded = (permission: Permission | undefined, node: ReactNode) => (
   <RequirePermission permission={permission}>{node}</RequirePermission>
@@ -121,6 +122,8 @@ export function ConsoleRoutes() {
         <Route path="demands" element={guarded('demands.read', <DemandsPage />)} />
         {/* 登记来电来信: the office's clerks (demands.dispatch) */}
         <Route path="demands/new" element={guarded('demands.dispatch', <DemandIntakePage />)} />
+        {/* 汇总分析与论证: the server shows it to whoever sees the whole picture (scope all, the office, the leadership group) */}
+        <Route path="demands/analysis" element={guarded('demands.read', <DemandAnalysisPage />)} />
         <Route path="demands/:id" element={guarded('demands.read', <DemandPage />)} />
         <Route path="solicitations" element={guarded('demands.manage', <SolicitationsPage />)} />
         <Route path="inbox" element={<InboxPage />} />

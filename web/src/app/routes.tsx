@@ -26,6 +26,8 @@ const PublicDemandNewPage = ratingPage(() => import('../pages/public-demands/Pub
 const PublicDemandPage = ratingPage(() => import('../pages/public-demands/PublicDemandPage.tsx'), 'PublicDemandPage');
 const PublicDemandLookupPage = ratingPage(() => import('../pages/public-demands/PublicDemandPage.tsx'), 'PublicDemandLookupPage');
 const PublicSolicitationPage = ratingPage(() => import('../pages/public-demands/PublicSolicitationPage.tsx'), 'PublicSolicitationPage');
+// 民生实事项目进展: the year's livelihood projects chosen from the suggestions, as their tasks stand
+const PublicProjectsPage = ratingPage(() => import('../pages/public-projects/PublicProjectsPage.tsx'), 'PublicProjectsPage');
 // 门口去向牌: a kiosk screen of its own, outside the public shell's narrow column
 const DoorBoardPage = ratingPage(() => import('../pages/door-board/DoorBoardPage.tsx'), 'DoorBoardPage');
 const loadConsole = () => import('./ConsoleApp.tsx');
@@ -75,6 +77,8 @@ export function AppRoutes() {
           <Route path="d/new" element={<PublicDemandNewPage />} />
           <Route path="d/:code" element={<PublicDemandPage />} />
           <Route path="s/:code" element={<PublicSolicitationPage />} />
+          <Route path="projects" element={<PublicProjectsPage />} />
+          <Route path="projects/:year" element={<PublicProjectsPage />} />
           <Route path="*" element={<Navigate to={PUBLIC_BASE} replace />} />
         </Route>
         <Route path="*" element={<ConsoleApp />} />

@@ -26,6 +26,7 @@ export const enDemands: typeof zhDemands = {
     mergedAway: 'Merged',
     hiddenTag: 'Hidden',
     suggested: 'Suggested: {{value}}',
+    overdueOnly: 'Overdue only',
     kinds,
     channels: { web: 'Web / QR', email: 'E-mail', phone: 'Call', letter: 'Letter', open311: 'Open311' },
     statuses,
@@ -65,6 +66,7 @@ export const enDemands: typeof zhDemands = {
       reply: 'Reply',
       close: 'Close',
       hide: 'Hide',
+      urge: 'Urge',
     },
     done: {
       accept: 'Accepted',
@@ -75,6 +77,7 @@ export const enDemands: typeof zhDemands = {
       reply: 'Replied; the submitter will get the reply',
       close: 'Closed',
       hide: 'Hidden',
+      urge: 'Urged; the department has been told',
       merged: 'Merged',
       unmerged: 'Merge undone',
     },
@@ -96,6 +99,9 @@ export const enDemands: typeof zhDemands = {
       replyHint: 'The reply reaches the submitter on the tracking page, by text message or by e-mail',
       replyToAll: 'Merged items: the reply reaches all {{count}} submitters',
       replyRequired: 'Write the reply (at least 2 characters)',
+      urgeNote: 'What the department should hear',
+      urgeHint:
+        'Due on {{date}}. The department is told at once (once a day an item, the daily urging included); you may say what you expect, e.g. “call the person back today”',
     },
     contact: {
       none: 'No contact given',
@@ -121,6 +127,7 @@ export const enDemands: typeof zhDemands = {
       unmerged: 'Merge undone',
       hidden: 'Hidden',
       attached: 'File attached',
+      urge: 'Urged',
     },
     merge: {
       title: 'Merging',
@@ -231,6 +238,7 @@ export const enDemands: typeof zhDemands = {
       emailInvalid: 'This is not an e-mail address',
       submit: { demand: 'Submit', suggestion: 'Submit suggestion' },
       submitting: 'Submitting…',
+      checking: 'Running a quick security check…',
     },
     receipt: {
       title: 'Submitted. Thank you!',

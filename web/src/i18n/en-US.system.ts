@@ -51,6 +51,7 @@ export const enSystem: typeof zhSystem = {
       'demands.handle': "Take, send back and reply to your department's public demands",
       'demands.moderate': 'Hide abusive demand content (with a reason)',
       'demands.manage': 'Solicitation campaigns and demand routing rules',
+      'demands.evaluate': 'Analyse suggestions, evaluate clusters and select livelihood projects (leadership group)',
     },
     scopes: { all: 'All', dept_and_below: 'Own department and below', dept: 'Own department', self: 'Self only', custom: 'Custom' },
     builtinNames: {

@@ -238,6 +238,7 @@ export const enTasks: typeof zhTasks = {
       enquiry_handover: 'Enquiry hand-over',
       enquiry_handover_declined: 'Hand-over declined',
       demand_dispatch: 'Public demand dispatched',
+      demand_overdue: 'Public demand urged',
       rectification_open: 'Rectification',
       rectification_assign: 'Rectification assigned',
       rectification_return: 'Rectification returned',

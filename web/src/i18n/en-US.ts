@@ -13,6 +13,7 @@ import { enBadges } from './en-US.badges.ts';
 import { enRatings } from './en-US.ratings.ts';
 import { enWhereabouts } from './en-US.whereabouts.ts';
 import { enDemands } from './en-US.demands.ts';
+import { enDemandAnalysis } from './en-US.demand-analysis.ts';
 
 export const enUS: Messages = {
   brand: {
@@ -294,4 +295,5 @@ export const enUS: Messages = {
   ...enAdmin,
   ...enPlanning,
   ...enDemands,
+  ...enDemandAnalysis,
 };

@@ -24,6 +24,7 @@ export const zhDemands = {
     mergedAway: '已并单',
     hiddenTag: '已隐藏',
     suggested: '建议：{{value}}',
+    overdueOnly: '只看超期',
     kinds,
     channels: { web: '网页扫码', email: '邮件', phone: '来电', letter: '来信', open311: 'Open311' },
     statuses,
@@ -63,6 +64,7 @@ export const zhDemands = {
       reply: '答复',
       close: '办结',
       hide: '隐藏',
+      urge: '督办',
     },
     done: {
       accept: '已受理',
@@ -73,6 +75,7 @@ export const zhDemands = {
       reply: '已答复，提交人将收到答复',
       close: '已办结',
       hide: '已隐藏',
+      urge: '已督办，承办部门已收到通知',
       merged: '已并单',
       unmerged: '已撤销并单',
     },
@@ -91,6 +94,8 @@ export const zhDemands = {
       replyHint: '答复将通过查询页面、短信或邮件送达提交人',
       replyToAll: '本件已并单，答复将同时送达 {{count}} 位提交人',
       replyRequired: '请填写答复内容（至少 2 个字）',
+      urgeNote: '督办意见',
+      urgeHint: '办理期限 {{date}}。承办部门会收到督办通知（每件每天一次，含每日自动督办），可以写明要求，如“今天内联系群众”',
     },
     contact: {
       none: '未留联系方式',
@@ -116,6 +121,7 @@ export const zhDemands = {
       unmerged: '撤销并单',
       hidden: '隐藏',
       attached: '添加附件',
+      urge: '督办',
     },
     merge: {
       title: '并单',
@@ -225,6 +231,7 @@ export const zhDemands = {
       emailInvalid: '电子邮箱格式不正确',
       submit: { demand: '提交', suggestion: '提交建议' },
       submitting: '正在提交…',
+      checking: '正在进行安全校验…',
     },
     receipt: {
       title: '提交成功，感谢您的反映！',

@@ -49,6 +49,7 @@ export const zhSystem = {
       'demands.handle': '群众诉求本部门签收、退单、答复',
       'demands.moderate': '隐藏不当的诉求内容（须说明理由）',
       'demands.manage': '征集活动与诉求分类规则',
+      'demands.evaluate': '民生实事汇总分析、议题论证与项目遴选（领导小组）',
     },
     scopes: { all: '全部', dept_and_below: '本部门及以下', dept: '本部门', self: '仅本人', custom: '自定义' },
     // the built-in roles as the server ships them (access.service.ts BUILTIN_ROLES), by code

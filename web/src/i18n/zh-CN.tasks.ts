@@ -237,6 +237,7 @@ export const zhTasks = {
       enquiry_handover: '首问移交',
       enquiry_handover_declined: '移交被退回',
       demand_dispatch: '群众诉求派单',
+      demand_overdue: '群众诉求督办',
       rectification_open: '整改事项',
       rectification_assign: '指派整改',
       rectification_return: '退回整改',

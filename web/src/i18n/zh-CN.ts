@@ -13,6 +13,7 @@ import { zhBadges } from './zh-CN.badges.ts';
 import { zhRatings } from './zh-CN.ratings.ts';
 import { zhWhereabouts } from './zh-CN.whereabouts.ts';
 import { zhDemands } from './zh-CN.demands.ts';
+import { zhDemandAnalysis } from './zh-CN.demand-analysis.ts';
 
 export const zhCN = {
   brand: { name: '勤廉新区 · 模范机关建设平台', short: '勤廉新区', tagline: '打造模范机关 · 建设勤廉新区', org: '党工委 · 管委会' },
@@ -278,6 +279,7 @@ export const zhCN = {
   ...zhAdmin,
   ...zhPlanning,
   ...zhDemands,
+  ...zhDemandAnalysis,
 };
 
 export type Messages = typeof zhCN;

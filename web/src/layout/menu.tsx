@@ -193,6 +193,15 @@ export const MENU: MenuEntry[] = [
         permission: 'demands.manage',
         testId: 'menu-solicitations',
       },
+      {
+        // 汇总分析与论证: the leadership group's and the office's (the page itself asks only demands.read and scope all)
+        key: 'demand-analysis',
+        path: '/demands/analysis',
+        labelKey: 'demandAnalysis.menu',
+        icon: <PieChartOutlined />,
+        permission: 'demands.evaluate',
+        testId: 'menu-demand-analysis',
+      },
     ],
   },
   {

@@ -21,8 +21,12 @@ window.ResizeObserver ??= class {
   disconnect() {}
 };
 
+// The files of a worker share one jsdom and one module graph (isolate: false in web/vitest.config.ts),
+// so what one test changes on the window is put back before the next file can see it.
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
   localStorage.clear();
 });

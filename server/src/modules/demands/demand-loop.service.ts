@@ -8,6 +8,7 @@ import { usableDepartment } from '../org/index.ts';
 import { moveTimer, startTimer, stopTimer, timersOf } from '../time-limits/index.ts';
 import { demandPolicy, mayStep, STEP_RULE, type DemandStep } from './demands.policy.ts';
 import { demandsRepo, type DemandRow } from './demands.repo.ts';
+import { demandDeadlinesRepo } from './demand-deadlines.repo.ts';
 import { tellDepartmentOfDispatch } from './demand-notices.ts';
 import { wrongDemandStatus } from './demand-status.ts';
 
@@ -89,9 +90,11 @@ export const dispatchDemand = (ctx: Ctx, id: string, b: DemandDispatchBody) =>
       patch: { status: 'dispatched', departmentId: unit.id, category: b.category ?? row.category ?? row.suggestedCategory },
       note: unit.name,
       after: async (tx2, next) => {
-        const running = (await timersOf(tx2.db, 'public_demand', [next.id])).has(next.id);
+        const running = (await timersOf(tx2.db, 'public_demand', [next.id])).get(next.id);
         if (running) await moveTimer(tx2, 'public_demand', next.id, { departmentId: unit.id, ownerPersonId: null });
-        else await startTimer(tx2, { kind: 'public_demand', subjectId: next.id, departmentId: unit.id, ownerPersonId: null });
+        const { dueOn } =
+          running ?? (await startTimer(tx2, { kind: 'public_demand', subjectId: next.id, departmentId: unit.id, ownerPersonId: null }));
+        await demandDeadlinesRepo.record(tx2.db, next.id, dueOn); // for the overdue filter and the daily urging
         await tellDepartmentOfDispatch(tx2, next);
       },
     };

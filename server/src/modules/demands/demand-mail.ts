@@ -1,7 +1,8 @@
+import crypto from 'node:crypto';
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
 import { errorMessage, type Lang } from '@qinlian/contracts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
-import type { Clock } from '../../platform/clock.ts';
+import { iso, type Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -9,7 +10,8 @@ import { assertEvidenceType, contentTypeOf } from '../../platform/files/content-
 import { startInboundMail, type InboundMailListener } from '../../platform/mail/inbound.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX, receiveDemand, type DemandUpload, type IntakeKeys } from './demand-intake.service.ts';
 import type { DemandSubmission } from './demand-intake.service.ts';
-import type { DemandRow } from './demands.repo.ts';
+import { demandMailRepo } from './demand-mail.repo.ts';
+import { demandsRepo, type DemandRow } from './demands.repo.ts';
 
 export { mailDemandReply, demandReplyMailJob } from './demand-mail-reply.ts';
 
@@ -30,8 +32,18 @@ const HTML_TO_TEXT_MAX = 2 * 1024 * 1024;
 const ASCII_HEADER_LINE = /^[!-9;-~]+:/;
 const MAIL_HEADERS = ['from', 'to', 'subject', 'date', 'message-id', 'received'];
 
-/** What a mail hands in: the submission and the files that may be kept. */
-export type MailedDemand = { submission: DemandSubmission; files: DemandUpload[] };
+/** What a mail hands in: the submission, the files that may be kept, and its Message-ID (null when it has none). */
+export type MailedDemand = { submission: DemandSubmission; files: DemandUpload[]; messageId: string | null };
+
+/** Longer ids are kept as their digest: the column stays small and the id is still one key. */
+const MESSAGE_ID_MAX = 250;
+
+/** The Message-ID as one key: without its angle brackets and spaces; a long one by its SHA-256. */
+export function messageKey(raw: string | undefined): string | null {
+  const id = (raw ?? '').trim().replace(/^<|>$/g, '').trim();
+  if (!id) return null;
+  return id.length <= MESSAGE_ID_MAX ? id : `sha256:${crypto.createHash('sha256').update(id).digest('hex')}`;
+}
 
 /** Cut to `max` UTF-16 units without leaving half a surrogate pair behind. */
 const cut = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max).replace(/[\uD800-\uDBFF]$/, ''));
@@ -167,13 +179,33 @@ export async function demandFromMail(raw: Buffer, lang: Lang, name = ORIGINAL_NA
       name: cut(tidyLine(sender?.name ?? ''), 50) || null,
     },
     files,
+    messageId: messageKey(parsed.messageId),
   };
 }
 
-/** One mail in, one demand filed (the listener's and the import's shared step). */
+/**
+ * One mail filed once: its Message-ID is claimed in the transaction that files it, and a mail whose
+ * id is already claimed (a relay delivering again, an .eml imported twice) answers the item it
+ * made, writing nothing. A mail without an id is filed each time it comes.
+ */
+async function fileOnce(ctx: Ctx, keys: IntakeKeys, { submission, files, messageId }: MailedDemand): Promise<DemandRow> {
+  if (!messageId) return receiveDemand(ctx, keys, submission, files);
+  const filed = await inTransaction(ctx, async (tx) => {
+    if (!(await demandMailRepo.claim(tx.db, messageId, iso(tx.clock.now())))) return null;
+    const row = await receiveDemand(tx, keys, submission, files);
+    await demandMailRepo.fileAs(tx.db, messageId, row.id);
+    return row;
+  });
+  if (filed) return filed;
+  const earlier = await demandMailRepo.demandIdOf(ctx.db, messageId);
+  const row = earlier ? await demandsRepo.byId(ctx.db, earlier) : undefined;
+  if (!row) throw new Error(`mail ${messageId} is claimed but names no demand`);
+  return row;
+}
+
+/** One mail in, one demand filed (the listener's step); the same mail again answers that demand. */
 export async function receiveMailedDemand(ctx: Ctx, keys: IntakeKeys, raw: Buffer, name?: string): Promise<DemandRow> {
-  const { submission, files } = await demandFromMail(raw, ctx.lang, name);
-  return receiveDemand(ctx, keys, submission, files);
+  return fileOnce(ctx, keys, await demandFromMail(raw, ctx.lang, name));
 }
 
 /**
@@ -185,7 +217,7 @@ export async function importMailedDemands(ctx: Ctx, keys: IntakeKeys, mails: { n
   for (const m of mails) read.push(await demandFromMail(m.bytes, ctx.lang, m.name));
   return inTransaction(ctx, async (tx) => {
     const rows: DemandRow[] = [];
-    for (const { submission, files } of read) rows.push(await receiveDemand(tx, keys, submission, files));
+    for (const mail of read) rows.push(await fileOnce(tx, keys, mail));
     return rows;
   });
 }

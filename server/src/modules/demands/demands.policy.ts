@@ -16,7 +16,7 @@ export const seeDemand = (actor: Actor, d: DemandAccess) =>
 const handlesIt = (a: Actor, d: DemandAccess) => d.departmentId !== null && inDepartmentScope(a, d.departmentId);
 
 /**
- * read: demands.read in sight · dispatch (受理, 派单改派, 不予受理, 并单, 办结, 回访): the office ·
+ * read: demands.read in sight · dispatch (受理, 派单改派, 不予受理, 并单, 办结, 回访, 督办): the office ·
  * handle (签收, 退单, 答复): the department it was dispatched to · moderate (隐藏): moderators.
  */
 export const demandPolicy = definePolicy<DemandAccess, 'read' | 'dispatch' | 'handle' | 'moderate'>(seeDemand, {
@@ -37,6 +37,7 @@ export const STEP_FROM = {
   close: ['replied'],
   revisit: ['closed'],
   merge: ['received', 'accepted', 'dispatched', 'handling'],
+  urge: ['dispatched', 'handling'],
 } as const;
 export type DemandStep = keyof typeof STEP_FROM;
 
@@ -53,6 +54,7 @@ export const STEP_RULE: Record<DemandStep, 'dispatch' | 'handle'> = {
   close: 'dispatch',
   revisit: 'dispatch',
   merge: 'dispatch',
+  urge: 'dispatch',
 };
 
 /** May the actor take this step on this item now (its state, its merge, who they are)? */
@@ -75,6 +77,7 @@ export function demandAbilities(actor: Actor, d: DemandAccess): DemandAbilities 
     merge: mayStep(actor, 'merge', d),
     hide: d.hiddenAt === null && demandPolicy.allowed(actor, 'moderate', d),
     revealContact: mayRevealContact(actor, d),
+    urge: mayStep(actor, 'urge', d),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   PublicDemandReceipt,
   PublicDemandReopenBody,
   PublicDemandSubmitBody,
+  PublicChallengeRefusal,
 } from '@qinlian/contracts';
 import { publicWriteLimits } from '../../platform/http/public-api.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
@@ -22,6 +23,7 @@ export const publicDemandRoutes: FastifyPluginAsyncZod = async (app) => {
   const { rateLimit, onRequest } = publicWriteLimits(app, {
     perDevice: SUBMISSIONS_PER_DEVICE_PER_HOUR,
     perAddress: SUBMISSIONS_PER_ADDRESS_PER_HOUR,
+    challenge: 'demands', // 安全校验 past the soft thresholds (config.publicChallenge): 428 with a proof of work to do
   });
   const writes = { config: { policy: publicApiRoute, rateLimit }, onRequest };
 
@@ -34,7 +36,7 @@ export const publicDemandRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '提交诉求或民生实事建议（无需账号；返回查询码）',
         body: PublicDemandSubmitBody,
-        response: { 201: PublicDemandReceipt },
+        response: { 201: PublicDemandReceipt, 428: PublicChallengeRefusal },
       },
     },
     async (req, reply) => reply.status(201).send(await submitPublicDemand(ctxOf(req), req.server.config, req.body)),
@@ -63,7 +65,7 @@ export const publicDemandRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '答复后评价一次（1–5 分；1–2 分为差评，转为整改）',
         params: PublicDemandParams,
         body: PublicDemandRatingBody,
-        response: { 200: PublicDemand },
+        response: { 200: PublicDemand, 428: PublicChallengeRefusal },
       },
     },
     async (req) => ratePublicDemand(ctxOf(req), req.params.code, req.body),
@@ -78,7 +80,7 @@ export const publicDemandRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '对答复不满意，申请重新办理（一次，办结后 15 天内）',
         params: PublicDemandParams,
         body: PublicDemandReopenBody,
-        response: { 200: PublicDemand },
+        response: { 200: PublicDemand, 428: PublicChallengeRefusal },
       },
     },
     async (req) => reopenPublicDemand(ctxOf(req), req.params.code, req.body),

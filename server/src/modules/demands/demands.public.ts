@@ -18,6 +18,7 @@ import { resumeTimer, timersOf } from '../time-limits/index.ts';
 import { receiveDemand, type IntakeKeys } from './demand-intake.service.ts';
 import { auditedDemand } from './demand-loop.service.ts';
 import { demandsRepo, type DemandRow } from './demands.repo.ts';
+import { openSolicitationByCode } from './solicitations.service.ts';
 
 /** 1 非常不满意, 2 不满意: bad ratings (差评), each an item to rectify for the department that answered. */
 export const BAD_RATING_AT_MOST = 2;
@@ -26,14 +27,13 @@ export const REOPEN_WITHIN_DAYS = 15;
 
 const codeMissing = () => new DomainError('demand_code_not_found', 404);
 
-/** 扫码提交: the public form (a campaign's page when it names one); answers the tracking code and the expected date. */
+/**
+ * 扫码提交: the public form (a campaign's page when it names one); answers the tracking code and the
+ * expected date. An unknown campaign is 404 solicitation_not_found, a closed one 409 solicitation_closed
+ * with its dates (receiveDemand): each a polite sentence, never a bare not_found.
+ */
 export async function submitPublicDemand(ctx: Ctx, keys: IntakeKeys, body: PublicDemandSubmitBody): Promise<PublicDemandReceipt> {
-  let solicitationId: string | null = null;
-  if (body.solicitationCode) {
-    const s = await demandsRepo.solicitationByCode(ctx.db, body.solicitationCode.replace(/[\s-]/g, '').toUpperCase());
-    if (!s) throw new DomainError('solicitation_not_found', 404);
-    solicitationId = s.id;
-  }
+  const solicitationId = body.solicitationCode ? (await openSolicitationByCode(ctx.db, body.solicitationCode)).id : null;
   const row = await receiveDemand(ctx, keys, { ...body, channel: 'web', solicitationId });
   return { code: row.code, displayCode: formatTrackingCode(row.code), status: 'received', expectedBy: null };
 }

@@ -7,7 +7,7 @@ export type DemandEventRow = DemandEventsTable;
 export type DemandAttachmentRow = DemandAttachmentsTable;
 export type SolicitationRow = SolicitationsTable;
 
-/** Filters of the console's lists; `departmentIds` null: every department (scope all). */
+/** Filters of the console's lists; `departmentIds` null: every department (scope all); `statuses` empty: none match. */
 export type DemandFilter = {
   statuses?: string[];
   departmentId?: string;
@@ -16,6 +16,8 @@ export type DemandFilter = {
   channel?: string;
   solicitationId?: string;
   q?: string;
+  /** past their time limit's last day: due before this day (YYYY-MM-DD) */
+  overdueBefore?: string;
   /** merged items are listed under the item they joined, not on their own */
   includeMerged?: boolean;
 };
@@ -67,13 +69,17 @@ export const demandsRepo = {
 
   list(db: Executor, f: DemandFilter, page: { offset: number; limit: number }) {
     let q = db.selectFrom('demands');
-    if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
+    if (f.statuses) q = f.statuses.length ? q.where('status', 'in', f.statuses) : q.where('id', '=', '');
     if (f.departmentId) q = q.where('departmentId', '=', f.departmentId);
     if (f.departmentIds) q = f.departmentIds.length ? q.where('departmentId', 'in', f.departmentIds) : q.where('id', '=', '');
     if (f.kind) q = q.where('kind', '=', f.kind);
     if (f.channel) q = q.where('channel', '=', f.channel);
     if (f.solicitationId) q = q.where('solicitationId', '=', f.solicitationId);
     if (!f.includeMerged) q = q.where('mergedIntoId', 'is', null);
+    if (f.overdueBefore) {
+      const before = f.overdueBefore;
+      q = q.where('id', 'in', (eb) => eb.selectFrom('demandDeadlines').select('demandId').where('dueOn', '<', before));
+    }
     if (f.q) {
       const words = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const code = f.q.toUpperCase().replace(/[^0-9A-Z]/g, '');

@@ -11,6 +11,7 @@ import {
   DemandQuery,
   DemandReasonBody,
   DemandReplyBody,
+  DemandUrgeBody,
   DemandVersionBody,
   Id,
   IdParams,
@@ -31,6 +32,7 @@ import {
   takeDemand,
 } from './demand-loop.service.ts';
 import { sendReplyToSubmitters } from './demand-replies.ts';
+import { urgeDemand } from './demand-urging.service.ts';
 import { demandPolicy } from './demands.policy.ts';
 import { presentDemandDetail, presentDemandSummaries } from './demands.presenter.ts';
 import type { DemandRow } from './demands.repo.ts';
@@ -183,4 +185,5 @@ export const demandRoutes: FastifyPluginAsyncZod = async (app) => {
   step('close', 'dispatch', '办结', DemandVersionBody, closeDemand);
   step('revisit', 'dispatch', '回访：记录提交人的意见', DemandReasonBody, revisitDemand);
   step('hide', 'moderate', '隐藏不当内容（须说明理由；记录保留）', DemandReasonBody, hideDemand);
+  step('urge', 'dispatch', '督办：催促承办部门抓紧办理并通知它（每件每天一次，含每日自动督办）', DemandUrgeBody, urgeDemand);
 };

@@ -2,6 +2,7 @@ import type { DemandContact, DemandIntakeBody, DemandQuery, DemandReasonBody } f
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
+import { shanghaiDate } from '../../platform/calendar/working-days.ts';
 import { unseal } from '../../platform/crypto/sealed.ts';
 import { DomainError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -11,6 +12,7 @@ import { ATTACHMENTS_MAX, receiveDemand, typedUploads, type DemandUpload, type I
 import { auditedDemand } from './demand-loop.service.ts';
 import { demandPolicy, mayRevealContact } from './demands.policy.ts';
 import { demandsRepo, type DemandFilter, type DemandRow } from './demands.repo.ts';
+import { RUNNING_STATUSES } from './demand-deadlines.repo.ts';
 
 /** An item the actor may see (404 otherwise, never 403: out of sight is not there). */
 export async function getDemand(ctx: Ctx, id: string): Promise<DemandRow> {
@@ -23,7 +25,8 @@ const INBOX = ['received', 'accepted'];
 
 /**
  * The lists: inbox — the office's desk (to accept, to dispatch, sent back); department — what was
- * dispatched to the actor's units and is not yet closed; all — everything in sight.
+ * dispatched to the actor's units and is not yet closed; all — everything in sight. `overdue`
+ * narrows any of them to items still with a department past their last day.
  */
 export async function listDemands(ctx: Ctx, q: DemandQuery & { page: number; pageSize: number }) {
   const actor = ctx.actor!;
@@ -37,6 +40,11 @@ export async function listDemands(ctx: Ctx, q: DemandQuery & { page: number; pag
   } else if (q.box === 'department' || !sees) {
     f.departmentIds = actor.scope.all ? (actor.departmentId ? [actor.departmentId] : []) : actor.scope.departmentIds;
     if (q.box === 'department' && !q.status) f.statuses = ['dispatched', 'handling', 'replied'];
+  }
+  if (q.overdue === 'true') {
+    // 超期: still with the department past the last day; answered items are judged by the time-limit figures instead
+    f.overdueBefore = shanghaiDate(ctx.clock.now());
+    f.statuses = (f.statuses ?? [...RUNNING_STATUSES]).filter((s) => (RUNNING_STATUSES as readonly string[]).includes(s));
   }
   const [rows, total] = await demandsRepo.list(ctx.db, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
   return { rows, total };

@@ -6,6 +6,9 @@ export { receiveDemand, type DemandSubmission, type DemandUpload, type IntakeKey
 export { demandRoutes } from './demands.routes.ts';
 export { publicDemandRoutes } from './demands.public.routes.ts';
 export { acceptDemand, closeDemand, dispatchDemand, replyDemand, takeDemand } from './demand-loop.service.ts';
+// 督办: items near or past their time limit, urged daily (the job) or by the office (POST /api/demands/:id/urge)
+export { demandUrgingJob } from './demand-urging.job.ts';
+export { urgeDemand, urgeDueDemands } from './demand-urging.service.ts';
 // 征集活动 (campaigns, their public page and QR poster) and Open311 GeoReport v2 (/open311/v2, a public page plugin)
 export { solicitationRoutes } from './solicitations.routes.ts';
 export { publicSolicitationRoutes } from './solicitations.public.routes.ts';
@@ -22,6 +25,12 @@ export { similarDemands, type SimilarDemand } from './demand-similarity.ts';
 export { suggestRouting, type RoutingSuggestion } from './demand-routing.ts';
 export { createRoutingRule } from './demand-routing-rules.service.ts';
 export { mergeDemand, unmergeDemand } from './demand-merge.service.ts';
+// 汇总、分析、论证: clusters and charts of a campaign, the leadership group's evaluation, the year's
+// livelihood projects (supervised tasks) and their public progress page; the steps for the demo seed
+export { demandAnalysisRoutes } from './demand-analysis.routes.ts';
+export { publicLivelihoodProjectRoutes } from './livelihood-projects.public.routes.ts';
+export { getDemandAnalysis, recomputeDemandAnalysis } from './demand-analysis.service.ts';
+export { evaluateCluster, markCluster, selectCluster, withdrawCluster } from './demand-evaluation.service.ts';
 export {
   DEFAULT_ROUTING_RULES,
   ROUTING_SAMPLES,

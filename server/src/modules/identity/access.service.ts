@@ -37,6 +37,7 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: Permissio
       'demands.dispatch',
       'demands.moderate',
       'demands.manage',
+      'demands.evaluate',
       'whereabouts.read',
       'whereabouts.manage',
     ],
@@ -96,6 +97,7 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: Permissio
       'ratings.read',
       'enquiries.read',
       'demands.read',
+      'demands.evaluate', // 领导小组: 论证议题; selecting one into a task is the office's (plan.manage)
       'whereabouts.read',
     ],
     dataScope: 'all',

@@ -13,7 +13,8 @@ export const RATINGS_PER_ADDRESS_PER_HOUR = 60;
 
 /** The route options a public rating route spreads into its own (`config` merged by the caller). */
 export const ratingRouteLimits = (app: FastifyInstance) =>
-  publicWriteLimits(app, { perDevice: RATINGS_PER_DEVICE_PER_HOUR, perAddress: RATINGS_PER_ADDRESS_PER_HOUR });
+  // 安全校验 past the address's soft threshold (the device's hard limit is already a person's pace)
+  publicWriteLimits(app, { perDevice: RATINGS_PER_DEVICE_PER_HOUR, perAddress: RATINGS_PER_ADDRESS_PER_HOUR, challenge: 'ratings' });
 
 /** The rater as kept: keyed digests only (ratings are personal data; the digests serve one-per-event and abuse checks). */
 export function raterOf(req: FastifyRequest): Rater {

@@ -22,6 +22,8 @@ import * as enquiries from './migrations/20261207T0530_enquiries.ts';
 import * as badgesRatings from './migrations/20261207T0540_badges_ratings.ts';
 import * as demands from './migrations/20261207T1500_demands.ts';
 import * as demandWords from './migrations/20261207T1510_demand_words.ts';
+import * as demandClusters from './migrations/20261207T1800_demand_clusters.ts';
+import * as demandUrgingMailIds from './migrations/20261207T1810_demand_urging_mail_ids.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +49,8 @@ const migrations: Record<string, Migration> = {
   '20261207T0540_badges_ratings': badgesRatings,
   '20261207T1500_demands': demands,
   '20261207T1510_demand_words': demandWords,
+  '20261207T1800_demand_clusters': demandClusters,
+  '20261207T1810_demand_urging_mail_ids': demandUrgingMailIds,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -90,6 +90,20 @@ export interface DemandWordsTable {
   word: string;
 }
 
+/** An item's time-limit last day (copied at dispatch, for the overdue filter) and the last day it was urged (督办). */
+export interface DemandDeadlinesTable {
+  demandId: string;
+  dueOn: string;
+  urgedOn: string | null;
+}
+
+/** A mail filed as an item, by its Message-ID: the same message delivered again answers that item. */
+export interface DemandMailMessagesTable {
+  messageId: string;
+  demandId: string | null;
+  receivedAt: string;
+}
+
 /** The public loop's tables, part of `DB` (schema.ts). */
 export interface DemandsTables {
   solicitations: SolicitationsTable;
@@ -98,4 +112,6 @@ export interface DemandsTables {
   demandAttachments: DemandAttachmentsTable;
   demandRoutingRules: DemandRoutingRulesTable;
   demandWords: DemandWordsTable;
+  demandDeadlines: DemandDeadlinesTable;
+  demandMailMessages: DemandMailMessagesTable;
 }

@@ -1,6 +1,7 @@
 /** Row types as Kysely sees them (camelCase; the tables are snake_case through CamelCasePlugin). */
 import type { Generated } from 'kysely';
 import type { DemandsTables } from './schema-demands.ts';
+import type { DemandAnalysisTables } from './schema-demand-analysis.ts';
 
 type Ts = string; // ISO-8601 UTC instant, same text on both engines
 type Flag = number; // 0 | 1 on both engines
@@ -691,7 +692,7 @@ export interface DoorBoardsTable {
   createdAt: Ts;
 }
 /** Every table; a module's tables in a file of their own (schema-<module>.ts) are merged in. */
-export interface DB extends DemandsTables {
+export interface DB extends DemandsTables, DemandAnalysisTables {
   departments: DepartmentsTable;
   people: PeopleTable;
   posts: PostsTable;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CreateRateLimitOptions } from '@fastify/rate-limit';
 import { DomainError } from '../errors.ts';
+import { floodChallenge } from './flood-challenge.ts';
 
 /** Where the public (no account) API lives; the public web shell calls only this. */
 export const PUBLIC_API_PREFIX = '/api/public';
@@ -80,20 +81,36 @@ const HOUR_MS = 3_600_000;
  * address), then `perAddress` an hour per address — so that making up device ids does not make a
  * script a crowd. Beyond either: 429 `rate_limited` with Retry-After. Spread into the route's options
  * (`config.rateLimit` and `onRequest`). Counters are in-process.
+ * `challenge`: the scope of a proof of work asked of a source past the soft thresholds of
+ * `config.publicChallenge` (flood-challenge.ts) — each only where it is below this route's hard limit,
+ * so the route's 429 stays where it was. Checked after the address limit, before the device limit:
+ * a request sent back for a proof does not use up its device's budget.
  */
-export function publicWriteLimits(app: FastifyInstance, limits: { perDevice: number; perAddress: number }) {
+export function publicWriteLimits(app: FastifyInstance, limits: { perDevice: number; perAddress: number; challenge?: string }) {
   const byAddress = app.createRateLimit({ max: limits.perAddress, timeWindow: HOUR_MS });
+  const deviceKey = (req: FastifyRequest) => deviceIdOf(req) ?? `address:${req.ip}`;
+  const addressLimit = async (req: FastifyRequest, reply: FastifyReply) => {
+    const state = await byAddress(req);
+    if (state.isAllowed || !state.isExceeded) return;
+    reply.header('retry-after', state.ttlInSeconds);
+    throw new DomainError('rate_limited', 429);
+  };
+  const soft = app.config.publicChallenge;
+  const below = (threshold: number, hard: number) => (threshold < hard ? threshold : 0);
+  const gate =
+    limits.challenge &&
+    floodChallenge(app, {
+      scope: limits.challenge,
+      perDevice: below(soft.perDevice, limits.perDevice),
+      perAddress: below(soft.perAddress, limits.perAddress),
+      deviceKey,
+    });
   return {
-    rateLimit: {
-      max: limits.perDevice,
-      timeWindow: HOUR_MS,
-      keyGenerator: (req: FastifyRequest) => deviceIdOf(req) ?? `address:${req.ip}`,
-    },
+    rateLimit: { max: limits.perDevice, timeWindow: HOUR_MS, keyGenerator: deviceKey },
+    // one function, not an array: routes share this object, and the rate-limit plugin appends its hook to an array in place
     onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
-      const state = await byAddress(req);
-      if (state.isAllowed || !state.isExceeded) return;
-      reply.header('retry-after', state.ttlInSeconds);
-      throw new DomainError('rate_limited', 429);
+      await addressLimit(req, reply);
+      if (gate) return gate(req, reply);
     },
   };
 }

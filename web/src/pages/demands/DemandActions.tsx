@@ -6,7 +6,7 @@ import type { FormStep } from './DemandStepDialog.tsx';
 import { useClose, useTake } from './hooks.ts';
 
 /** The order the buttons stand in: the office's steps, then the department's, then moderation. */
-const FORM_STEPS: FormStep[] = ['accept', 'dispatch', 'reply', 'sendBack', 'reject', 'hide'];
+const FORM_STEPS: FormStep[] = ['accept', 'dispatch', 'urge', 'reply', 'sendBack', 'reject', 'hide'];
 const PRIMARY = new Set(['accept', 'dispatch', 'take', 'reply', 'close']);
 const DANGER = new Set(['reject', 'hide']);
 

@@ -8,7 +8,7 @@ export function DemandHistory({ item }: { item: DemandDetail }) {
   const { t } = useTranslation();
   const items = [...item.events].reverse().map((e) => ({
     key: e.id,
-    color: e.kind === 'reject' || e.kind === 'sendBack' || e.kind === 'hidden' ? 'gray' : undefined,
+    color: e.kind === 'reject' || e.kind === 'sendBack' || e.kind === 'hidden' ? 'gray' : e.kind === 'urge' ? 'red' : undefined,
     content: (
       <div data-testid="demand-event" data-kind={e.kind}>
         <Flex gap={8} wrap align="baseline">

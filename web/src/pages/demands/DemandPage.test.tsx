@@ -25,6 +25,7 @@ const none: DemandAbilities = {
   merge: false,
   hide: false,
   revealContact: false,
+  urge: false,
 };
 
 const itemOf = (over: Partial<DemandDetail> = {}): DemandDetail =>
@@ -156,6 +157,36 @@ describe('a demand’s page', () => {
     await userEvent.click(within(dialog).getByTestId('demand-step-ok'));
     expect((await screen.findByTestId('demand-reply-text')).textContent).toBe('已更换灯泡');
     expect(api.calls('POST', `/api/demands/${ID}/reply`)[0]!.body).toEqual({ reply: '已更换灯泡', version: 3 });
+  });
+
+  it('urges the department (督办) with the office’s words, and shows it in the history', async () => {
+    const timer = { dueOn: '2026-12-14', workingDaysLeft: -1, overdue: true, doneAt: null, onTime: null };
+    const api = show(itemOf({ status: 'handling', timer, abilities: { ...none, urge: true } }));
+    const urged = itemOf({
+      status: 'handling',
+      timer,
+      abilities: { ...none, urge: true },
+      events: [
+        {
+          id: '0190f0a0-0000-7000-8000-0000000000e2',
+          kind: 'urge',
+          personName: '王主任',
+          departmentName: '建设局',
+          note: '办公室督办：办理期限 2026-12-14 已过，超期 1 个工作日。今天内联系群众',
+          at: '2026-12-15T01:00:00.000Z',
+        },
+      ],
+    });
+    api.step('urge', urged);
+    await userEvent.click(await screen.findByTestId('demand-urge'));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('办理期限 2026-12-14');
+    await userEvent.type(within(dialog).getByTestId('demand-step-note'), '今天内联系群众');
+    await userEvent.click(within(dialog).getByTestId('demand-step-ok'));
+    await waitFor(() => expect(api.calls('POST', `/api/demands/${ID}/urge`)).toHaveLength(1));
+    expect(api.calls('POST', `/api/demands/${ID}/urge`)[0]!.body).toEqual({ note: '今天内联系群众' });
+    const event = await screen.findByText('督办', { selector: '[data-testid="demand-event"][data-kind="urge"] strong' });
+    expect(event).toBeTruthy();
   });
 
   it('merges this item into a similar one, after a confirmation', async () => {

@@ -7,12 +7,12 @@ import { DepartmentTreeSelect } from '../../components/DepartmentTreeSelect.tsx'
 import { FieldErrorsAlert } from '../../components/FieldErrorsAlert.tsx';
 import { textLimit } from '../../components/limitRules.ts';
 import { useFormErrors } from '../../components/useFormErrors.ts';
-import { useAccept, useDispatchDemand, useHide, useReject, useReply, useSendBack } from './hooks.ts';
+import { useAccept, useDispatchDemand, useHide, useReject, useReply, useSendBack, useUrge } from './hooks.ts';
 
 /** The steps that need a form; 签收 and 办结 are one click with a confirmation (DemandActions). */
-export type FormStep = 'accept' | 'dispatch' | 'reject' | 'sendBack' | 'reply' | 'hide';
+export type FormStep = 'accept' | 'dispatch' | 'reject' | 'sendBack' | 'reply' | 'hide' | 'urge';
 
-type Values = { category?: string; urgent?: boolean; departmentId?: string; reason?: string; reply?: string };
+type Values = { category?: string; urgent?: boolean; departmentId?: string; reason?: string; reply?: string; note?: string };
 
 const rename = (path: string) => path.replace(/^body\./, '');
 const REASON_MAX = 500;
@@ -22,7 +22,8 @@ const CATEGORY_MAX = 40;
 /**
  * One step of an item in a dialog: 受理 (confirm the category, maybe 加急), 派单/改派 (the department,
  * the routing suggestion preselected), 不予受理 / 退单 / 隐藏 (each with its reason), 答复 (the answer
- * every submitter of the item gets). The server's refusal shows beside the field it names.
+ * every submitter of the item gets), 督办 (what the department should hear, if anything). The server's
+ * refusal shows beside the field it names.
  */
 export function DemandStepDialog({ item, step, onClose }: { item: DemandDetail; step: FormStep | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function DemandStepDialog({ item, step, onClose }: { item: DemandDetail; 
     sendBack: useSendBack(),
     reply: useReply(),
     hide: useHide(),
+    urge: useUrge(),
   };
   const running = step ? mutations[step].isPending : false;
 
@@ -61,6 +63,7 @@ export function DemandStepDialog({ item, step, onClose }: { item: DemandDetail; 
     if (step === 'sendBack') mutations.sendBack.mutate({ ...base, reason: v.reason!.trim() }, done);
     if (step === 'hide') mutations.hide.mutate({ ...base, reason: v.reason!.trim() }, done);
     if (step === 'reply') mutations.reply.mutate({ ...base, reply: v.reply!.trim() }, done);
+    if (step === 'urge') mutations.urge.mutate({ id: item.id, note: v.note?.trim() || undefined }, done);
   };
 
   const categories = [...new Set([item.category, item.suggestedCategory].filter((c): c is string => !!c))];
@@ -143,6 +146,16 @@ export function DemandStepDialog({ item, step, onClose }: { item: DemandDetail; 
             rules={[{ required: true, whitespace: true, min: 2, message: t('demands.form.replyRequired') }, textLimit(t, REPLY_MAX)]}
           >
             <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} count={{ show: true, max: REPLY_MAX }} data-testid="demand-step-reply" />
+          </Form.Item>
+        )}
+        {step === 'urge' && (
+          <Form.Item
+            name="note"
+            label={t('demands.form.urgeNote')}
+            extra={item.timer ? t('demands.form.urgeHint', { date: item.timer.dueOn }) : undefined}
+            rules={[textLimit(t, REASON_MAX)]}
+          >
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: REASON_MAX }} data-testid="demand-step-note" />
           </Form.Item>
         )}
       </Form>

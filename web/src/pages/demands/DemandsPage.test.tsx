@@ -24,6 +24,7 @@ const abilities: DemandAbilities = {
   merge: false,
   hide: false,
   revealContact: false,
+  urge: false,
 };
 const summary: DemandSummary = DemandSummary.parse({
   id: ID,
@@ -89,6 +90,19 @@ describe('the demands list', () => {
     expect(screen.queryByTestId('demand-intake')).toBeNull();
     await userEvent.click(within(screen.getByTestId('demand-box')).getByText('全部'));
     await waitFor(() => expect(api.lastQuery('/api/demands')).toMatchObject({ box: 'all' }));
+  });
+});
+
+describe('the overdue filter (超期)', () => {
+  it('asks for overdue items when ticked, and no more when unticked', async () => {
+    const api = openList(['demands.read', 'demands.dispatch']);
+    await screen.findByTestId('demand-row');
+    expect(api.lastQuery('/api/demands')).not.toHaveProperty('overdue');
+    await userEvent.click(screen.getByTestId('demand-overdue-filter'));
+    await waitFor(() => expect(api.lastQuery('/api/demands')).toMatchObject({ overdue: 'true' }));
+    expect(screen.getByText('只看超期')).toBeTruthy();
+    await userEvent.click(screen.getByTestId('demand-overdue-filter'));
+    await waitFor(() => expect(api.lastQuery('/api/demands')).not.toHaveProperty('overdue'));
   });
 });
 

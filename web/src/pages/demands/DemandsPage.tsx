@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { PhoneOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Grid, Input, Segmented, Select, Table } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Grid, Input, Segmented, Select, Table } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DemandChannel, DemandKind, DemandStatus, type DemandBox, type DemandSummary } from '@qinlian/contracts';
@@ -20,7 +20,7 @@ const pick = <T extends string>(options: readonly T[], value: string | null): T 
 /**
  * 群众诉求: the boxes the user's permissions open — 待办 (the office's: to accept, to dispatch, sent
  * back), 本部门 (dispatched to mine), 全部 (all I may see) — by status, kind, channel, campaign,
- * words or tracking code. The view lives in the URL.
+ * words or tracking code, or only those past their time limit (超期). The view lives in the URL.
  */
 export function DemandsPage() {
   const { t } = useTranslation();
@@ -37,9 +37,10 @@ export function DemandsPage() {
   const channel = pick(CHANNELS, params.get('channel'));
   const solicitationId = params.get('solicitationId') ?? undefined;
   const q = params.get('q') ?? undefined;
+  const overdue = params.get('overdue') === 'true' ? 'true' : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20));
-  const list = useDemands({ box, status, kind, channel, solicitationId, q, page, pageSize });
+  const list = useDemands({ box, status, kind, channel, solicitationId, q, overdue, page, pageSize });
   const campaigns = useSolicitationChoices();
   const columns = useMemo(() => demandColumns(t, phone), [t, phone]);
 
@@ -117,6 +118,13 @@ export function DemandsPage() {
             popupMatchSelectWidth={false}
             data-testid="demand-solicitation-filter"
           />
+          <Checkbox
+            checked={overdue === 'true'}
+            onChange={(e) => patch({ overdue: e.target.checked ? 'true' : undefined })}
+            data-testid="demand-overdue-filter"
+          >
+            {t('demands.overdueOnly')}
+          </Checkbox>
           <Input.Search
             allowClear
             defaultValue={q}

@@ -12,6 +12,7 @@ import type {
   DemandReasonBody,
   DemandReplyBody,
   DemandSimilarList,
+  DemandUrgeBody,
   DemandVersionBody,
   SolicitationList,
 } from '@qinlian/contracts';
@@ -82,6 +83,7 @@ export const useSendBack = () => useStep<DemandReasonBody>('send-back');
 export const useReply = () => useStep<DemandReplyBody>('reply');
 export const useClose = () => useStep<DemandVersionBody>('close');
 export const useHide = () => useStep<DemandReasonBody>('hide');
+export const useUrge = () => useStep<DemandUrgeBody>('urge');
 
 /**
  * 并单 (this item joins another) and 撤销并单 (it leaves again): both items change, so both are asked

@@ -53,6 +53,7 @@ export const NOTICE_LOOKS: Record<NoticeKind, Look> = {
   'enquiry.handover': { key: 'enquiry_handover', color: 'geekblue', icon: <SwapOutlined /> }, // 首问移交
   'enquiry.handover_declined': { key: 'enquiry_handover_declined', color: 'magenta', icon: <RollbackOutlined /> },
   'demand.dispatch': { key: 'demand_dispatch', color: 'cyan', icon: <SendOutlined /> }, // 群众诉求派单
+  'demand.overdue': { key: 'demand_overdue', color: 'red', icon: <AlertOutlined /> }, // 群众诉求督办
   'rectification.open': { key: 'rectification_open', color: 'orange', icon: <ToolOutlined /> }, // 整改事项
   'rectification.assign': { key: 'rectification_assign', color: 'purple', icon: <ToolOutlined /> }, // 指派整改
   'rectification.return': { key: 'rectification_return', color: 'magenta', icon: <RollbackOutlined /> }, // 退回整改

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DemandKind, PublicDemandReceipt, PublicDemandSubmitBody } from '@qinlian/contracts';
 import { isApiError } from '../../api/client.ts';
+import { useSecurityCheck } from '../../api/security-check.ts';
 import { serverAnswer } from './format.ts';
 import { useSubmitDemand } from './hooks.ts';
 import { ADDRESS_MAX, BODY, EMAIL_MAX, EMAIL_PATTERN, NAME_MAX, PHONE_PATTERN, TITLE } from './limits.ts';
@@ -44,11 +45,14 @@ const optional = (s: string) => s.trim() || undefined;
 /**
  * 我要反映 / 我有建议: what it is about, in the submitter's words (with a live count against the
  * limit), and — only if they wish — how to reach them for the answer. No account; the request
- * carries the device id. The server's refusal shows in its own words, beside the field it names.
+ * carries the device id; under a flood it first passes the server's security check, saying so. The
+ * server's refusal shows in its own words, beside the field it names.
  */
 export function DemandForm({ kind, solicitationCode, categories, onSubmitted, onClosed }: Props) {
   const { t, i18n } = useTranslation();
   const submit = useSubmitDemand();
+  // past the server's soft threshold the client solves its challenge before sending again (安全校验)
+  const checking = useSecurityCheck() && submit.isPending;
   const [values, setValues] = useState<Values>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -180,13 +184,22 @@ export function DemandForm({ kind, solicitationCode, categories, onSubmitted, on
         {text('email', 'email', { inputMode: 'email', autoComplete: 'email' })}
       </PublicField>
 
+      {checking && (
+        <p className="pd-muted" role="status" data-testid="demand-checking">
+          {t('publicDemands.form.checking')}
+        </p>
+      )}
       {problem && (
         <p className="pd-error" role="alert" data-testid="demand-error">
           {problem}
         </p>
       )}
       <button type="submit" className="public-button pd-submit" disabled={submit.isPending} data-testid="demand-submit">
-        {submit.isPending ? t('publicDemands.form.submitting') : t(`publicDemands.form.submit.${kind}`)}
+        {checking
+          ? t('publicDemands.form.checking')
+          : submit.isPending
+            ? t('publicDemands.form.submitting')
+            : t(`publicDemands.form.submit.${kind}`)}
       </button>
     </form>
   );

@@ -55,12 +55,22 @@ export function PublicSolicitationPage() {
           {t('publicDemands.solicitation.period', { from: day(s.opensOn), to: day(s.closesOn) })}
         </p>
         {s.description && <p className="pd-prose">{s.description}</p>}
+        {/* a campaign asks for suggestions; a problem to be solved now goes to the demand form (我要反映) */}
+        {s.open && (
+          <Link to={`${PUBLIC_BASE}/d/new`} className="pd-link" data-testid="solicitation-demand-link">
+            {t('publicDemands.solicitation.demandInstead')}
+          </Link>
+        )}
         {/* an open campaign offers its categories as the form's choices */}
         {!s.open && s.categories.length > 0 && (
           <p className="pd-muted">
             {t('publicDemands.solicitation.categories', { list: s.categories.join(t('publicDemands.listSeparator')) })}
           </p>
         )}
+        {/* what became of the suggestions: the livelihood projects selected from them, and how far they are */}
+        <Link to={`${PUBLIC_BASE}/projects`} className="pd-link" data-testid="solicitation-projects">
+          {t('publicProjects.campaignLink')}
+        </Link>
       </section>
       {receipt ? (
         <DemandReceipt receipt={receipt} onAnother={() => setReceipt(null)} />
