@@ -62,7 +62,7 @@ type Row = Record<(typeof COLUMNS)[number], Value>;
 /**
  * The app's `keyWordsOf` over title and body, with jieba's work kept per part of the text. jieba
  * cuts a text in blocks at every character that is not a letter, digit or Han and segments each
- * block alone; the parts (title, opening, the problem's sentence, a detail, the closing) meet at
+ * block alone; the parts (title, opening, the problem's clauses, a detail, the closing) meet at
  * such characters, so the words of the text are the words of its parts in order — and parts repeat
  * where whole texts do not. A text with more words than the app keeps goes to `keyWordsOf` itself
  * (its TF-IDF choice reads the whole text). generate.test.ts checks the result against
@@ -107,14 +107,16 @@ async function wordsWriter(sink: Sink, after: Writer[]) {
   return { writer: packed, push: (id: string, words: string[]) => packed.push([id, JSON.stringify(words)]) };
 }
 
-type Problem = { topic: D.Topic; short: string; sentence: string };
+/** `clauses`: the sentence's first clause, then the others each with the comma before it */
+type Problem = { topic: D.Topic; short: string; clauses: string[] };
 type Place = { town: GenDept; village: string; spots: string[] };
 type Incident = { problem: Problem; place: Place; spot: string; detail: string; first: { id: string; open: boolean } | null };
 
 const PROBLEMS: Problem[] = D.TOPICS.flatMap((topic) =>
   topic.problems.split('|').map((p) => {
     const [short, sentence] = p.split('：') as [string, string];
-    return { topic, short, sentence };
+    const [first, ...rest] = sentence.split('，');
+    return { topic, short, clauses: [first!, ...rest.map((c) => `，${c}`)] };
   }),
 );
 
@@ -187,7 +189,10 @@ function textOf(rng: Rng, inc: Incident): { title: string; parts: string[]; addr
   const closing = rng.pick(D.CLOSINGS);
   const tail = duration ? `${duration}，${closing || '请尽快处理。'}` : closing;
   const detail = inc.detail && rng.chance(0.8) ? `，${inc.detail}` : '';
-  const parts = [rng.pick(D.OPENINGS).replace('{p}', said), inc.problem.sentence, detail, `。${tail}`];
+  // people put the same problem in fewer or more words: the first clause always, each other one mostly
+  const [first, ...rest] = inc.problem.clauses;
+  const told = [first!, ...rest.filter(() => rng.chance(0.75))];
+  const parts = [rng.pick(D.OPENINGS).replace('{p}', said), ...told, detail, `。${tail}`];
   return { title, parts, address: full };
 }
 
