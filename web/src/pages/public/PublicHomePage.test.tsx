@@ -29,6 +29,8 @@ describe('the public shell', () => {
     expect(within(screen.getByTestId('public-brand')).getByText('勤廉新区')).toBeTruthy();
     expect(within(home).getByText('欢迎使用勤廉新区公众服务')).toBeTruthy();
     expect(within(home).getAllByRole('listitem')).toHaveLength(4);
+    // 看进展 leads to the year's livelihood projects
+    expect(within(screen.getByTestId('public-service-progress')).getByRole('link').getAttribute('href')).toBe('/p/projects');
 
     await userEvent.click(screen.getByTestId('public-lang-en-US'));
     expect(await within(home).findByText('Welcome to the Qinlian public services')).toBeTruthy();

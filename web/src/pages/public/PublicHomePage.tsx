@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 
 /** What the public can do here without an account; a service with a page of its own links to it. */
 const SERVICES = ['demand', 'track', 'review', 'progress'] as const;
-const PAGES: Partial<Record<(typeof SERVICES)[number], string>> = { demand: '/p/d/new', track: '/p/d' };
+const PAGES: Partial<Record<(typeof SERVICES)[number], string>> = { demand: '/p/d/new', track: '/p/d', progress: '/p/projects' };
 
 /** 公众服务首页: the services, each leading to its page where it has one. */
 export function PublicHomePage() {
