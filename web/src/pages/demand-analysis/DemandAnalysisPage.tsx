@@ -139,8 +139,9 @@ export function DemandAnalysisPage() {
         {figure(t('demandAnalysis.figures.items'), a?.totals.items, 'analysis-items')}
         {figure(t('demandAnalysis.figures.urgent'), a?.totals.urgent, 'analysis-urgent')}
       </Row>
+      {/* the ranking is a wide table: beside the word cloud only on screens wide enough to show them all */}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xxl={16}>
           <Card title={t('demandAnalysis.cards.clusters')} style={{ height: '100%' }}>
             <ClusterTable clusters={a?.clusters ?? []} loading={loading} onOpen={openCluster} />
             {a && a.clusters.length < a.totals.clusters && (
@@ -150,7 +151,7 @@ export function DemandAnalysisPage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xxl={8}>
           <Card title={t('demandAnalysis.cards.words')} loading={loading} style={{ height: '100%' }}>
             <WordCloud words={a?.words ?? []} />
           </Card>
