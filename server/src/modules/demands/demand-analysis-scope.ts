@@ -9,13 +9,14 @@ import type { SolicitationRow } from './demands.repo.ts';
  * What a recompute counts: the campaign's items (received within the period, when one is given) and,
  * when asked, the public's demands of the period (the campaign's own period by default). An item
  * merged into another counts with it (并单: the item it joined is the unit, wherever it came in),
- * and every submitter of a unit counts. Rejected and hidden items are about nothing the group
+ * and every distinct submitter of a unit counts (the same phone, e-mail or device is one person; an item
+ * naming none is its own). Rejected and hidden items are about nothing the group
  * should weigh: left out.
  */
 export type AnalysisScope = { from: string | null; to: string | null; includeDemands: boolean };
 
 /** A unit of the analysis: the item, its area, and the submissions merged into it. */
-export type ScopedUnit = ClusterUnit & { item: ScopeItem; area: Area | null; merged: ScopeItem[] };
+export type ScopedUnit = ClusterUnit & { submitters: readonly string[]; item: ScopeItem; area: Area | null; merged: ScopeItem[] };
 
 export type ScopeRead = {
   units: ScopedUnit[];
@@ -29,6 +30,9 @@ const DAY = 86_400_000;
 /** The first instant of a day in Asia/Shanghai, as stored (ISO UTC). */
 const startOfShanghaiDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 8 * 3_600_000).toISOString();
 const afterShanghaiDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY - 8 * 3_600_000).toISOString();
+
+/** Who sent an item: its keyed digest, or the item itself when it names no one. */
+export const submitterOf = (i: Pick<ScopeItem, 'id' | 'submitterKey'>) => i.submitterKey ?? `item:${i.id}`;
 
 export async function readScope(db: Executor, campaign: SolicitationRow, scope: AnalysisScope): Promise<ScopeRead> {
   const period = (from: string | null, to: string | null) => ({
@@ -60,16 +64,20 @@ export async function readScope(db: Executor, campaign: SolicitationRow, scope: 
   const words = await repo.wordsOf(db, unitIds);
   const areaOf = areaResolver((await departmentsWithFullNames(db)).map((d) => d.row));
 
-  const units = roots.map((item): ScopedUnit => ({
-    id: item.id,
-    title: item.title,
-    words: words.get(item.id) ?? [],
-    people: 1 + (merged.get(item.id)?.length ?? 0),
-    urgent: item.urgent === 1,
-    category: item.category ?? item.suggestedCategory,
-    item,
-    area: areaOf(item),
-    merged: merged.get(item.id) ?? [],
-  }));
+  const units = roots.map((item): ScopedUnit => {
+    const submitters = [...new Set([item, ...(merged.get(item.id) ?? [])].map(submitterOf))];
+    return {
+      id: item.id,
+      title: item.title,
+      words: words.get(item.id) ?? [],
+      people: submitters.length,
+      submitters,
+      urgent: item.urgent === 1,
+      category: item.category ?? item.suggestedCategory,
+      item,
+      area: areaOf(item),
+      merged: merged.get(item.id) ?? [],
+    };
+  });
   return { units, items, newestCampaignItemId: await repo.newestCampaignItemId(db, campaign.id) };
 }

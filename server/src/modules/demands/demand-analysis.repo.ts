@@ -22,6 +22,7 @@ const SCOPE_COLUMNS = [
   'suggestedCategory',
   'departmentId',
   'suggestedDepartmentId',
+  'submitterKey',
   'createdAt',
 ] as const;
 export type ScopeItem = {
@@ -39,6 +40,8 @@ export type ScopeItem = {
   suggestedCategory: string | null;
   departmentId: string | null;
   suggestedDepartmentId: string | null;
+  /** who sent it (keyed digest), null when nothing said */
+  submitterKey: string | null;
   createdAt: string;
 };
 

@@ -166,8 +166,9 @@ export async function recomputeDemandAnalysis(
     const now = iso(tx.clock.now());
     const totals = {
       items: read.units.length,
-      people: read.units.reduce((n, u) => n + u.people, 0),
-      urgent: read.units.reduce((n, u) => n + (u.urgent ? u.people : 0), 0),
+      // distinct submitters across the units, as each cluster counts them
+      people: new Set(read.units.flatMap((u) => u.submitters)).size,
+      urgent: new Set(read.units.flatMap((u) => (u.urgent ? u.submitters : []))).size,
       clusters: results.length,
     };
     const fields = {

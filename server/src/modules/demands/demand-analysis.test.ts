@@ -34,8 +34,23 @@ describe.each(ENGINES)('demand analysis (汇总分析) on %s', (engine) => {
       opensOn: '2026-03-01',
       closesOn: '2026-03-31',
     });
-  const suggest = (solicitationId: string, title: string, body: string, over: { category?: string; address?: string } = {}) =>
-    receiveDemand(ctx(), t.config, { kind: 'suggestion', channel: 'web', solicitationId, title, body, phone: '13812345678', ...over });
+  let caller = 0;
+  /** Each suggestion from a person of their own (a phone of their own), unless `over` says whose. */
+  const suggest = (
+    solicitationId: string,
+    title: string,
+    body: string,
+    over: { category?: string; address?: string; phone?: string } = {},
+  ) =>
+    receiveDemand(ctx(), t.config, {
+      kind: 'suggestion',
+      channel: 'web',
+      solicitationId,
+      title,
+      body,
+      phone: `1391234${String(++caller).padStart(4, '0')}`,
+      ...over,
+    });
   const recompute = (who: Session, id: string, body: object = {}) =>
     who.request({ method: 'POST', url: `/api/solicitations/${id}/analysis`, payload: body });
   const analysisOf = async (who: Session, id: string) => {
@@ -100,8 +115,8 @@ describe.each(ENGINES)('demand analysis (汇总分析) on %s', (engine) => {
     const members = (detail.json() as DemandClusterDetail).members;
     expect(members[0]).toMatchObject({ id: k1.id, people: 3, area: '永修组团', kind: 'suggestion' });
     expect(members).toHaveLength(4);
-    expect(detail.body).not.toContain('13812345678');
-    expect(detail.body).not.toContain('138****5678');
+    expect(detail.body).not.toContain('1391234');
+    expect(detail.body).not.toContain('139****');
 
     const audit = await t.db.db
       .selectFrom('auditEvents')
@@ -115,6 +130,35 @@ describe.each(ENGINES)('demand analysis (汇总分析) on %s', (engine) => {
     await suggest(s.id, '建设日间照料中心', '小区里老人很多，白天子女上班没人照看，希望建一个日间照料中心。');
     expect((await analysisOf(leader, s.id)).newSince).toBe(true);
     expect((await (await recompute(leader, s.id)).json()).newSince).toBe(false);
+  });
+
+  it('counts a person once however often they send the same thing: by phone, and by device through the public form', async () => {
+    const s = await campaign();
+    const same = '新城片区公办幼儿园学位远远不够，建议再建一所公办幼儿园。';
+    for (const phone of ['13955550000', '139 5555 0000', '+8613955550000', '0086-139-5555-0000'])
+      await suggest(s.id, '新城片区幼儿园学位不足', same, { phone });
+    await suggest(s.id, '新城片区公办幼儿园学位不够', same);
+    let a = (await (await recompute(office, s.id)).json()) as DemandAnalysis;
+    expect(a.clusters).toHaveLength(1);
+    expect(a.clusters[0]).toMatchObject({ people: 2, items: 5 });
+    expect(a.totals).toMatchObject({ items: 5, people: 2 });
+
+    const other = await campaign();
+    const submit = (device: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/demands',
+        payload: { kind: 'suggestion', solicitationCode: other.code, title: '新城片区幼儿园学位不足', body: same },
+        headers: { 'x-device-id': `analysis-${engine}-${device}`.padEnd(24, '0') },
+      });
+    for (const device of ['one', 'one', 'one', 'one', 'two']) expect((await submit(device)).statusCode).toBe(201);
+    a = (await (await recompute(office, other.id)).json()) as DemandAnalysis;
+    expect(a.clusters[0]).toMatchObject({ people: 2, items: 5 });
+    expect(a.words.find((w) => w.word === '幼儿园')?.weight).toBe(2);
+
+    // the digest stays out of the audit chain's copies
+    const receipts = await t.db.db.selectFrom('auditEvents').select('afterJson').where('action', '=', 'demand.receive').execute();
+    expect(receipts.every((r) => !r.afterJson?.includes('submitterKey'))).toBe(true);
   });
 
   it('counts the period’s demands only when asked, and refuses a period that ends before it starts', async () => {

@@ -55,6 +55,29 @@ describe('议题聚类 (clustering by segmented words)', () => {
     expect(singles[0]).toMatchObject({ unitIds: ['o1'], urgent: 1 });
   });
 
+  it('counts distinct submitters: units sent by the same person count once, in people, urgent people, categories and words', () => {
+    const [k1, k2, k3, k4] = KINDERGARTEN;
+    const same = { submitters: ['phone-a'], people: 1 };
+    const results = clusterUnits([
+      { ...k1!, ...same, urgent: true },
+      { ...k2!, ...same },
+      { ...k3!, submitters: ['item:k3'] },
+      { ...k4!, ...same },
+      ...OTHERS,
+    ]);
+    const kindergarten = results[0]!;
+    expect(kindergarten).toMatchObject({ people: 2, items: 4, urgent: 1 });
+    expect([...kindergarten.unitIds].sort()).toEqual(['k1', 'k2', 'k3', 'k4']);
+    expect(kindergarten.categories).toEqual([{ name: '教育', people: 1 }]); // k1, k2 and k4: all the same person
+    expect(kindergarten.topWords.find((w) => w.word === '幼儿园')?.weight).toBe(2);
+    expect(
+      wordCloud([
+        { ...k1!, ...same },
+        { ...k2!, ...same },
+      ]).find((w) => w.word === '幼儿园')?.weight,
+    ).toBe(1);
+  });
+
   it('keeps a cluster under evaluation with its items, lets a new item like them join it, and never merges two kept clusters', () => {
     const [k1, k2, k3, k4] = KINDERGARTEN;
     const kept = [

@@ -20,8 +20,13 @@ export type ClusterUnit = {
   title: string;
   /** its indexed words (title and body) */
   words: readonly string[];
-  /** submitters: 1 + the items merged into it */
+  /** its distinct submitters: the item's and the items merged into it */
   people: number;
+  /**
+   * who they are (keyed digests, or an item's id when it names no one): a cluster counts the distinct
+   * ones across its units. Left out, the unit's `people` count as people of their own.
+   */
+  submitters?: readonly string[];
   urgent: boolean;
   category: string | null;
 };
@@ -70,6 +75,16 @@ type Working = Profile & { keptId: string | null; units: ClusterUnit[]; alive: b
  * item about the same thing away. A cluster is about what most of its items say.
  */
 const DETAIL_SHARE = 0.5;
+
+/** A unit's submitters: its keys, or `people` of its own when it carries none. */
+const submittersOf = (u: ClusterUnit): readonly string[] => u.submitters ?? Array.from({ length: u.people }, (_, i) => `unit:${u.id}#${i}`);
+
+/** Adds a unit's submitters to a set kept per key (word, category): distinct people per key. */
+function addPeople(into: Map<string, Set<string>>, key: string, u: ClusterUnit) {
+  const set = into.get(key) ?? new Set<string>();
+  for (const s of submittersOf(u)) set.add(s);
+  into.set(key, set);
+}
 
 export const byPeople = (a: ClusterUnit, b: ClusterUnit) =>
   b.people - a.people || Number(b.urgent) - Number(a.urgent) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -216,36 +231,39 @@ function mergeAlike(clusters: Working[], index: ClusterIndex, idf: (w: string) =
 
 function resultOf(c: Working, idf: (w: string) => number): ClusterResult {
   const units = [...c.units].sort(byPeople);
-  const holding = new Map<string, { people: number; inTitle: number }>();
-  const categories = new Map<string, number>();
+  // every count is of distinct submitters: one person sending the same thing again is one person
+  const holding = new Map<string, Set<string>>();
+  const inTitle = new Map<string, Set<string>>();
+  const categories = new Map<string, Set<string>>();
+  const people = new Set<string>();
+  const urgent = new Set<string>();
   for (const u of units) {
+    for (const s of submittersOf(u)) {
+      people.add(s);
+      if (u.urgent) urgent.add(s);
+    }
     for (const w of new Set(u.words)) {
       if (!featureWord(w)) continue;
-      const h = holding.get(w) ?? { people: 0, inTitle: 0 };
-      h.people += u.people;
-      if (u.title.toLowerCase().includes(w)) h.inTitle += u.people;
-      holding.set(w, h);
+      addPeople(holding, w, u);
+      if (u.title.toLowerCase().includes(w)) addPeople(inTitle, w, u);
     }
-    if (u.category) categories.set(u.category, (categories.get(u.category) ?? 0) + u.people);
+    if (u.category) addPeople(categories, u.category, u);
   }
   // a word in the titles says what the items are about; the body adds the detail
-  const score = (w: string, h: { people: number; inTitle: number }) => (h.people + h.inTitle) * idf(w);
-  const words = [...holding.entries()].sort(([wa, ha], [wb, hb]) => score(wb, hb) - score(wa, ha) || (wa < wb ? -1 : 1));
+  const score = (w: string) => ((holding.get(w)?.size ?? 0) + (inTitle.get(w)?.size ?? 0)) * idf(w);
+  const words = [...holding.keys()].sort((wa, wb) => score(wb) - score(wa) || (wa < wb ? -1 : 1));
   return {
     keptId: c.keptId,
     unitIds: units.map((u) => u.id),
-    people: units.reduce((n, u) => n + u.people, 0),
+    people: people.size,
     items: units.length,
-    urgent: units.reduce((n, u) => n + (u.urgent ? u.people : 0), 0),
-    label: words
-      .slice(0, LABEL_WORDS)
-      .map(([w]) => w)
-      .join('、'),
+    urgent: urgent.size,
+    label: words.slice(0, LABEL_WORDS).join('、'),
     headline: units[0]?.title ?? '',
-    topWords: words.slice(0, TOP_WORDS).map(([word, h]) => ({ word, weight: h.people })),
+    topWords: words.slice(0, TOP_WORDS).map((word) => ({ word, weight: holding.get(word)!.size })),
     categories: [...categories.entries()]
-      .sort(([na, a], [nb, b]) => b - a || (na < nb ? -1 : 1))
-      .map(([name, people]) => ({ name, people })),
+      .map(([name, set]) => ({ name, people: set.size }))
+      .sort((a, b) => b.people - a.people || (a.name < b.name ? -1 : 1)),
   };
 }
 
@@ -262,13 +280,13 @@ export function rank(results: ClusterResult[]): ClusterResult[] {
   );
 }
 
-/** The campaign's word cloud: the words most telling across all items, each weighed by the people who used it. */
+/** The campaign's word cloud: the words most telling across all items, each weighed by the distinct people who used it. */
 export function wordCloud(units: readonly ClusterUnit[], limit = 80): WordWeight[] {
   const idf = rarity(units);
-  const people = new Map<string, number>();
-  for (const u of units) for (const w of new Set(u.words)) if (featureWord(w)) people.set(w, (people.get(w) ?? 0) + u.people);
+  const people = new Map<string, Set<string>>();
+  for (const u of units) for (const w of new Set(u.words)) if (featureWord(w)) addPeople(people, w, u);
   return [...people.entries()]
-    .sort(([wa, a], [wb, b]) => b * idf(wb) - a * idf(wa) || (wa < wb ? -1 : 1))
-    .slice(0, limit)
-    .map(([word, weight]) => ({ word, weight }));
+    .map(([word, set]) => ({ word, weight: set.size }))
+    .sort((a, b) => b.weight * idf(b.word) - a.weight * idf(a.word) || (a.word < b.word ? -1 : 1))
+    .slice(0, limit);
 }

@@ -5,7 +5,7 @@ import type { Config } from '../../platform/config.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import { shanghaiDate } from '../../platform/calendar/working-days.ts';
-import { seal } from '../../platform/crypto/sealed.ts';
+import { keyedDigest, seal } from '../../platform/crypto/sealed.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { newTrackingCode } from '../../platform/public/tracking-code.ts';
@@ -32,7 +32,27 @@ export type DemandSubmission = {
   address?: string | null;
   lat?: number | null;
   long?: number | null;
+  /** the public form's device id (X-Device-Id): who sent it when no phone or e-mail says so */
+  deviceId?: string | null;
 };
+
+/** A phone as one person dials it: digits only, without the country code (+86 / 0086). */
+const normalisedPhone = (phone: string) =>
+  phone
+    .replace(/[^\d+]/g, '')
+    .replace(/^(\+|00)86(?=\d{11}$)/, '')
+    .replace(/^\+/, '');
+
+/**
+ * Who sent an item, as a keyed digest only ever compared (the analysis counts distinct submitters):
+ * the phone, else the e-mail, else the device; null when none says.
+ */
+export function submitterKeyOf(keys: IntakeKeys, input: Pick<DemandSubmission, 'phone' | 'email' | 'deviceId'>): string | null {
+  const phone = input.phone ? normalisedPhone(input.phone) : '';
+  const email = input.email?.trim().toLowerCase();
+  const who = phone ? `phone:${phone}` : email ? `email:${email}` : input.deviceId ? `device:${input.deviceId}` : null;
+  return who ? keyedDigest(keys, 'demand-submitter', who) : null;
+}
 
 /** A file handed in with a submission; its type is decided by its bytes. */
 export type DemandUpload = { originalName: string; declaredType: string; bytes: Buffer };
@@ -99,6 +119,7 @@ export async function receiveDemand(ctx: Ctx, keys: IntakeKeys, input: DemandSub
         submitterNameSealed: input.name ? seal(keys, input.name) : null,
         phoneSealed: input.phone ? seal(keys, input.phone) : null,
         emailSealed: input.email ? seal(keys, input.email) : null,
+        submitterKey: submitterKeyOf(keys, input),
         suggestedCategory: route.category,
         suggestedDepartmentId: route.departmentId,
         category: input.category ?? null,
@@ -146,8 +167,8 @@ export async function receiveDemand(ctx: Ctx, keys: IntakeKeys, input: DemandSub
         staged.push(await stageStoredFile(keys.dataDir, 'demands', attachment.fileName, u.bytes));
         await demandsRepo.insertAttachment(tx.db, attachment);
       }
-      // sealed columns stay out of the audit record's copy: the chain holds no personal data in clear or sealed
-      const { submitterNameSealed: _n, phoneSealed: _p, emailSealed: _e, ...audited } = row;
+      // sealed columns and the submitter's digest stay out of the audit record's copy: the chain holds no personal data in clear, sealed or digested
+      const { submitterNameSealed: _n, phoneSealed: _p, emailSealed: _e, submitterKey: _k, ...audited } = row;
       await recordAudit(tx, { action: 'demand.receive', entityType: 'demand', entityId: row.id, after: audited });
       for (const f of staged) await f.commit();
       return row;

@@ -14,7 +14,7 @@ import { wrongDemandStatus } from './demand-status.ts';
 
 /** The audit copy of an item: its sealed personal data stays out of the chain. */
 export const auditedDemand = (r: DemandRow) => {
-  const { submitterNameSealed: _n, phoneSealed: _p, emailSealed: _e, ...rest } = r;
+  const { submitterNameSealed: _n, phoneSealed: _p, emailSealed: _e, submitterKey: _k, ...rest } = r;
   return rest;
 };
 

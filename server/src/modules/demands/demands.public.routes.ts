@@ -8,7 +8,7 @@ import {
   PublicDemandSubmitBody,
   PublicChallengeRefusal,
 } from '@qinlian/contracts';
-import { publicWriteLimits } from '../../platform/http/public-api.ts';
+import { deviceIdOf, publicWriteLimits } from '../../platform/http/public-api.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { publicApiRoute } from '../../platform/policy/policy.ts';
 import { publicDemand, ratePublicDemand, reopenPublicDemand, submitPublicDemand } from './demands.public.ts';
@@ -39,7 +39,7 @@ export const publicDemandRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: PublicDemandReceipt, 428: PublicChallengeRefusal },
       },
     },
-    async (req, reply) => reply.status(201).send(await submitPublicDemand(ctxOf(req), req.server.config, req.body)),
+    async (req, reply) => reply.status(201).send(await submitPublicDemand(ctxOf(req), req.server.config, req.body, deviceIdOf(req))),
   );
 
   app.get(

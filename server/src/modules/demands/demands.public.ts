@@ -32,9 +32,14 @@ const codeMissing = () => new DomainError('demand_code_not_found', 404);
  * expected date. An unknown campaign is 404 solicitation_not_found, a closed one 409 solicitation_closed
  * with its dates (receiveDemand): each a polite sentence, never a bare not_found.
  */
-export async function submitPublicDemand(ctx: Ctx, keys: IntakeKeys, body: PublicDemandSubmitBody): Promise<PublicDemandReceipt> {
+export async function submitPublicDemand(
+  ctx: Ctx,
+  keys: IntakeKeys,
+  body: PublicDemandSubmitBody,
+  deviceId: string | null = null,
+): Promise<PublicDemandReceipt> {
   const solicitationId = body.solicitationCode ? (await openSolicitationByCode(ctx.db, body.solicitationCode)).id : null;
-  const row = await receiveDemand(ctx, keys, { ...body, channel: 'web', solicitationId });
+  const row = await receiveDemand(ctx, keys, { ...body, channel: 'web', solicitationId, deviceId });
   return { code: row.code, displayCode: formatTrackingCode(row.code), status: 'received', expectedBy: null };
 }
 

@@ -54,6 +54,43 @@ const keyOf = <T extends RecordTable>(_table: T, key: keyof DB[T] & string) => k
 /** `key`: the column that identifies a row when it is not `id`; it never changes between versions. */
 export type Spec = { version: number; columns: readonly string[]; key?: string; roleIds?: true };
 
+/** 群众诉求, version 1: before the submitter's digest (submitter_key) was kept. */
+const DEMANDS_V1 = columnsOf('demands', [
+  'code',
+  'kind',
+  'channel',
+  'solicitationId',
+  'title',
+  'body',
+  'address',
+  'lat',
+  'long',
+  'submitterNameSealed',
+  'phoneSealed',
+  'emailSealed',
+  'suggestedCategory',
+  'suggestedDepartmentId',
+  'category',
+  'departmentId',
+  'urgent',
+  'status',
+  'mergedIntoId',
+  'sentBackCount',
+  'reopenedCount',
+  'reply',
+  'repliedAt',
+  'repliedByPersonId',
+  'closedAt',
+  'rating',
+  'ratingComment',
+  'ratedAt',
+  'hiddenReason',
+  'hiddenAt',
+  'createdAt',
+  'updatedAt',
+  'version',
+]);
+
 export const CURRENT: Record<RecordTable, Spec> = {
   departments: {
     version: 1,
@@ -306,45 +343,8 @@ export const CURRENT: Record<RecordTable, Spec> = {
     key: keyOf('badges', 'personId'),
     columns: columnsOf('badges', ['code', 'duties', 'issuedAt', 'revokedAt', 'updatedAt']),
   },
-  // 群众诉求: every column, the sealed personal data as its ciphertext
-  demands: {
-    version: 1,
-    columns: columnsOf('demands', [
-      'code',
-      'kind',
-      'channel',
-      'solicitationId',
-      'title',
-      'body',
-      'address',
-      'lat',
-      'long',
-      'submitterNameSealed',
-      'phoneSealed',
-      'emailSealed',
-      'suggestedCategory',
-      'suggestedDepartmentId',
-      'category',
-      'departmentId',
-      'urgent',
-      'status',
-      'mergedIntoId',
-      'sentBackCount',
-      'reopenedCount',
-      'reply',
-      'repliedAt',
-      'repliedByPersonId',
-      'closedAt',
-      'rating',
-      'ratingComment',
-      'ratedAt',
-      'hiddenReason',
-      'hiddenAt',
-      'createdAt',
-      'updatedAt',
-      'version',
-    ]),
-  },
+  // 群众诉求: every column, the sealed personal data as its ciphertext and the submitter as its keyed digest (v2)
+  demands: { version: 2, columns: columnsOf('demands', [...DEMANDS_V1, 'submitterKey']) },
   solicitations: {
     version: 1,
     columns: columnsOf('solicitations', [
@@ -361,8 +361,8 @@ export const CURRENT: Record<RecordTable, Spec> = {
   },
 };
 
-/** Older versions that stored seals may still name; empty until a table's tracked columns change. */
-export const PREVIOUS: readonly (Spec & { table: RecordTable })[] = [];
+/** Older versions that stored seals may still name: demands v1 (before submitter_key). */
+export const PREVIOUS: readonly (Spec & { table: RecordTable })[] = [{ table: 'demands', version: 1, columns: DEMANDS_V1 }];
 
 /** The audit entity types whose event seals its row by itself (recordAudit); the event's entity id is the row's key. */
 export const ENTITY_TABLES: Readonly<Record<string, RecordTable>> = {

@@ -27,6 +27,8 @@ export interface DemandsTable {
   submitterNameSealed: string | null;
   phoneSealed: string | null;
   emailSealed: string | null;
+  /** keyedDigest('demand-submitter', phone | email | device): compared, never read back; null when none */
+  submitterKey: string | null;
   suggestedCategory: string | null;
   suggestedDepartmentId: string | null;
   category: string | null;
