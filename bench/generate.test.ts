@@ -56,7 +56,8 @@ describe('bench dataset generator (small, SQLite)', () => {
         expect(codes(other)).toEqual(codes(database));
       }
       if (manifest.demands) {
-        const items = (db: Database) => db.sqlite!.prepare('SELECT id, code, title, body, status, merged_into_id FROM demands ORDER BY id').all();
+        const items = (db: Database) =>
+          db.sqlite!.prepare('SELECT id, code, title, body, status, merged_into_id FROM demands ORDER BY id').all();
         expect(items(other)).toEqual(items(database));
       }
     } finally {
@@ -206,13 +207,17 @@ describe('bench dataset generator (small, SQLite)', () => {
     const stored = new Map<string, string[]>();
     for (const r of all<{ demand_id: string; word: string }>('SELECT demand_id, word FROM demand_words'))
       stored.set(r.demand_id, [...(stored.get(r.demand_id) ?? []), r.word]);
-    const items = all<{ id: string; title: string; body: string; created_at: string }>('SELECT id, title, body, created_at FROM demands ORDER BY id');
+    const items = all<{ id: string; title: string; body: string; created_at: string }>(
+      'SELECT id, title, body, created_at FROM demands ORDER BY id',
+    );
     expect(d.wordRows).toBe(all<{ n: number }>('SELECT count(*) AS n FROM demand_words')[0]!.n);
     for (const r of items) expect((stored.get(r.id) ?? []).sort(), r.id).toEqual(keyWordsOf(`${r.title}\n${r.body}`).sort());
     // ids sort by creation time, as the app's UUIDv7s do
     expect(items.map((r) => r.created_at)).toEqual(items.map((r) => r.created_at).sort());
     expect(d.sample).toHaveLength(2_000);
-    expect(all<{ n: number }>(`SELECT count(*) AS n FROM demands WHERE id IN (${d.sample.map((id) => `'${id}'`).join(', ')})`)[0]!.n).toBe(2_000);
+    expect(all<{ n: number }>(`SELECT count(*) AS n FROM demands WHERE id IN (${d.sample.map((id) => `'${id}'`).join(', ')})`)[0]!.n).toBe(
+      2_000,
+    );
     // merged into an item that stands on its own and was not rejected, from a state a merge starts from
     expect(
       all(

@@ -27,6 +27,7 @@ import { fillTasks } from './lib/tasks-fill.ts';
 import { fillTaskSearch } from './lib/search-fill.ts';
 import { fillWhereabouts } from './lib/whereabouts-fill.ts';
 import { fillDemands } from './lib/demands-fill.ts';
+import { sealRecords } from './lib/records-baseline.ts';
 
 export type Target = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 export type GenerateOptions = { target: Target; scale: Scale; seed?: number; log?: (line: string) => void };
@@ -136,6 +137,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   log('  rebuilding audit indexes');
   await restoreAuditIndexes();
   await sink.finish();
+  const auditEvents = await sealRecords(opts.target, new Date(END), log);
 
   const headDept = accounts.headDept;
   const headSub = subtree(headDept);
@@ -152,7 +154,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
       posts: org.posts.length,
       users: accounts.count,
       tasks: taskCount,
-      auditEvents: Number(head.seq) + chain.count,
+      auditEvents,
       demands: demands?.count ?? 0,
     },
     password: BENCH_PASSWORD,

@@ -12,7 +12,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATA_DIR, REPO_DIR, BENCH_DIR, SCALES, type Manifest, type Scale } from './lib/dataset.ts';
+import { BENCH_AUDIT_KEY, DATA_DIR, REPO_DIR, BENCH_DIR, SCALES, type Manifest, type Scale } from './lib/dataset.ts';
 import { DEFAULT_SEED } from './generate.ts';
 import type { Scenario, ScenarioEnv } from './scenario.ts';
 import { loadScenarios } from './runner/scenarios.ts';
@@ -92,6 +92,7 @@ const serverEnv = (prepared: Prepared, port: number) => ({
   QINLIAN_JOBS: 'off',
   QINLIAN_LOG_LEVEL: 'warn',
   QINLIAN_ADMIN_PASSWORD: prepared.manifest.password,
+  QINLIAN_AUDIT_KEY: BENCH_AUDIT_KEY,
   NODE_ENV: 'production',
 });
 

@@ -17,6 +17,8 @@ export type Engine = 'sqlite' | 'postgres';
 
 /** Every bench account signs in with this password (hashed once, stored for all). */
 export const BENCH_PASSWORD = 'Bench@2026!';
+/** The audit key (QINLIAN_AUDIT_KEY) the generator seals the records baseline under and the runner gives the app. */
+export const BENCH_AUDIT_KEY = 'qinlian-bench-audit-key-20261125';
 
 /** What a scenario may know about the dataset: who to sign in as and which records to ask for. */
 export type Manifest = {

@@ -15,7 +15,7 @@ const SAMPLE = 2_000;
 const RECENT = 3_000;
 /** Share of items that report an incident someone already reported (the same problem at the same place). */
 const REPEAT = 0.3;
-/** Share of items about one of the few incidents that everyone nearby reports (a burst main, a week of night works). */
+/** Share of items about one of the few incidents that everyone nearby reports (a burst water main, a week of night works). */
 const HOT = 0.01;
 const HOT_INCIDENTS = 5;
 /** Items between changes of the hot incidents. */
@@ -123,7 +123,7 @@ const PROBLEMS: Problem[] = D.TOPICS.flatMap((topic) =>
 /**
  * Each town of the org with its villages and communities (the org's own, topped up with more of
  * the same kind of name), and in each some compounds, roads and landmarks: the places residents
- * name. Rarer the finer: a town is in a tenth of the items, a compound's building in a handful.
+ * name. The finer the rarer: a village's name is in thousands of items, a compound's building in a handful.
  */
 function placesOf(rng: Rng, org: Org): Place[] {
   const name = () => rng.pick(V.PLACE_FIRST) + rng.pick(V.PLACE_SECOND);

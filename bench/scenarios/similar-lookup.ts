@@ -24,9 +24,10 @@ const SQL = {
   item: 'SELECT * FROM demands WHERE id = ?',
   words: 'SELECT word FROM demand_words WHERE demand_id = ?',
   postings: (n: number) =>
-    Array.from({ length: n }, () => 'SELECT CAST(? AS TEXT) AS word, count(*) AS n FROM (SELECT demand_id FROM demand_words WHERE word = ? LIMIT ?) p').join(
-      ' UNION ALL ',
-    ),
+    Array.from(
+      { length: n },
+      () => 'SELECT CAST(? AS TEXT) AS word, count(*) AS n FROM (SELECT demand_id FROM demand_words WHERE word = ? LIMIT ?) p',
+    ).join(' UNION ALL '),
   sharing: (n: number) =>
     `SELECT demand_id, count(*) AS shared FROM demand_words WHERE word IN (${placeholders(n)}) AND demand_id <> ? GROUP BY demand_id ORDER BY shared DESC, demand_id DESC LIMIT ${CANDIDATES}`,
   rows: (n: number) => `SELECT * FROM demands WHERE id IN (${placeholders(n)})`,
@@ -96,7 +97,11 @@ function sqliteSimilar(db: SqliteDatabase.Database, id: string) {
   const all = (text: string, params: unknown[]) => statement(db, text).all(...params) as Row[];
   const words = statement(db, SQL.words).pluck().all(id) as string[];
   return similar(id, statement(db, SQL.item).get(id) as Row | undefined, words, {
-    postings: (ws) => all(SQL.postings(ws.length), ws.flatMap((w) => [w, w, COMMON_WORD_POSTINGS + 1])),
+    postings: (ws) =>
+      all(
+        SQL.postings(ws.length),
+        ws.flatMap((w) => [w, w, COMMON_WORD_POSTINGS + 1]),
+      ),
     sharing: (ws, self) => all(SQL.sharing(ws.length), [...ws, self]),
     rows: (ids) => all(SQL.rows(ids.length), ids),
     sets: (ids) => all(SQL.sets(ids.length), ids),
@@ -107,7 +112,12 @@ async function pgSimilar(pool: pg.Pool, id: string) {
   const [item] = await pgAll(pool, SQL.item, [id]);
   const words = (await pgAll(pool, SQL.words, [id])).map((r) => r.word as string);
   return similar(id, item, words, {
-    postings: (ws) => pgAll(pool, SQL.postings(ws.length), ws.flatMap((w) => [w, w, COMMON_WORD_POSTINGS + 1])),
+    postings: (ws) =>
+      pgAll(
+        pool,
+        SQL.postings(ws.length),
+        ws.flatMap((w) => [w, w, COMMON_WORD_POSTINGS + 1]),
+      ),
     sharing: (ws, self) => pgAll(pool, SQL.sharing(ws.length), [...ws, self]),
     rows: (ids) => pgAll(pool, SQL.rows(ids.length), ids),
     sets: (ids) => pgAll(pool, SQL.sets(ids.length), ids),

@@ -57,7 +57,7 @@ export async function testConfig(engine: Engine, overrides: Partial<Config> = {}
 
 /** The real HTTP app on a fresh database of `engine`, with an injectable clock and a signed-in admin. */
 export async function startTestApp(engine: Engine, overrides: Partial<Config> = {}) {
-  const config = await testConfig(engine, overrides, { migrated: !process.env.NO_TEMPLATE });
+  const config = await testConfig(engine, overrides, { migrated: true });
   const db: Database = await prepareDatabase(config, () => {});
   const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
   const app = await buildApp({ config, database: db, clock, logger: false });

@@ -25,11 +25,12 @@ async function adminQuery(adminUrl: string, query: string) {
 }
 
 /**
- * Migrating a new database took about 0.7 s on SQLite and 1.5 s on PostgreSQL, and every
- * `startTestApp` paid it: some 300 times a run. The global setup migrates one of each instead, and
- * the harness copies it (a file copy; `CREATE DATABASE … TEMPLATE`). A copy is what the migrations
- * would have made, so the app's own start (`prepareDatabase`) finds nothing to migrate and goes on
- * as on a fresh database. Tests of migrating itself take an empty database (`freshDatabaseConfig`).
+ * Migrating a new database took about 1 s on SQLite (most of it fsync) and 1.5–2.5 s on PostgreSQL,
+ * and every `startTestApp` paid it, twice in most test files. The global setup migrates one of each
+ * instead, and the harness copies it (a file copy; `CREATE DATABASE … TEMPLATE`). A copy is what
+ * the migrations would have made, so the app's own start (`prepareDatabase`) finds nothing to
+ * migrate and goes on as on a fresh database. Tests of migrating itself take an empty database
+ * (`freshDatabaseConfig`).
  */
 export async function makeTemplates(adminUrl: string): Promise<Templates & { drop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinlian-template-'));

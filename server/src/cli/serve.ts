@@ -33,7 +33,9 @@ export async function serveCommand(config: Config) {
   let mail: InboundMailListener | null = null;
   // instances on one PostgreSQL tell each other which caches a commit made stale (LISTEN/NOTIFY)
   const cacheBus: CacheBus | null =
-    config.database.engine === 'postgres' && config.cacheBus ? await startCacheBus(config.database.url, (level, msg) => app.log[level](msg)) : null;
+    config.database.engine === 'postgres' && config.cacheBus
+      ? await startCacheBus(config.database.url, (level, msg) => app.log[level](msg))
+      : null;
   app.addHook('onClose', async () => {
     await Promise.all([mail?.close(), jobs?.stop(), cacheBus?.close()]);
   });

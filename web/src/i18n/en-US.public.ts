@@ -15,7 +15,10 @@ export const enPublic: typeof zhPublic = {
         demand: { title: 'Raise a concern', text: 'Make a suggestion or a complaint; you receive a tracking code when you send it.' },
         track: { title: 'Track it', text: 'Enter your tracking code to see progress and the reply; your personal details stay private.' },
         review: { title: 'Rate a service', text: 'Tell us whether a service counter or a member of staff served you well or badly.' },
-        progress: { title: 'See progress', text: 'The year’s livelihood projects chosen from the public’s suggestions, and how far each has come.' },
+        progress: {
+          title: 'See progress',
+          text: 'The year’s livelihood projects chosen from the public’s suggestions, and how far each has come.',
+        },
       },
       soon: 'To rate a service, scan the QR code on the staff member’s badge.',
     },

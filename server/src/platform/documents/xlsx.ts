@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { detailMessage, type Lang } from '@qinlian/contracts';
 import { DomainError } from '../errors.ts';
 import { looksLikeZip } from '../files/files.ts';
@@ -67,18 +67,9 @@ function addNotes(wb: ExcelJS.Workbook, n: NotesSheet) {
   sheet.getRow(1).fill = HEADER_FILL;
 }
 
-/**
- * ExcelJS takes about half a second of CPU to load and only writing needs it (reading is
- * sheet-rows.ts), so it is loaded at the first export rather than by every process that imports
- * the modules: `qinlian audit verify`, `backup`, and each test file.
- */
-let excel: Promise<typeof ExcelJS> | undefined;
-const loadExcel = () => (excel ??= import('exceljs').then((m) => m.default));
-
 /** One workbook of tables and notes, in order. */
 export async function writeWorkbook(sheets: readonly (TableSheet | NotesSheet)[]): Promise<Buffer> {
-  const { Workbook } = await loadExcel();
-  const wb = new Workbook();
+  const wb = new ExcelJS.Workbook();
   wb.creator = CREATOR;
   for (const s of sheets) {
     if ('notes' in s) addNotes(wb, s);
