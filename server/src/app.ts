@@ -39,7 +39,7 @@ export async function buildApp({ config, database, clock = systemClock, logger }
     bodyLimit: config.bodyLimitBytes,
     // a path parameter past the router's default 100 characters made the route unknown (404 route_not_found):
     // up to this length it reaches the route, whose schema answers 400 with the field named
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     // X-Forwarded-For only from trusted proxies (default: loopback), so a client cannot choose the
     // address that the sign-in rate limit, the sign-in log and the audit chain record
     trustProxy: config.trustProxy,
