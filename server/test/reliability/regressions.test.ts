@@ -61,14 +61,18 @@ describe.each(ENGINES)('fuzzer findings stay fixed on %s', (engine) => {
       errorBody(res.body);
       expect(res.json().error.code).toBe('validation_failed');
     }
-    for (const [method, url] of [
-      ['GET', `/api/people/${'x'.repeat(300)}`],
-      ['POST', `/api/users/${'x'.repeat(300)}/enable`],
-      ['GET', `/api/calendar/overrides/${'x'.repeat(300)}`],
-    ] as const) {
-      const long = await t.admin.request({ method, url });
-      expect([404, 414], `${method} ${url.slice(0, 40)}… ${long.body}`).toContain(long.statusCode);
-      errorBody(long.body);
+    for (const length of [300, 1500]) {
+      for (const [method, url] of [
+        ['GET', `/api/people/${'x'.repeat(length)}`],
+        ['POST', `/api/users/${'x'.repeat(length)}/enable`],
+        ['GET', `/api/calendar/overrides/${'x'.repeat(length)}`],
+      ] as const) {
+        const long = await t.admin.request({ method, url });
+        // up to maxParamLength (1000) the route answers (its schema, or not found); past it the router does
+        const expected = length <= 1000 ? [400, 404] : [404, 414];
+        expect(expected, `${method} ${url.slice(0, 40)}… ${long.body}`).toContain(long.statusCode);
+        errorBody(long.body);
+      }
     }
   });
 
