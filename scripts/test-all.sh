@@ -10,24 +10,27 @@ mkdir -p "$RESULTS"
 
 source scripts/lib/tiers.sh
 
-# (a) Chromium for the browser journeys, and CJK fonts so screenshots show Chinese text.
+# (a) Chromium for the browser journeys, CJK fonts so screenshots show Chinese text, and LibreOffice
+# with pdftotext so the official-document test turns a generated bulletin into a PDF and reads it.
 ensure_chromium() {
   local missing=()
   [[ -x $CHROMIUM ]] || missing+=(chromium)
-  if command -v dpkg-query >/dev/null 2>&1 && ! dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed'; then
-    missing+=(fonts-noto-cjk)
+  if command -v dpkg-query >/dev/null 2>&1; then
+    for pkg in fonts-noto-cjk libreoffice-writer-nogui poppler-utils; do
+      dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+    done
   fi
   [[ ${#missing[@]} -eq 0 ]] && return 0
   if [[ $(id -u) -eq 0 && -f /etc/debian_version ]]; then
     note "installing ${missing[*]} from Debian's packages"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   elif [[ ! -x $CHROMIUM ]]; then
     echo "Chromium is missing at $CHROMIUM. Install it, then run npm test again:" >&2
     echo "  sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk" >&2
     exit 1
   else
-    echo "warning: fonts-noto-cjk is not installed; screenshots will not show Chinese text" >&2
+    echo "warning: ${missing[*]} not installed; screenshots may not show Chinese text and the LibreOffice check is skipped" >&2
   fi
   [[ -x $CHROMIUM ]] || { echo "Chromium is still missing at $CHROMIUM" >&2; exit 1; }
 }
