@@ -14,6 +14,7 @@ import { stageStoredFile, type StagedFile } from '../../platform/files/files.ts'
 import { demandsRepo, type DemandAttachmentRow, type DemandRow, type SolicitationRow } from './demands.repo.ts';
 import { suggestRouting } from './demand-routing.ts';
 import { indexDemandWords } from './demand-similarity.ts';
+import { wordsOf } from './demand-words.ts';
 
 /** The key that seals the submitter's name, phone and e-mail, and where kept files go. */
 export type IntakeKeys = Pick<Config, 'secretKey' | 'dataDir'>;
@@ -104,7 +105,9 @@ export async function receiveDemand(ctx: Ctx, keys: IntakeKeys, input: DemandSub
     return await inGroupCommit(ctx, async (tx) => {
       const solicitation = await solicitationFor(tx, input);
       const now = iso(tx.clock.now());
-      const route = await suggestRouting(tx.db, `${input.title}\n${input.body}`);
+      const text = `${input.title}\n${input.body}`;
+      const words = wordsOf(text); // cut once: the routing suggestion and the similar-item index read the same words
+      const route = await suggestRouting(tx.db, text, words);
       const row: DemandRow = {
         id: newId(),
         code: newTrackingCode(),
@@ -152,7 +155,7 @@ export async function receiveDemand(ctx: Ctx, keys: IntakeKeys, input: DemandSub
         note: null,
         at: now,
       });
-      await indexDemandWords(tx, row);
+      await indexDemandWords(tx, row, words);
       for (const u of uploads) {
         const attachment: DemandAttachmentRow = {
           id: newId(),

@@ -50,6 +50,10 @@ describe.each(ENGINES)('similar demands and merging (并单) on %s', (engine) =>
       ['湖畔名苑工地夜间施工噪音', '湖畔名苑旁边的工地每天晚上十一点以后还在打桩施工，噪音很大，严重影响休息。'],
       ['湖畔名苑工地半夜打桩', '湖畔名苑隔壁工地每天半夜还在打桩施工，噪音太大，影响居民休息。'],
     ],
+    bus: [
+      ['翠湖公交站没有遮雨棚', '翠湖公园公交站台没有遮雨棚，下雨天候车的老人小孩只能淋雨，希望加装雨棚和座椅。'],
+      ['翠湖公园站台加装雨棚', '翠湖公园公交站台一直没有雨棚，雨天候车淋雨，老人小孩很辛苦，建议加装雨棚座椅。'],
+    ],
     parking: [
       ['万达广场周边停车难', '万达广场周边停车位太少，车辆乱停乱放，周末经常堵车。'],
       ['万达广场附近乱停车', '万达广场附近停车位不够，车辆乱停乱放占道，周末堵车严重。'],
@@ -76,6 +80,16 @@ describe.each(ENGINES)('similar demands and merging (并单) on %s', (engine) =>
     expect((await similar(office, b.id)).items.map((i) => i.id)).toContain(a.id);
     expect((await similar(office, other.id)).items.map((i) => i.id)).not.toContain(a.id);
     expect((await similar(office, 'no-such-item')).status).toBe(404);
+  });
+
+  it('keeps an answer between lookups and takes in what arrives after it, and a rejection shows at once', async () => {
+    const [[t1, b1], [t2, b2]] = PAIRS.bus;
+    const a = await receive(t1, b1);
+    expect((await similar(office, a.id)).items).toEqual([]); // kept: nothing like it yet
+    const b = await receive(t2, b2);
+    expect((await similar(office, a.id)).items.map((i) => i.id)).toEqual([b.id]); // the kept answer topped up
+    await rejectDemand(ctx(), b.id, { reason: '重复提交，已合并处理', version: b.version });
+    expect((await similar(office, a.id)).items).toEqual([]); // the rows are read fresh
   });
 
   it('shows a department only items in its scope: an item not yet dispatched is out of sight', async () => {

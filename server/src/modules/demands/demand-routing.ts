@@ -27,8 +27,8 @@ function best(t: Tally, preferred: (key: string) => boolean = () => false): stri
  * each is suggested (a tied department goes to one the chosen category's rules name). Nothing
  * matched: no suggestion.
  */
-export function scoreRouting(rules: readonly RoutingRule[], text: string): RoutingSuggestion {
-  const words = new Set(wordsOf(text));
+export function scoreRouting(rules: readonly RoutingRule[], text: string, textWords = wordsOf(text)): RoutingSuggestion {
+  const words = new Set(textWords);
   const plain = text.normalize('NFKC').toLowerCase();
   const categories: Tally = new Map();
   const departments: Tally = new Map();
@@ -73,6 +73,6 @@ async function readRules(db: Executor): Promise<readonly RoutingRule[]> {
 export const routingRules = (db: Executor) => cachedRules(handleOf(db), 'rules', () => readRules(db));
 
 /** The suggested category and department for a submission's text, by the office's keyword rules. */
-export async function suggestRouting(db: Executor, text: string): Promise<RoutingSuggestion> {
-  return scoreRouting(await routingRules(db), text);
+export async function suggestRouting(db: Executor, text: string, words?: string[]): Promise<RoutingSuggestion> {
+  return scoreRouting(await routingRules(db), text, words);
 }

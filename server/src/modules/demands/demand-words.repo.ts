@@ -1,14 +1,32 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import { engineOf } from '../../platform/db/engine.ts';
+
+function wordsByItem(rows: { demandId: string; word: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const words = out.get(r.demandId);
+    if (words) words.push(r.word);
+    else out.set(r.demandId, [r.word]);
+  }
+  return out;
+}
 
 /** The postings of the similar-item lookup (并单候选): the only SQL on demand_words. */
 export const demandWordsRepo = {
+  /**
+   * One statement whatever the number of words (a JSON array unpacked by the database): its text
+   * never changes, so it stays prepared, and a flood of submissions does not build a 64-row insert
+   * each.
+   */
   async insert(db: Executor, demandId: string, words: string[]): Promise<void> {
     if (words.length === 0) return;
-    await db
-      .insertInto('demandWords')
-      .values(words.map((word) => ({ demandId, word })))
-      .execute();
+    const list = JSON.stringify(words);
+    const rows =
+      engineOf(db) === 'sqlite'
+        ? sql`select ${demandId}, value from json_each(${list})`
+        : sql`select ${demandId}, jsonb_array_elements_text(${list}::jsonb)`;
+    await sql`insert into demand_words (demand_id, word) ${rows}`.execute(db);
   },
 
   /**
@@ -44,16 +62,27 @@ export const demandWordsRepo = {
     return q.groupBy('demandId').orderBy('shared', 'desc').orderBy('demandId', 'desc').limit(limit).execute();
   },
 
+  /**
+   * The words of the items received after `afterId` (ids sort by time), item by item; null when
+   * there are more than `maxItems` of them.
+   */
+  async wordsSince(db: Executor, afterId: string, maxItems: number): Promise<Map<string, string[]> | null> {
+    const items = await db
+      .selectFrom('demandWords')
+      .select('demandId')
+      .where('demandId', '>', afterId)
+      .groupBy('demandId')
+      .limit(maxItems + 1)
+      .execute();
+    if (items.length > maxItems) return null;
+    if (items.length === 0) return new Map();
+    const rows = await db.selectFrom('demandWords').select(['demandId', 'word']).where('demandId', '>', afterId).execute();
+    return wordsByItem(rows);
+  },
+
   /** The indexed words of each of these items. */
   async wordsOf(db: Executor, demandIds: string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    if (demandIds.length === 0) return out;
-    const rows = await db.selectFrom('demandWords').select(['demandId', 'word']).where('demandId', 'in', demandIds).execute();
-    for (const r of rows) {
-      const words = out.get(r.demandId);
-      if (words) words.push(r.word);
-      else out.set(r.demandId, [r.word]);
-    }
-    return out;
+    if (demandIds.length === 0) return new Map();
+    return wordsByItem(await db.selectFrom('demandWords').select(['demandId', 'word']).where('demandId', 'in', demandIds).execute());
   },
 };

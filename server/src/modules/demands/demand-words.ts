@@ -61,8 +61,7 @@ export const WORDS_PER_ITEM = 64;
  * topped up in order of appearance. The same function indexes items and reads queries, so both
  * sides of a comparison are cut alike.
  */
-export function keyWordsOf(text: string, cap = WORDS_PER_ITEM): string[] {
-  const words = wordsOf(text);
+export function keyWordsOf(text: string, cap = WORDS_PER_ITEM, words = wordsOf(text)): string[] {
   if (words.length <= cap) return words;
   const known = new Set(words);
   const { jieba, tfIdf } = segmenterOf();
