@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { WarningColor } from '@qinlian/contracts';
 import type { Executor } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/versioned.ts';
 import { engineOf } from '../../platform/db/engine.ts';
@@ -139,6 +140,9 @@ function conditions(eb: Eb, v: TaskVisibility, f: TaskFilter): Expression<SqlBoo
   return eb.and(all);
 }
 
+/** The board's order of colours, most urgent first (WarningColor's values, every one). */
+const URGENCY_ORDER = ['red', 'yellow', 'blue', 'none'] as const satisfies readonly WarningColor[];
+
 const warningRank = sql<number>`case ${sql.ref('tasks.warning')} when 'red' then 0 when 'yellow' then 1 when 'blue' then 2 else 3 end`;
 
 /** The matching tasks in the order asked for, and their count; a search joins its first `cap` + 1 index matches. */
@@ -230,17 +234,38 @@ export const tasksRepo = {
       .orderBy('dueDate')
       .orderBy('id')
       .execute(),
-  /** The most urgent matching tasks — red, yellow, blue, then none; soonest due first — without a count (the board). */
-  mostUrgent: (db: Executor, v: TaskVisibility, f: TaskFilter, limit: number) =>
-    db
-      .selectFrom('tasks')
-      .where((eb) => conditions(eb, v, f))
-      .selectAll('tasks')
-      .orderBy(warningRank)
-      .orderBy('tasks.dueDate')
-      .orderBy('tasks.id')
-      .limit(limit)
-      .execute(),
+  /** Open red and yellow tasks of a plan led by one of `departmentIds` (null: any): red first, longest in its colour first; and how many (一周一调度). */
+  async warnedOpen(db: Executor, planId: string, departmentIds: string[] | null, limit: number) {
+    let q = db.selectFrom('tasks').where('planId', '=', planId).where('isOpen', '=', 1).where('warning', 'in', ['red', 'yellow']);
+    if (departmentIds) q = departmentIds.length ? q.where('leadDepartmentId', 'in', departmentIds) : q.where(sql<SqlBool>`1 = 0`);
+    const [rows, count] = await Promise.all([
+      q.selectAll().orderBy('warning').orderBy('warningSince').orderBy('id').limit(limit).execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  },
+  /**
+   * The most urgent matching tasks — red, yellow, blue, then none; soonest due first — without a
+   * count (the board): one query per colour, each an index range (tasks_board_idx) stopped at what
+   * is still missing, never a sort of every match on a computed rank.
+   */
+  async mostUrgent(db: Executor, v: TaskVisibility, f: TaskFilter, limit: number): Promise<TaskRow[]> {
+    const rows: TaskRow[] = [];
+    for (const colour of URGENCY_ORDER) {
+      if (rows.length >= limit) break;
+      const more = await db
+        .selectFrom('tasks')
+        .where((eb) => conditions(eb, v, f))
+        .where('tasks.warning', '=', colour)
+        .selectAll('tasks')
+        .orderBy('tasks.dueDate')
+        .orderBy('tasks.id')
+        .limit(limit - rows.length)
+        .execute();
+      rows.push(...more);
+    }
+    return rows;
+  },
   /** Matching tasks counted by status and stored colour (the board of an actor who does not see everything). */
   countsByStatusAndWarning: (db: Executor, v: TaskVisibility, f: TaskFilter) =>
     db

@@ -25,6 +25,7 @@ import * as demandWords from './migrations/20261207T1510_demand_words.ts';
 import * as demandClusters from './migrations/20261207T1800_demand_clusters.ts';
 import * as demandUrgingMailIds from './migrations/20261207T1810_demand_urging_mail_ids.ts';
 import * as demandSubmitterKey from './migrations/20261207T1900_demand_submitter_key.ts';
+import * as tasksBoardIdx from './migrations/20261208T0100_tasks_board_idx.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '20261207T1800_demand_clusters': demandClusters,
   '20261207T1810_demand_urging_mail_ids': demandUrgingMailIds,
   '20261207T1900_demand_submitter_key': demandSubmitterKey,
+  '20261208T0100_tasks_board_idx': tasksBoardIdx,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
