@@ -12,6 +12,8 @@ import { listenForDemandMail } from '../modules/demands/index.ts';
 import type { InboundMailListener } from '../platform/mail/inbound.ts';
 import { startCacheBus, type CacheBus } from '../platform/db/cache-bus.ts';
 import { refreshPlannerStatistics } from '../platform/db/planner-statistics.ts';
+import { liveHub } from '../platform/live/hub.ts';
+import { pgLiveTransport } from '../platform/live/pg-transport.ts';
 import { writePidFile } from './sqlite-file.ts';
 import { serveBanner } from './serve-banner.ts';
 
@@ -31,13 +33,13 @@ export async function serveCommand(config: Config) {
   const removePid = database.engine === 'sqlite' ? writePidFile(config) : () => {};
   let jobs: JobLoop | null = null;
   let mail: InboundMailListener | null = null;
-  // instances on one PostgreSQL tell each other which caches a commit made stale (LISTEN/NOTIFY)
-  const cacheBus: CacheBus | null =
-    config.database.engine === 'postgres' && config.cacheBus
-      ? await startCacheBus(config.database.url, (level, msg) => app.log[level](msg))
-      : null;
+  // instances on one PostgreSQL tell each other which caches a commit made stale, and pass on live events (LISTEN/NOTIFY)
+  const crossInstance = config.database.engine === 'postgres' && config.cacheBus ? config.database.url : null;
+  const instanceLog = (level: 'info' | 'warn', msg: string) => app.log[level](msg);
+  const cacheBus: CacheBus | null = crossInstance ? await startCacheBus(crossInstance, instanceLog) : null;
+  if (crossInstance) await liveHub.useTransport(pgLiveTransport(crossInstance, instanceLog));
   app.addHook('onClose', async () => {
-    await Promise.all([mail?.close(), jobs?.stop(), cacheBus?.close()]);
+    await Promise.all([mail?.close(), jobs?.stop(), cacheBus?.close(), crossInstance ? liveHub.close() : null]);
   });
   let stopping = false;
   const stop = async () => {

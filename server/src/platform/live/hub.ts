@@ -9,7 +9,7 @@ export type LiveMessage = LiveEvent & { channel: string };
 /**
  * How published events reach every instance's hub, this one included. The in-process transport
  * below is enough for one instance (SQLite, or a single PostgreSQL app). For several instances on
- * PostgreSQL a transport with the same shape fans out through LISTEN/NOTIFY: `send` runs
+ * PostgreSQL, `pgLiveTransport` (pg-transport.ts) fans out through LISTEN/NOTIFY: `send` runs
  * `SELECT pg_notify('qinlian_live', json)` (payloads stay under NOTIFY's 8000 bytes — publish what
  * changed and its ids, and let pages refetch details), `start` holds one dedicated connection that
  * LISTENs and hands each notification to `deliver`, and `close` releases it. PostgreSQL delivers
