@@ -145,11 +145,19 @@ export const demandAnalysisRepo = {
   /** The selected project's task and year, on the row its selection has just claimed (same transaction). */
   linkProject: (db: Executor, id: string, link: Pick<ClusterRow, 'taskId' | 'projectYear'>) =>
     db.updateTable('demandClusters').set(link).where('id', '=', id).execute(),
-  /** Computed clusters nobody has taken up: a recompute replaces them, members first. */
-  async deleteOpenClusters(db: Executor, analysisId: string): Promise<void> {
-    const open = db.selectFrom('demandClusters').select('id').where('analysisId', '=', analysisId).where('status', '=', 'open');
-    await db.deleteFrom('demandClusterMembers').where('clusterId', 'in', open).execute();
-    await db.deleteFrom('demandClusters').where('analysisId', '=', analysisId).where('status', '=', 'open').execute();
+  /** The ids of the computed clusters nobody has taken up. */
+  openClusterIds: (db: Executor, analysisId: string) =>
+    db
+      .selectFrom('demandClusters')
+      .select('id')
+      .where('analysisId', '=', analysisId)
+      .where('status', '=', 'open')
+      .execute()
+      .then((rows) => rows.map((r) => r.id)),
+  /** Computed clusters a recompute found no more, members first. */
+  async deleteClusters(db: Executor, ids: readonly string[]): Promise<void> {
+    await chunked(ids, (part) => db.deleteFrom('demandClusterMembers').where('clusterId', 'in', part).execute());
+    await chunked(ids, (part) => db.deleteFrom('demandClusters').where('id', 'in', part).execute());
   },
 
   async membersOf(db: Executor, clusterIds: readonly string[]): Promise<Map<string, string[]>> {

@@ -75,14 +75,34 @@ const computed = (r: ClusterResult, rank: number): Partial<ClusterRow> => ({
   ...(r.items > 0 ? { label: r.label, headline: r.headline, topWords: json(r.topWords), categories: json(r.categories) } : {}),
 });
 
+/**
+ * The open cluster of the last recompute that a new one continues: the one sharing the most of its
+ * items, at least half of the larger of the two — so a page someone has open on it still answers
+ * after a recompute that found the same topic.
+ */
+function continuedCluster(unitIds: readonly string[], previous: Map<string, ReadonlySet<string>>): string | null {
+  let best: string | null = null;
+  let bestShared = 0;
+  for (const [id, members] of previous) {
+    const shared = unitIds.filter((u) => members.has(u)).length;
+    if (shared > bestShared && shared * 2 >= Math.max(unitIds.length, members.size)) [best, bestShared] = [id, shared];
+  }
+  return best;
+}
+
 async function writeClusters(tx: TxCtx, analysisId: string, results: ClusterResult[]) {
   const now = iso(tx.clock.now());
-  await repo.deleteOpenClusters(tx.db, analysisId);
+  const openBefore = await repo.openClusterIds(tx.db, analysisId);
+  const members = await repo.membersOf(tx.db, openBefore);
+  const previous = new Map(openBefore.map((id) => [id, new Set(members.get(id))]));
   const fresh: { row: ClusterRow; unitIds: string[] }[] = [];
   for (const [i, r] of results.entries()) {
-    if (r.keptId) {
-      await repo.refreshCluster(tx.db, r.keptId, { ...computed(r, i + 1), updatedAt: now });
-      await repo.replaceMembers(tx.db, r.keptId, r.unitIds);
+    const keptId = r.keptId ?? continuedCluster(r.unitIds, previous);
+    if (keptId) {
+      previous.delete(keptId);
+      const labels = r.keptId ? {} : { label: r.label, headline: r.headline };
+      await repo.refreshCluster(tx.db, keptId, { ...computed(r, i + 1), ...labels, updatedAt: now });
+      await repo.replaceMembers(tx.db, keptId, r.unitIds);
       continue;
     }
     fresh.push({
@@ -121,6 +141,7 @@ async function writeClusters(tx: TxCtx, analysisId: string, results: ClusterResu
       },
     });
   }
+  await repo.deleteClusters(tx.db, [...previous.keys()]); // the topics this recompute found no more
   await repo.insertClusters(
     tx.db,
     fresh.map((f) => f.row),
