@@ -11,6 +11,11 @@ import { DEMAND_ERRORS } from './demand-messages.ts';
 import { PUBLIC_CHALLENGE_ERRORS } from './public-challenge.ts';
 import { TIME_LIMIT_DETAILS } from './time-limit-messages.ts';
 import { WHEREABOUTS_DETAILS, WHEREABOUTS_ERRORS } from './whereabouts-messages.ts';
+import { DOCUMENT_NUMBER_ERRORS } from './document-number-messages.ts';
+import { AUDIT_CHECKPOINT_ERRORS } from './audit-messages.ts';
+import { DISPATCH_DETAILS, DISPATCH_ERRORS } from './dispatch-messages.ts';
+import { BULLETIN_DETAILS, BULLETIN_ERRORS } from './bulletin-messages.ts';
+import { SUMMARY_DETAILS, SUMMARY_ERRORS } from './summary-messages.ts';
 
 export type Lang = 'zh-CN' | 'en-US';
 
@@ -201,6 +206,11 @@ export const ERROR_MESSAGES = {
   ...DEMAND_ERRORS,
   ...PUBLIC_CHALLENGE_ERRORS,
   ...WHEREABOUTS_ERRORS,
+  ...DOCUMENT_NUMBER_ERRORS,
+  ...AUDIT_CHECKPOINT_ERRORS,
+  ...DISPATCH_ERRORS,
+  ...BULLETIN_ERRORS,
+  ...SUMMARY_ERRORS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -319,6 +329,9 @@ export const DETAIL_MESSAGES = {
   ...RECTIFICATION_DETAILS,
   ...TIME_LIMIT_DETAILS,
   ...WHEREABOUTS_DETAILS,
+  ...DISPATCH_DETAILS,
+  ...BULLETIN_DETAILS,
+  ...SUMMARY_DETAILS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type DetailCode = keyof typeof DETAIL_MESSAGES;

@@ -48,6 +48,9 @@ export const NOTICE_KINDS = [
   'demand.overdue',
   // 去向牌: a post whose A and B holders are both away, told to the department head (whereabouts-notices.ts)
   'whereabouts.post_uncovered',
+  // 一月一小结: the month-end request to a department, and a summary returned to it (summary-notices.ts)
+  'summary.request',
+  'summary.return',
   // the daily audit check found tampering; sign-ins to one's account are being delayed
   'audit.tamper',
   'auth.sign_in_delayed',

@@ -74,6 +74,14 @@ describe('the org enums', () => {
         'demands.evaluate',
         'whereabouts.read',
         'whereabouts.manage',
+        'dispatch.read',
+        'dispatch.manage',
+        'bulletins.read',
+        'bulletins.manage',
+        'bulletins.comment',
+        'summaries.read',
+        'summaries.submit',
+        'summaries.review',
       ].sort(),
     );
   });

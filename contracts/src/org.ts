@@ -37,6 +37,14 @@ export const Permission = z.enum([
   'demands.evaluate', // 民生实事：汇总分析、论证议题、遴选民生实事项目（领导小组）
   'whereabouts.read', // 去向牌：查看本人与数据范围内人员的去向、设置本人去向
   'whereabouts.manage', // 去向牌：为数据范围内人员设置去向、登记请假出差，查看去向记录
+  'dispatch.read', // 一周一调度：查看数据范围内的调度单、会议记录与议定事项
+  'dispatch.manage', // 一周一调度：起草、编辑调度单，记录调度会议、议定事项并转为督办任务
+  'bulletins.read', // 一季一通报：查看已发布的季度通报
+  'bulletins.manage', // 一季一通报：设置指标权重与发文字号，起草、重新计算、编辑、送审、发布通报
+  'bulletins.comment', // 一季一通报：对送审中的通报作领导点评
+  'summaries.read', // 一月一小结、半年一总结：查看数据范围内的月度小结与典型经验，已发布的汇编
+  'summaries.submit', // 一月一小结、半年一总结：本部门报送月度小结、提交典型经验
+  'summaries.review', // 一月一小结、半年一总结：审核月度小结（退回、通过），遴选编辑典型经验，起草发布汇编（办公室）
 ]);
 export type Permission = z.infer<typeof Permission>;
 export const ALL_PERMISSIONS = Permission.options;

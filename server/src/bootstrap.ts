@@ -13,6 +13,7 @@ import { seedDemo } from './seed/demo.ts';
 import { seedCampaign } from './seed/campaign.ts';
 import { seedOfficeRules } from './seed/office-rules-demo.ts';
 import { seedDemands } from './seed/demands-demo.ts';
+import { seedCadence } from './seed/cadence-demo.ts';
 import { wireNotifications } from './modules/notifications/index.ts';
 
 export const systemCtx = (database: Database, clock: Clock = systemClock): Ctx => ({
@@ -84,5 +85,7 @@ export async function seedDemoWhenAsked(database: Database, config: Config, log:
       log(
         `演示群众诉求 / public demands demo: ${demands.submissions} 件（征集活动 1 项）; 分类建议准确率 / routing accuracy ${demands.accuracy.hits}/${demands.accuracy.total}`,
       );
+    const cadence = await seedCadence(database, { clock });
+    if (cadence.seeded) log(`演示一周一调度 / weekly dispatch demo: 本周调度单 ${cadence.sheets} 张 / this week's sheets drafted`);
   }
 }

@@ -84,7 +84,7 @@ program
 const audit = program
   .command('audit')
   .description(
-    '审计链：audit verify 校验，audit checkpoint 签署链头 / audit chain: audit verify checks it, audit checkpoint signs its head',
+    '审计链：audit verify 校验，audit checkpoint 签署链头，audit sm2-key / sm2-rotate 公告签名密钥 / audit chain: verify, checkpoint, and the bulletins’ SM2 key',
   );
 audit
   .command('verify')
@@ -92,13 +92,35 @@ audit
     '校验审计哈希链、MAC 与检查点，发现篡改时以非零退出 / verify the hash chain, its MACs and checkpoints; non-zero exit names the first bad row',
   )
   .option('--records', '并核对业务数据与审计记录 / also hold every tracked business row to its latest audit seal')
-  .action(async (opts: { records?: boolean }) => (await import('./cli/audit.ts')).auditVerifyCommand(loadConfig(), opts));
+  .option(
+    '--checkpoint <seq:hash>',
+    '核对公告上印的链头仍在链中且其后完好 / check that the head a bulletin printed is still in the chain, and all after it intact',
+  )
+  .option(
+    '--signature <hex>',
+    '并核对公告上的 SM2 签名（与 --key、--signed-at 同用）/ also check the bulletin’s SM2 signature (with --key, --signed-at)',
+  )
+  .option('--key <id>', '签名所用公钥的编号 / the id of the signing key')
+  .option('--signed-at <instant>', '公告上印的签名时间 / the signing time printed on the bulletin')
+  .action(async (opts: { records?: boolean; checkpoint?: string; signature?: string; key?: string; signedAt?: string }) =>
+    opts.checkpoint
+      ? (await import('./cli/audit-checkpoint.ts')).auditVerifyCheckpointCommand(loadConfig(), { ...opts, checkpoint: opts.checkpoint })
+      : (await import('./cli/audit.ts')).auditVerifyCommand(loadConfig(), opts),
+  );
 audit
   .command('checkpoint')
   .description(
     '用审计密钥签署链头（数据库、检查点文件、外部见证）/ sign the chain head with the audit key (database, checkpoint file, witness)',
   )
   .action(async () => (await import('./cli/audit.ts')).auditCheckpointCommand(loadConfig()));
+audit
+  .command('sm2-key')
+  .description('显示签署公告链头的 SM2 公钥（含已停用的）/ print the SM2 public key that signs bulletins’ heads, and the retired ones')
+  .action(async () => (await import('./cli/audit-sm2.ts')).auditSm2KeyCommand(loadConfig()));
+audit
+  .command('sm2-rotate')
+  .description('轮换 SM2 签名密钥，旧公钥保留以核对旧公告 / rotate the SM2 signing key; old public keys stay to check old bulletins')
+  .action(async () => (await import('./cli/audit-sm2.ts')).auditSm2RotateCommand(loadConfig()));
 
 const user = program.command('user').description('账号：user create、user reset-password / accounts: user create, user reset-password');
 user

@@ -18,6 +18,16 @@ import { newId } from '../src/platform/ids.ts';
 import type { TimeLimitKind } from '@qinlian/contracts';
 import { openRectification, type OpenRectificationInput } from '../src/modules/rectification/index.ts';
 import { personBadge } from '../src/modules/badges/badges.service.ts';
+import { isoWeekOf, type DispatchDraftBody } from '@qinlian/contracts';
+import { draftSheet } from '../src/modules/dispatch/dispatch-drafting.service.ts';
+import { shanghaiDate } from '../src/platform/calendar/working-days.ts';
+import { signChainHead } from '../src/modules/audit/index.ts';
+import { draftBulletin } from '../src/modules/bulletins/bulletins.service.ts';
+import { publishBulletin, submitBulletin } from '../src/modules/bulletins/bulletin-publish.service.ts';
+import { takeStep } from '../src/modules/tasks/task-actions.service.ts';
+import { submitMonthlySummary } from '../src/modules/summaries/monthly-summaries.service.ts';
+import { acceptMonthlySummary, returnMonthlySummary } from '../src/modules/summaries/monthly-review.service.ts';
+import { selectExperience, submitExperience } from '../src/modules/summaries/experiences.service.ts';
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}${++n}${Math.random().toString(36).slice(2, 6)}`;
@@ -220,4 +230,83 @@ export async function buildEnquiryToRate(owner: Session, opts: { closed?: boolea
   const closed = await post(`/api/enquiries/${id}/close`, { version: replied.json().version });
   if (closed.statusCode !== 200) throw new Error(`enquiry not closed: ${closed.body}`);
   return { id, code };
+}
+
+/** 公告验证: a department made (so the chain has a head), then the head signed as a bulletin prints it. */
+export async function buildSignedHead(t: TestApp) {
+  await buildDepartment(t);
+  return signChainHead(ctxOf(t));
+}
+
+/**
+ * 调度单: a week's dispatch sheet drafted as the office would (through the dispatch service, as the
+ * system): of a new plan, for the area (the root department), in the test clock's week, unless given.
+ */
+export async function buildDispatchSheet(t: TestApp, overrides: Partial<DispatchDraftBody> = {}) {
+  const planId = overrides.planId ?? (await buildPlan(t)).id;
+  const departmentId = overrides.departmentId ?? (await rootDepartment(t)).id;
+  const week = overrides.week ?? isoWeekOf(shanghaiDate(t.clock.now()));
+  return draftSheet(ctxOf(t), { planId, week, departmentId });
+}
+
+/**
+ * 月度小结: a department's summary of a month (February 2026, ended by the test clock's start, unless
+ * given), submitted through the summaries service as the system — and then accepted or returned when
+ * `status` says so. In a new department unless one is given.
+ */
+export async function buildMonthlySummary(
+  t: TestApp,
+  overrides: { departmentId?: string; month?: string; status?: 'submitted' | 'accepted' | 'returned'; highlights?: string } = {},
+) {
+  const departmentId = overrides.departmentId ?? (await buildDepartment(t)).id;
+  const ctx = ctxOf(t);
+  const submitted = await submitMonthlySummary(ctx, {
+    month: overrides.month ?? '2026-02',
+    departmentId,
+    highlights: overrides.highlights ?? '完成重点任务台账梳理',
+    problems: '个别任务进度偏慢',
+    nextPlan: '加快推进剩余任务',
+  });
+  if (overrides.status === 'accepted') return acceptMonthlySummary(ctx, submitted.id, { version: submitted.version });
+  if (overrides.status === 'returned') return returnMonthlySummary(ctx, submitted.id, { version: submitted.version, reason: '请补充数据' });
+  return submitted;
+}
+
+/** 典型经验: submitted through the summaries service as the system for the test clock's half year; selected when asked. */
+export async function buildExperience(
+  t: TestApp,
+  overrides: { departmentId?: string; title?: string; text?: string; selected?: boolean } = {},
+) {
+  const departmentId = overrides.departmentId ?? (await buildDepartment(t)).id;
+  const ctx = ctxOf(t);
+  const row = await submitExperience(ctx, {
+    departmentId,
+    title: overrides.title ?? unique('典型经验'),
+    text: overrides.text ?? '坚持一线工作法，问题在一线发现、在一线解决。',
+  });
+  return overrides.selected ? selectExperience(ctx, row.id, { version: row.version, selected: true }) : row;
+}
+
+/**
+ * 季度通报: a quarter's bulletin as the office would make it (through the bulletins services, as the
+ * system): of a new plan of 2025 for its fourth quarter — ended by the test clock's day — with one task
+ * assigned in it and overdue at its end, so that a department is ranked; drafted, or taken on to
+ * review or publication when asked.
+ */
+export async function buildBulletin(t: TestApp, opts: { status?: 'draft' | 'review' | 'published' } = {}) {
+  const ctx = ctxOf(t);
+  const plan = await buildPlan(t, { year: 2025, startDate: '2025-01-01', endDate: '2025-12-31' });
+  const now = t.clock.now();
+  t.clock.set(new Date('2025-11-03T01:00:00Z')); // the task is made and assigned within the quarter
+  try {
+    const measure = await buildMeasure(t, { programmeId: (await buildProgramme(t, { planId: plan.id })).id });
+    const task = await buildTask(t, { measureId: measure.id, startDate: '2025-11-03', dueDate: '2025-12-15' });
+    await takeStep(ctx, task.id, { action: 'assign', version: task.version });
+  } finally {
+    t.clock.set(now);
+  }
+  const draft = await draftBulletin(ctx, { planId: plan.id, year: 2025, quarter: 4 });
+  if (!opts.status || opts.status === 'draft') return draft;
+  const review = await submitBulletin(ctx, draft.id, draft.version);
+  return opts.status === 'review' ? review : publishBulletin(ctx, review.id, { version: review.version });
 }

@@ -1,4 +1,4 @@
-import { errorMessage } from '@qinlian/contracts';
+import { errorMessage, isErrorCode } from '@qinlian/contracts';
 import type { Config } from '../platform/config.ts';
 import { DomainError } from '../platform/errors.ts';
 
@@ -27,7 +27,10 @@ export function formatBytes(bytes: number): string {
 /** zh-CN then en for domain errors; the message alone for the rest. */
 export function describeError(err: unknown): string {
   if (err instanceof DomainError) {
-    const fields = (err.fields ?? []).map((f) => `\n  ${f.path}: ${f.message}`).join('');
+    // a field message that is an error code reads as that code's sentences, as the HTTP error handler shows it
+    const sentence = (m: string) =>
+      isErrorCode(m) ? `${errorMessage(m, 'zh-CN', err.params)} / ${errorMessage(m, 'en-US', err.params)}` : m;
+    const fields = (err.fields ?? []).map((f) => `\n  ${f.path}: ${sentence(f.message)}`).join('');
     return `${errorMessage(err.code, 'zh-CN', err.params)} / ${errorMessage(err.code, 'en-US', err.params)}${fields}`;
   }
   return err instanceof Error ? err.message : String(err);

@@ -7,7 +7,7 @@ import { notificationDeliveryJob } from '../platform/notifications/deliver.ts';
 import { importJobRoutes } from '../platform/documents/import-jobs.routes.ts';
 import { systemRoutes } from './system/index.ts';
 import { accessRoutes, accountRoutes, authRoutes } from './identity/index.ts';
-import { auditCheckpointJob, auditRoutes, auditVerifyJob, auditWitnessJob } from './audit/index.ts';
+import { auditCheckpointJob, auditRoutes, auditVerifyJob, auditWitnessJob, publicAuditRoutes } from './audit/index.ts';
 import { departmentRoutes, peopleRoutes, photoSweepJob, postRoutes } from './org/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { planRoutes } from './plan/index.ts';
@@ -26,6 +26,9 @@ import { demandMergeRoutes, demandRoutingRuleRoutes } from './demands/index.ts';
 import { demandUrgingJob } from './demands/index.ts';
 import { open311Routes, publicSolicitationRoutes, solicitationRoutes } from './demands/index.ts';
 import { demandAnalysisRoutes, publicLivelihoodProjectRoutes } from './demands/index.ts';
+import { dispatchDocumentRoutes, dispatchDraftJob, dispatchRoutes } from './dispatch/index.ts';
+import { bulletinDocumentRoutes, bulletinRoutes } from './bulletins/index.ts';
+import { experienceRoutes, monthlySummaryRequestJob, monthlySummaryRoutes, summaryDocumentRoutes } from './summaries/index.ts';
 
 /** Every module's route plugin, registered under /api. A new module adds one line. */
 export const apiModules: FastifyPluginAsyncZod[] = [
@@ -59,6 +62,13 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   demandMergeRoutes,
   solicitationRoutes,
   demandAnalysisRoutes,
+  dispatchRoutes,
+  dispatchDocumentRoutes,
+  bulletinRoutes,
+  bulletinDocumentRoutes,
+  monthlySummaryRoutes,
+  experienceRoutes,
+  summaryDocumentRoutes,
 ];
 
 /** The public (no account) API's route plugins, registered under /api/public with its rate limits (platform/http/public-api.ts). */
@@ -70,6 +80,7 @@ export const publicApiModules: FastifyPluginAsyncZod[] = [
   publicSolicitationRoutes,
   publicDemandRoutes,
   publicLivelihoodProjectRoutes,
+  publicAuditRoutes,
 ];
 
 /** Public web pages answered with their data in the HTML (full paths under /p), behind the same rate limits; and Open311 (/open311/v2). */
@@ -89,4 +100,6 @@ export const jobDefinitions: JobDefinition<any>[] = [
   plannedAbsenceJob,
   demandReplyMailJob,
   demandUrgingJob,
+  dispatchDraftJob,
+  monthlySummaryRequestJob,
 ];

@@ -98,6 +98,12 @@ const Env = z
     /** when the audit head is signed (checkpoint), and when the chain and the business rows are verified */
     QINLIAN_AUDIT_CHECKPOINT_CRON: cronPattern('*/10 * * * *'),
     QINLIAN_AUDIT_VERIFY_CRON: cronPattern('40 2 * * *'),
+    /** 国密 SM2 private key (64 hex digits) that signs the audit head printed on bulletins; else `<data dir>/audit-sm2.key`, made on first start */
+    QINLIAN_SM2_PRIVATE_KEY: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits (an SM2 private key)')
+      .optional(),
   })
   .superRefine((e, ctx) => {
     if (e.QINLIAN_SMTP_URL && !e.QINLIAN_SMTP_FROM)
@@ -157,7 +163,14 @@ export type Config = {
   /** XLSX imports: QINLIAN_IMPORT_MAX_FILE_MB, QINLIAN_IMPORT_MAX_UNPACKED_MB, QINLIAN_IMPORT_WORKER_MEMORY_MB */
   imports: { maxFileBytes: number; maxUnpackedBytes: number; workerMemoryMb: number };
   /** the audit chain's key, witness and schedules (platform/audit, modules/audit) */
-  audit: { key: string | undefined; witnessUrl: string | undefined; checkpointCron: string; verifyCron: string };
+  audit: {
+    key: string | undefined;
+    witnessUrl: string | undefined;
+    checkpointCron: string;
+    verifyCron: string;
+    /** QINLIAN_SM2_PRIVATE_KEY: the head-signing key (platform/audit/sm2.ts); unset = the key file in the data dir */
+    sm2PrivateKey?: string;
+  };
   /** NODE_ENV=test: every response is also checked by zod and the fast serializer held equal to it (platform/http/response-serializer.ts) */
   verifyResponses: boolean;
 };
@@ -229,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       witnessUrl: e.QINLIAN_AUDIT_WITNESS_URL,
       checkpointCron: e.QINLIAN_AUDIT_CHECKPOINT_CRON,
       verifyCron: e.QINLIAN_AUDIT_VERIFY_CRON,
+      sm2PrivateKey: e.QINLIAN_SM2_PRIVATE_KEY,
     },
     verifyResponses: e.NODE_ENV === 'test',
     ...overrides,

@@ -13,11 +13,14 @@ import { TASK_WORKFLOW_ROWS } from './authz-matrix.task-workflow.ts';
 import { WHEREABOUTS_ROWS } from './authz-matrix.whereabouts.ts';
 import { TIME_LIMIT_ROWS } from './authz-matrix.time-limits.ts';
 import { RECTIFICATION_ROWS } from './authz-matrix.rectification.ts';
-import { ENQUIRY_ROWS } from './authz-matrix.enquiries.ts';
+import { ENQUIRY_ROWS, publicCaller } from './authz-matrix.enquiries.ts';
 import { BADGE_ROWS } from './authz-matrix.badges.ts';
 import { RATING_ROWS } from './authz-matrix.ratings.ts';
 import { DEMAND_MAIL_ROWS } from './authz-matrix.demand-mail.ts';
 import { DEMAND_ROWS, ROUTING_AND_MERGE_ROWS, SOLICITATION_ROWS } from './authz-matrix.demands.ts';
+import { DISPATCH_ROWS } from './authz-matrix.dispatch.ts';
+import { BULLETIN_ROWS } from './authz-matrix.bulletins.ts';
+import { SUMMARY_ROWS } from './authz-matrix.summaries.ts';
 
 /**
  * 2. The authorization matrix: every route × every role × a record in the caller's scope ("in",
@@ -238,6 +241,15 @@ export const MATRIX: Record<string, Row> = {
   // ── audit (audit.read: admin, office) ───────────────────────────────────
   'GET /api/audit': { request: async () => get('/api/audit'), in: E(401, 200, 200, 403, 403, 403) },
   'GET /api/audit/verify': { request: async () => get('/api/audit/verify'), in: E(401, 200, 200, 403, 403, 403) },
+  // 公告验证: anyone, no account, whatever the caller sends
+  'GET /api/public/audit/checkpoint': {
+    request: async () => ({ ...get(`/api/public/audit/checkpoint?seq=1&hash=${'0'.repeat(64)}`), ...publicCaller() }),
+    in: E(200, 200, 200, 200, 200, 200),
+  },
+  'GET /api/public/audit/keys': {
+    request: async () => ({ ...get('/api/public/audit/keys'), ...publicCaller() }),
+    in: E(200, 200, 200, 200, 200, 200),
+  },
 
   // ── departments (org.read everyone; org.manage admin) ───────────────────
   'GET /api/departments': {
@@ -563,6 +575,9 @@ export const MATRIX: Record<string, Row> = {
   ...DEMAND_ROWS, // 群众诉求：受理、派单、退单、答复、办结、评价
   ...SOLICITATION_ROWS, // 征集活动与海报
   ...ROUTING_AND_MERGE_ROWS, // 分类规则、相似诉求与并单
+  ...DISPATCH_ROWS, // 一周一调度：调度单、调度会议、议定事项转督办任务
+  ...BULLETIN_ROWS, // 一季一通报：起草、权重、重新计算、送审、领导点评、发布、公文下载
+  ...SUMMARY_ROWS, // 一月一小结、半年一总结：月度小结报送与审核、典型经验、汇编发布与下载
   'POST /api/files': {
     request: async () => ({
       method: 'POST',

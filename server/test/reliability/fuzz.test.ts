@@ -28,6 +28,9 @@ import {
 } from './openapi-arbitraries.ts';
 import { FUZZ_SEED, SIZE } from './size.ts';
 import { officeRuleVictims } from './fuzz-victims.ts';
+import { dispatchVictims } from './authz-matrix.dispatch.ts';
+import { bulletinVictims } from './authz-matrix.bulletins.ts';
+import { summaryVictims } from './authz-matrix.summaries.ts';
 
 /**
  * 1. API fuzzing from the OpenAPI document (GET /api/openapi.json of the real app): for every
@@ -301,7 +304,16 @@ describe.each(ENGINES)('API fuzzing from the OpenAPI document on %s', (engine) =
       w.make.token(),
     ]);
     const officeRules = await officeRuleVictims(w);
-    known = { ids: [...victims.map((v) => v.id), ...officeRules.ids], codes: officeRules.codes };
+    known = {
+      ids: [
+        ...victims.map((v) => v.id),
+        ...officeRules.ids,
+        ...(await dispatchVictims(w)),
+        ...(await bulletinVictims(w)),
+        ...(await summaryVictims(w)),
+      ],
+      codes: officeRules.codes,
+    };
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     doc = res.json();

@@ -75,6 +75,15 @@ const DemandPage = page(() => import('../pages/demands/DemandPage.tsx'), 'Demand
 const DemandIntakePage = page(() => import('../pages/demands/DemandIntakePage.tsx'), 'DemandIntakePage');
 const SolicitationsPage = page(() => import('../pages/solicitations/SolicitationsPage.tsx'), 'SolicitationsPage');
 const DemandAnalysisPage = page(() => import('../pages/demand-analysis/DemandAnalysisPage.tsx'), 'DemandAnalysisPage');
+const DispatchSheetsPage = page(() => import('../pages/dispatch/DispatchSheetsPage.tsx'), 'DispatchSheetsPage');
+const DispatchSheetPage = page(() => import('../pages/dispatch/DispatchSheetPage.tsx'), 'DispatchSheetPage');
+const BulletinsPage = page(() => import('../pages/bulletins/BulletinsPage.tsx'), 'BulletinsPage');
+const BulletinPage = page(() => import('../pages/bulletins/BulletinPage.tsx'), 'BulletinPage');
+const MonthlySummariesPage = page(() => import('../pages/summaries/MonthlySummariesPage.tsx'), 'MonthlySummariesPage');
+const MonthlySummaryFormPage = page(() => import('../pages/summaries/MonthlySummaryFormPage.tsx'), 'MonthlySummaryFormPage');
+const ExperiencesPage = page(() => import('../pages/summaries/ExperiencesPage.tsx'), 'ExperiencesPage');
+const SummaryDocumentsPage = page(() => import('../pages/summaries/SummaryDocumentsPage.tsx'), 'SummaryDocumentsPage');
+const SummaryDocumentPage = page(() => import('../pages/summaries/SummaryDocumentPage.tsx'), 'SummaryDocumentPage');
 
 const guarded = (permission: Permission | undefined, node: ReactNode) => (
   <RequirePermission permission={permission}>{node}</RequirePermission>
@@ -108,6 +117,15 @@ export function ConsoleRoutes() {
         <Route path="tasks/:id" element={guarded('tasks.read', <TaskPage />)} />
         <Route path="board" element={guarded('tasks.read', <BoardPage />)} />
         <Route path="instructions" element={guarded('tasks.read', <InstructionsPage />)} />
+        <Route path="dispatch" element={guarded('dispatch.read', <DispatchSheetsPage />)} />
+        <Route path="dispatch/:id" element={guarded('dispatch.read', <DispatchSheetPage />)} />
+        <Route path="bulletins" element={guarded('bulletins.read', <BulletinsPage />)} />
+        <Route path="bulletins/:id" element={guarded('bulletins.read', <BulletinPage />)} />
+        <Route path="summaries/monthly" element={guarded('summaries.read', <MonthlySummariesPage />)} />
+        <Route path="summaries/monthly/form" element={guarded('summaries.read', <MonthlySummaryFormPage />)} />
+        <Route path="summaries/experiences" element={guarded('summaries.read', <ExperiencesPage />)} />
+        <Route path="summaries/documents" element={guarded('summaries.read', <SummaryDocumentsPage />)} />
+        <Route path="summaries/documents/:id" element={guarded('summaries.read', <SummaryDocumentPage />)} />
         <Route path="rectifications" element={guarded('rectification.read', <RectificationsPage />)} />
         <Route path="rectifications/:id" element={guarded('rectification.read', <RectificationPage />)} />
         <Route path="time-limits" element={<TimeLimitRulesPage />} />

@@ -28,6 +28,9 @@ const PublicDemandLookupPage = ratingPage(() => import('../pages/public-demands/
 const PublicSolicitationPage = ratingPage(() => import('../pages/public-demands/PublicSolicitationPage.tsx'), 'PublicSolicitationPage');
 // 民生实事项目进展: the year's livelihood projects chosen from the suggestions, as their tasks stand
 const PublicProjectsPage = ratingPage(() => import('../pages/public-projects/PublicProjectsPage.tsx'), 'PublicProjectsPage');
+// 公告验证: a printed bulletin's audit head checked against today's chain, and the area's SM2 public keys
+const PublicVerifyPage = ratingPage(() => import('../pages/public-verify/PublicVerifyPage.tsx'), 'PublicVerifyPage');
+const PublicKeysPage = ratingPage(() => import('../pages/public-verify/PublicKeysPage.tsx'), 'PublicKeysPage');
 // 门口去向牌: a kiosk screen of its own, outside the public shell's narrow column
 const DoorBoardPage = ratingPage(() => import('../pages/door-board/DoorBoardPage.tsx'), 'DoorBoardPage');
 const loadConsole = () => import('./ConsoleApp.tsx');
@@ -79,6 +82,8 @@ export function AppRoutes() {
           <Route path="s/:code" element={<PublicSolicitationPage />} />
           <Route path="projects" element={<PublicProjectsPage />} />
           <Route path="projects/:year" element={<PublicProjectsPage />} />
+          <Route path="verify" element={<PublicVerifyPage />} />
+          <Route path="keys" element={<PublicKeysPage />} />
           <Route path="*" element={<Navigate to={PUBLIC_BASE} replace />} />
         </Route>
         <Route path="*" element={<ConsoleApp />} />

@@ -1,12 +1,14 @@
 import type { zhPublic } from './zh-CN.public.ts';
 import { enPublicRating } from './en-US.public-rating.ts';
 import { enDoorBoard } from './en-US.door-board.ts';
+import { enPublicVerify } from './en-US.public-verify.ts';
 
 /** Public services: the pages the public opens without an account (en-US; keys checked against zh-CN). */
 export const enPublic: typeof zhPublic = {
   public: {
     ...enPublicRating,
     ...enDoorBoard,
+    ...enPublicVerify,
     shellName: 'Public services',
     home: {
       title: 'Welcome to the Qinlian public services',

@@ -244,6 +244,8 @@ export const enTasks: typeof zhTasks = {
       rectification_return: 'Rectification returned',
       rectification_withdraw: 'Rectification withdrawn',
       post_uncovered: 'Post uncovered',
+      summary_request: 'Monthly summary due',
+      summary_return: 'Monthly summary returned',
       audit_tamper: 'Audit alarm',
       sign_in_delayed: 'Sign-ins delayed',
       other: 'Notice',

@@ -14,6 +14,9 @@ import { enRatings } from './en-US.ratings.ts';
 import { enWhereabouts } from './en-US.whereabouts.ts';
 import { enDemands } from './en-US.demands.ts';
 import { enDemandAnalysis } from './en-US.demand-analysis.ts';
+import { enDispatch } from './en-US.dispatch.ts';
+import { enBulletins } from './en-US.bulletins.ts';
+import { enSummaries } from './en-US.summaries.ts';
 
 export const enUS: Messages = {
   brand: {
@@ -296,4 +299,7 @@ export const enUS: Messages = {
   ...enPlanning,
   ...enDemands,
   ...enDemandAnalysis,
+  ...enDispatch,
+  ...enBulletins,
+  ...enSummaries,
 };

@@ -1,11 +1,13 @@
 import { zhPublicRating } from './zh-CN.public-rating.ts';
 import { zhDoorBoard } from './zh-CN.door-board.ts';
+import { zhPublicVerify } from './zh-CN.public-verify.ts';
 
 /** 公众服务: the pages the public opens without an account (zh-CN, the source of truth for the keys). */
 export const zhPublic = {
   public: {
     ...zhPublicRating,
     ...zhDoorBoard,
+    ...zhPublicVerify,
     shellName: '公众服务',
     home: {
       title: '欢迎使用勤廉新区公众服务',

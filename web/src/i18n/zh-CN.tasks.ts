@@ -243,6 +243,8 @@ export const zhTasks = {
       rectification_return: '退回整改',
       rectification_withdraw: '整改撤销',
       post_uncovered: '岗位无人在岗',
+      summary_request: '报送月度小结',
+      summary_return: '月度小结退回',
       audit_tamper: '审计告警',
       sign_in_delayed: '登录限速',
       other: '通知',

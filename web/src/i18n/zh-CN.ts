@@ -14,6 +14,9 @@ import { zhRatings } from './zh-CN.ratings.ts';
 import { zhWhereabouts } from './zh-CN.whereabouts.ts';
 import { zhDemands } from './zh-CN.demands.ts';
 import { zhDemandAnalysis } from './zh-CN.demand-analysis.ts';
+import { zhDispatch } from './zh-CN.dispatch.ts';
+import { zhBulletins } from './zh-CN.bulletins.ts';
+import { zhSummaries } from './zh-CN.summaries.ts';
 
 export const zhCN = {
   brand: { name: '勤廉新区 · 模范机关建设平台', short: '勤廉新区', tagline: '打造模范机关 · 建设勤廉新区', org: '党工委 · 管委会' },
@@ -280,6 +283,9 @@ export const zhCN = {
   ...zhPlanning,
   ...zhDemands,
   ...zhDemandAnalysis,
+  ...zhDispatch,
+  ...zhBulletins,
+  ...zhSummaries,
 };
 
 export type Messages = typeof zhCN;

@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { AuditCheckpointsTable } from '../../platform/db/schema.ts';
+import type { AuditCheckpointsTable, AuditSigningKeysTable } from '../../platform/db/schema.ts';
 
 type AuditFilter = { action?: string; entityType?: string; entityId?: string; actorId?: string; q?: string; from?: string; to?: string };
 
@@ -45,4 +45,43 @@ export const auditRepo = {
   /** checkpoints the witness has not acknowledged (pending or failed), oldest first */
   unwitnessed: (db: Executor) =>
     db.selectFrom('auditCheckpoints').selectAll().where('witnessStatus', 'in', ['pending', 'failed']).orderBy('seq').execute(),
+
+  /** one chained row's hash and algorithm (a checkpoint's row, the head's row) */
+  rowHash: (db: Executor, seq: number) =>
+    db.selectFrom('auditEvents').select(['seq', 'hash', 'algorithm']).where('seq', '=', seq).executeTakeFirst(),
+
+  /** the open key first, then the retired ones, newest first */
+  signingKeys: (db: Executor) =>
+    db
+      .selectFrom('auditSigningKeys')
+      .selectAll()
+      .orderBy(sql`case when valid_until is null then 0 else 1 end`)
+      .orderBy('validFrom', 'desc')
+      .orderBy('id')
+      .execute(),
+  signingKeyById: (db: Executor, id: string) => db.selectFrom('auditSigningKeys').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** true when this call added the key (a concurrent signer may have added it first) */
+  async addSigningKey(db: Executor, row: AuditSigningKeysTable) {
+    const r = await db
+      .insertInto('auditSigningKeys')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  },
+  /** close every open key but `keepId`; returns the ids closed */
+  async retireSigningKeysBut(db: Executor, keepId: string, until: string) {
+    const open = await db.selectFrom('auditSigningKeys').select('id').where('validUntil', 'is', null).where('id', '!=', keepId).execute();
+    if (open.length)
+      await db
+        .updateTable('auditSigningKeys')
+        .set({ validUntil: until })
+        .where(
+          'id',
+          'in',
+          open.map((k) => k.id),
+        )
+        .execute();
+    return open.map((k) => k.id);
+  },
 };

@@ -40,6 +40,12 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: Permissio
       'demands.evaluate',
       'whereabouts.read',
       'whereabouts.manage',
+      'dispatch.read',
+      'dispatch.manage',
+      'bulletins.read',
+      'bulletins.manage',
+      'summaries.read',
+      'summaries.review', // 一月一小结、半年一总结: review, select, compile and publish
     ],
     dataScope: 'all',
   },
@@ -64,6 +70,10 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: Permissio
       'demands.handle',
       'whereabouts.read',
       'whereabouts.manage',
+      'dispatch.read', // the sheets of their own department
+      'bulletins.read', // published bulletins: every department reads where it ranks
+      'summaries.read',
+      'summaries.submit', // the head submits the department's monthly summary and its experiences
     ],
     dataScope: 'dept_and_below',
   },
@@ -81,6 +91,7 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: Permissio
       'demands.read',
       'demands.handle',
       'whereabouts.read',
+      'summaries.read', // their department's summaries and experiences; the head submits them
     ],
     dataScope: 'dept',
   },
@@ -99,6 +110,10 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: Permissio
       'demands.read',
       'demands.evaluate', // 领导小组: 论证议题; selecting one into a task is the office's (plan.manage)
       'whereabouts.read',
+      'dispatch.read', // 分管领导 chair the weekly dispatch; the office keeps the sheet
+      'bulletins.read',
+      'bulletins.comment', // 领导点评 on a bulletin in review
+      'summaries.read',
     ],
     dataScope: 'all',
   },
@@ -118,6 +133,9 @@ export const BUILTIN_ROLES: { code: string; name: string; permissions: Permissio
       'ratings.read',
       'demands.read',
       'whereabouts.read',
+      'dispatch.read',
+      'bulletins.read',
+      'summaries.read',
     ],
     dataScope: 'all',
   },

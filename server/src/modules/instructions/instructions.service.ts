@@ -7,6 +7,7 @@ import {
   type InstructionQuery,
 } from '@qinlian/contracts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { iso } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
@@ -122,6 +123,12 @@ export async function listInstructions(ctx: Ctx, q: z.output<typeof InstructionQ
   else if (q.state) f.state = q.state;
   if (q.taskId) f.taskId = (await visibleTask(ctx, q.taskId)).id; // a task out of sight: 404, not an empty list
   return instructionsRepo.page(ctx.db, visibilityOf(ctx), f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+}
+
+/** 一周一调度: instructions awaiting their 落实反馈 from these departments (null: any), soonest due first, and how many in all. */
+export async function awaitingInstructions(db: Executor, departmentIds: string[] | null, today: string, limit: number) {
+  const { count, items } = await instructionsRepo.awaiting(db, { departmentIds }, today, limit);
+  return { rows: items, total: count };
 }
 
 /** What the demo seed replays: an instruction given in the past, and perhaps its answer. */

@@ -17,6 +17,7 @@ export {
   postsHeldBy,
   postsWithHolders,
   presentPeopleOf,
+  rootDepartmentBasics,
   type DepartmentBasics,
   type DepartmentMember,
   type PersonBasics,

@@ -53,6 +53,12 @@ export async function departmentsBasics(db: Executor, ids: (string | null | unde
   return new Map(rows.map((r) => [r.id, basicsOf(r)]));
 }
 
+/** The organisation's one root department (the area's committees), undefined before it is made. */
+export async function rootDepartmentBasics(db: Executor): Promise<DepartmentBasics | undefined> {
+  const root = await departmentsRepo.root(db);
+  return root ? basicsOf(root) : undefined;
+}
+
 type HeldPost = Pick<PostRow, 'id' | 'name' | 'departmentId' | 'archivedAt' | 'aPersonId' | 'bPersonId'>;
 
 function withHolder(r: HeldPost, people: Map<string, PersonBasics>): PostWithHolder {

@@ -17,3 +17,11 @@ export { TASK_DESK_SECTIONS, onTimeRates, taskAttention, type DeskRequest, type 
 // 批示 on a task, for the instructions module
 export { instructOnTask, taskForInstruction, taskLabels, visibleTask, type InstructedTask } from './task-instructions.service.ts';
 export { today as shanghaiToday } from './task-views.service.ts';
+// 一周一调度: red and yellow tasks for the weekly dispatch sheet
+export { taskRowsByIds, warnedOpenTasks } from './warned-tasks.service.ts';
+// 一季一通报: each lead department's figures over a quarter, and the items overdue at its end
+export { departmentPeriodFigures, overdueTasksAtEnd, type DepartmentPeriodFigures, type OverdueAtEnd } from './quarter-figures.service.ts';
+// 一月一小结: a department's own figures over a month, and the tasks it closed in it
+export { departmentMonthFigures, tasksClosedInMonth, type DepartmentMonthFigures } from './department-month-figures.ts';
+export type { TaskRow } from './tasks.repo.ts';
+export { STATUS_LABELS as TASK_STATUS_LABELS } from './task-lifecycle.ts';

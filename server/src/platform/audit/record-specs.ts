@@ -40,6 +40,9 @@ export const RECORD_TABLES = [
   // issue 14 (the public loop): the public's demands and suggestions, and the solicitation campaigns
   'demands',
   'solicitations',
+  // issue 16 (一季一通报): the bulletins and their leaders' comments, sealed as drafted, edited and published
+  'bulletins',
+  'bulletinComments',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 /** A sealed row: its table and its key (the `id`, or the table's own key column). */
@@ -359,6 +362,50 @@ export const CURRENT: Record<RecordTable, Spec> = {
       'version',
     ]),
   },
+  // 季度通报: every column but the signed head (head_*), which is stored after the publishing event it
+  // covers and so cannot be in that event's seal; its SM2 signature proves it instead
+  bulletins: {
+    version: 1,
+    columns: columnsOf('bulletins', [
+      'planId',
+      'year',
+      'quarter',
+      'periodStart',
+      'periodEnd',
+      'title',
+      'summary',
+      'requirements',
+      'status',
+      'indicators',
+      'ranking',
+      'overdue',
+      'computedAt',
+      'number',
+      'organ',
+      'organMark',
+      'recipients',
+      'publishedAt',
+      'publishedByName',
+      'draftedByName',
+      'draftedAt',
+      'version',
+      'createdAt',
+      'updatedAt',
+    ]),
+  },
+  // 领导点评
+  bulletinComments: {
+    version: 1,
+    columns: columnsOf('bulletinComments', [
+      'bulletinId',
+      'authorUserId',
+      'authorPersonId',
+      'authorName',
+      'authorTitle',
+      'text',
+      'createdAt',
+    ]),
+  },
 };
 
 /** Older versions that stored seals may still name: demands v1 (before submitter_key). */
@@ -381,4 +428,6 @@ export const ENTITY_TABLES: Readonly<Record<string, RecordTable>> = {
   badge: 'badges',
   demand: 'demands',
   solicitation: 'solicitations',
+  bulletin: 'bulletins',
+  bulletin_comment: 'bulletinComments',
 };

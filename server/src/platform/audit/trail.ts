@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Executor } from '../db/database.ts';
 import { loadAuditKey, type AuditKey } from './key.ts';
+import { loadSm2Key, type Sm2KeySource } from './sm2.ts';
 
 /**
  * What the chain trusts outside the database: the audit key, the checkpoint file beside the data
@@ -14,18 +15,23 @@ export type AuditTrail = {
   key: AuditKey | null;
   checkpointFile: string;
   witnessUrl: string | null;
+  /** where the SM2 key that signs the head for bulletins is read from, at each signature (it may be rotated meanwhile) */
+  signing: Sm2KeySource;
 };
 
 export type TrailSource = Pick<Config, 'dataDir' | 'audit'>;
 
 export const checkpointFileOf = (dataDir: string) => path.join(dataDir, 'audit-checkpoints.jsonl');
 
-/** The trail of a deployment; `create` makes the key file on first start (never when verifying). */
+/** The trail of a deployment; `create` makes the key files on first start (never when verifying). */
 export function auditTrailFor(config: TrailSource, opts: { create: boolean }): AuditTrail {
+  const signing = { dataDir: config.dataDir, privateKey: config.audit.sm2PrivateKey };
+  if (opts.create) loadSm2Key(signing, opts);
   return {
     key: loadAuditKey(config, opts),
     checkpointFile: checkpointFileOf(config.dataDir),
     witnessUrl: config.audit.witnessUrl ?? null,
+    signing,
   };
 }
 

@@ -2,12 +2,9 @@ import type { AuditVerifyResult } from '@qinlian/contracts';
 import type { Executor } from '../db/database.ts';
 import type { AuditEventsTable } from '../db/schema.ts';
 import { AUDIT_ALGORITHM } from './algorithm.ts';
-import { chainHash } from './audit.ts';
-import { rowMac, sameHex } from './key.ts';
+import { chainBatches, checkChainRow, walkFromStart } from './chain-walk.ts';
 import { auditTrailOf, type AuditTrail } from './trail.ts';
 import { checkCheckpoints, gatherCheckpoints } from './verify-checkpoints.ts';
-
-const BATCH = 5000;
 
 /** The chain's verdict as the API shows it, and what the command line and the daily job add to it. */
 export type ChainCheck = AuditVerifyResult & {
@@ -36,11 +33,8 @@ export async function verifyAuditChain(db: Executor, opts: VerifyOptions = {}): 
   const wanted = new Set(gathered.all.map((c) => c.seq));
   const hashAt = new Map<number, string>();
   const notes: string[] = [];
-  let expectedSeq = 1;
-  let prevHash = '';
   let checked = 0;
   let macsChecked = 0;
-  let macSeen = false;
   let macsUnchecked = 0;
   const verdict = (ok: boolean, seq: number | null, reason: string | null): ChainCheck => ({
     ok,
@@ -54,39 +48,20 @@ export async function verifyAuditChain(db: Executor, opts: VerifyOptions = {}): 
   });
   const fail = (seq: number | null, reason: string) => verdict(false, seq, reason);
 
-  for (;;) {
-    const rows = await db.selectFrom('auditEvents').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(BATCH).execute();
+  const state = walkFromStart();
+  for await (const rows of chainBatches(db, 1)) {
     for (const row of rows) {
-      if (row.seq !== expectedSeq) return fail(expectedSeq, `row ${expectedSeq} is missing (next present is ${row.seq})`);
-      if (row.prevHash !== prevHash) return fail(row.seq, 'link to the previous row is broken (rows removed or reordered)');
-      if (chainHash(row.algorithm, row) !== row.hash) return fail(row.seq, 'content does not match its hash (row changed)');
-      if (row.mac) {
-        macSeen = true;
-        const keyId = row.mac.slice(0, row.mac.indexOf(':'));
-        if (!key) macsUnchecked++;
-        else if (keyId !== key.id)
-          return fail(
-            row.seq,
-            `row ${row.seq} was sealed with audit key ${keyId}, but the key here (${key.source}) is ${key.id}: bring the key this database was written with, or the row was forged`,
-          );
-        else if (!sameHex(rowMac(key, row.algorithm, row.hash), row.mac))
-          return fail(row.seq, 'MAC does not match (row rewritten and re-chained without the audit key)');
-        else macsChecked++;
-      } else if (macSeen) {
-        return fail(
-          row.seq,
-          'row has no MAC although earlier rows have one (MACs stripped, or written by a process without the audit key)',
-        );
-      }
+      const held = checkChainRow(row, state, key);
+      if ('bad' in held) return fail(held.bad.seq, held.bad.reason);
+      if (held.mac === 'checked') macsChecked++;
+      else if (held.mac === 'unchecked') macsUnchecked++;
       if (wanted.has(row.seq)) hashAt.set(row.seq, row.hash);
       opts.onRow?.(row);
-      prevHash = row.hash;
-      expectedSeq++;
       checked++;
     }
-    if (rows.length < BATCH) break;
   }
   const head = await db.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const { expectedSeq, prevHash } = state;
   if (!head) return fail(expectedSeq, 'chain head is missing');
   if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) {
     return fail(expectedSeq, `chain head expects ${head.seq} rows but ${expectedSeq - 1} remain (rows removed at the end)`);

@@ -26,6 +26,11 @@ import * as demandClusters from './migrations/20261207T1800_demand_clusters.ts';
 import * as demandUrgingMailIds from './migrations/20261207T1810_demand_urging_mail_ids.ts';
 import * as demandSubmitterKey from './migrations/20261207T1900_demand_submitter_key.ts';
 import * as tasksBoardIdx from './migrations/20261208T0100_tasks_board_idx.ts';
+import * as documentNumbers from './migrations/20261208T0110_document_numbers.ts';
+import * as auditSigningKeys from './migrations/20261208T0120_audit_signing_keys.ts';
+import * as dispatch from './migrations/20261208T0130_dispatch.ts';
+import * as bulletins from './migrations/20261208T0140_bulletins.ts';
+import * as summaries from './migrations/20261208T0150_summaries.ts';
 
 /** Timestamped, never edited after they land; the same list runs on SQLite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
@@ -55,6 +60,11 @@ const migrations: Record<string, Migration> = {
   '20261207T1810_demand_urging_mail_ids': demandUrgingMailIds,
   '20261207T1900_demand_submitter_key': demandSubmitterKey,
   '20261208T0100_tasks_board_idx': tasksBoardIdx,
+  '20261208T0110_document_numbers': documentNumbers,
+  '20261208T0120_audit_signing_keys': auditSigningKeys,
+  '20261208T0130_dispatch': dispatch,
+  '20261208T0140_bulletins': bulletins,
+  '20261208T0150_summaries': summaries,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -2,6 +2,10 @@
 import type { Generated } from 'kysely';
 import type { DemandsTables } from './schema-demands.ts';
 import type { DemandAnalysisTables } from './schema-demand-analysis.ts';
+import type { DispatchTables } from './schema-dispatch.ts';
+import type { BulletinsTables } from './schema-bulletins.ts';
+import type { DocumentNumbersTables } from './schema-document-numbers.ts';
+import type { SummariesTables } from './schema-summaries.ts';
 
 type Ts = string; // ISO-8601 UTC instant, same text on both engines
 type Flag = number; // 0 | 1 on both engines
@@ -152,6 +156,14 @@ export interface AuditCheckpointsTable {
   witnessAttempts: number;
   witnessError: string | null;
   witnessAt: Ts | null;
+}
+/** The public SM2 keys that sign the head printed on bulletins (modules/audit/signing-keys.*); the open one signs now. */
+export interface AuditSigningKeysTable {
+  id: string;
+  publicKey: string;
+  algorithm: string;
+  validFrom: Ts;
+  validUntil: Ts | null;
 }
 export interface CalendarOverridesTable {
   date: string;
@@ -692,7 +704,7 @@ export interface DoorBoardsTable {
   createdAt: Ts;
 }
 /** Every table; a module's tables in a file of their own (schema-<module>.ts) are merged in. */
-export interface DB extends DemandsTables, DemandAnalysisTables {
+export interface DB extends DemandsTables, DemandAnalysisTables, DispatchTables, DocumentNumbersTables, BulletinsTables, SummariesTables {
   departments: DepartmentsTable;
   people: PeopleTable;
   posts: PostsTable;
@@ -705,6 +717,7 @@ export interface DB extends DemandsTables, DemandAnalysisTables {
   auditEvents: AuditEventsTable;
   auditHead: AuditHeadTable;
   auditCheckpoints: AuditCheckpointsTable;
+  auditSigningKeys: AuditSigningKeysTable;
   calendarOverrides: CalendarOverridesTable;
   plans: PlansTable;
   programmes: ProgrammesTable;

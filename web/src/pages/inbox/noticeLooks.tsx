@@ -6,6 +6,7 @@ import {
   CheckCircleOutlined,
   CommentOutlined,
   FieldTimeOutlined,
+  FileTextOutlined,
   FlagOutlined,
   HighlightOutlined,
   LockOutlined,
@@ -59,6 +60,8 @@ export const NOTICE_LOOKS: Record<NoticeKind, Look> = {
   'rectification.return': { key: 'rectification_return', color: 'magenta', icon: <RollbackOutlined /> }, // 退回整改
   'rectification.withdraw': { key: 'rectification_withdraw', color: 'default', icon: <StopOutlined /> }, // 整改撤销
   'whereabouts.post_uncovered': { key: 'post_uncovered', color: 'volcano', icon: <TeamOutlined /> }, // 岗位无人在岗 (AB岗 both away)
+  'summary.request': { key: 'summary_request', color: 'geekblue', icon: <FileTextOutlined /> }, // 月底通知报送月度小结
+  'summary.return': { key: 'summary_return', color: 'magenta', icon: <RollbackOutlined /> }, // 月度小结退回
   'audit.tamper': { key: 'audit_tamper', color: 'volcano', icon: <SafetyCertificateOutlined /> },
   'auth.sign_in_delayed': { key: 'sign_in_delayed', color: 'orange', icon: <LockOutlined /> },
 };
