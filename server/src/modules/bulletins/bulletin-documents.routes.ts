@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { BulletinPreview, IdParams } from '@qinlian/contracts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { attachment, XLSX_MIME } from '../../platform/http/download.ts';
+import { attachment, DOCX_MIME, XLSX_MIME } from '../../platform/http/download.ts';
 import { officialPreview, renderOfficialDocx, renderOfficialXlsx } from '../../platform/documents/official/index.ts';
 import { bulletinDocument } from './bulletin.document.ts';
 import { bulletinPolicy } from './bulletins.policy.ts';
@@ -10,7 +10,6 @@ import { documentOf } from './bulletins.presenter.ts';
 import { loadBulletin } from './bulletins.service.ts';
 
 const tags = ['bulletins'];
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Where a printed bulletin sends its reader to check it: the configured public address, else this request's. */
 const verifyUrl = (req: FastifyRequest) => `${req.server.config.publicUrl ?? `${req.protocol}://${req.host}`}/p/verify`;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '@qinlian/contracts';
-import { attachment, XLSX_MIME } from '../../platform/http/download.ts';
+import { attachment, DOCX_MIME, XLSX_MIME } from '../../platform/http/download.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { renderOfficialDocx, renderOfficialXlsx } from '../../platform/documents/official/index.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -10,7 +10,6 @@ import { dispatchPolicy } from './dispatch.policy.ts';
 import { presentSheet } from './dispatch.presenter.ts';
 
 const tags = ['dispatch'];
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** 调度单 as an official document: DOCX in the GB/T 9704 format, and its tables as XLSX. */
 export const dispatchDocumentRoutes: FastifyPluginAsyncZod = async (app) => {

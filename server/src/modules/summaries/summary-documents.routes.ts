@@ -12,7 +12,7 @@ import {
 } from '@qinlian/contracts';
 import { officialPreview, renderOfficialDocx, renderOfficialXlsx } from '../../platform/documents/official/index.ts';
 import { notFound } from '../../platform/errors.ts';
-import { attachment, XLSX_MIME } from '../../platform/http/download.ts';
+import { attachment, DOCX_MIME, XLSX_MIME } from '../../platform/http/download.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { requires } from '../../platform/policy/policy.ts';
 import { compile } from './summary-compilation.ts';
@@ -27,7 +27,6 @@ import {
 } from './summary-documents.service.ts';
 
 const tags = ['summaries'];
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** 汇编: the area's monthly summaries and experience collections — draft, edit, preview, download, publish. */
 export const summaryDocumentRoutes: FastifyPluginAsyncZod = async (app) => {

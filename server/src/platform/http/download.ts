@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { shanghaiDate } from '../calendar/working-days.ts';
 
-/** What a download route sends: the XLSX media type, and a file name people see in their own script. */
+/** What a download route sends: the XLSX and DOCX media types, and a file name people see in their own script. */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** attachment; filename="tasks.xlsx"; filename*=UTF-8''任务.xlsx — an ASCII fallback plus the real name (RFC 6266). */
 export const attachment = (utf8Name: string, asciiName: string) =>
