@@ -31,9 +31,9 @@ import { bulletinsRepo, type BulletinRow } from './bulletins.repo.ts';
  * database's one writer — and changes only by an explicit, audited recompute of a draft.
  */
 
-/** 关于2026年第一季度勤廉新区建设行动推进情况的通报 */
+/** 关于2026年第一季度勤廉新区建设行动推进情况的通报 — a plan named for its year (2026年…行动) does not say the year twice. */
 export const bulletinTitle = (planName: string, year: number, quarter: number) =>
-  `关于${year}年第${chineseNumeral(quarter)}季度${planName}推进情况的通报`.slice(0, 200);
+  `关于${year}年第${chineseNumeral(quarter)}季度${planName.replace(new RegExp(`^${year}年度?`), '')}推进情况的通报`.slice(0, 200);
 
 /** Bulletins the actor may see (drafts only for the office), newest quarter first. */
 export function listBulletins(ctx: Ctx, q: z.output<typeof BulletinQuery>) {
