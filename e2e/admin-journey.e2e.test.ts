@@ -51,7 +51,12 @@ describe('the administrator in the console (real server, Chromium)', () => {
     await page.waitForURL('**/org/departments');
     await page.getByTestId('dept-create-button').click();
     await fillByTestId(page, 'dept-name-input', department);
-    await page.getByTestId('dept-save').click();
+    // the save's own answer first, so a slow or refused save says so instead of a missing tree node
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/departments', { timeout: 30_000 }),
+      page.getByTestId('dept-save').click(),
+    ]);
+    expect(saved.status(), await saved.text()).toBe(201);
     await expectText(page.locator('.ant-tree'), department);
     await settle(page);
     await shots.take('departments');
