@@ -1,5 +1,4 @@
-import type { Log } from '../db/pg-listen.ts';
-import { listenOn } from '../db/pg-listen.ts';
+import { listenOn, type Log } from '../db/pg-listen.ts';
 import type { LiveMessage, LiveTransport } from './hub.ts';
 
 /** The PostgreSQL channel live events travel on between app instances. */
